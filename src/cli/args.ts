@@ -1,0 +1,53 @@
+/** Command-line arguments: `follow-through COMMAND VAULT [ARGS] [--options]`. */
+import { parseArgs } from 'node:util';
+import { isIsoDate, localToday } from '../core/dates';
+
+export class UsageError extends Error {}
+
+export interface CliOptions {
+  json: boolean;
+  asOf: string;
+  coach: string | null;
+  client: string | null;
+  out: string | null;
+  week: boolean;
+  month: boolean;
+  positionals: string[];
+}
+
+export function parseCliArgs(argv: string[], today: () => string = () => localToday()): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        'as-of': { type: 'string' },
+        coach: { type: 'string' },
+        client: { type: 'string' },
+        out: { type: 'string' },
+        week: { type: 'boolean', default: false },
+        month: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
+  }
+  const v = parsed.values;
+  if (v.help) throw new UsageError('');
+  const asOf = v['as-of'] ?? today();
+  if (!isIsoDate(asOf)) throw new UsageError(`--as-of '${asOf}' is not a date (YYYY-MM-DD)`);
+  return {
+    json: v.json ?? false,
+    asOf,
+    coach: v.coach ?? null,
+    client: v.client ?? null,
+    out: v.out ?? null,
+    week: v.week ?? false,
+    month: v.month ?? false,
+    positionals: parsed.positionals,
+  };
+}

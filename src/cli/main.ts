@@ -1,0 +1,79 @@
+/**
+ * The command-line entry over a vault folder: the same core the plugin runs, read from disk.
+ * Exit codes: 0 done, 1 the vault or a note could not be read, 2 the command line was wrong.
+ */
+import { basename, resolve } from 'node:path';
+import { VaultIndex } from '../core/index/vault-index';
+import { parseCliArgs, UsageError, type CliOptions } from './args';
+import { scanJson, scanSummary } from './commands/scan';
+import { readVault, VaultReadError } from './read-vault';
+
+export const USAGE = `usage: follow-through COMMAND VAULT [options]
+
+commands:
+  scan VAULT [--json] [--as-of YYYY-MM-DD]   the vault's clients, sessions and commitments
+  demo VAULT [--as-of YYYY-MM-DD]            the practice summary the demo prints
+
+options:
+  --json             print the scan contract's JSON object
+  --as-of DATE       the date to judge overdue by (default: today)
+`;
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  today?: () => string;
+}
+
+function loadIndex(vault: string): VaultIndex {
+  const index = new VaultIndex();
+  index.setNotes(readVault(vault));
+  return index;
+}
+
+function needVault(opts: CliOptions, command: string): string {
+  const vault = opts.positionals[1];
+  if (!vault) throw new UsageError(`${command} needs a vault folder`);
+  return vault;
+}
+
+function run(argv: string[], io: Io): number {
+  const opts = parseCliArgs(argv, io.today);
+  const command = opts.positionals[0];
+  switch (command) {
+    case 'scan': {
+      const vault = needVault(opts, command);
+      const index = loadIndex(vault);
+      io.out(opts.json ? scanJson(index, opts.asOf) + '\n' : scanSummary(index, opts.asOf, basename(resolve(vault))));
+      return 0;
+    }
+    case 'demo': {
+      const vault = needVault(opts, command);
+      const index = loadIndex(vault);
+      io.out(scanSummary(index, opts.asOf, basename(resolve(vault))));
+      return 0;
+    }
+    case undefined:
+      throw new UsageError('');
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+export function main(argv: string[], io: Io): number {
+  try {
+    return run(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      if (err.message) io.err(`follow-through: ${err.message}\n`);
+      io.err(USAGE);
+      return 2;
+    }
+    if (err instanceof VaultReadError) {
+      io.err(`follow-through: ${err.message}\n`);
+      return 1;
+    }
+    io.err(`follow-through: ${(err as Error).message ?? String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Process or outcome: does the commitment name an action the client fully controls (send,
+ * practice, draft…) or a result they can only influence (land three clients, get promoted…)?
+ * Used only when the line gives no `[kind:: …]`.
+ */
+import type { Kind } from '../types';
+
+/** Results the client can influence but not decide; matched anywhere in the text. */
+const OUTCOME_PATTERNS: RegExp[] = [
+  /^(?:land|win|secure|close|sign|earn|hit|reach|achieve|attain|double|triple|grow|increase|boost|raise|lose|gain|convert|surpass|exceed|beat|obtain|receive)\b/,
+  /^get (?:promoted|hired|accepted|selected|funded|signed|published|approved|elected|a raise|an? (?:offer|job|yes|promotion|interview|contract|client|deal|role)|the (?:job|offer|deal|role|promotion|contract|funding|account)|\d+|three|two|four|five|ten|more|new)\b/,
+  /^(?:be|become) (?:promoted|hired|the|an?|fluent|debt|profitable|fit|published)\b/,
+  /^(?:make|generate|bring in) (?:\$|£|€|\d+k?\b|a profit|revenue|the sale|sales)/,
+  /^(?:finalise|finalize) the deal\b/,
+];
+
+/** Result words that make a text an outcome whatever its verb. */
+const OUTCOME_WORDS = /\b(?:\d+ ?(?:kg|kilos?|lbs?|pounds)|revenue|promoted|promotion|signed clients?|new clients|paying clients|job offer|the deal closed)\b/;
+
+/** First words of actions the client controls. */
+const PROCESS_VERBS = new Set(
+  (
+    'send email message text call phone ring draft write rewrite edit outline sketch plan schedule book block ' +
+    'practice practise rehearse journal read review reread research study learn list track log record measure ' +
+    'meditate walk run swim stretch exercise train cook prepare prep set spend take have hold ask tell talk ' +
+    'discuss share post publish submit apply pitch reach contact follow update clean clear tidy sort organise ' +
+    'organize file pay delegate decline cancel say stop start try test map document reflect visit attend meet ' +
+    'join sign-up register create build design ship finish complete do go check note pick choose decide ' +
+    'identify define brainstorm invite introduce thank give open put limit protect turn leave use work'
+  ).split(' '),
+);
+
+export function classifyKind(text: string): Kind {
+  const t = text
+    .toLowerCase()
+    .replace(/^[^a-z0-9$£€]+/, '')
+    .replace(/^(?:to|i will|i'll|i’ll|try to)\s+/, '');
+  if (OUTCOME_PATTERNS.some((p) => p.test(t))) return 'outcome';
+  if (OUTCOME_WORDS.test(t)) {
+    const first = t.split(/\s+/, 1)[0];
+    if (!PROCESS_VERBS.has(first)) return 'outcome';
+  }
+  return 'process';
+}

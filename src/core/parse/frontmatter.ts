@@ -1,0 +1,148 @@
+/**
+ * Frontmatter: the YAML block between `---` lines at the top of a note.
+ *
+ * Most coaching notes hold a handful of `key: value` lines, so a fast path reads those directly;
+ * anything beyond plain scalars (lists, maps, block strings, anchors, escapes) goes to the `yaml`
+ * library, which is exact but slow enough to dominate a 50,000-note scan if used for every note.
+ */
+import { parseDocument } from 'yaml';
+
+export interface Frontmatter {
+  data: Record<string, unknown>;
+  /** 1-based line of each top-level key. */
+  keyLines: Record<string, number>;
+  /** 1-based line of the opening and closing fences. */
+  startLine: number;
+  endLine: number;
+  error: { line: number; message: string } | null;
+  /** True when the `yaml` library was needed. */
+  usedYaml: boolean;
+}
+
+const KEY_LINE = /^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+const WIKILINK_VALUE = /^\[\[[^[\]]+\]\]$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+/** Values that need the real YAML parser. */
+const COMPLEX_START = /^[[{|>&*!%@`]/;
+
+function isFence(line: string, closing: boolean): boolean {
+  const t = line.trimEnd();
+  return t === '---' || (closing && t === '...');
+}
+
+/** The frontmatter's line range, or null when the note has none. Line 0 may start with a BOM. */
+export function frontmatterRange(lines: string[]): { end: number } | { unclosed: true } | null {
+  if (lines.length === 0) return null;
+  const first = lines[0].charCodeAt(0) === 0xfeff ? lines[0].slice(1) : lines[0];
+  if (!isFence(first, false)) return null;
+  for (let i = 1; i < lines.length; i++) {
+    if (isFence(lines[i], true)) return { end: i };
+  }
+  return { unclosed: true };
+}
+
+function plainScalar(value: string): unknown {
+  if (value === '' || value === '~' || value === 'null' || value === 'Null' || value === 'NULL') return null;
+  if (value === 'true' || value === 'True' || value === 'TRUE') return true;
+  if (value === 'false' || value === 'False' || value === 'FALSE') return false;
+  if (NUMBER.test(value)) return Number(value);
+  return value;
+}
+
+/** One `key: value` line's value on the fast path, or undefined when YAML must decide. */
+function fastValue(raw: string | undefined): unknown {
+  if (raw === undefined || raw === '') return undefined; // a block (list or map) may follow
+  if (WIKILINK_VALUE.test(raw)) return raw;
+  const q = raw.charCodeAt(0);
+  if (q === 34 /* " */) {
+    const inner = raw.slice(1, -1);
+    if (raw.length >= 2 && raw.endsWith('"') && !inner.includes('"') && !inner.includes('\\')) return inner;
+    return undefined;
+  }
+  if (q === 39 /* ' */) {
+    const inner = raw.slice(1, -1);
+    if (raw.length >= 2 && raw.endsWith("'") && !inner.includes("'")) return inner;
+    return undefined;
+  }
+  if (COMPLEX_START.test(raw)) return undefined;
+  let value = raw;
+  const comment = value.indexOf(' #');
+  if (comment >= 0) value = value.slice(0, comment).trimEnd();
+  if (value.includes(': ') || value.endsWith(':')) return undefined;
+  return plainScalar(value);
+}
+
+function fastParse(body: string[], firstLine: number): Omit<Frontmatter, 'startLine' | 'endLine' | 'error' | 'usedYaml'> | null {
+  const data: Record<string, unknown> = {};
+  const keyLines: Record<string, number> = {};
+  for (let i = 0; i < body.length; i++) {
+    const line = body[i];
+    if (line.length === 0 || line.charCodeAt(0) === 35 /* # */ || line.trim() === '') continue;
+    const m = KEY_LINE.exec(line);
+    if (!m) return null;
+    const value = fastValue(m[2]);
+    if (value === undefined) {
+      // `key:` with nothing after is null unless a block follows on indented lines.
+      if ((m[2] ?? '') === '' && (i + 1 >= body.length || !/^[ \t-]/.test(body[i + 1]))) {
+        data[m[1]] = null;
+        keyLines[m[1]] = firstLine + i;
+        continue;
+      }
+      return null;
+    }
+    if (m[1] in data) return null; // duplicate keys: let YAML report them
+    data[m[1]] = value;
+    keyLines[m[1]] = firstLine + i;
+  }
+  return { data, keyLines };
+}
+
+function yamlParse(body: string[], firstLine: number): Omit<Frontmatter, 'startLine' | 'endLine' | 'usedYaml'> {
+  const source = body.join('\n');
+  const keyLines: Record<string, number> = {};
+  for (let i = 0; i < body.length; i++) {
+    const m = /^([^\s#:][^:]*?)[ \t]*:(?:[ \t]|$)/.exec(body[i]);
+    if (m) {
+      const key = m[1].replace(/^["']|["']$/g, '');
+      if (!(key in keyLines)) keyLines[key] = firstLine + i;
+    }
+  }
+  try {
+    const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      const err = doc.errors[0];
+      const offset = err.pos?.[0] ?? 0;
+      const line = firstLine + source.slice(0, offset).split('\n').length - 1;
+      const message = err.message.split('\n')[0];
+      return { data: {}, keyLines, error: { line, message: `frontmatter is not valid YAML: ${message}` } };
+    }
+    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    if (value === null || value === undefined) return { data: {}, keyLines, error: null };
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      return { data: {}, keyLines, error: { line: firstLine, message: 'frontmatter is not a map of keys and values' } };
+    }
+    return { data: value as Record<string, unknown>, keyLines, error: null };
+  } catch (e) {
+    return { data: {}, keyLines, error: { line: firstLine, message: `frontmatter could not be read: ${(e as Error).message}` } };
+  }
+}
+
+/** Reads the frontmatter of a note's lines, or returns null when there is none. */
+export function readFrontmatter(lines: string[]): Frontmatter | null {
+  const range = frontmatterRange(lines);
+  if (range === null) return null;
+  if ('unclosed' in range) {
+    return {
+      data: {},
+      keyLines: {},
+      startLine: 1,
+      endLine: 0,
+      error: { line: 1, message: 'frontmatter starts with --- but never closes' },
+      usedYaml: false,
+    };
+  }
+  const body = lines.slice(1, range.end);
+  const fast = fastParse(body, 2);
+  if (fast) return { ...fast, startLine: 1, endLine: range.end + 1, error: null, usedYaml: false };
+  return { ...yamlParse(body, 2), startLine: 1, endLine: range.end + 1, usedYaml: true };
+}

@@ -1,0 +1,246 @@
+/** Client and session records from a note's frontmatter, with a diagnostic for each bad value. */
+import { parseIsoDate } from '../dates';
+import type { CoreSettings } from '../settings';
+import type {
+  AccountabilityLevel,
+  ClientNote,
+  ClientStatus,
+  Contact,
+  Milestone,
+  SessionNote,
+  SessionStatus,
+  Severity,
+} from '../types';
+import type { Frontmatter } from './frontmatter';
+
+type Diag = (line: number, severity: Severity, message: string) => void;
+
+/** A frontmatter value by its spec key, an alias from settings, or either in another case. */
+export function frontmatterLookup(data: Record<string, unknown>, key: string, settings: CoreSettings): unknown {
+  if (key in data) return data[key];
+  const names = [key, ...(settings.keyAliases[key] ?? [])].map((k) => k.toLowerCase());
+  for (const k of Object.keys(data)) {
+    if (names.includes(k.toLowerCase())) return data[k];
+  }
+  return undefined;
+}
+
+function keyLine(fm: Frontmatter, key: string, settings: CoreSettings): number {
+  const names = [key, ...(settings.keyAliases[key] ?? [])].map((k) => k.toLowerCase());
+  for (const [k, line] of Object.entries(fm.keyLines)) {
+    if (names.includes(k.toLowerCase())) return line;
+  }
+  return fm.startLine;
+}
+
+/** YAML reads an unquoted `[[Jane Doe]]` as a list inside a list; put the link back together. */
+function linkText(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value) && value.length === 1) {
+    const inner = value[0];
+    if (Array.isArray(inner) && inner.length === 1 && typeof inner[0] === 'string') return `[[${inner[0]}]]`;
+    if (typeof inner === 'string') return inner.trim() || null;
+  }
+  return null;
+}
+
+/** `[[Clients/Jane Doe|Jane]]` → `Clients/Jane Doe`; `Jane Doe` → `Jane Doe`. */
+export function linkTarget(ref: string): string {
+  const m = /^\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]$/.exec(ref.trim());
+  const target = (m ? m[1] : ref).trim();
+  return target.replace(/\.md$/i, '');
+}
+
+export function basename(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return path.slice(slash + 1).replace(/\.md$/i, '');
+}
+
+function dateValue(value: unknown): string | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return typeof value === 'string' ? parseIsoDate(value) : null;
+}
+
+const CADENCE_WORDS: Record<string, number> = {
+  daily: 1,
+  weekly: 7,
+  biweekly: 14,
+  'bi-weekly': 14,
+  fortnightly: 14,
+  monthly: 28,
+};
+
+const ACCOUNTABILITY: Record<string, AccountabilityLevel> = {
+  'self-directed': 'self-directed',
+  'self directed': 'self-directed',
+  selfdirected: 'self-directed',
+  'check-in': 'check-in',
+  'check in': 'check-in',
+  checkin: 'check-in',
+  active: 'active',
+  consequences: 'consequences',
+};
+
+const CLIENT_STATUS: Record<string, ClientStatus> = { active: 'active', paused: 'paused', ended: 'ended' };
+const SESSION_STATUS: Record<string, SessionStatus> = {
+  held: 'held',
+  cancelled: 'cancelled',
+  canceled: 'cancelled',
+  'no-show': 'no-show',
+  'no show': 'no-show',
+  noshow: 'no-show',
+};
+
+function plainString(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+function personName(value: unknown): string | null {
+  const s = linkText(value);
+  return s === null ? null : basename(linkTarget(s));
+}
+
+function milestones(value: unknown, line: number, diag: Diag): Milestone[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    diag(line, 'warning', 'milestones should be a list');
+    return [];
+  }
+  const out: Milestone[] = [];
+  for (const m of value) {
+    if (typeof m === 'string' || typeof m === 'number') {
+      out.push({ name: String(m), due: null, done: false });
+    } else if (m && typeof m === 'object' && !Array.isArray(m)) {
+      const o = m as Record<string, unknown>;
+      const name = plainString(o.name ?? o.title);
+      if (name === null) {
+        diag(line, 'warning', 'a milestone has no name');
+        continue;
+      }
+      const due = o.due === undefined || o.due === null ? null : dateValue(o.due);
+      if (due === null && o.due !== undefined && o.due !== null) diag(line, 'warning', `milestone '${name}' has a due date that does not parse`);
+      const done = o.done === true || o.done === 'true' || o.done === 'yes' || (typeof o.done === 'string' && parseIsoDate(o.done) !== null);
+      out.push({ name, due, done });
+    }
+  }
+  return out;
+}
+
+function contact(value: unknown): Contact | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const o = value as Record<string, unknown>;
+  return { sms: plainString(o.sms ?? o.phone), email: plainString(o.email) };
+}
+
+export function readClientNote(path: string, fm: Frontmatter, settings: CoreSettings, diag: Diag): ClientNote {
+  const get = (k: string) => frontmatterLookup(fm.data, k, settings);
+  const line = (k: string) => keyLine(fm, k, settings);
+
+  let cadence = settings.defaultCadence;
+  let cadenceIsDefault = true;
+  const rawCadence = get('cadence');
+  if (rawCadence !== undefined && rawCadence !== null) {
+    const n = typeof rawCadence === 'number' ? rawCadence : CADENCE_WORDS[String(rawCadence).trim().toLowerCase()] ?? Number(String(rawCadence).trim());
+    if (Number.isInteger(n) && n > 0) {
+      cadence = n;
+      cadenceIsDefault = false;
+    } else {
+      diag(line('cadence'), 'warning', `cadence '${String(rawCadence)}' is not a number of days or weekly/biweekly/monthly; using ${cadence}`);
+    }
+  }
+
+  let accountability: AccountabilityLevel = 'check-in';
+  const rawLevel = get('accountability');
+  if (rawLevel !== undefined && rawLevel !== null) {
+    const level = ACCOUNTABILITY[String(rawLevel).trim().toLowerCase()];
+    if (level) accountability = level;
+    else diag(line('accountability'), 'warning', `accountability '${String(rawLevel)}' is not one of self-directed, check-in, active, consequences; using check-in`);
+  }
+
+  let status: ClientStatus = 'active';
+  const rawStatus = get('status');
+  if (rawStatus !== undefined && rawStatus !== null) {
+    const s = CLIENT_STATUS[String(rawStatus).trim().toLowerCase()];
+    if (s) status = s;
+    else diag(line('status'), 'warning', `client status '${String(rawStatus)}' is not active, paused or ended; using active`);
+  }
+
+  let pausedUntil: string | null = null;
+  const rawPaused = get('paused_until');
+  if (rawPaused !== undefined && rawPaused !== null && rawPaused !== '') {
+    pausedUntil = dateValue(rawPaused);
+    if (pausedUntil === null) diag(line('paused_until'), 'warning', `paused_until '${String(rawPaused)}' is not a date (YYYY-MM-DD)`);
+  }
+
+  return {
+    path,
+    name: plainString(get('name')) ?? basename(path),
+    coach: personName(get('coach')),
+    cadence,
+    cadenceIsDefault,
+    accountability,
+    status,
+    pausedUntil,
+    milestones: milestones(get('milestones'), line('milestones'), diag),
+    contact: contact(get('contact')),
+    keyLines: { ...fm.keyLines },
+  };
+}
+
+export function readSessionNote(path: string, fm: Frontmatter | null, settings: CoreSettings, diag: Diag): SessionNote | null {
+  const data = fm?.data ?? {};
+  const get = (k: string) => frontmatterLookup(data, k, settings);
+  const line = (k: string) => (fm ? keyLine(fm, k, settings) : 1);
+
+  const ref = linkText(get('client'));
+  const rawDate = get('date');
+  let ok = true;
+  if (ref === null) {
+    diag(line('client'), 'error', get('client') === undefined ? 'session note has no client' : 'session note client is not a name or [[link]]');
+    ok = false;
+  }
+  let date: string | null = null;
+  if (rawDate === undefined || rawDate === null || rawDate === '') {
+    diag(line('date'), 'error', 'session note has no date');
+    ok = false;
+  } else {
+    date = dateValue(rawDate);
+    if (date === null) {
+      diag(line('date'), 'error', `session date '${String(rawDate)}' does not parse (expected YYYY-MM-DD)`);
+      ok = false;
+    }
+  }
+  if (!ok || ref === null || date === null) return null;
+
+  let next: string | null = null;
+  const rawNext = get('next');
+  if (rawNext !== undefined && rawNext !== null && rawNext !== '') {
+    next = dateValue(rawNext);
+    if (next === null) diag(line('next'), 'warning', `next session date '${String(rawNext)}' does not parse (expected YYYY-MM-DD); ignored`);
+    else if (next < date) diag(line('next'), 'warning', `next session ${next} is before this session's date ${date}`);
+  }
+
+  let status: SessionStatus = 'held';
+  const rawStatus = get('status');
+  if (rawStatus !== undefined && rawStatus !== null && rawStatus !== '') {
+    const s = SESSION_STATUS[String(rawStatus).trim().toLowerCase()];
+    if (s) status = s;
+    else diag(line('status'), 'warning', `session status '${String(rawStatus)}' is not held, cancelled or no-show; read as held`);
+  }
+
+  const target = linkTarget(ref);
+  return {
+    path,
+    clientRef: basename(target),
+    clientTarget: target,
+    date,
+    next,
+    status,
+    coach: personName(get('coach')),
+    commitmentsHeadingLine: null,
+    keyLines: fm ? { ...fm.keyLines } : {},
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The settings the parser and index read. Defaults are frozen: callers build a new object with
+ * `resolveCoreSettings` rather than mutating these.
+ */
+
+export interface CoreSettings {
+  /** Heading names (any level, any case) whose list items are commitments. */
+  commitmentHeadings: readonly string[];
+  /** Days before the next session that a commitment falls due by default. */
+  dueLeadDays: number;
+  /** Days between sessions when a client note gives no cadence. */
+  defaultCadence: number;
+  /** Notes under this folder count as session notes even without `type: session` ('' = off). */
+  sessionsFolder: string;
+  /** Extra frontmatter key names for each key the spec defines, e.g. `{ client: ['coachee'] }`. */
+  keyAliases: Readonly<Record<string, readonly string[]>>;
+}
+
+export const DEFAULT_COMMITMENT_HEADINGS: readonly string[] = Object.freeze([
+  'Commitments',
+  'Action items',
+  'Homework',
+  'Between sessions',
+]);
+
+export const DEFAULT_CORE_SETTINGS: Readonly<CoreSettings> = Object.freeze({
+  commitmentHeadings: DEFAULT_COMMITMENT_HEADINGS,
+  dueLeadDays: 2,
+  defaultCadence: 14,
+  sessionsFolder: '',
+  keyAliases: Object.freeze({}),
+});
+
+/** Defaults overlaid with whatever the caller gives; the spec's heading names always apply. */
+export function resolveCoreSettings(partial: Partial<CoreSettings> = {}): CoreSettings {
+  const headings = new Set([...DEFAULT_COMMITMENT_HEADINGS, ...(partial.commitmentHeadings ?? [])]);
+  return {
+    ...DEFAULT_CORE_SETTINGS,
+    ...partial,
+    commitmentHeadings: [...headings],
+    keyAliases: { ...(partial.keyAliases ?? {}) },
+  };
+}

@@ -1,0 +1,72 @@
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main';
+
+function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = main(args, { out: (s) => (out += s), err: (s) => (err += s), today: () => '2026-12-01' });
+  return { code, out, err };
+}
+
+function vault(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'ft-cli-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const note = `---\ntype: session\nclient: "[[Jane Doe]]"\ndate: 2026-11-20\nnext: 2026-12-04\n---\n## Commitments\n- [ ] Send 10 outreach messages [due:: 2026-11-28] ^c7f3a\n`;
+
+describe('follow-through CLI', () => {
+  it('prints the contract JSON for scan --json', () => {
+    const root = vault({ 'Sessions/a.md': note, '.obsidian/ignored.md': note });
+    const r = run(['scan', root, '--json', '--as-of', '2026-12-01']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.asOf).toBe('2026-12-01');
+    expect(json.sessions.map((s: { path: string }) => s.path)).toEqual(['Sessions/a.md']);
+    expect(json.commitments[0]).toMatchObject({ id: 'c7f3a', line: 8, overdue: true, due: '2026-11-28' });
+  });
+
+  it('defaults --as-of to today', () => {
+    const r = run(['scan', vault({ 'a.md': note }), '--json']);
+    expect(JSON.parse(r.out).asOf).toBe('2026-12-01');
+  });
+
+  it('prints a readable summary without --json', () => {
+    const r = run(['scan', vault({ 'a.md': note, 'bad.md': '---\ntype: session\nclient: X\n---\n' })]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('1 overdue');
+    expect(r.out).toContain('Jane Doe');
+    expect(r.out).toMatch(/bad\.md:\d+\s+error\s+session note has no date/);
+  });
+
+  it('gives a one-line error and non-zero exit for a missing folder, a file, or an unreadable note', () => {
+    const missing = run(['scan', '/no/such/vault']);
+    expect(missing.code).toBe(1);
+    expect(missing.err.trim().split('\n')).toHaveLength(1);
+    expect(missing.err).toContain('/no/such/vault');
+
+    const root = vault({ 'a.md': note });
+    const notFolder = run(['scan', join(root, 'a.md')]);
+    expect(notFolder.code).toBe(1);
+    expect(notFolder.err).toMatch(/is not a folder/);
+
+    symlinkSync(join(root, 'gone.md'), join(root, 'broken.md'));
+    const unreadable = run(['scan', root]);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.err.trim().split('\n')).toHaveLength(1);
+    expect(unreadable.err).toContain('broken.md');
+  });
+
+  it('rejects a bad --as-of and an unknown command with usage', () => {
+    expect(run(['scan', '.', '--as-of', '2026-13-01']).code).toBe(2);
+    expect(run(['frobnicate', '.']).code).toBe(2);
+    expect(run([]).code).toBe(2);
+  });
+});

@@ -8,6 +8,8 @@ import esbuildSvelte from 'esbuild-svelte';
 const production = process.argv[2] === 'production';
 
 const banner = `/* Follow Through: between-session accountability for coaches. Built from src/ by esbuild. */`;
+// Node bundles are ES modules; CommonJS dependencies (yaml's Node build) still call require().
+const nodeBanner = `${banner}\nimport { createRequire as __ftCreateRequire } from 'node:module';\nconst require = __ftCreateRequire(import.meta.url);`;
 
 const svelte = () =>
   esbuildSvelte({
@@ -48,7 +50,7 @@ const builds = [
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    banner: { js: banner },
+    banner: { js: nodeBanner },
     sourcemap: true,
     logLevel: 'info',
   },
@@ -59,6 +61,7 @@ const builds = [
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    banner: { js: nodeBanner },
     sourcemap: true,
     logLevel: 'info',
   },

@@ -5,18 +5,24 @@
 import { basename, resolve } from 'node:path';
 import { VaultIndex } from '../core/index/vault-index';
 import { parseCliArgs, UsageError, type CliOptions } from './args';
+import { briefCommand, patternsCommand, rosterCommand, rosterText, UnknownClientError } from './commands/analytics';
 import { scanJson, scanSummary } from './commands/scan';
+import { roster } from '../core/analytics/roster';
 import { readVault, VaultReadError } from './read-vault';
 
 export const USAGE = `usage: follow-through COMMAND VAULT [options]
 
 commands:
-  scan VAULT [--json] [--as-of YYYY-MM-DD]   the vault's clients, sessions and commitments
-  demo VAULT [--as-of YYYY-MM-DD]            the practice summary the demo prints
+  scan VAULT [--json] [--as-of D]                 clients, sessions, commitments (and roster)
+  roster VAULT [--as-of D] [--json] [--coach NAME] one row per client, riskiest first
+  patterns VAULT CLIENT [--as-of D] [--json]      what gets done, what keeps being carried over
+  brief VAULT CLIENT [--as-of D]                  the pre-session brief, as markdown
+  demo VAULT [--as-of D]                          the practice summary and roster
 
 options:
   --json             print the scan contract's JSON object
-  --as-of DATE       the date to judge overdue by (default: today)
+  --as-of DATE       the date to judge by, YYYY-MM-DD (default: today)
+  --coach NAME       only this coach's clients
 `;
 
 export interface Io {
@@ -47,10 +53,25 @@ function run(argv: string[], io: Io): number {
       io.out(opts.json ? scanJson(index, opts.asOf) + '\n' : scanSummary(index, opts.asOf, basename(resolve(vault))));
       return 0;
     }
+    case 'roster': {
+      const index = loadIndex(needVault(opts, command));
+      io.out(rosterCommand(index, opts.asOf, opts.coach, opts.json));
+      return 0;
+    }
+    case 'patterns':
+    case 'brief': {
+      const vault = needVault(opts, command);
+      const name = opts.positionals[2];
+      if (!name) throw new UsageError(`${command} needs a client name`);
+      const index = loadIndex(vault);
+      io.out(command === 'brief' ? briefCommand(index, name, opts.asOf) : patternsCommand(index, name, opts.asOf, opts.json));
+      return 0;
+    }
     case 'demo': {
       const vault = needVault(opts, command);
       const index = loadIndex(vault);
       io.out(scanSummary(index, opts.asOf, basename(resolve(vault))));
+      io.out('\n' + rosterText(roster(index, { asOf: opts.asOf }), opts.asOf));
       return 0;
     }
     case undefined:
@@ -69,7 +90,7 @@ export function main(argv: string[], io: Io): number {
       io.err(USAGE);
       return 2;
     }
-    if (err instanceof VaultReadError) {
+    if (err instanceof VaultReadError || err instanceof UnknownClientError) {
       io.err(`follow-through: ${err.message}\n`);
       return 1;
     }

@@ -1,11 +1,12 @@
 /** `follow-through scan VAULT [--json] [--as-of D]`: the vault's records, as JSON or a summary. */
 import { VaultIndex, isOverdue } from '../../core/index/vault-index';
+import { roster } from '../../core/analytics/roster';
 import { scanIndex } from '../../core/scan';
 import type { Diagnostic, IsoDate } from '../../core/types';
 import { plural, table } from '../format';
 
 export function scanJson(index: VaultIndex, asOf: IsoDate): string {
-  return JSON.stringify(scanIndex(index, asOf), null, 2);
+  return JSON.stringify({ ...scanIndex(index, asOf), roster: roster(index, { asOf }) }, null, 2);
 }
 
 export function formatDiagnostics(diagnostics: Diagnostic[]): string {

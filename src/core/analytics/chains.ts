@@ -1,0 +1,96 @@
+/**
+ * Carried-over chains: one commitment followed from session to session, by `[from:: id]` links
+ * (written by recommit and modify), or, where notes have no ids, by the same commitment written
+ * again in the client's next session note.
+ */
+import type { Commitment } from '../types';
+import { meaningfulTokens, textSimilarity } from './similarity';
+
+export interface Chain {
+  /** Oldest first; the last is the current form of the commitment. */
+  links: Commitment[];
+  /** Distinct sessions the commitment has been written in. */
+  sessions: number;
+  /** How the links were found. */
+  by: 'id' | 'text' | 'mixed';
+  /** The latest link is still expected (not done or let go). */
+  live: boolean;
+}
+
+/**
+ * Chains of a client's commitments (given oldest session first, as `VaultIndex.commitmentsOf`
+ * returns them). Every commitment is in exactly one chain; single links are chains of one.
+ */
+export function findChains(commitments: readonly Commitment[], similarity: number): Chain[] {
+  const byId = new Map<string, Commitment>();
+  for (const c of commitments) if (c.id !== null && !byId.has(c.id)) byId.set(c.id, c);
+
+  // Sessions in order, each with its commitments.
+  const sessions: { path: string; list: Commitment[] }[] = [];
+  for (const c of commitments) {
+    const last = sessions[sessions.length - 1];
+    if (last && last.path === c.session) last.list.push(c);
+    else sessions.push({ path: c.session, list: [c] });
+  }
+  const order = new Map(sessions.map((s, i) => [s.path, i]));
+  const tokens = new Map<Commitment, Set<string>>();
+  const tok = (c: Commitment) => {
+    let t = tokens.get(c);
+    if (!t) tokens.set(c, (t = meaningfulTokens(c.text)));
+    return t;
+  };
+
+  const prev = new Map<Commitment, { from: Commitment; by: 'id' | 'text' }>();
+  const hasNext = new Set<Commitment>();
+  for (let i = 0; i < sessions.length; i++) {
+    for (const c of sessions[i].list) {
+      if (c.from === null) continue;
+      const p = byId.get(c.from);
+      if (p && p !== c && !hasNext.has(p) && (order.get(p.session) ?? i) <= i) {
+        prev.set(c, { from: p, by: 'id' });
+        hasNext.add(p);
+      }
+    }
+  }
+  for (let i = 1; i < sessions.length; i++) {
+    for (const c of sessions[i].list) {
+      if (prev.has(c) || c.from !== null) continue;
+      let best: Commitment | null = null;
+      let bestScore = similarity;
+      for (const p of sessions[i - 1].list) {
+        if (hasNext.has(p) || p.status === 'done') continue;
+        const s = textSimilarity(tok(p), tok(c));
+        if (s >= bestScore) {
+          best = p;
+          bestScore = s;
+        }
+      }
+      if (best) {
+        prev.set(c, { from: best, by: 'text' });
+        hasNext.add(best);
+      }
+    }
+  }
+
+  const chains: Chain[] = [];
+  for (const c of commitments) {
+    if (hasNext.has(c)) continue; // not the end of its chain
+    const links: Commitment[] = [c];
+    const kinds = new Set<'id' | 'text'>();
+    let cur = prev.get(c);
+    const seen = new Set([c]);
+    while (cur && !seen.has(cur.from)) {
+      kinds.add(cur.by);
+      links.unshift(cur.from);
+      seen.add(cur.from);
+      cur = prev.get(cur.from);
+    }
+    chains.push({
+      links,
+      sessions: new Set(links.map((l) => l.session)).size,
+      by: kinds.size === 2 ? 'mixed' : kinds.has('text') ? 'text' : 'id',
+      live: c.status !== 'done' && c.status !== 'let-go',
+    });
+  }
+  return chains;
+}

@@ -1,0 +1,97 @@
+/**
+ * The roster: one row per client for the two-minute scan before calls, riskiest and soonest first.
+ */
+import { isOverdue, type VaultIndex } from '../index/vault-index';
+import type { AccountabilityLevel, Client, ClientStatus, IsoDate } from '../types';
+import { analyseClient, type ClientAnalysis } from './client-analysis';
+import { isLive } from './completion';
+import { computeSignals, riskScore, type Signal } from './signals';
+import { resolveThresholds, type RiskThresholds } from './thresholds';
+
+export interface RosterRow {
+  client: string;
+  path: string | null;
+  coach: string | null;
+  accountability: AccountabilityLevel;
+  status: ClientStatus;
+  cadence: number;
+  pausedUntil: IsoDate | null;
+  lastSession: IsoDate | null;
+  lastSessionPath: string | null;
+  daysSinceLastSession: number | null;
+  nextSession: IsoDate | null;
+  open: number;
+  overdue: number;
+  done: number;
+  coachOpen: number;
+  coachOverdue: number;
+  /** Client-owned completion over the last held sessions and over all time (0-1, or null). */
+  completionRecent: number | null;
+  completionAll: number | null;
+  coachCompletion: number | null;
+  signals: Signal[];
+  risk: number;
+  /** Sorts ascending: active before released, riskiest first, then the soonest call, then name. */
+  sortKey: string;
+}
+
+function sortKey(released: boolean, risk: number, next: IsoDate | null, name: string): string {
+  return [released ? '1' : '0', String(999 - Math.min(risk, 999)).padStart(3, '0'), next ?? '9999-12-31', name.toLowerCase()].join('|');
+}
+
+export function rosterRow(a: ClientAnalysis, t: RiskThresholds): RosterRow {
+  const c = a.client;
+  const signals = computeSignals(a, t);
+  const risk = riskScore(signals);
+  const notCoach = a.commitments.filter((x) => x.owner !== 'coach');
+  return {
+    client: c.name,
+    path: c.path,
+    coach: c.coach,
+    accountability: c.accountability,
+    status: c.status,
+    cadence: c.cadence,
+    pausedUntil: c.pausedUntil,
+    lastSession: a.lastHeld?.date ?? null,
+    lastSessionPath: a.lastHeld?.path ?? null,
+    daysSinceLastSession: a.daysSinceLastHeld,
+    nextSession: a.nextSession,
+    open: notCoach.filter(isLive).length,
+    overdue: notCoach.filter((x) => isOverdue(x, a.asOf)).length,
+    done: notCoach.filter((x) => x.status === 'done').length,
+    coachOpen: a.coachOwned.filter(isLive).length,
+    coachOverdue: a.coachOwned.filter((x) => isOverdue(x, a.asOf)).length,
+    completionRecent: a.completionRecent.rate,
+    completionAll: a.completionAll.rate,
+    coachCompletion: a.coachCompletion.rate,
+    signals,
+    risk,
+    sortKey: sortKey(a.released, risk, a.nextSession, c.name),
+  };
+}
+
+export interface RosterOptions {
+  asOf: IsoDate;
+  coach?: string | null;
+  thresholds?: Partial<RiskThresholds>;
+}
+
+export function clientRow(index: VaultIndex, client: Client, options: RosterOptions): RosterRow {
+  const t = resolveThresholds(options.thresholds);
+  return rosterRow(analyseClient(index, client, options.asOf, t), t);
+}
+
+export function compareRows(a: RosterRow, b: RosterRow): number {
+  return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
+}
+
+/** Every client's row (or one coach's clients), sorted by `sortKey`. */
+export function roster(index: VaultIndex, options: RosterOptions): RosterRow[] {
+  const t = resolveThresholds(options.thresholds);
+  const coach = options.coach?.trim().toLowerCase() ?? null;
+  return index
+    .clients()
+    .filter((c) => coach === null || (c.coach ?? '').toLowerCase() === coach)
+    .map((c) => rosterRow(analyseClient(index, c, options.asOf, t), t))
+    .sort(compareRows);
+}

@@ -1,0 +1,122 @@
+/**
+ * The plugin's settings: read-only defaults, a load that fills in keys added since the data was
+ * saved (and drops values of the wrong type), and one migration function for renamed keys.
+ * Pure: the adapter passes in whatever `loadData()` returned.
+ */
+import { DEFAULT_THRESHOLDS, type RiskThresholds } from './analytics/thresholds';
+import { DEFAULT_COMMITMENT_HEADINGS, type CoreSettings } from './settings';
+import type { ClientStatus } from './types';
+
+export const SETTINGS_VERSION = 2;
+
+export interface FollowThroughSettings {
+  settingsVersion: number;
+  /** Heading names for commitments, on top of the spec's four. */
+  extraHeadings: string[];
+  /** Extra frontmatter key names, e.g. `{ client: ['coachee'] }`. */
+  keyAliases: Record<string, string[]>;
+  /** Where new session notes go (recommit into a session not yet written), and, if set, notes there count as sessions. */
+  sessionsFolder: string;
+  /** Notes in the sessions folder count as session notes even without `type: session`. */
+  sessionsFolderIsSessions: boolean;
+  /** File name for new session notes; `{{date}}` and `{{client}}` are filled in. */
+  sessionFileName: string;
+  /** Path of a note to use as the template for new session notes ('' = the built-in one). */
+  sessionTemplatePath: string;
+  dueLeadDays: number;
+  defaultCadence: number;
+  /** date-fns format for dates shown in views (notes always use YYYY-MM-DD). */
+  dateFormat: string;
+  thresholds: RiskThresholds;
+  /** Client statuses the roster shows. */
+  rosterStatuses: ClientStatus[];
+  /** Milliseconds to wait after a change before views refresh. */
+  refreshDebounceMs: number;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export const DEFAULT_SETTINGS: Readonly<FollowThroughSettings> = deepFreeze({
+  settingsVersion: SETTINGS_VERSION,
+  extraHeadings: [],
+  keyAliases: {},
+  sessionsFolder: 'Sessions',
+  sessionsFolderIsSessions: false,
+  sessionFileName: '{{date}} {{client}}',
+  sessionTemplatePath: '',
+  dueLeadDays: 2,
+  defaultCadence: 14,
+  dateFormat: 'EEE d MMM',
+  thresholds: { ...DEFAULT_THRESHOLDS },
+  rosterStatuses: ['active', 'paused'],
+  refreshDebounceMs: 300,
+} satisfies FollowThroughSettings);
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Brings saved data from any earlier version up to the current shape. Version 1 (0.1 builds)
+ * kept `leadDays`, `headings` and flat `stalledFactor`/`carriedSessions` keys.
+ */
+export function migrateSettings(raw: Json): Json {
+  const data: Json = { ...raw };
+  const version = typeof data.settingsVersion === 'number' ? data.settingsVersion : 1;
+  if (version < 2) {
+    if ('leadDays' in data && !('dueLeadDays' in data)) data.dueLeadDays = data.leadDays;
+    if ('headings' in data && !('extraHeadings' in data)) data.extraHeadings = data.headings;
+    const t: Json = isObject(data.thresholds) ? { ...data.thresholds } : {};
+    if ('stalledFactor' in data) t.stalledCadences ??= data.stalledFactor;
+    if ('carriedSessions' in data) t.carriedSessions ??= data.carriedSessions;
+    data.thresholds = t;
+    delete data.leadDays;
+    delete data.headings;
+    delete data.stalledFactor;
+    delete data.carriedSessions;
+  }
+  data.settingsVersion = SETTINGS_VERSION;
+  return data;
+}
+
+/** `saved` laid over `defaults` key by key, keeping a saved value only when its type matches. */
+function fill<T>(defaults: T, saved: unknown): T {
+  if (Array.isArray(defaults)) {
+    return (Array.isArray(saved) && saved.every((x) => defaults.length === 0 || typeof x === typeof defaults[0])
+      ? [...saved]
+      : [...defaults]) as T;
+  }
+  if (isObject(defaults)) {
+    const out: Json = {};
+    const src = isObject(saved) ? saved : {};
+    const open = Object.keys(defaults).length === 0; // a free-form map such as keyAliases
+    for (const key of open ? Object.keys(src) : Object.keys(defaults)) {
+      out[key] = open ? structuredClone(src[key]) : fill((defaults as Json)[key], src[key]);
+    }
+    return out as T;
+  }
+  if (typeof saved === typeof defaults && (typeof saved !== 'number' || Number.isFinite(saved))) return saved as T;
+  return defaults;
+}
+
+/** Settings from whatever `loadData()` returned: migrated, filled in, never sharing the defaults. */
+export function loadSettings(saved: unknown): FollowThroughSettings {
+  const migrated = isObject(saved) ? migrateSettings(saved) : {};
+  return fill(DEFAULT_SETTINGS as FollowThroughSettings, migrated);
+}
+
+/** What the parser and index read from the settings. */
+export function coreSettingsFrom(s: FollowThroughSettings): Partial<CoreSettings> {
+  return {
+    commitmentHeadings: [...DEFAULT_COMMITMENT_HEADINGS, ...s.extraHeadings.filter((h) => h.trim() !== '')],
+    dueLeadDays: s.dueLeadDays,
+    defaultCadence: s.defaultCadence,
+    sessionsFolder: s.sessionsFolderIsSessions ? s.sessionsFolder : '',
+    keyAliases: s.keyAliases,
+  };
+}

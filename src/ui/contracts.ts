@@ -1,0 +1,154 @@
+/**
+ * What each view's Svelte component is given: a store of plain data (its model) and an object of
+ * actions. Components never import `obsidian`; the adapter (or a browser test) builds the model
+ * from the core and implements the actions with the core's edits over some vault.
+ */
+import type { Readable } from 'svelte/store';
+import type { Patterns } from '../core/analytics/patterns';
+import type { RosterRow } from '../core/analytics/roster';
+import type { Evidence, SignalName } from '../core/analytics/signals';
+import type { CheckInStatus, Client, Commitment, IsoDate, Kind, Milestone } from '../core/types';
+
+/** What an action did: a sentence for a notice either way. */
+export type ActionResult = { ok: true; summary: string } | { ok: false; reason: string };
+
+/** Formats a `YYYY-MM-DD` date for display, per the settings' date format. */
+export type DateFormatter = (date: IsoDate) => string;
+
+// ---- Roster -------------------------------------------------------------------------------------
+
+export interface RosterFilter {
+  coach: string | null;
+  signal: SignalName | null;
+  search: string;
+}
+
+export interface RosterModel {
+  asOf: IsoDate;
+  /** Sorted by the core's sort key (risk, then next session). */
+  rows: RosterRow[];
+  coaches: string[];
+  /** Vault-wide count of overdue commitments, as in the status bar. */
+  overdueTotal: number;
+}
+
+export interface RosterActions {
+  openClient(name: string): void;
+  openEvidence(evidence: Evidence): void;
+  openReview(client: string | null): void;
+  /** Lets the view keep the filter across re-opens. */
+  filterChanged?(filter: RosterFilter): void;
+}
+
+// ---- Client view --------------------------------------------------------------------------------
+
+export interface CompletionPoint {
+  sessionDate: IsoDate;
+  path: string;
+  /** Client-owned completion of that session's commitments (0-1), or null if none came due. */
+  rate: number | null;
+  done: number;
+  total: number;
+}
+
+export interface ClientModel {
+  asOf: IsoDate;
+  client: Client;
+  row: RosterRow;
+  patterns: Patterns;
+  /** The pre-session brief, as markdown. */
+  brief: string;
+  /** Commitments still expected (open, partial, stuck, skipped), oldest first. */
+  open: Commitment[];
+  completionBySession: CompletionPoint[];
+  milestones: Milestone[];
+}
+
+export interface ClientActions {
+  checkIn(commitment: Commitment, status: Exclude<CheckInStatus, 'nudged'>, note: string | null): Promise<ActionResult>;
+  openEvidence(evidence: Evidence): void;
+  openReview(client: string): void;
+  /** Renders markdown into an element (Obsidian's renderer in the app, a plain one in tests). */
+  renderMarkdown(el: HTMLElement, markdown: string, sourcePath: string): void;
+}
+
+// ---- Review queue -------------------------------------------------------------------------------
+
+export interface ReviewItem {
+  commitment: Commitment;
+  /** Why it is in the queue: overdue, stuck or skipped. */
+  reason: 'overdue' | 'stuck' | 'skipped';
+  /** The due date recommit proposes: from the client's next session. */
+  suggestedDue: IsoDate;
+}
+
+export interface ReviewModel {
+  asOf: IsoDate;
+  /** null = every client. */
+  client: string | null;
+  items: ReviewItem[];
+}
+
+export interface ModifyInput {
+  text: string;
+  trigger: string | null;
+  coping: string | null;
+  due: IsoDate;
+}
+
+export interface LetGoInput {
+  reason: string;
+  learned: string | null;
+}
+
+export interface ReviewActions {
+  recommit(item: ReviewItem, due: IsoDate): Promise<ActionResult>;
+  modify(item: ReviewItem, input: ModifyInput): Promise<ActionResult>;
+  letGo(item: ReviewItem, input: LetGoInput): Promise<ActionResult>;
+  openEvidence(evidence: Evidence): void;
+  close(): void;
+}
+
+// ---- Capture ------------------------------------------------------------------------------------
+
+export interface CaptureItem {
+  /** The commitment line as found (1-based line and exact text), so the edit can check it. */
+  line: number;
+  expectedText: string;
+  id: string | null;
+  text: string;
+  owner: string;
+  due: IsoDate;
+  /** The default due date (from the next session or cadence), shown beside the field. */
+  defaultDue: IsoDate;
+  trigger: string;
+  /** Written `obstacle -> response`. */
+  coping: string;
+  confidence: number | null;
+  kind: Kind;
+}
+
+export interface CaptureModel {
+  path: string;
+  client: string;
+  sessionDate: IsoDate;
+  items: CaptureItem[];
+}
+
+export interface CaptureActions {
+  confirm(items: CaptureItem[]): Promise<ActionResult>;
+  cancel(): void;
+}
+
+/** The questions capture asks where the research says a commitment is weak. */
+export function capturePrompts(item: Pick<CaptureItem, 'confidence' | 'trigger' | 'kind'>): string[] {
+  const out: string[] = [];
+  if (item.confidence !== null && item.confidence < 8) out.push('What would get you to an 8?');
+  if (item.trigger.trim() === '') out.push('When exactly will this happen?');
+  if (item.kind === 'outcome') out.push("What's the process step you control?");
+  return out;
+}
+
+export const PRE_MORTEM_QUESTION = "Imagine it's the next session and this didn't happen. What got in the way?";
+
+export type Store<T> = Readable<T>;

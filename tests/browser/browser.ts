@@ -1,0 +1,57 @@
+/**
+ * Debian's Chromium driven by playwright-core: never a downloaded browser. One browser per test
+ * file; each page is the test page at a given size and theme.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { BROWSER_OUT } from './build';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+
+export const SCREENSHOTS = join(BROWSER_OUT, '..', 'screenshots');
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  dark?: boolean;
+}
+
+export const DESKTOP = { width: 1200, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+export async function openPage(browser: Browser, options: PageOptions = {}): Promise<Page> {
+  const url = inject('browserPage');
+  const page = await browser.newPage({ viewport: { width: options.width ?? DESKTOP.width, height: options.height ?? DESKTOP.height } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(url);
+  await page.evaluate((dark) => {
+    document.body.classList.toggle('theme-dark', dark);
+    document.body.classList.toggle('theme-light', !dark);
+  }, options.dark ?? false);
+  await page.waitForFunction(() => (window as unknown as { ft?: unknown }).ft !== undefined);
+  return page;
+}
+
+/** Errors the page reported (uncaught exceptions and console errors). */
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { errors?: string[] }).errors ?? [];
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,74 @@
+/**
+ * The browser test page's script: the real components and the core over the demo vault, exposed
+ * as `window.ft` for tests to mount components and click through them.
+ */
+import { flushSync, mount, unmount, type Component } from 'svelte';
+import { get, writable } from 'svelte/store';
+import demoVault from 'virtual:demo-vault';
+import { VaultIndex } from '../../src/core/index/vault-index';
+import { roster } from '../../src/core/analytics/roster';
+import { clientPatterns } from '../../src/core/analytics/patterns';
+import { clientBrief } from '../../src/core/analytics/brief';
+import { analyseClient } from '../../src/core/analytics/client-analysis';
+import { resolveThresholds } from '../../src/core/analytics/thresholds';
+import { components } from './components';
+
+type Handle = Record<string, unknown>;
+
+const mounted = new Map<number, Handle>();
+let nextId = 1;
+const calls: { name: string; args: unknown[] }[] = [];
+
+function demoIndex(): VaultIndex {
+  const index = new VaultIndex();
+  index.setNotes(Object.entries(demoVault as Record<string, string>));
+  return index;
+}
+
+const ft = {
+  demoVault: demoVault as Record<string, string>,
+  demoIndex,
+  core: { roster, clientPatterns, clientBrief, analyseClient, resolveThresholds },
+  writable,
+  get,
+  flushSync,
+  calls,
+  /** An action stub that records its calls and answers like a successful edit. */
+  recorder(name: string, result: unknown = { ok: true, summary: `${name} done` }) {
+    return (...args: unknown[]) => {
+      calls.push({ name, args: JSON.parse(JSON.stringify(args, (_k, v) => (v instanceof HTMLElement ? '<element>' : v))) });
+      return Promise.resolve(result);
+    };
+  },
+  /** Mounts a component by name into #root (or a given element); returns a handle id. */
+  mount(name: string, props: Record<string, unknown>, target?: HTMLElement): number {
+    const component = components[name] as Component<Record<string, unknown>> | undefined;
+    if (!component) throw new Error(`no component ${name}; have ${Object.keys(components).join(', ')}`);
+    const host = target ?? document.getElementById('root')!;
+    const handle = mount(component, { target: host, props }) as Handle;
+    flushSync();
+    const id = nextId++;
+    mounted.set(id, handle);
+    return id;
+  },
+  async unmount(id: number): Promise<void> {
+    const handle = mounted.get(id);
+    if (!handle) return;
+    mounted.delete(id);
+    await unmount(handle);
+  },
+  /** Renders markdown crudely for tests (Obsidian's renderer does this in the app). */
+  renderMarkdown(el: HTMLElement, markdown: string): void {
+    el.replaceChildren();
+    for (const line of markdown.split('\n')) {
+      const h = /^(#{1,6})\s+(.*)$/.exec(line);
+      const li = /^\s*-\s+(.*)$/.exec(line);
+      const node = document.createElement(h ? `h${h[1].length}` : li ? 'li' : 'p');
+      node.textContent = h ? h[2] : li ? li[1] : line;
+      if (line.trim() !== '') el.appendChild(node);
+    }
+  },
+};
+
+(window as unknown as { ft: typeof ft }).ft = ft;
+export type Ft = typeof ft;

@@ -1,4 +1,13 @@
-/** The components the test page can mount by name. Each view's file adds its own. */
+/** The components the test page can mount by name, gathered from each view's registry. */
 import type { Component } from 'svelte';
+import { captureComponents } from './components/capture';
+import { clientComponents } from './components/client';
+import { reviewComponents } from './components/review';
+import { rosterComponents } from './components/roster';
 
-export const components: Record<string, Component<any>> = {};
+export const components: Record<string, Component<any>> = {
+  ...rosterComponents,
+  ...clientComponents,
+  ...reviewComponents,
+  ...captureComponents,
+};

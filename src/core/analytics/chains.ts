@@ -1,7 +1,8 @@
 /**
  * Carried-over chains: one commitment followed from session to session, by `[from:: id]` links
  * (written by recommit and modify), or, where notes have no ids, by the same commitment written
- * again in the client's next session note.
+ * again in the client's next session note, or by a `[>]` (recommitted) item and its rewritten
+ * form in the next session note.
  */
 import type { Commitment } from '../types';
 import { meaningfulTokens, textSimilarity } from './similarity';
@@ -53,22 +54,25 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
     }
   }
   for (let i = 1; i < sessions.length; i++) {
+    // Every pairing that reads as the same commitment, best match first, so a closer rewrite
+    // is never beaten to its predecessor by a looser one listed earlier.
+    const pairs: { p: Commitment; c: Commitment; score: number }[] = [];
     for (const c of sessions[i].list) {
       if (prev.has(c) || c.from !== null) continue;
-      let best: Commitment | null = null;
-      let bestScore = similarity;
       for (const p of sessions[i - 1].list) {
         if (hasNext.has(p) || p.status === 'done') continue;
-        const s = textSimilarity(tok(p), tok(c));
-        if (s >= bestScore) {
-          best = p;
-          bestScore = s;
-        }
+        const score = textSimilarity(tok(p), tok(c));
+        // A `[>]` box says it was carried into the next session, so a rewritten text there is
+        // enough (any real overlap); otherwise the text has to read as the same commitment.
+        const bar = p.status === 'recommitted' ? Number.MIN_VALUE : similarity;
+        if (score >= bar) pairs.push({ p, c, score });
       }
-      if (best) {
-        prev.set(c, { from: best, by: 'text' });
-        hasNext.add(best);
-      }
+    }
+    pairs.sort((x, y) => y.score - x.score);
+    for (const { p, c } of pairs) {
+      if (prev.has(c) || hasNext.has(p)) continue;
+      prev.set(c, { from: p, by: 'text' });
+      hasNext.add(p);
     }
   }
 

@@ -11,6 +11,7 @@ import { resolveThresholds, type RiskThresholds } from './thresholds';
 export interface RosterRow {
   client: string;
   path: string | null;
+  /** The client's coach; for a client note without one (or no client note), the latest session's coach. */
   coach: string | null;
   accountability: AccountabilityLevel;
   status: ClientStatus;
@@ -47,7 +48,7 @@ export function rosterRow(a: ClientAnalysis, t: RiskThresholds): RosterRow {
   return {
     client: c.name,
     path: c.path,
-    coach: c.coach,
+    coach: c.coach ?? a.latest?.coach ?? null,
     accountability: c.accountability,
     status: c.status,
     cadence: c.cadence,
@@ -91,7 +92,7 @@ export function roster(index: VaultIndex, options: RosterOptions): RosterRow[] {
   const coach = options.coach?.trim().toLowerCase() ?? null;
   return index
     .clients()
-    .filter((c) => coach === null || (c.coach ?? '').toLowerCase() === coach)
     .map((c) => rosterRow(analyseClient(index, c, options.asOf, t), t))
+    .filter((r) => coach === null || (r.coach ?? '').toLowerCase() === coach)
     .sort(compareRows);
 }

@@ -52,8 +52,15 @@ export function commitmentEvidence(c: Commitment): Evidence {
   return { kind: 'commitment', path: c.session, line: c.line, text: c.text, date: c.due };
 }
 
-export function sessionEvidence(s: Session): Evidence {
-  return { kind: 'session', path: s.path, line: 1, text: `${s.status} session on ${s.date}`, date: s.date };
+/** Evidence for a session; `line` is the frontmatter line that shows it (default: the note's first). */
+export function sessionEvidence(s: Session, line = 1): Evidence {
+  return { kind: 'session', path: s.path, line, text: `${s.status} session on ${s.date}`, date: s.date };
+}
+
+/** The line of a session's frontmatter key (`date`, `status`…), falling back to its `date`, then line 1. */
+function keyLine(a: ClientAnalysis, s: Session, key: string): number {
+  const lines = a.sessionLines?.get(s.path);
+  return lines?.[key] ?? lines?.date ?? 1;
 }
 
 function quote(text: string): string {
@@ -79,12 +86,17 @@ export function computeSignals(a: ClientAnalysis, t: RiskThresholds): Signal[] {
     out.push({
       name: 'stalled',
       message: `${a.daysSinceLastHeld} days since the last session; the rhythm is every ${a.client.cadence} days.`,
-      evidence: [sessionEvidence(a.lastHeld)],
+      evidence: [sessionEvidence(a.lastHeld, keyLine(a, a.lastHeld, 'date'))],
     });
   }
 
-  if (a.client.status === 'active' && a.latest && a.latest.next === null) {
-    out.push({ name: 'no-next-session', message: `No next session booked after ${a.latest.date}.`, evidence: [sessionEvidence(a.latest)] });
+  // A session note already written for a later date is a booked next session too.
+  if (a.client.status === 'active' && a.latest && a.latest.next === null && a.nextSession === null) {
+    out.push({
+      name: 'no-next-session',
+      message: `No next session booked after ${a.latest.date}.`,
+      evidence: [sessionEvidence(a.latest, keyLine(a, a.latest, 'date'))],
+    });
   }
 
   const carried = a.chains.filter((ch) => ch.live && ch.sessions >= t.carriedSessions);
@@ -124,11 +136,12 @@ export function computeSignals(a: ClientAnalysis, t: RiskThresholds): Signal[] {
     out.push({
       name: 'missed-sessions',
       message: `${missed.length} of the last ${window.length} sessions were cancelled or missed.`,
-      evidence: missed.map(sessionEvidence),
+      evidence: missed.map((s) => sessionEvidence(s, keyLine(a, s, 'status'))),
     });
   }
 
-  const unfollowed = notCoach.filter(
+  // Any owner: an overdue coach-owned item nobody has checked on needs the coach's follow-up too.
+  const unfollowed = a.commitments.filter(
     (c) =>
       isOverdue(c, asOf) &&
       addDays(c.due, t.followUpDays) < asOf &&

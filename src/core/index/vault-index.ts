@@ -32,6 +32,11 @@ function clientKeys(c: ClientNote): string[] {
   return [...keys];
 }
 
+/** The spec's default due date: the next session minus the lead, else the session date plus cadence minus the lead. */
+export function defaultDueDate(session: { date: IsoDate; next: IsoDate | null }, cadence: number, leadDays: number): IsoDate {
+  return session.next ? addDays(session.next, -leadDays) : addDays(session.date, cadence - leadDays);
+}
+
 /** True for a commitment that is still expected and past its due date. */
 export function isOverdue(c: Pick<Commitment, 'status' | 'due'>, asOf: IsoDate): boolean {
   return (c.status === 'open' || c.status === 'partial' || c.status === 'stuck') && c.due < asOf;
@@ -274,8 +279,7 @@ export class VaultIndex {
     const s = note.session!;
     const cached = this.resolved.get(note);
     if (cached && cached.cadence === client.cadence) return cached.list;
-    const lead = this.settings.dueLeadDays;
-    const defaultDue = s.next ? addDays(s.next, -lead) : addDays(s.date, client.cadence - lead);
+    const defaultDue = defaultDueDate(s, client.cadence, this.settings.dueLeadDays);
     const list = note.commitments.map(
       (c): Commitment => ({
         ...c,

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { openingQuestions } from '../../src/core/analytics/brief';
+import { patternsOf as patternsFromAnalysis } from '../../src/core/analytics/patterns';
+import { resolveThresholds } from '../../src/core/analytics/thresholds';
+import { analysis, briefOf, clientNote, JUDGEMENT, sessionNote, vault, weekly } from './fixtures';
+
+const JANE = 'Jane Doe';
+const AS_OF = '2026-11-24';
+
+const files = vault(
+  clientNote(JANE, { coach: 'Sam Rivera', cadence: 'weekly', accountability: 'consequences' }),
+  weekly(JANE, '2026-11-03', [
+    ['- [>] Have the conversation with Dana ^d1', '- [x] Prepare the invoice'],
+    ['- [>] Have the conversation with Dana [from:: d1] ^d2', '- [ ] Prepare the budget'],
+    [
+      '- [ ] Have the conversation with Dana [from:: d2] ^d3',
+      '- [x] Send the deck to Kinfolk',
+      '- [ ] Call the printer [due:: 2026-11-20]',
+      '    - 2026-11-21 stuck: the quote has not come back',
+      '- [ ] Book the venue [confidence:: 6] [due:: 2026-11-30]',
+      '- [ ] Coach: send Jane the template [due:: 2026-11-20]',
+    ],
+  ]),
+);
+
+function section(md: string, heading: string): string {
+  const start = md.indexOf(`## ${heading}\n`);
+  if (start < 0) return '';
+  const rest = md.slice(start + heading.length + 4);
+  const end = rest.indexOf('\n## ');
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+describe('the pre-session brief', () => {
+  const md = briefOf(files, JANE, AS_OF);
+
+  it('is headed with the client and date, and states the accountability level and rhythm', () => {
+    expect(md.startsWith(`# Brief: ${JANE}, ${AS_OF}\n`)).toBe(true);
+    expect(md).toContain('- Coach: Sam Rivera');
+    expect(md).toContain('- Accountability: consequences');
+    expect(md).toContain('- Rhythm: every 7 days');
+    expect(md).toContain('- Last session: 2026-11-17 (7 days ago)');
+    expect(md).toContain('- Next session: 2026-11-24');
+  });
+
+  it('lists the commitments since the last session, each with its status and a link to the note', () => {
+    const since = section(md, 'Since the last session');
+    const lines = since.split('\n').filter((l) => l.startsWith('- ['));
+    expect(lines).toHaveLength(5);
+    expect(since).toContain('- [x] Send the deck to Kinfolk (done,');
+    expect(since).toMatch(/- \[\?\] Call the printer \(stuck, due 2026-11-20, \*\*overdue\*\*, last check-in 2026-11-21 stuck: the quote has not come back\)/);
+    expect(since).toContain('- [ ] Book the venue (open, due 2026-11-30)');
+    expect(since).toContain('owner coach');
+    expect(since).toContain('[[Sessions/2026-11-17 Jane Doe|2026-11-17]]');
+  });
+
+  it('lists what is still overdue from earlier sessions', () => {
+    expect(section(md, 'Still overdue from earlier')).toContain('Prepare the budget');
+    expect(section(md, 'Still overdue from earlier')).not.toContain('Call the printer');
+  });
+
+  it('names the patterns that pass the minimum count, and only those', () => {
+    const patterns = section(md, 'Patterns worth naming');
+    expect(patterns).toContain("'Have the conversation with Dana' has been carried over 3 sessions running.");
+    expect(patterns).not.toContain('if-then');
+  });
+
+  it('lists the current signals', () => {
+    expect(section(md, 'Signals')).toContain('- **carried-over**:');
+    expect(section(md, 'Signals')).toContain('- **overdue**:');
+  });
+
+  it('opens with questions chosen by what happened', () => {
+    const qs = section(md, 'Opening questions').split('\n').filter((l) => l.startsWith('- '));
+    expect(qs).toEqual([
+      "- 'Have the conversation with Dana' has been carried over 3 sessions running. Recommit, modify, or let it go?",
+      '- You did exactly what you said: send the deck to Kinfolk. What made it work?',
+      "- 'Call the printer': what got in the way? What did you learn?",
+      "- You put your confidence in 'Book the venue' at 6. What would get you to an 8?",
+    ]);
+    for (const q of qs) expect(q).not.toMatch(JUDGEMENT);
+  });
+});
+
+describe('opening questions', () => {
+  const questions = (f: typeof files, asOf: string) => {
+    const t = resolveThresholds();
+    const a = analysis(f, JANE, asOf);
+    const since = a.commitments.filter((c) => c.session === a.lastHeld?.path);
+    return openingQuestions(a, patternsFromAnalysis(a, t), t, since);
+  };
+  const one = (items: string[]) => vault(clientNote(JANE, { cadence: 'weekly' }), sessionNote(JANE, '2026-11-17', items, { next: '2026-11-24' }));
+
+  it('done: acknowledge it', () => {
+    expect(questions(one(['- [x] Send the deck']), AS_OF)).toEqual([{ reason: 'done', question: 'You did exactly what you said: send the deck. What made it work?' }]);
+  });
+
+  it('missed (overdue, partial, stuck or skipped): what got in the way, what was learned', () => {
+    for (const item of ['- [ ] Send the deck', '- [/] Send the deck', '- [?] Send the deck', '- [ ] Send the deck\n    - 2026-11-19 skipped']) {
+      const q = questions(one(item.split('\n')), AS_OF);
+      expect(q.map((x) => x.reason), item).toEqual(['missed']);
+      expect(q[0].question.toLowerCase()).toContain('what got in the way? what did you learn?');
+    }
+  });
+
+  it('not yet due and not low confidence: no question about it, and a general one instead', () => {
+    expect(questions(one(['- [ ] Send the deck [due:: 2026-12-10]']), AS_OF)).toEqual([
+      { reason: 'no-commitments', question: 'What would make the time between this session and the next one count?' },
+    ]);
+    expect(questions(one(['- [-] Send the deck']), AS_OF).map((q) => q.reason)).toEqual(['no-commitments']);
+  });
+
+  it('low confidence (7 asks, 8 does not)', () => {
+    expect(questions(one(['- [ ] Send the deck [confidence:: 7] [due:: 2026-12-10]']), AS_OF)).toEqual([
+      { reason: 'low-confidence', question: "You put your confidence in 'Send the deck' at 7. What would get you to an 8?" },
+    ]);
+    expect(questions(one(['- [ ] Send the deck [confidence:: 8] [due:: 2026-12-10]']), AS_OF).map((q) => q.reason)).toEqual(['no-commitments']);
+  });
+
+  it('carried 2 sessions is asked as a miss; 3 names the pattern instead, once', () => {
+    const two = vault(clientNote(JANE, { cadence: 'weekly' }), weekly(JANE, '2026-11-10', [['- [>] Send the deck ^a'], ['- [ ] Send the deck [from:: a]']]));
+    expect(questions(two, AS_OF).map((q) => q.reason)).toEqual(['missed']);
+    const three = vault(
+      clientNote(JANE, { cadence: 'weekly' }),
+      weekly(JANE, '2026-11-03', [['- [>] Send the deck ^a'], ['- [>] Send the deck [from:: a] ^b'], ['- [ ] Send the deck [from:: b]']]),
+    );
+    expect(questions(three, AS_OF)).toEqual([
+      { reason: 'carried', question: "'Send the deck' has been carried over 3 sessions running. Recommit, modify, or let it go?" },
+    ]);
+  });
+
+  it("asks nothing about the coach's own items", () => {
+    expect(questions(one(['- [x] Coach: send the template', '- [ ] Coach: book the room']), AS_OF).map((q) => q.reason)).toEqual(['no-commitments']);
+  });
+});
+
+describe('brief edge cases', () => {
+  it('a client with no sessions gets a brief that says so', () => {
+    const md = briefOf(clientNote(JANE), JANE, AS_OF);
+    expect(md).toContain('No session held yet');
+    expect(md).toContain('Next session: not booked');
+    expect(md).toContain('No commitments were written at the last session.');
+    expect(md).not.toContain('## Signals');
+    expect(md).not.toContain('## Patterns worth naming');
+  });
+
+  it('a released client: says until when, and raises no signals', () => {
+    const paused = vault(
+      clientNote(JANE, { cadence: 'weekly', paused_until: '2026-12-10' }),
+      sessionNote(JANE, '2026-10-01', ['- [ ] Send the deck'], { next: '2026-12-15' }),
+    );
+    const md = briefOf(paused, JANE, AS_OF);
+    expect(md).toContain('- Accountability released until 2026-12-10');
+    expect(md).not.toContain('## Signals');
+  });
+});

@@ -315,6 +315,65 @@ export class Workspace extends Events {
   getActiveFile(): TFile | null {
     return null;
   }
+
+  /** Test helper: the open leaves; tests push leaves holding fake views. */
+  readonly leaves: WorkspaceLeaf[] = [];
+
+  getLeavesOfType(type: string): WorkspaceLeaf[] {
+    return this.leaves.filter((l) => l.view.getViewType() === type);
+  }
+
+  iterateAllLeaves(cb: (leaf: WorkspaceLeaf) => unknown): void {
+    for (const l of [...this.leaves]) cb(l);
+  }
+}
+
+/** A view in a leaf. Only what the plugin's edit code touches. */
+export class View {
+  getViewType(): string {
+    return 'empty';
+  }
+}
+
+export class WorkspaceLeaf {
+  constructor(public view: View) {}
+}
+
+/**
+ * An open note in an editor. `data` is the editor's text; `dirty` says it has not been saved yet
+ * (Obsidian saves a couple of seconds after typing stops). `save()` writes it to the vault.
+ */
+export class MarkdownView extends View {
+  dirty = false;
+  readonly saves: string[] = [];
+  constructor(
+    public app: App,
+    public file: TFile | null,
+    public data = '',
+  ) {
+    super();
+  }
+
+  override getViewType(): string {
+    return 'markdown';
+  }
+
+  getViewData(): string {
+    return this.data;
+  }
+
+  /** Test helper: the coach types; the text is not saved yet. */
+  type(data: string): void {
+    this.data = data;
+    this.dirty = true;
+  }
+
+  async save(): Promise<void> {
+    if (this.file) this.saves.push(this.file.path);
+    if (!this.dirty || !this.file) return;
+    this.dirty = false;
+    await this.app.vault.modify(this.file, this.data);
+  }
 }
 
 export class App {

@@ -1,0 +1,169 @@
+/**
+ * Minimal text edits to a note's frontmatter: one key's value replaced where it stands, or one
+ * line inserted after the last top-level key. YAML is never re-serialised, so every other key,
+ * its order, quoting, comments and blank lines stay exactly as the coach wrote them.
+ */
+import { isIsoDate } from '../dates';
+import { frontmatterRange, readFrontmatter } from '../parse/frontmatter';
+import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
+import type { IsoDate } from '../types';
+import { LineEditor } from './text';
+import { refuse, type EditResult } from './types';
+
+const TOP_KEY = /^(?:"([^"]*)"|'([^']*)'|([^\s#:'"][^:]*?))[ \t]*:(?=[ \t]|$)/;
+
+interface KeyLine {
+  /** 0-based line index in the note. */
+  index: number;
+  key: string;
+  /** Lines after the key line that belong to its value (indented, or a `- ` list at column 0). */
+  blockEnd: number;
+}
+
+interface FrontmatterLines {
+  /** 0-based index of the closing fence; the opening fence is line 0. */
+  close: number;
+  keys: KeyLine[];
+}
+
+function frontmatterLines(lines: readonly string[]): FrontmatterLines | 'unclosed' | null {
+  const range = frontmatterRange(lines as string[]);
+  if (range === null) return null;
+  if ('unclosed' in range) return 'unclosed';
+  const keys: KeyLine[] = [];
+  for (let i = 1; i < range.end; i++) {
+    const l = lines[i];
+    const m = TOP_KEY.exec(l);
+    if (!m || l.startsWith('-')) continue;
+    let end = i;
+    for (let j = i + 1; j < range.end; j++) {
+      const n = lines[j];
+      if (/^[ \t]/.test(n) || /^-(?:[ \t]|$)/.test(n)) end = j;
+      else if (n.trim() === '' || n.startsWith('#')) continue;
+      else break;
+    }
+    keys.push({ index: i, key: m[1] ?? m[2] ?? m[3], blockEnd: end });
+  }
+  return { close: range.end, keys };
+}
+
+/** Splits `key: value  # comment` after the colon into spacing, value and what follows it. */
+function splitValue(afterColon: string): { gap: string; value: string; rest: string } {
+  const gap = /^[ \t]*/.exec(afterColon)![0];
+  const body = afterColon.slice(gap.length);
+  const q = body[0];
+  if (q === '"' || q === "'") {
+    let i = 1;
+    while (i < body.length) {
+      if (body[i] === '\\' && q === '"') i += 2;
+      else if (body[i] === q && q === "'" && body[i + 1] === "'") i += 2;
+      else if (body[i] === q) break;
+      else i++;
+    }
+    return { gap, value: body.slice(0, i + 1), rest: body.slice(i + 1) };
+  }
+  if (body.startsWith('#')) return { gap, value: '', rest: ' ' + body };
+  const comment = /[ \t]#/.exec(body);
+  const raw = comment ? body.slice(0, comment.index) : body;
+  const value = raw.trimEnd();
+  return { gap, value, rest: body.slice(value.length) };
+}
+
+export interface FrontmatterEditOptions {
+  /** Other key names the same setting goes by (matched without case); the first present is edited. */
+  aliases?: readonly string[];
+}
+
+/** True when a plain string must be quoted to read back as the same string in YAML. */
+export function needsYamlQuotes(v: string): boolean {
+  return (
+    v === '' ||
+    /^[\s[\]{}&*!|>'"%@`#,?:~-]/.test(v) ||
+    /\s$/.test(v) ||
+    /: |:$| #/.test(v) ||
+    /^(?:true|false|yes|no|on|off|null|~)$/i.test(v) ||
+    /^[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i.test(v) ||
+    /^0x[0-9a-f]+$/i.test(v)
+  );
+}
+
+/** `value` as a YAML scalar in the given quote style ('' = plain when safe, else double quotes). */
+export function yamlScalar(value: string, quoteChar: '' | '"' | "'"): string {
+  const q = quoteChar === '' && needsYamlQuotes(value) ? '"' : quoteChar;
+  if (q === '"') return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  if (q === "'") return `'${value.replace(/'/g, "''")}'`;
+  return value;
+}
+
+/**
+ * Sets a top-level frontmatter key to a string (null removes the key). An existing key keeps its
+ * spelling, spacing, quote style and trailing comment; a new key goes after the last top-level
+ * key; a note without frontmatter gets some. Values are quoted only when YAML needs it.
+ */
+export function setFrontmatterValue(text: string, key: string, value: string | null, options: FrontmatterEditOptions = {}): EditResult {
+  const editor = new LineEditor(text);
+  const fm = frontmatterLines(editor.lines);
+  if (fm === 'unclosed') return refuse(`the frontmatter starts with --- but never closes; nothing was changed.`);
+  const names = [key, ...(options.aliases ?? [])].map((k) => k.toLowerCase());
+  if (fm === null) {
+    if (value === null) return { ok: true, text, changedLines: [], summary: `${key} was not set` };
+    const bom = editor.lines[0].charCodeAt(0) === 0xfeff;
+    if (bom) editor.replace(0, editor.lines[0].slice(1));
+    editor.insertAfter(-1, [`${bom ? '\uFEFF' : ''}---`, `${key}: ${yamlScalar(value, '')}`, '---']);
+    return { ok: true, text: editor.text(), changedLines: editor.changedLines(), summary: `Set ${key} to ${value}` };
+  }
+  const hit = fm.keys.find((k) => names.includes(k.key.toLowerCase()));
+  if (hit) {
+    if (value === null) {
+      editor.remove(hit.index, hit.blockEnd - hit.index + 1);
+      return { ok: true, text: editor.text(), changedLines: editor.changedLines(), summary: `Removed ${hit.key}` };
+    }
+    const line = editor.lines[hit.index];
+    const colon = TOP_KEY.exec(line)![0].length;
+    const { gap, value: old, rest } = splitValue(line.slice(colon));
+    const quoteChar = old[0] === '"' || old[0] === "'" ? old[0] : '';
+    const written = yamlScalar(value, quoteChar);
+    const blockValue = old === '' && hit.blockEnd > hit.index;
+    editor.replace(hit.index, `${line.slice(0, colon)}${gap === '' ? ' ' : gap}${written}${rest}`);
+    if (blockValue) editor.remove(hit.index + 1, hit.blockEnd - hit.index);
+    return { ok: true, text: editor.text(), changedLines: editor.changedLines(), summary: `Set ${hit.key} to ${value}` };
+  }
+  if (value === null) return { ok: true, text, changedLines: [], summary: `${key} was not set` };
+  const after = fm.keys.length > 0 ? fm.keys[fm.keys.length - 1].blockEnd : 0;
+  editor.insertAfter(after, [`${key}: ${yamlScalar(value, '')}`]);
+  return { ok: true, text: editor.text(), changedLines: editor.changedLines(), summary: `Set ${key} to ${value}` };
+}
+
+/** The frontmatter value of `key` (or an alias) as the parser reads it. */
+function readBack(text: string, names: readonly string[]): unknown {
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const fm = readFrontmatter(lines);
+  if (fm === null || fm.error) return fm?.error ? new Error(fm.error.message) : undefined;
+  for (const [k, v] of Object.entries(fm.data)) if (names.includes(k.toLowerCase())) return v;
+  return undefined;
+}
+
+/**
+ * Releases a client from between-session accountability until a date (`paused_until`), or, with
+ * null, takes the release back. Only that one frontmatter line changes.
+ */
+export function releaseAccountability(
+  text: string,
+  path: string,
+  until: IsoDate | null,
+  settings: CoreSettings = DEFAULT_CORE_SETTINGS,
+): EditResult {
+  if (until !== null && !isIsoDate(until)) return refuse(`${path}: '${until}' is not a date (YYYY-MM-DD); nothing was changed.`);
+  const aliases = settings.keyAliases.paused_until ?? [];
+  const r = setFrontmatterValue(text, 'paused_until', until, { aliases });
+  if (!r.ok) return refuse(`${path}: ${r.reason}`);
+  const names = ['paused_until', ...aliases].map((k) => k.toLowerCase());
+  const back = readBack(r.text, names);
+  if (back instanceof Error) return refuse(`${path}: the frontmatter would not read back (${back.message}); nothing was changed.`);
+  const value = back instanceof Date ? back.toISOString().slice(0, 10) : back;
+  const cleared = value === undefined || value === null || value === '';
+  if (until === null ? !cleared : value !== until) {
+    return refuse(`${path}: paused_until would read back as ${JSON.stringify(value)}, not ${JSON.stringify(until)}; nothing was changed.`);
+  }
+  return { ...r, summary: until === null ? `Accountability resumed (${path})` : `Accountability released until ${until} (${path})` };
+}

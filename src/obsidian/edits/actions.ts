@@ -1,0 +1,111 @@
+/**
+ * What the views call: one method per thing a coach does to a commitment. Each builds the core
+ * edit from what the index knows and hands it to the applier; none writes a note itself.
+ */
+import { capture, defaultDueDate, type CaptureItem } from '../../core/edit/capture';
+import { checkIn, type CheckInOptions } from '../../core/edit/check-in';
+import { modify, recommit, type ModifyOptions } from '../../core/edit/carry';
+import { releaseAccountability } from '../../core/edit/frontmatter-edit';
+import { letGo } from '../../core/edit/let-go';
+import { planCarryTarget, type SessionNoteSettings } from '../../core/edit/session-note';
+import type { EditTarget, RandomSource } from '../../core/edit/types';
+import type { VaultIndex } from '../../core/index/vault-index';
+import type { Commitment, Coping, IsoDate } from '../../core/types';
+import type { ApplyResult, Applier } from './applier';
+
+export interface CommitmentActionsOptions {
+  /** Today's date in the coach's time zone (`localToday()` in the plugin; fixed in tests). */
+  today: () => IsoDate;
+  random?: RandomSource;
+  sessionNotes?: () => SessionNoteSettings;
+}
+
+/** The line an edit of `c` expects, as the index last read it. */
+export function targetOf(c: Pick<Commitment, 'session' | 'line' | 'raw' | 'id'>): EditTarget {
+  return { path: c.session, line: c.line, expectedText: c.raw, id: c.id };
+}
+
+export class CommitmentActions {
+  constructor(
+    private readonly index: VaultIndex,
+    private readonly applier: Applier,
+    private readonly options: CommitmentActionsOptions,
+  ) {}
+
+  private get random(): RandomSource {
+    return this.options.random ?? Math.random;
+  }
+
+  private reservedIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const c of this.index.commitments()) if (c.id) ids.add(c.id.toLowerCase());
+    return ids;
+  }
+
+  checkIn(c: Commitment, options: Omit<CheckInOptions, 'today' | 'settings'>): Promise<ApplyResult> {
+    const today = this.options.today();
+    return this.applier.applyEdit(c.session, (text) => checkIn(text, targetOf(c), { ...options, today, settings: this.index.settings }));
+  }
+
+  letGo(c: Commitment, options: { reason?: string | null; learned?: string | null } = {}): Promise<ApplyResult> {
+    const today = this.options.today();
+    return this.applier.applyEdit(c.session, (text) => letGo(text, targetOf(c), { ...options, today, settings: this.index.settings }));
+  }
+
+  /** Captures a session note's commitments; `items` as confirmed by the coach, or all uncaptured. */
+  capture(path: string, items?: readonly CaptureItem[]): Promise<ApplyResult> {
+    const session = this.index.note(path)?.session ?? null;
+    const client = session ? this.index.clientOfSession(session) : null;
+    const defaultDue = session && client ? defaultDueDate(session, client.cadence, this.index.settings.dueLeadDays) : null;
+    const reservedIds = this.reservedIds();
+    return this.applier.applyEdit(path, (text) => capture(text, path, { items, defaultDue, random: this.random, reservedIds, settings: this.index.settings }));
+  }
+
+  recommit(c: Commitment, options: { due?: IsoDate; confidence?: number } = {}): Promise<ApplyResult> {
+    return this.carry('recommit', c, options);
+  }
+
+  modify(c: Commitment, options: { text?: string; trigger?: string | null; coping?: Coping | null; due?: IsoDate; confidence?: number }): Promise<ApplyResult> {
+    return this.carry('modify', c, options);
+  }
+
+  releaseAccountability(clientName: string, until: IsoDate | null): Promise<ApplyResult> {
+    const client = this.index.client(clientName);
+    const path = client?.path ?? null;
+    if (path === null) {
+      return this.applier.applyChanges({ ok: false, reason: `${clientName} has no client note to record the release in; nothing was changed.` });
+    }
+    return this.applier.applyEdit(path, (text) => releaseAccountability(text, path, until, this.index.settings));
+  }
+
+  private async carry(kind: 'recommit' | 'modify', c: Commitment, options: Partial<ModifyOptions>): Promise<ApplyResult> {
+    const today = this.options.today();
+    const client = this.index.client(c.client);
+    const sessions = client ? this.index.sessionsOf(client) : [];
+    const from = sessions.find((s) => s.path === c.session);
+    if (!client || !from) return this.applier.applyChanges({ ok: false, reason: `${c.session} is not an indexed session note; nothing was changed.` });
+    const plan = planCarryTarget({
+      client: { name: client.name, cadence: client.cadence },
+      from,
+      sessions,
+      today,
+      leadDays: this.index.settings.dueLeadDays,
+      noteSettings: this.options.sessionNotes?.(),
+      settings: this.index.settings,
+      exists: (p) => this.index.note(p) !== undefined,
+    });
+    const source = await this.applier.read(c.session);
+    if (source === null) return this.applier.applyChanges({ ok: false, reason: `${c.session} does not exist; nothing was changed.` });
+    let destText: string;
+    if (plan.kind === 'new') destText = plan.text;
+    else {
+      const t = plan.path === c.session ? source : await this.applier.read(plan.path);
+      if (t === null) return this.applier.applyChanges({ ok: false, reason: `${plan.path} does not exist; nothing was changed.` });
+      destText = t;
+    }
+    const into = { path: plan.path, text: destText, isNew: plan.kind === 'new', defaultDue: plan.defaultDue };
+    const opts = { ...options, today, random: this.random, reservedIds: this.reservedIds(), settings: this.index.settings };
+    const result = kind === 'recommit' ? recommit(source, targetOf(c), into, opts) : modify(source, targetOf(c), into, opts);
+    return this.applier.applyChanges(result);
+  }
+}

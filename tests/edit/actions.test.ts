@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App, MarkdownView, Notice, WorkspaceLeaf, type TFile } from '../fakes/obsidian';
 import { VaultIndex } from '../../src/core/index/vault-index';
-import { EditApplier, type EditVault } from '../../src/obsidian/edits/applier';
-import { CommitmentActions } from '../../src/obsidian/edits/actions';
+import { EditApplier, type EditVault } from '../../src/app/applier';
+import { CommitmentActions } from '../../src/app/actions';
 import { obsidianEditVault } from '../../src/obsidian/edits/facade';
 import { seeded } from './helpers';
 

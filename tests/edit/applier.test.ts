@@ -4,7 +4,7 @@ import { checkIn } from '../../src/core/edit/check-in';
 import { recommit } from '../../src/core/edit/carry';
 import { renderSessionNote } from '../../src/core/edit/session-note';
 import type { MultiEditResult } from '../../src/core/edit/types';
-import { EditApplier, type EditVault } from '../../src/obsidian/edits/applier';
+import { EditApplier, type EditVault } from '../../src/app/applier';
 import { registerEditCommands, UNDO_COMMAND_ID } from '../../src/obsidian/edits/commands';
 import { obsidianEditVault } from '../../src/obsidian/edits/facade';
 import { PATH, seeded, session, target } from './helpers';

@@ -13,8 +13,8 @@ import { App, type TFile } from '../fakes/obsidian';
 import { VaultIndex } from '../../src/core/index/vault-index';
 import { parseNote } from '../../src/core/parse/note';
 import type { Commitment } from '../../src/core/types';
-import { EditApplier, type EditVault } from '../../src/obsidian/edits/applier';
-import { CommitmentActions } from '../../src/obsidian/edits/actions';
+import { EditApplier, type EditVault } from '../../src/app/applier';
+import { CommitmentActions } from '../../src/app/actions';
 import { obsidianEditVault } from '../../src/obsidian/edits/facade';
 import { lineDiff, seeded } from './helpers';
 

@@ -3,7 +3,7 @@
  * commitments heading. Each becomes a full commitment line: a checkbox, a block id, and the
  * fields the coach confirmed. Capturing again with the same confirmations changes nothing.
  */
-import { addDays, isIsoDate } from '../dates';
+import { isIsoDate } from '../dates';
 import { parseLineFields } from '../parse/fields';
 import { matchListItem } from '../parse/lines';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
@@ -17,13 +17,8 @@ import { LineEditor } from './text';
 import { quote, refuse, type EditResult, type EditTarget, type RandomSource } from './types';
 import { all, same } from './verify';
 
-/**
- * The spec's default due date for a commitment of a session: the next session minus the lead;
- * else the session date plus the client's cadence minus the lead.
- */
-export function defaultDueDate(session: { date: IsoDate; next: IsoDate | null }, cadence: number, leadDays: number): IsoDate {
-  return session.next ? addDays(session.next, -leadDays) : addDays(session.date, cadence - leadDays);
-}
+/** The spec's default due date, shared with the index that derives it when reading notes. */
+export { defaultDueDate } from '../index/vault-index';
 
 /** The fields a coach confirmed for one commitment. Absent means "leave as it is". */
 export interface CaptureFields {

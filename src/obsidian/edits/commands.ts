@@ -1,6 +1,6 @@
 /** The command palette entries for edits. Call from the plugin's `onload`. */
 import type { Plugin } from 'obsidian';
-import type { Applier } from './applier';
+import type { Applier } from '../../app/applier';
 
 export const UNDO_COMMAND_ID = 'undo-last-edit';
 

@@ -1,6 +1,6 @@
 /** The applier's view of Obsidian: the vault, notices, and saving open editors before an edit. */
 import { MarkdownView, Notice, type App, type TFile } from 'obsidian';
-import type { EditVault } from './applier';
+import type { EditVault } from '../../app/applier';
 
 /**
  * Saves every open editor showing `path`. Obsidian writes editor text to disk a moment after typing

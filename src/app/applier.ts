@@ -15,7 +15,7 @@
  * - A refused edit shows a Notice with the reason and changes nothing.
  * - Every applied edit can be undone (newest first) while its notes still hold what it wrote.
  */
-import type { EditResult, MultiEditResult, NoteChange } from '../../core/edit/types';
+import type { EditResult, MultiEditResult, NoteChange } from '../core/edit/types';
 
 /** The few vault operations the applier needs; `obsidianEditVault(app)` builds it from Obsidian's. */
 export interface EditVault<F> {

@@ -2,15 +2,15 @@
  * What the views call: one method per thing a coach does to a commitment. Each builds the core
  * edit from what the index knows and hands it to the applier; none writes a note itself.
  */
-import { capture, defaultDueDate, type CaptureItem } from '../../core/edit/capture';
-import { checkIn, type CheckInOptions } from '../../core/edit/check-in';
-import { modify, recommit, type ModifyOptions } from '../../core/edit/carry';
-import { releaseAccountability } from '../../core/edit/frontmatter-edit';
-import { letGo } from '../../core/edit/let-go';
-import { planCarryTarget, type SessionNoteSettings } from '../../core/edit/session-note';
-import type { EditTarget, RandomSource } from '../../core/edit/types';
-import type { VaultIndex } from '../../core/index/vault-index';
-import type { Commitment, Coping, IsoDate } from '../../core/types';
+import { capture, defaultDueDate, type CaptureItem } from '../core/edit/capture';
+import { checkIn, type CheckInOptions } from '../core/edit/check-in';
+import { modify, recommit, type ModifyOptions } from '../core/edit/carry';
+import { releaseAccountability } from '../core/edit/frontmatter-edit';
+import { letGo } from '../core/edit/let-go';
+import { planCarryTarget, type SessionNoteSettings } from '../core/edit/session-note';
+import type { EditTarget, RandomSource } from '../core/edit/types';
+import type { VaultIndex } from '../core/index/vault-index';
+import type { Commitment, Coping, IsoDate } from '../core/types';
 import type { ApplyResult, Applier } from './applier';
 
 export interface CommitmentActionsOptions {

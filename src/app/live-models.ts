@@ -1,0 +1,69 @@
+/**
+ * Live view models: Svelte stores that rebuild from the index a moment after notes change
+ * (debounced), and when the date rolls over. A store only listens while something subscribes to
+ * it, so an unmounted view leaves no listener or timer behind. No `obsidian` import: the browser
+ * tests use these exactly as the plugin does.
+ */
+import { readable, type Readable } from 'svelte/store';
+import type { VaultIndex } from '../core/index/vault-index';
+import type { IsoDate } from '../core/types';
+import type { ClientModel, RosterModel } from '../ui/contracts';
+import { buildClientModel, buildRosterModel, type ModelSettings } from './models';
+
+export interface LiveModelOptions {
+  today: () => IsoDate;
+  settings: () => ModelSettings & { refreshDebounceMs: number };
+  /** How often to check whether the date has changed (ms). */
+  dayCheckMs?: number;
+}
+
+export class LiveModels {
+  constructor(
+    private readonly index: VaultIndex,
+    private readonly options: LiveModelOptions,
+  ) {}
+
+  /** A store of `build(asOf)`, rebuilt after index changes and at the turn of the day. */
+  private live<T>(build: (asOf: IsoDate) => T): Readable<T> {
+    return readable(build(this.options.today()), (set) => {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let day = this.options.today();
+      const refresh = () => {
+        timer = null;
+        day = this.options.today();
+        set(build(day));
+      };
+      const off = this.index.onChange(() => {
+        if (timer !== null) clearTimeout(timer);
+        timer = setTimeout(refresh, this.options.settings().refreshDebounceMs);
+      });
+      const dayCheck = setInterval(() => {
+        if (this.options.today() !== day) refresh();
+      }, this.options.dayCheckMs ?? 60_000);
+      // The store may have been created a while before its first subscriber.
+      refresh();
+      return () => {
+        off();
+        clearInterval(dayCheck);
+        if (timer !== null) clearTimeout(timer);
+      };
+    });
+  }
+
+  roster(): Readable<RosterModel> {
+    return this.live((asOf) => buildRosterModel(this.index, asOf, this.options.settings()));
+  }
+
+  /** A client's model, or null while the client is not (or no longer) in the vault. */
+  client(name: string): Readable<ClientModel | null> {
+    return this.live((asOf) => {
+      const client = this.index.client(name);
+      return client ? buildClientModel(this.index, client, asOf, this.options.settings()) : null;
+    });
+  }
+
+  /** The vault's overdue count, for the status bar. */
+  overdueCount(): Readable<number> {
+    return this.live((asOf) => this.index.overdue(asOf).length);
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The views' models, built from the index as of a date. Pure: the adapter and the browser tests
+ * call the same functions, so what a test renders is what a coach sees.
+ */
+import { analyseClient } from '../core/analytics/client-analysis';
+import { clientBrief } from '../core/analytics/brief';
+import { completion, isMissed } from '../core/analytics/completion';
+import { patternsOf } from '../core/analytics/patterns';
+import { roster, rosterRow } from '../core/analytics/roster';
+import { resolveThresholds, type RiskThresholds } from '../core/analytics/thresholds';
+import { addDays } from '../core/dates';
+import { defaultDueDate, isOverdue, type VaultIndex } from '../core/index/vault-index';
+import type { Client, Commitment, IsoDate } from '../core/types';
+import type { CaptureItem, CaptureModel, ClientModel, CompletionPoint, ReviewItem, ReviewModel, RosterModel } from '../ui/contracts';
+
+export interface ModelSettings {
+  thresholds: RiskThresholds;
+  rosterStatuses: readonly string[];
+  dueLeadDays: number;
+}
+
+export function buildRosterModel(index: VaultIndex, asOf: IsoDate, s: ModelSettings): RosterModel {
+  const rows = roster(index, { asOf, thresholds: s.thresholds }).filter((r) => s.rosterStatuses.includes(r.status));
+  const coaches = [...new Set(rows.map((r) => r.coach).filter((c): c is string => c !== null))].sort();
+  return { asOf, rows, coaches, overdueTotal: index.overdue(asOf).length };
+}
+
+export function buildClientModel(index: VaultIndex, client: Client, asOf: IsoDate, s: ModelSettings): ClientModel {
+  const t = resolveThresholds(s.thresholds);
+  const a = analyseClient(index, client, asOf, t);
+  const completionBySession: CompletionPoint[] = a.held.map((session) => {
+    const c = completion(
+      a.clientOwned.filter((x) => x.session === session.path),
+      asOf,
+    );
+    return { sessionDate: session.date, path: session.path, rate: c.rate, done: c.done, total: c.total };
+  });
+  return {
+    asOf,
+    client,
+    row: rosterRow(a, t),
+    patterns: patternsOf(a, t),
+    brief: clientBrief(index, client, asOf, t),
+    open: a.commitments.filter((c) => c.status === 'open' || c.status === 'partial' || c.status === 'stuck' || c.status === 'skipped'),
+    completionBySession,
+    milestones: client.milestones,
+  };
+}
+
+/** The due date a recommit proposes: two days (the lead) before the client's next session. */
+export function suggestedDue(index: VaultIndex, c: Commitment, asOf: IsoDate, s: ModelSettings): IsoDate {
+  const client = index.client(c.client);
+  const sessions = client ? index.sessionsOf(client) : [];
+  const latest = sessions.filter((x) => x.date <= asOf).pop();
+  const next = latest?.next && latest.next > asOf ? latest.next : null;
+  const cadence = client?.cadence ?? 14;
+  const due = next ? addDays(next, -s.dueLeadDays) : addDays(asOf, Math.max(1, cadence - s.dueLeadDays));
+  return due > asOf ? due : addDays(asOf, 1);
+}
+
+export function buildReviewModel(index: VaultIndex, asOf: IsoDate, client: string | null, s: ModelSettings): ReviewModel {
+  const list = client === null ? index.commitments() : index.commitmentsOf(client);
+  const released = new Map<string, boolean>();
+  const isReleased = (name: string) => {
+    if (!released.has(name)) {
+      const c = index.client(name);
+      released.set(name, !c || c.status !== 'active' || (c.pausedUntil !== null && asOf <= c.pausedUntil));
+    }
+    return released.get(name)!;
+  };
+  const items: ReviewItem[] = list
+    .filter((c) => c.sessionDate <= asOf && isMissed(c, asOf) && !isReleased(c.client))
+    .sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : x.line - y.line))
+    .map((c) => ({
+      commitment: c,
+      reason: isOverdue(c, asOf) ? 'overdue' : c.status === 'skipped' ? 'skipped' : 'stuck',
+      suggestedDue: suggestedDue(index, c, asOf, s),
+    }));
+  return { asOf, client, items };
+}
+
+function copingText(c: Commitment): string {
+  if (!c.coping) return '';
+  return c.coping.obstacle ? `${c.coping.obstacle} -> ${c.coping.response ?? ''}`.trim() : c.coping.response ?? '';
+}
+
+/** The capture form's items: every commitment in the session note, as the coach typed it. */
+export function buildCaptureModel(index: VaultIndex, path: string): CaptureModel | null {
+  const note = index.note(path);
+  if (!note?.session) return null;
+  const list = index.commitmentsOfSession(path);
+  const client = index.clientOfSession(note.session);
+  const items: CaptureItem[] = list.map((c) => {
+    const defaultDue = defaultDueDate(note.session!, client.cadence, index.settings.dueLeadDays);
+    return {
+      line: c.line,
+      expectedText: c.raw,
+      id: c.id,
+      text: c.text,
+      owner: c.owner,
+      due: c.due,
+      defaultDue,
+      trigger: c.trigger ?? '',
+      coping: copingText(c),
+      confidence: c.confidence,
+      kind: c.kind,
+    };
+  });
+  return { path, client: client.name, sessionDate: note.session.date, items };
+}
+

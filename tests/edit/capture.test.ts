@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capture, defaultDueDate } from '../../src/core/edit/capture';
-import { crlf, commitment, commitments, expectOnlyChanged, PATH, seeded, session, target } from './helpers';
+import { crlf, commitment, commitments, expectOnlyChanged, PATH, seeded, session, target, targetOf } from './helpers';
 
 const note = session([
   '## Summary',
@@ -130,5 +130,24 @@ describe('capture', () => {
     const r = capture(moved, PATH, { items: [{ target: t }], random: seeded() });
     if (!r.ok) throw new Error(r.reason);
     expect(commitment(r.text, 'Send 10 outreach messages').hasCheckbox).toBe(true);
+  });
+});
+
+describe('capture with edited text', () => {
+  it('rewrites the text in place, keeping the fields around it, and reads back', () => {
+    const n = session(['## Commitments', '- Send 10 outreach messages [confidence:: 6]']);
+    const c = commitment(n, 'Send 10 outreach messages');
+    const r = capture(n, PATH, { random: seeded(3), items: [{ target: targetOf(c), fields: { text: 'Send 12 outreach messages  by Friday' } }] });
+    if (!r.ok) throw new Error(r.reason);
+    const after = commitment(r.text, 'Send 12 outreach messages by Friday');
+    expect(after.confidence).toBe(6);
+    expect(after.hasCheckbox).toBe(true);
+    expectOnlyChanged(n, r.text, r.changedLines, [c.line]);
+  });
+
+  it('refuses an empty text', () => {
+    const n = session(['## Commitments', '- Send 10 outreach messages']);
+    const r = capture(n, PATH, { random: seeded(3), items: [{ target: target(n, 'Send 10 outreach messages'), fields: { text: '   ' } }] });
+    expect(r.ok).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { Coping, IsoDate, Kind, Owner, ParsedCommitment, ParsedNote } from '../types';
 import { blockIdsIn, newBlockId } from './block-id';
 import { othersUnchanged } from './children';
-import { copingValue, fieldValue, joinItem, normaliseCoping, setBlockId, setBox, setField, splitItem, type FieldKey } from './line-fields';
+import { commitmentText, copingValue, fieldValue, joinItem, normaliseCoping, setBlockId, setBox, setField, splitItem, type FieldKey } from './line-fields';
 import { parseSessionForEdit } from './locate';
 import { parseNote } from '../parse/note';
 import { LineEditor } from './text';
@@ -22,6 +22,8 @@ export { defaultDueDate } from '../index/vault-index';
 
 /** The fields a coach confirmed for one commitment. Absent means "leave as it is". */
 export interface CaptureFields {
+  /** Edited commitment text; the fields on the line are kept around it. */
+  text?: string;
   owner?: Owner;
   due?: IsoDate;
   trigger?: string;
@@ -113,6 +115,14 @@ export function capture(text: string, path: string, options: CaptureOptions): Ed
     if (parts.box === null) setBox(parts, ' ');
     const id = c.id ?? newBlockId(taken, options.random);
     if (c.id === null) setBlockId(parts, id);
+    let text = c.text;
+    if (fields.text !== undefined && commitmentText(fields.text) !== c.text) {
+      text = commitmentText(fields.text);
+      const at = c.text === '' ? -1 : parts.main.indexOf(c.text);
+      if (text === '') return refuse(`${path} line ${c.line}: the edited text is empty; nothing was changed.`);
+      if (at < 0) return refuse(`${path} line ${c.line}: the text could not be changed in place (it is split by fields); edit the note directly; nothing was changed.`);
+      parts.main = parts.main.slice(0, at) + text + parts.main.slice(at + c.text.length);
+    }
 
     const want: { key: FieldKey; value: string }[] = [];
     const set = (key: FieldKey, value: string) => want.push({ key, value });
@@ -132,7 +142,7 @@ export function capture(text: string, path: string, options: CaptureOptions): Ed
       all(
         n.hasCheckbox ? null : 'the line would have no checkbox',
         same('block id', n.id, id),
-        same('text', n.text, c.text),
+        same('text', n.text, text),
         due !== null ? same('due date', n.due, due) : null,
         fields.owner !== undefined ? same('owner', n.owner, ownerReadBack(fields.owner)) : null,
         trigger != null ? same('trigger', n.trigger, trigger) : null,
@@ -177,5 +187,6 @@ function fieldProblem(f: CaptureFields): string | null {
   if (f.confidence !== undefined && !(Number.isInteger(f.confidence) && f.confidence >= 1 && f.confidence <= 10)) return `confidence ${f.confidence} is not a whole number from 1 to 10`;
   if (f.kind !== undefined && f.kind !== 'process' && f.kind !== 'outcome') return `kind '${String(f.kind)}' is neither process nor outcome`;
   if (f.owner !== undefined && fieldValue(f.owner) === '') return 'owner is empty';
+  if (f.text !== undefined && commitmentText(f.text) === '') return 'the commitment text is empty';
   return null;
 }

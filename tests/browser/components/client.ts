@@ -1,4 +1,6 @@
 /** Components the client view's browser tests mount by name. */
 import type { Component } from 'svelte';
+import ClientView from '../../../src/ui/client/ClientView.svelte';
+import CompletionChart from '../../../src/ui/client/CompletionChart.svelte';
 
-export const clientComponents: Record<string, Component<any>> = {};
+export const clientComponents: Record<string, Component<any>> = { ClientView, CompletionChart };

@@ -1,0 +1,41 @@
+/**
+ * Date display helpers for the views. Dates stay `YYYY-MM-DD` strings; nothing here reads the
+ * clock (the views pass the model's `asOf`).
+ */
+import { daysBetween, isIsoDate, weekday, WEEKDAY_NAMES } from '../../core/dates';
+import type { IsoDate } from '../../core/types';
+import type { DateFormatter } from '../contracts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The settings' default display format (`EEE d MMM`, e.g. `Wed 2 Dec`), for when no formatter is given. */
+export const defaultFormatDate: DateFormatter = (date: IsoDate) => {
+  if (!isIsoDate(date)) return date;
+  const [, m, d] = date.split('-').map(Number);
+  return `${WEEKDAY_NAMES[weekday(date)].slice(0, 3)} ${d} ${MONTHS[m - 1]}`;
+};
+
+/** Whole days from `asOf` to `date`: positive in the future. */
+export function daysFrom(asOf: IsoDate, date: IsoDate): number {
+  return daysBetween(asOf, date);
+}
+
+/** `today`, `tomorrow`, `in 3 days`, `yesterday`, `15 days ago`. */
+export function relativeDay(date: IsoDate, asOf: IsoDate): string {
+  const n = daysBetween(asOf, date);
+  if (n === 0) return 'today';
+  if (n === 1) return 'tomorrow';
+  if (n === -1) return 'yesterday';
+  return n > 0 ? `in ${n} days` : `${-n} days ago`;
+}
+
+/** `15d` style, for tight spaces; `today` for zero. */
+export function shortDays(n: number): string {
+  return n === 0 ? 'today' : `${n}d`;
+}
+
+/** The file name of a vault path without folder or `.md`. */
+export function noteName(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return base.replace(/\.md$/i, '');
+}

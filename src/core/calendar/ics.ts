@@ -1,0 +1,234 @@
+/**
+ * Calendar export: one all-day event per open commitment on its due date, with a VALARM for each
+ * step of its nudge schedule, a link back to the note, and a UID that stays the same across
+ * exports so a re-import or a subscription updates events instead of duplicating them.
+ *
+ * The iCalendar text is written by `ical-generator` (escaping, line folding at 75 octets, DATE
+ * values), which needs no Node built-ins, so the plugin can run this in Obsidian. Everything is
+ * derived from the index and the as-of date: the same vault and date give the same bytes.
+ *
+ * - Events: live (open, partial, stuck) commitments from sessions up to the as-of date, of
+ *   active clients; a client's `paused_until` releases commitments due on or before it. Coach-
+ *   and partner-owned items are included unless the settings leave them out. Overdue items stay
+ *   on their (past) due date: they are still open.
+ * - DTSTART;VALUE=DATE is the due date, DTEND the day after; TRANSP:TRANSPARENT (not busy).
+ * - Alarms fire at `alarmHour` local time on each nudge step's day, as triggers relative to the
+ *   event's start (floating midnight of the due date). Steps before the as-of date are left out
+ *   unless `includePastAlarms`.
+ * - UID: `<blockid>@follow-through`. Without a block id: `h<hash of path and text>@follow-through`,
+ *   which changes when the text or the note's path changes (the description says so). A block id
+ *   used on more than one exported commitment gets the path hash appended after its first use.
+ * - DTSTAMP: midnight UTC of the as-of date.
+ * - URL and DESCRIPTION: `obsidian://open?vault=…&file=…`, both parts percent-encoded.
+ */
+import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalEventTransparency } from 'ical-generator';
+import { addDays, daysBetween } from '../dates';
+import type { VaultIndex } from '../index/vault-index';
+import { nudgeDraft } from '../nudges/drafts';
+import { nudgeSchedule, type NudgeStep } from '../nudges/schedule';
+import { resolveNudgeSettings, type NudgeSettings } from '../nudges/settings';
+import { formatDue } from '../nudges/template';
+import type { Client, Commitment, IsoDate } from '../types';
+import { resolveCalendarSettings, type CalendarSettings } from './settings';
+
+export interface CalendarOptions {
+  /** Only this client's commitments (name in any case). */
+  client?: string | null;
+  /** Only commitments from this coach's sessions (the session's coach, else the client's). */
+  coach?: string | null;
+  /** The vault's name, for the obsidian:// links. */
+  vaultName: string;
+  settings?: Partial<CalendarSettings>;
+  nudges?: Partial<NudgeSettings>;
+}
+
+export interface CalendarAlarm {
+  step: NudgeStep;
+  /** Seconds from the event's start (local midnight of the due date); negative is before. */
+  offsetSeconds: number;
+  description: string;
+}
+
+export interface CalendarEvent {
+  uid: string;
+  /** False when the UID came from a hash of path and text (no block id). */
+  stableUid: boolean;
+  date: IsoDate;
+  summary: string;
+  description: string;
+  url: string;
+  client: string;
+  owner: string;
+  path: string;
+  line: number;
+  alarms: CalendarAlarm[];
+}
+
+export const UID_DOMAIN = 'follow-through';
+const PRODUCT = { company: 'Follow Through', product: 'Follow Through', language: 'EN' };
+
+/** `obsidian://open?vault=…&file=…`: the note's path without `.md`, everything percent-encoded. */
+export function obsidianUrl(vaultName: string, path: string): string {
+  return `obsidian://open?vault=${encodeURIComponent(vaultName)}&file=${encodeURIComponent(path.replace(/\.md$/i, ''))}`;
+}
+
+/** FNV-1a over the UTF-8 bytes, twice with different offsets: 16 hex digits. */
+export function stableHash(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (const byte of bytes) {
+    a = Math.imul(a ^ byte, 0x01000193) >>> 0;
+    b = Math.imul(b ^ byte, 0x01000193) >>> 0;
+    b = (b ^ (b >>> 15)) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+export function commitmentUid(c: Pick<Commitment, 'id' | 'session' | 'text'>): string {
+  return c.id !== null ? `${c.id}@${UID_DOMAIN}` : `h${stableHash(`${c.session}\n${c.text}`)}@${UID_DOMAIN}`;
+}
+
+function ownerLabel(c: Commitment, client: Client): { summary: string; lead: string } {
+  if (c.owner === 'client') return { summary: `${client.name}: ${c.text}`, lead: `${client.name} committed to: ${c.text}` };
+  if (c.owner === 'coach') return { summary: `Coach: ${c.text} (${client.name})`, lead: `The coach's commitment for ${client.name}: ${c.text}` };
+  return { summary: `${c.owner}: ${c.text} (${client.name})`, lead: `${c.owner} (partner of ${client.name}) committed to: ${c.text}` };
+}
+
+function alarmDescription(step: NudgeStep, c: Commitment, client: Client, nudges: NudgeSettings, asOf: IsoDate): string {
+  const lead =
+    step.kind === 'confirm'
+      ? `Confirm with ${client.name}: ${c.text}`
+      : step.kind === 'midpoint'
+        ? `Midpoint check-in with ${client.name}: ${c.text}`
+        : step.kind === 'before-due'
+          ? `Due ${formatDue(c.due, asOf)} for ${client.name}: ${c.text}`
+          : `Past its due date (${formatDue(c.due, asOf)}): ${c.text} (${client.name}). Time to follow up.`;
+  return `${lead}\n\nDraft: ${nudgeDraft(step.kind, c, client, nudges, asOf).body}`;
+}
+
+function describe(c: Commitment, client: Client, lead: string, url: string, steps: NudgeStep[], settings: CalendarSettings, stableUid: boolean): string {
+  const lines = [lead, `Due ${c.due}${c.dueIsDefault ? ' (the default: from the next session or the cadence)' : ''}`];
+  if (c.trigger) lines.push(`Cue: ${c.trigger}`);
+  if (c.coping) lines.push(c.coping.obstacle ? `If ${c.coping.obstacle}: ${c.coping.response ?? ''}`.trim() : `Plan: ${c.coping.response ?? ''}`);
+  const latest = [...c.checkIns].filter((k) => k.status !== 'nudged').sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))[0];
+  lines.push(`Status: ${c.status}${latest ? ` (latest check-in ${latest.date} ${latest.status}${latest.note ? `: ${latest.note}` : ''})` : ''}`);
+  if (steps.length > 0) {
+    const hh = String(settings.alarmHour).padStart(2, '0');
+    lines.push(`Nudges: ${steps.map((s) => `${s.kind} ${s.date}`).join(', ')} (alarms at ${hh}:00)`);
+  }
+  lines.push(`From ${c.session}, line ${c.line}`, `Open the note: ${url}`);
+  if (!stableUid) {
+    lines.push('This commitment has no block id, so its calendar identity comes from the note and the text: editing either makes a new event. Add a block id (^id) to keep it stable.');
+  }
+  return lines.join('\n');
+}
+
+function released(client: Client, c: Commitment): boolean {
+  return client.status !== 'active' || (client.pausedUntil !== null && c.due <= client.pausedUntil);
+}
+
+const LIVE = new Set(['open', 'partial', 'stuck']);
+
+/** The events as plain data, in due-date, path and line order. */
+export function calendarEvents(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): CalendarEvent[] {
+  const settings = resolveCalendarSettings(options.settings);
+  const nudges = resolveNudgeSettings(options.nudges);
+  const onlyClient = options.client?.trim().toLowerCase() || null;
+  const onlyCoach = options.coach?.trim().toLowerCase() || null;
+  const rows: { c: Commitment; client: Client }[] = [];
+  for (const client of index.clients()) {
+    if (onlyClient !== null && client.name.toLowerCase() !== onlyClient) continue;
+    const sessions = new Map(index.sessionsOf(client).map((s) => [s.path, s]));
+    for (const c of index.commitmentsOf(client)) {
+      const s = sessions.get(c.session);
+      if (!s || s.date > asOf || !LIVE.has(c.status) || released(client, c)) continue;
+      if (onlyCoach !== null && (s.coach ?? '').toLowerCase() !== onlyCoach) continue;
+      if (c.owner === 'coach' && !settings.includeCoachItems) continue;
+      if (c.owner !== 'coach' && c.owner !== 'client' && !settings.includePartnerItems) continue;
+      rows.push({ c, client });
+    }
+  }
+  rows.sort(
+    (x, y) =>
+      (x.c.due < y.c.due ? -1 : x.c.due > y.c.due ? 1 : 0) ||
+      (x.c.session < y.c.session ? -1 : x.c.session > y.c.session ? 1 : 0) ||
+      x.c.line - y.c.line,
+  );
+
+  // A block id used twice (a warning in the diagnostics) must not give two events one UID.
+  const firstById = new Map<string, string>();
+  for (const { c } of [...rows].sort((x, y) => (x.c.session < y.c.session ? -1 : x.c.session > y.c.session ? 1 : x.c.line - y.c.line))) {
+    if (c.id !== null && !firstById.has(c.id)) firstById.set(c.id, `${c.session}:${c.line}`);
+  }
+
+  return rows.map(({ c, client }) => {
+    let uid = commitmentUid(c);
+    if (c.id !== null && firstById.get(c.id) !== `${c.session}:${c.line}`) uid = `${c.id}.${stableHash(c.session)}@${UID_DOMAIN}`;
+    const stableUid = c.id !== null;
+    const url = obsidianUrl(options.vaultName, c.session);
+    const steps = nudgeSchedule(c, client, nudges);
+    const alarmSteps = settings.includePastAlarms ? steps : steps.filter((s) => s.date >= asOf);
+    const { summary, lead } = ownerLabel(c, client);
+    return {
+      uid,
+      stableUid,
+      date: c.due,
+      summary,
+      description: describe(c, client, lead, url, steps, settings, stableUid),
+      url,
+      client: client.name,
+      owner: c.owner,
+      path: c.session,
+      line: c.line,
+      alarms: alarmSteps.map((step) => ({
+        step,
+        offsetSeconds: daysBetween(c.due, step.date) * 86_400 + settings.alarmHour * 3_600,
+        description: alarmDescription(step, c, client, nudges, asOf),
+      })),
+    };
+  });
+}
+
+const utcMidnight = (date: IsoDate) => new Date(`${date}T00:00:00Z`);
+
+function calendarName(settings: CalendarSettings, options: CalendarOptions): string {
+  const parts = [options.client?.trim(), options.coach?.trim() ? `${options.coach.trim()}'s clients` : null].filter((p): p is string => !!p);
+  return parts.length > 0 ? `${settings.calendarName}: ${parts.join(', ')}` : settings.calendarName;
+}
+
+/** The iCalendar text (CRLF line endings, folded at 75 octets). */
+export function buildCalendar(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): string {
+  const settings = resolveCalendarSettings(options.settings);
+  const events = calendarEvents(index, asOf, options);
+  const cal = ical({ prodId: PRODUCT, name: calendarName(settings, options) });
+  const stamp = utcMidnight(asOf);
+  for (const e of events) {
+    const event = cal.createEvent({
+      id: e.uid,
+      start: utcMidnight(e.date),
+      end: utcMidnight(addDays(e.date, 1)),
+      allDay: true,
+      stamp,
+      summary: e.summary,
+      description: e.description,
+      url: e.url,
+      transparency: ICalEventTransparency.TRANSPARENT,
+      categories: [{ name: e.client }],
+    });
+    for (const a of e.alarms) {
+      const alarm = event.createAlarm({ type: ICalAlarmType.display, description: a.description });
+      // `trigger(n)` is n seconds before the start; `relatesTo` must be set after it, and START
+      // keeps an after-the-start trigger from being read against the end of the all-day event.
+      if (a.offsetSeconds < 0) alarm.trigger(-a.offsetSeconds);
+      else alarm.triggerAfter(a.offsetSeconds);
+      alarm.relatesTo(ICalAlarmRelatesTo.start);
+    }
+  }
+  return cal.toString();
+}
+
+/** The file to keep in the vault for a calendar subscription: its path and text. */
+export function calendarFile(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): { path: string; text: string } {
+  return { path: resolveCalendarSettings(options.settings).vaultPath, text: buildCalendar(index, asOf, options) };
+}

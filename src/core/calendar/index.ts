@@ -1,0 +1,14 @@
+/** Calendar export: an iCalendar file of open commitments with nudge alarms. */
+export * from './settings';
+export {
+  buildCalendar,
+  calendarEvents,
+  calendarFile,
+  commitmentUid,
+  obsidianUrl,
+  stableHash,
+  UID_DOMAIN,
+  type CalendarAlarm,
+  type CalendarEvent,
+  type CalendarOptions,
+} from './ics';

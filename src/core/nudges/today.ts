@@ -1,0 +1,165 @@
+/**
+ * The Today panel: the nudges due on the as-of date and the ones that fell due earlier and were
+ * not sent, one item per commitment (its latest step that has come round), each with an editable
+ * draft, links for the coach's own apps and the edit target for logging a `nudged` check-in.
+ *
+ * A step counts as sent when the commitment has a `nudged` check-in dated on or after the step's
+ * date. Logging one for the current step therefore also covers earlier unsent steps. A
+ * client-facing step stops showing once the next step comes round, and the last client-facing
+ * step stops the day after the due date: after that only the overdue flag (when the client's
+ * level has it) asks the coach to follow up.
+ */
+import { daysBetween } from '../dates';
+import type { EditTarget } from '../edit/types';
+import type { CheckInOptions } from '../edit/check-in';
+import type { VaultIndex } from '../index/vault-index';
+import type { Client, Commitment, Contact, IsoDate } from '../types';
+import { firstName, nudgeDraft } from './drafts';
+import { nudgeLinks, type NudgeLinks } from './links';
+import { nudgeSchedule, type NudgeStep } from './schedule';
+import type { NudgeKind, NudgeSettings } from './settings';
+import { formatDue } from './template';
+
+export interface NudgeItem {
+  /** Stable key for a view: `path:line:kind`. */
+  key: string;
+  client: string;
+  clientPath: string | null;
+  /** The session's coach, else the client's. */
+  coach: string | null;
+  commitment: Pick<Commitment, 'id' | 'text' | 'due' | 'status' | 'session' | 'sessionDate' | 'line' | 'trigger'>;
+  step: NudgeStep;
+  /** `today` when the step falls on the as-of date; `late` when it fell earlier and was not sent. */
+  timing: 'today' | 'late';
+  daysLate: number;
+  /** Earlier steps of the schedule that came round and were never sent. */
+  missedSteps: NudgeKind[];
+  /** The date of the latest `nudged` check-in, if any. */
+  lastNudged: IsoDate | null;
+  /** One neutral line for the coach saying what this item is. */
+  headline: string;
+  /** The draft message, in the client's words and the learning frame; editable before sending. */
+  draft: string;
+  subject: string;
+  contact: Contact | null;
+  /** Links built from the draft as generated; rebuild with `nudgeLinks` after an edit. */
+  links: NudgeLinks;
+  /** The commitment line to log the nudge under (the existing `checkIn` edit). */
+  target: EditTarget;
+  /** The note for the `nudged` check-in line, e.g. "midpoint nudge". */
+  logNote: string;
+}
+
+export interface NudgesDueOptions {
+  /** Only this coach's clients (the session's coach, else the client's). */
+  coach?: string | null;
+  /** Only this client. */
+  client?: string | null;
+}
+
+const LOG_NOTE: Record<NudgeKind, string> = {
+  confirm: 'confirm nudge',
+  midpoint: 'midpoint nudge',
+  'before-due': 'before-due nudge',
+  overdue: 'overdue follow-up',
+};
+
+function quote(text: string): string {
+  const t = text.trim();
+  return `"${t.length > 60 ? t.slice(0, 59) + '…' : t}"`;
+}
+
+function headline(kind: NudgeKind, c: Commitment, client: Client, asOf: IsoDate): string {
+  const who = firstName(client.name);
+  switch (kind) {
+    case 'confirm':
+      return `Confirm ${quote(c.text)} with ${who}`;
+    case 'midpoint':
+      return `Midpoint check-in with ${who} on ${quote(c.text)}`;
+    case 'before-due':
+      return `${quote(c.text)} is due ${formatDue(c.due, asOf)}: check in with ${who}`;
+    case 'overdue':
+      return `${quote(c.text)} passed its due date (${formatDue(c.due, asOf)}): follow up with ${who}`;
+  }
+}
+
+const isSent = (c: Commitment, step: NudgeStep, asOf: IsoDate) =>
+  c.checkIns.some((k) => k.status === 'nudged' && k.date >= step.date && k.date <= asOf);
+
+/** The step the Today panel shows for a commitment, or null. */
+export function currentStep(c: Commitment, steps: readonly NudgeStep[], asOf: IsoDate): { step: NudgeStep; missed: NudgeKind[] } | null {
+  const come = steps.filter((s) => s.date <= asOf);
+  if (come.length === 0) return null;
+  const step = come[come.length - 1];
+  if (isSent(c, step, asOf)) return null;
+  if (step.audience === 'client' && c.due < asOf) return null; // past due: only the overdue flag speaks now
+  const missed = come.slice(0, -1).filter((s) => !isSent(c, s, asOf)).map((s) => s.kind);
+  return { step, missed };
+}
+
+/** The latest `nudged` check-in date on or before `asOf`. */
+function lastNudge(c: Commitment, asOf: IsoDate): IsoDate | null {
+  let last: IsoDate | null = null;
+  for (const k of c.checkIns) if (k.status === 'nudged' && k.date <= asOf && (last === null || k.date > last)) last = k.date;
+  return last;
+}
+
+export function nudgesDue(index: VaultIndex, asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions = {}): NudgeItem[] {
+  if (!settings.enabled) return [];
+  const coach = options.coach?.trim().toLowerCase() || null;
+  const only = options.client?.trim().toLowerCase() || null;
+  const out: NudgeItem[] = [];
+  for (const client of index.clients()) {
+    if (client.status !== 'active') continue;
+    if (only !== null && client.name.toLowerCase() !== only) continue;
+    const sessions = new Map(index.sessionsOf(client).map((s) => [s.path, s]));
+    for (const c of index.commitmentsOf(client)) {
+      const session = sessions.get(c.session);
+      if (!session || session.date > asOf) continue; // a note written ahead is not agreed yet
+      const sessionCoach = session.coach ?? client.coach;
+      if (coach !== null && (sessionCoach ?? '').toLowerCase() !== coach) continue;
+      const current = currentStep(c, nudgeSchedule(c, client, settings), asOf);
+      if (current === null) continue;
+      const { step, missed } = current;
+      const draft = nudgeDraft(step.kind, c, client, settings, asOf);
+      const daysLate = daysBetween(step.date, asOf);
+      out.push({
+        key: `${c.session}:${c.line}:${step.kind}`,
+        client: client.name,
+        clientPath: client.path,
+        coach: sessionCoach,
+        commitment: { id: c.id, text: c.text, due: c.due, status: c.status, session: c.session, sessionDate: c.sessionDate, line: c.line, trigger: c.trigger },
+        step,
+        timing: daysLate === 0 ? 'today' : 'late',
+        daysLate,
+        missedSteps: missed,
+        lastNudged: lastNudge(c, asOf),
+        headline: headline(step.kind, c, client, asOf),
+        draft: draft.body,
+        subject: draft.subject,
+        contact: client.contact,
+        links: nudgeLinks(client.contact, draft.subject, draft.body),
+        target: { path: c.session, line: c.line, expectedText: c.raw, id: c.id },
+        logNote: LOG_NOTE[step.kind],
+      });
+    }
+  }
+  return out.sort(
+    (a, b) =>
+      (a.step.date < b.step.date ? -1 : a.step.date > b.step.date ? 1 : 0) ||
+      (a.client < b.client ? -1 : a.client > b.client ? 1 : 0) ||
+      (a.target.path < b.target.path ? -1 : a.target.path > b.target.path ? 1 : 0) ||
+      a.target.line - b.target.line,
+  );
+}
+
+export type NudgeChannel = 'sms' | 'email' | 'copy';
+
+/**
+ * The options for the existing `checkIn` edit that log a sent nudge:
+ * `checkIn(text, item.target, nudgeCheckIn(item, today, 'sms'))` writes
+ * `- 2026-12-01 nudged: midpoint nudge (sms)` under the commitment; it never changes status.
+ */
+export function nudgeCheckIn(item: Pick<NudgeItem, 'logNote'>, today: IsoDate, channel?: NudgeChannel): CheckInOptions {
+  return { status: 'nudged', today, note: channel ? `${item.logNote} (${channel})` : item.logNote };
+}

@@ -1,23 +1,104 @@
-/** The plugin class: wires settings, the index and (in later layers) the views. Kept thin. */
-import { Plugin } from 'obsidian';
+/** The plugin class: settings, the index, the edit machinery, then views and commands. Kept thin. */
+import { Plugin, type WorkspaceLeaf } from 'obsidian';
+import { format } from 'date-fns';
+import { CommitmentActions } from '../app/actions';
+import { EditApplier } from '../app/applier';
+import { LiveModels } from '../app/live-models';
+import { localToday } from '../core/dates';
 import { VaultIndex } from '../core/index/vault-index';
+import { coreSettingsFrom, loadSettings, type FollowThroughSettings } from '../core/plugin-settings';
+import type { IsoDate } from '../core/types';
+import type { RosterFilter } from '../ui/contracts';
+import { registerCommands } from './commands';
+import { registerEditCommands } from './edits/commands';
+import { obsidianEditVault } from './edits/facade';
+import { VIEW_CLIENT, VIEW_ROSTER, type Host } from './host';
+import { ObsidianNavigator } from './navigator';
+import { FollowThroughSettingTab } from './settings-tab';
+import { addOverdueStatus } from './status-bar';
 import { VaultIndexer } from './vault-indexer';
+import { ClientLeafView } from './views/client-view';
+import { RosterView } from './views/roster-view';
 
-export default class FollowThroughPlugin extends Plugin {
+export default class FollowThroughPlugin extends Plugin implements Host {
+  override settings!: FollowThroughSettings;
   index!: VaultIndex;
   indexer!: VaultIndexer;
+  applier!: EditApplier<never>;
+  actions!: CommitmentActions;
+  models!: LiveModels;
+  nav!: ObsidianNavigator;
+  rosterFilter: RosterFilter | null = null;
+
+  today(): IsoDate {
+    return localToday();
+  }
+
+  readonly formatDate = (date: IsoDate): string => {
+    try {
+      return format(new Date(`${date}T12:00:00`), this.settings.dateFormat);
+    } catch {
+      return date;
+    }
+  };
 
   override async onload(): Promise<void> {
-    this.index = new VaultIndex();
+    this.settings = loadSettings(await this.loadData());
+    this.index = new VaultIndex(coreSettingsFrom(this.settings));
     this.indexer = new VaultIndexer(this.app, this.index);
     this.indexer.register(this);
-    this.app.workspace.onLayoutReady(() => {
-      void this.indexer.indexAll();
+
+    this.applier = new EditApplier(obsidianEditVault(this.app)) as EditApplier<never>;
+    this.actions = new CommitmentActions(this.index, this.applier, {
+      today: () => this.today(),
+      sessionNotes: () => ({
+        folder: this.settings.sessionsFolder,
+        template: this.sessionTemplate,
+        filenamePattern: this.settings.sessionFileName,
+      }),
     });
-    this.addCommand({
-      id: 'rescan-vault',
-      name: 'Rescan vault for commitments',
-      callback: () => void this.indexer.indexAll(),
+    this.models = new LiveModels(this.index, { today: () => this.today(), settings: () => this.settings });
+    this.nav = new ObsidianNavigator(() => this, this);
+
+    this.registerView(VIEW_ROSTER, (leaf: WorkspaceLeaf) => new RosterView(leaf, this));
+    this.registerView(VIEW_CLIENT, (leaf: WorkspaceLeaf) => new ClientLeafView(leaf, this));
+    registerCommands(this, this, () => this.indexer.indexAll());
+    registerEditCommands(this, this.applier);
+    this.addSettingTab(new FollowThroughSettingTab(this.app, this, this));
+
+    this.app.workspace.onLayoutReady(async () => {
+      await this.loadSessionTemplate();
+      await this.indexer.indexAll();
+      addOverdueStatus(this, this);
     });
+  }
+
+  /** The template note's text, read when settings load or change ('' = the built-in template). */
+  private sessionTemplate = '';
+
+  private async loadSessionTemplate(): Promise<void> {
+    const path = this.settings.sessionTemplatePath;
+    const file = path ? this.app.vault.getFileByPath(path) : null;
+    this.sessionTemplate = file ? await this.app.vault.cachedRead(file) : '';
+  }
+
+  async updateSettings(change: Partial<FollowThroughSettings>): Promise<void> {
+    await this.applySettings({ ...this.settings, ...change });
+    await this.saveData(this.settings);
+  }
+
+  /** data.json changed outside (sync): take the new settings as they are. */
+  override async onExternalSettingsChange(): Promise<void> {
+    await this.applySettings(loadSettings(await this.loadData()));
+  }
+
+  private async applySettings(next: FollowThroughSettings): Promise<void> {
+    const before = this.settings;
+    this.settings = next;
+    if (next.sessionTemplatePath !== before.sessionTemplatePath) await this.loadSessionTemplate();
+    if (JSON.stringify(coreSettingsFrom(next)) !== JSON.stringify(coreSettingsFrom(before))) {
+      this.index.configure(coreSettingsFrom(next));
+      await this.indexer.indexAll();
+    }
   }
 }

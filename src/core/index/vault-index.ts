@@ -43,7 +43,7 @@ export function isOverdue(c: Pick<Commitment, 'status' | 'due'>, asOf: IsoDate):
 }
 
 export class VaultIndex {
-  readonly settings: CoreSettings;
+  settings: CoreSettings;
   private readonly notes = new Map<string, ParsedNote>();
   private readonly clientNotesByKey = new Map<string, Set<string>>();
   private readonly sessionsByRef = new Map<string, Set<string>>();
@@ -88,6 +88,12 @@ export class VaultIndex {
     this.take(oldPath);
     this.put(parseNote(newPath, text, this.settings));
     this.emit([oldPath, newPath]);
+  }
+
+  /** New reading settings: the index empties, and the caller re-reads every note. */
+  configure(settings: Partial<CoreSettings>): void {
+    this.settings = resolveCoreSettings(settings);
+    this.clear();
   }
 
   clear(): void {

@@ -1,0 +1,94 @@
+/**
+ * The views' actions, built from the commitment actions (edits) and a navigator (opening notes and
+ * views). No `obsidian` import: the plugin passes a navigator over the workspace, the browser tests
+ * one that records where it would go.
+ */
+import { parseCoping } from '../core/parse/fields';
+import type { Evidence } from '../core/analytics/signals';
+import type { CaptureItem as CoreCaptureItem } from '../core/edit/capture';
+import type {
+  ActionResult,
+  CaptureActions,
+  CaptureItem,
+  ClientActions,
+  ReviewActions,
+  RosterActions,
+  RosterFilter,
+} from '../ui/contracts';
+import type { CommitmentActions } from './actions';
+import type { ApplyResult } from './applier';
+
+export interface Navigator {
+  openClient(name: string): void;
+  /** Opens the note at the evidence's line. */
+  openEvidence(evidence: Evidence): void;
+  openReview(client: string | null): void;
+  renderMarkdown(el: HTMLElement, markdown: string, sourcePath: string): void;
+}
+
+function result(r: ApplyResult): ActionResult {
+  return r.ok ? { ok: true, summary: r.summary } : { ok: false, reason: r.reason };
+}
+
+export function rosterActions(nav: Navigator, onFilter?: (f: RosterFilter) => void): RosterActions {
+  return {
+    openClient: (name) => nav.openClient(name),
+    openEvidence: (e) => nav.openEvidence(e),
+    openReview: (client) => nav.openReview(client),
+    filterChanged: onFilter,
+  };
+}
+
+export function clientActions(actions: CommitmentActions, nav: Navigator): ClientActions {
+  return {
+    checkIn: async (c, status, note) => result(await actions.checkIn(c, { status, note: note?.trim() || null })),
+    openEvidence: (e) => nav.openEvidence(e),
+    openReview: (client) => nav.openReview(client),
+    renderMarkdown: (el, md, path) => nav.renderMarkdown(el, md, path),
+  };
+}
+
+export function reviewActions(actions: CommitmentActions, nav: Navigator, close: () => void): ReviewActions {
+  return {
+    recommit: async (item, due) => result(await actions.recommit(item.commitment, { due })),
+    modify: async (item, input) =>
+      result(
+        await actions.modify(item.commitment, {
+          text: input.text,
+          trigger: input.trigger?.trim() || null,
+          coping: input.coping?.trim() ? parseCoping(input.coping) : null,
+          due: input.due,
+        }),
+      ),
+    letGo: async (item, input) => result(await actions.letGo(item.commitment, { reason: input.reason, learned: input.learned })),
+    openEvidence: (e) => nav.openEvidence(e),
+    close,
+  };
+}
+
+/** What the coach confirmed in the capture form, as the capture edit's items. */
+export function toCaptureItems(path: string, items: readonly CaptureItem[]): CoreCaptureItem[] {
+  return items.map((i) => ({
+    target: { path, line: i.line, expectedText: i.expectedText, id: i.id },
+    fields: {
+      text: i.text,
+      owner: i.owner,
+      due: i.due,
+      ...(i.trigger.trim() ? { trigger: i.trigger } : {}),
+      ...(i.coping.trim() ? { coping: parseCoping(i.coping) ?? undefined } : {}),
+      ...(i.confidence !== null ? { confidence: i.confidence } : {}),
+      kind: i.kind,
+    },
+  }));
+}
+
+export function captureActions(actions: CommitmentActions, path: string, close: () => void): CaptureActions {
+  return {
+    confirm: async (items) => {
+      const r = result(await actions.capture(path, toCaptureItems(path, items)));
+      if (r.ok) close();
+      return r;
+    },
+    cancel: close,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * `review VAULT --week|--month [--as-of D] [--out FILE]`: the weekly or monthly review note.
+ * Without --out the note is printed. With --out it is written there; when the file exists, only
+ * its generated block is replaced and everything the reader wrote is kept (a file without a
+ * well-formed block is refused, exit 1). --out may name a folder: the note goes in it as
+ * `2026-W48.md` / `2026-11.md`.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { VaultIndex } from '../../core/index/vault-index';
+import { frontmatterOfText, type ClientFrontmatter } from '../../core/practice/outcomes';
+import { periodOf, type ReviewPeriodKind } from '../../core/practice/periods';
+import { renderReview, updateReviewNote } from '../../core/practice/review';
+import type { IsoDate } from '../../core/types';
+import { UsageError } from '../args';
+
+export class ReviewWriteError extends Error {}
+
+export interface ReviewCommandOptions {
+  period: ReviewPeriodKind;
+  asOf: IsoDate;
+  /** File (or existing folder) to write; null prints the note. */
+  out: string | null;
+}
+
+/** `--week` / `--month` to a period; neither means a week, both is a usage error. */
+export function reviewPeriod(flags: { week: boolean; month: boolean }): ReviewPeriodKind {
+  if (flags.week && flags.month) throw new UsageError('review takes --week or --month, not both');
+  return flags.month ? 'month' : 'week';
+}
+
+/** Client-note frontmatter read from the vault folder (for the promise/outcomes convention). */
+export function vaultFrontmatter(vaultPath: string): ClientFrontmatter {
+  const cache = new Map<string, Record<string, unknown> | null>();
+  return (path) => {
+    if (!cache.has(path)) {
+      let data: Record<string, unknown> | null = null;
+      try {
+        data = frontmatterOfText(readFileSync(join(vaultPath, path), 'utf8'));
+      } catch {
+        data = null;
+      }
+      cache.set(path, data);
+    }
+    return cache.get(path) ?? null;
+  };
+}
+
+/** The review note (printed), or writes/updates it at `out` and says what it did. */
+export function reviewCommand(vaultPath: string, index: VaultIndex, options: ReviewCommandOptions): string {
+  const generated = renderReview(index, { period: options.period, asOf: options.asOf, clientFrontmatter: vaultFrontmatter(vaultPath) });
+  if (options.out === null) return generated;
+
+  const label = periodOf(options.period, options.asOf).label;
+  let file = options.out;
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, `${label}.md`);
+  const existing = existsSync(file) ? readFileSync(file, 'utf8') : null;
+  const update = updateReviewNote(existing, generated);
+  if (!update.ok) throw new ReviewWriteError(`not writing ${file}: ${update.reason}`);
+  if (!update.changed) return `${file}: the ${label} review is already up to date\n`;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, update.text, 'utf8');
+  return update.created
+    ? `wrote the ${label} review to ${file}\n`
+    : `updated the ${label} review in ${file}; everything outside the generated block is unchanged\n`;
+}

@@ -1,0 +1,163 @@
+/**
+ * One client's notes gathered once, so the practice figures can ask "as of D" for many dates
+ * without going back to the index each time.
+ *
+ * `analysisAt(timeline, D)` builds the same `ClientAnalysis` that `analyseClient(index, client, D)`
+ * builds (tests/practice check this field by field on the demo vault and fixtures), from lists
+ * fetched once: it filters sessions and commitments by date instead of asking the index again.
+ * Chains are the expensive part (text similarity), so they are found once, over the sessions up
+ * to the latest date asked for, and each earlier date takes every chain's links from sessions up
+ * to that date. That is what `findChains` over the shorter list gives, except in one rare case:
+ * a `[from:: id]` link that skips over a whole session with commitments, from a session after the
+ * earlier date, can stop a text match there that `findChains` over the shorter list would make.
+ */
+import { findChains, type Chain } from '../analytics/chains';
+import type { ClientAnalysis } from '../analytics/client-analysis';
+import { completion, isClientOwned, isCoachOwned } from '../analytics/completion';
+import type { RiskThresholds } from '../analytics/thresholds';
+import { daysBetween } from '../dates';
+import type { VaultIndex } from '../index/vault-index';
+import type { Client, Commitment, IsoDate, Session } from '../types';
+
+export interface ClientTimeline {
+  client: Client;
+  /** Every session, oldest first (by date, then path), as `VaultIndex.sessionsOf` gives them. */
+  sessions: Session[];
+  /** Every commitment, by session date then line, as `VaultIndex.commitmentsOf` gives them. */
+  commitments: Commitment[];
+  /** Frontmatter key lines of each session under the spec's key names. */
+  sessionLines: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  /** Chains over the commitments of sessions up to `chainsAsOf`. */
+  chains: Chain[];
+  chainsAsOf: IsoDate;
+  /** Position of each commitment in `commitments`, to keep derived chains in findChains' order. */
+  position: ReadonlyMap<Commitment, number>;
+}
+
+/** The frontmatter key lines of a session note, under the spec's key names (as analyseClient reads them). */
+function sessionKeyLines(index: VaultIndex, path: string): Record<string, number> {
+  const raw = index.note(path)?.session?.keyLines ?? {};
+  const out: Record<string, number> = {};
+  const entries = Object.entries(raw);
+  for (const key of ['client', 'date', 'next', 'status', 'coach']) {
+    const names = [key, ...(index.settings.keyAliases[key] ?? [])].map((k) => k.toLowerCase());
+    const hit = entries.find(([k]) => names.includes(k.toLowerCase()));
+    if (hit) out[key] = hit[1];
+  }
+  return out;
+}
+
+/** Session key lines worked out when first asked for: the signals need them only for their evidence. */
+class LazyKeyLines extends Map<string, Readonly<Record<string, number>>> {
+  constructor(
+    private readonly index: VaultIndex,
+    private readonly paths: ReadonlySet<string>,
+  ) {
+    super();
+  }
+
+  override get(path: string): Readonly<Record<string, number>> | undefined {
+    let v = super.get(path);
+    if (v === undefined && this.paths.has(path)) super.set(path, (v = sessionKeyLines(this.index, path)));
+    return v;
+  }
+
+  override has(path: string): boolean {
+    return this.paths.has(path);
+  }
+}
+
+/** Gathers a client's sessions, commitments and chains (found as of `latest`, the latest date to be asked). */
+export function clientTimeline(index: VaultIndex, client: Client, latest: IsoDate, similarity: number): ClientTimeline {
+  const sessions = index.sessionsOf(client);
+  const commitments = index.commitmentsOf(client);
+  const upTo = new Set<string>();
+  for (const s of sessions) if (s.date <= latest) upTo.add(s.path);
+  const inRange = upTo.size === sessions.length ? commitments : commitments.filter((c) => upTo.has(c.session));
+  return {
+    client,
+    sessions,
+    commitments,
+    sessionLines: new LazyKeyLines(index, new Set(sessions.map((s) => s.path))),
+    chains: findChains(inRange, similarity),
+    chainsAsOf: latest,
+    position: new Map(commitments.map((c, i) => [c, i])),
+  };
+}
+
+/** The chains as of an earlier date: each chain's links from sessions up to that date. */
+export function chainsAt(t: ClientTimeline, asOf: IsoDate, upTo: ReadonlySet<string>): Chain[] {
+  if (asOf >= t.chainsAsOf) return t.chains;
+  const out: Chain[] = [];
+  let reordered = false;
+  for (const ch of t.chains) {
+    if (ch.links.length === 1) {
+      if (upTo.has(ch.links[0].session)) out.push(ch);
+      continue;
+    }
+    const links = ch.links.filter((l) => upTo.has(l.session));
+    if (links.length === 0) continue;
+    if (links.length === ch.links.length) {
+      out.push(ch);
+      continue;
+    }
+    const last = links[links.length - 1];
+    reordered = true;
+    out.push({ links, sessions: new Set(links.map((l) => l.session)).size, by: ch.by, live: last.status !== 'done' && last.status !== 'let-go' });
+  }
+  // findChains lists a chain where its last link is; a shortened chain ends earlier.
+  if (reordered) {
+    const at = (ch: Chain) => t.position.get(ch.links[ch.links.length - 1]) ?? 0;
+    out.sort((a, b) => at(a) - at(b));
+  }
+  return out;
+}
+
+/** `analyseClient(index, client, asOf, t)` from a timeline gathered once. */
+export function analysisAt(tl: ClientTimeline, asOf: IsoDate, t: RiskThresholds): ClientAnalysis {
+  const client = tl.client;
+  const sessions: Session[] = [];
+  const future: Session[] = [];
+  const upTo = new Set<string>();
+  for (const s of tl.sessions) {
+    if (s.date <= asOf) {
+      sessions.push(s);
+      upTo.add(s.path);
+    } else if (s.status === 'held') future.push(s);
+  }
+  const held = sessions.filter((s) => s.status === 'held');
+  const lastHeld = held.length > 0 ? held[held.length - 1] : null;
+  const latest = sessions.length > 0 ? sessions[sessions.length - 1] : null;
+  const booked = [latest?.next ?? null, future[0]?.date ?? null].filter((d): d is string => d !== null && d >= asOf).sort();
+  const nextSession = booked[0] ?? latest?.next ?? null;
+
+  const commitments =
+    upTo.size === 0 ? [] : upTo.size === tl.sessions.length ? tl.commitments : tl.commitments.filter((c) => upTo.has(c.session));
+  const clientOwned = commitments.filter(isClientOwned);
+  const coachOwned = commitments.filter(isCoachOwned);
+  const recentPaths = new Set(held.slice(-t.recentSessions).map((s) => s.path));
+  const released = client.status !== 'active' || (client.pausedUntil !== null && asOf <= client.pausedUntil);
+
+  return {
+    client,
+    asOf,
+    sessions,
+    held,
+    lastHeld,
+    latest,
+    daysSinceLastHeld: lastHeld ? daysBetween(lastHeld.date, asOf) : null,
+    nextSession,
+    commitments,
+    clientOwned,
+    coachOwned,
+    chains: chainsAt(tl, asOf, upTo),
+    completionAll: completion(clientOwned, asOf),
+    completionRecent: completion(
+      clientOwned.filter((c) => recentPaths.has(c.session)),
+      asOf,
+    ),
+    coachCompletion: completion(coachOwned, asOf),
+    released,
+    sessionLines: tl.sessionLines,
+  };
+}

@@ -1,0 +1,28 @@
+/** What the adapter's views, modals and commands need from the plugin, in one small interface. */
+import type { App } from 'obsidian';
+import type { CommitmentActions } from '../app/actions';
+import type { Applier } from '../app/applier';
+import type { LiveModels } from '../app/live-models';
+import type { VaultIndex } from '../core/index/vault-index';
+import type { FollowThroughSettings } from '../core/plugin-settings';
+import type { IsoDate } from '../core/types';
+import type { DateFormatter, RosterFilter } from '../ui/contracts';
+import type { ObsidianNavigator } from './navigator';
+
+export interface Host {
+  app: App;
+  index: VaultIndex;
+  settings: FollowThroughSettings;
+  models: LiveModels;
+  actions: CommitmentActions;
+  applier: Applier;
+  nav: ObsidianNavigator;
+  today(): IsoDate;
+  formatDate: DateFormatter;
+  /** The roster's last filter, kept across re-opens for the session. */
+  rosterFilter: RosterFilter | null;
+}
+
+export const VIEW_ROSTER = 'follow-through-roster';
+export const VIEW_CLIENT = 'follow-through-client';
+export const ICON = 'list-checks';

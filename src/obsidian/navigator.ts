@@ -1,0 +1,70 @@
+/** Opening notes, views and modals in the workspace: the Obsidian side of the views' Navigator. */
+import { MarkdownRenderer, Notice, TFile, type Component, type WorkspaceLeaf } from 'obsidian';
+import type { Evidence } from '../core/analytics/signals';
+import type { Navigator } from '../app/view-actions';
+import type { Host } from './host';
+import { VIEW_CLIENT, VIEW_ROSTER } from './host';
+import { openCaptureModal, openReviewModal } from './views/modals';
+
+export class ObsidianNavigator implements Navigator {
+  constructor(
+    private readonly host: () => Host,
+    private readonly owner: Component,
+  ) {}
+
+  private get app() {
+    return this.host().app;
+  }
+
+  /** Opens (or reveals) the roster in the right sidebar. */
+  async openRoster(): Promise<void> {
+    const { workspace } = this.app;
+    let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(VIEW_ROSTER)[0] ?? null;
+    if (!leaf) {
+      leaf = workspace.getRightLeaf(false);
+      if (!leaf) return;
+      await leaf.setViewState({ type: VIEW_ROSTER, active: true });
+    }
+    await workspace.revealLeaf(leaf);
+  }
+
+  openClient(name: string): void {
+    void this.openClientView(name);
+  }
+
+  /** Opens a client's view in the main area, reusing an open client view. */
+  async openClientView(name: string): Promise<void> {
+    const { workspace } = this.app;
+    const leaf = workspace.getLeavesOfType(VIEW_CLIENT)[0] ?? workspace.getLeaf('tab');
+    await leaf.setViewState({ type: VIEW_CLIENT, active: true, state: { client: name } });
+    await workspace.revealLeaf(leaf);
+  }
+
+  openEvidence(e: Evidence): void {
+    void this.openNoteAt(e.path, e.line);
+  }
+
+  /** Opens a note with the cursor on a 1-based line. */
+  async openNoteAt(path: string, line: number): Promise<void> {
+    const file = this.app.vault.getAbstractFileByPath(path);
+    if (!(file instanceof TFile)) {
+      new Notice(`Follow Through: ${path} no longer exists.`);
+      return;
+    }
+    const leaf = this.app.workspace.getLeaf(false);
+    await leaf.openFile(file, { eState: { line: Math.max(0, line - 1) } });
+  }
+
+  openReview(client: string | null): void {
+    openReviewModal(this.host(), client);
+  }
+
+  openCapture(path: string): void {
+    void openCaptureModal(this.host(), path);
+  }
+
+  renderMarkdown(el: HTMLElement, markdown: string, sourcePath: string): void {
+    el.empty();
+    void MarkdownRenderer.render(this.app, markdown, el, sourcePath, this.owner);
+  }
+}

@@ -1,0 +1,124 @@
+/** The settings tab: note conventions, dates, the roster's thresholds and what it shows. */
+import { PluginSettingTab, Setting, type App, type Plugin } from 'obsidian';
+import { DEFAULT_SETTINGS, type FollowThroughSettings } from '../core/plugin-settings';
+import type { RiskThresholds } from '../core/analytics/thresholds';
+import type { ClientStatus } from '../core/types';
+
+export interface SettingsOwner {
+  settings: FollowThroughSettings;
+  /** Saves, and re-indexes when a change affects how notes are read. */
+  updateSettings(change: Partial<FollowThroughSettings>): Promise<void>;
+}
+
+const THRESHOLD_LABELS: [keyof RiskThresholds, string, string][] = [
+  ['stalledCadences', 'Stalled after (cadences)', 'A client is stalled when the days since the last session exceed this many cadences.'],
+  ['carriedSessions', 'Carried over after (sessions)', 'A commitment written in this many sessions running is flagged.'],
+  ['decliningRate', 'Declining under (0-1)', 'Recent completion under this rate, while all-time is higher, is flagged.'],
+  ['recentSessions', 'Recent sessions', 'How many held sessions count as recent.'],
+  ['lowConfidence', 'Low confidence under', 'An open commitment under this confidence with no coping plan is flagged.'],
+  ['missedSessions', 'Missed sessions', 'Cancelled or no-show sessions (of the last four) that raise a flag.'],
+  ['followUpDays', 'Follow-up window (days)', 'Days after a due date within which a check-in counts as a follow-up.'],
+  ['similarity', 'Same-commitment similarity (0-1)', 'How alike two texts must be to count as one commitment carried over.'],
+  ['minCount', 'Minimum count for patterns', 'Patterns are named only when at least this many commitments stand behind them.'],
+];
+
+function lines(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+export class FollowThroughSettingTab extends PluginSettingTab {
+  constructor(
+    app: App,
+    plugin: Plugin,
+    private readonly owner: SettingsOwner,
+  ) {
+    super(app, plugin);
+  }
+
+  private number(el: HTMLElement, name: string, desc: string, get: () => number, set: (n: number) => Promise<void>, min = 0): void {
+    new Setting(el)
+      .setName(name)
+      .setDesc(desc)
+      .addText((t) => {
+        t.inputEl.type = 'number';
+        t.setValue(String(get())).onChange(async (v) => {
+          const n = Number(v);
+          if (v.trim() !== '' && Number.isFinite(n) && n >= min) await set(n);
+        });
+      });
+  }
+
+  private text(el: HTMLElement, name: string, desc: string, get: () => string, set: (v: string) => Promise<void>, placeholder = ''): void {
+    new Setting(el)
+      .setName(name)
+      .setDesc(desc)
+      .addText((t) => t.setPlaceholder(placeholder).setValue(get()).onChange(set));
+  }
+
+  override display(): void {
+    const el = this.containerEl;
+    el.empty();
+    const s = () => this.owner.settings;
+    const update = (change: Partial<FollowThroughSettings>) => this.owner.updateSettings(change);
+
+    new Setting(el).setName('Notes').setHeading();
+    new Setting(el)
+      .setName('Extra commitment headings')
+      .setDesc('Besides Commitments, Action items, Homework and Between sessions. One per line.')
+      .addTextArea((t) => t.setValue(s().extraHeadings.join('\n')).onChange((v) => update({ extraHeadings: lines(v) })));
+    new Setting(el)
+      .setName('Frontmatter key aliases')
+      .setDesc('Other names for the spec\'s keys, one key per line: "client: coachee, person".')
+      .addTextArea((t) =>
+        t
+          .setValue(Object.entries(s().keyAliases).map(([k, v]) => `${k}: ${v.join(', ')}`).join('\n'))
+          .onChange((v) => {
+            const aliases: Record<string, string[]> = {};
+            for (const line of v.split('\n')) {
+              const m = /^\s*([\w-]+)\s*:\s*(.+)$/.exec(line);
+              if (m) aliases[m[1]] = lines(m[2]);
+            }
+            return update({ keyAliases: aliases });
+          }),
+      );
+    this.text(el, 'Sessions folder', 'Where new session notes are created (when a commitment is carried to a session not yet written).', () => s().sessionsFolder, (v) => update({ sessionsFolder: v.trim() }), 'Sessions');
+    new Setting(el)
+      .setName('Every note in the sessions folder is a session')
+      .setDesc('Read notes there as session notes even without type: session.')
+      .addToggle((t) => t.setValue(s().sessionsFolderIsSessions).onChange((v) => update({ sessionsFolderIsSessions: v })));
+    this.text(el, 'Session note name', 'File name for new session notes; {{date}} and {{client}} are filled in.', () => s().sessionFileName, (v) => update({ sessionFileName: v.trim() || DEFAULT_SETTINGS.sessionFileName }), DEFAULT_SETTINGS.sessionFileName);
+    this.text(el, 'Session note template', 'Path of a note to use as the template for new session notes (empty: the built-in one).', () => s().sessionTemplatePath, (v) => update({ sessionTemplatePath: v.trim() }), 'Templates/Session.md');
+
+    new Setting(el).setName('Dates').setHeading();
+    this.number(el, 'Due lead (days)', 'A commitment with no due date falls due this many days before the next session.', () => s().dueLeadDays, (n) => update({ dueLeadDays: Math.round(n) }));
+    this.number(el, 'Default cadence (days)', 'Days between sessions when a client note gives none.', () => s().defaultCadence, (n) => update({ defaultCadence: Math.round(n) }), 1);
+    this.text(el, 'Date display format', 'How dates show in views (date-fns format, e.g. EEE d MMM or yyyy-MM-dd). Notes always use YYYY-MM-DD.', () => s().dateFormat, (v) => update({ dateFormat: v.trim() || DEFAULT_SETTINGS.dateFormat }), DEFAULT_SETTINGS.dateFormat);
+
+    new Setting(el).setName('Roster').setHeading();
+    const statuses: ClientStatus[] = ['active', 'paused', 'ended'];
+    for (const status of statuses) {
+      new Setting(el)
+        .setName(`Show ${status} clients`)
+        .addToggle((t) =>
+          t.setValue(s().rosterStatuses.includes(status)).onChange((on) => {
+            const next = new Set(s().rosterStatuses);
+            if (on) next.add(status);
+            else next.delete(status);
+            return update({ rosterStatuses: statuses.filter((x) => next.has(x)) });
+          }),
+        );
+    }
+    for (const [key, name, desc] of THRESHOLD_LABELS) {
+      this.number(el, name, desc, () => s().thresholds[key], (n) => update({ thresholds: { ...s().thresholds, [key]: n } }));
+    }
+    new Setting(el).addButton((b) =>
+      b.setButtonText('Restore default thresholds').onClick(async () => {
+        await update({ thresholds: { ...DEFAULT_SETTINGS.thresholds } });
+        this.display();
+      }),
+    );
+  }
+}

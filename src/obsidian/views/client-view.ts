@@ -1,0 +1,81 @@
+/** A client's view: the brief, open commitments with check-ins, patterns, chains and milestones. */
+import type { ViewStateResult, WorkspaceLeaf } from 'obsidian';
+import type { Component } from 'svelte';
+import { derived, get, type Readable } from 'svelte/store';
+import type { ClientModel } from '../../ui/contracts';
+import { clientActions } from '../../app/view-actions';
+import ClientView from '../../ui/client/ClientView.svelte';
+import { ICON, VIEW_CLIENT, type Host } from '../host';
+import { SvelteItemView } from './svelte-view';
+
+export class ClientLeafView extends SvelteItemView<Record<string, unknown>> {
+  client: string | null = null;
+
+  constructor(
+    leaf: WorkspaceLeaf,
+    private readonly host: Host,
+  ) {
+    super(leaf);
+  }
+
+  getViewType(): string {
+    return VIEW_CLIENT;
+  }
+
+  getDisplayText(): string {
+    return this.client ? `${this.client} · Follow Through` : 'Follow Through client';
+  }
+
+  override getIcon(): string {
+    return ICON;
+  }
+
+  override getState(): Record<string, unknown> {
+    return { ...super.getState(), client: this.client };
+  }
+
+  override async setState(state: unknown, result: ViewStateResult): Promise<void> {
+    const next = state && typeof state === 'object' && typeof (state as { client?: unknown }).client === 'string' ? (state as { client: string }).client : null;
+    await super.setState(state, result);
+    if (next !== this.client) {
+      this.client = next;
+      // Remount on the new client so the component starts from a clean state.
+      if (this.isMounted) {
+        await this.onClose();
+        await this.onOpen();
+      }
+    }
+  }
+
+  private model: Readable<ClientModel> | null = null;
+
+  override async onOpen(): Promise<void> {
+    const live = this.client === null ? null : this.host.models.client(this.client);
+    const first = live ? get(live) : null;
+    if (live === null || first === null) {
+      this.contentEl.empty();
+      this.contentEl.createEl('p', {
+        cls: 'ft-empty',
+        text: this.client === null ? 'Open a client from the roster, or run "Open client" from the command palette.' : `No client named ${this.client} in this vault.`,
+      });
+      return;
+    }
+    // Keep showing the last model if the client briefly disappears (a rename in progress).
+    this.model = derived(live, (m, set) => {
+      if (m !== null) set(m);
+    }, first);
+    await super.onOpen();
+  }
+
+  protected component(): Component<Record<string, unknown>> {
+    return ClientView as unknown as Component<Record<string, unknown>>;
+  }
+
+  protected props(): Record<string, unknown> {
+    return {
+      model: this.model!,
+      actions: clientActions(this.host.actions, this.host.nav),
+      formatDate: this.host.formatDate,
+    };
+  }
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,5 +68,28 @@ describe('follow-through CLI', () => {
     expect(run(['scan', '.', '--as-of', '2026-13-01']).code).toBe(2);
     expect(run(['frobnicate', '.']).code).toBe(2);
     expect(run([]).code).toBe(2);
+  });
+});
+
+describe('follow-through ics', () => {
+  const demo = join(__dirname, '..', 'examples', 'demo-vault');
+
+  it('prints an iCalendar file for one client, and writes it with --out', () => {
+    const r = run(['ics', demo, '--as-of', '2026-12-01', '--client', 'Maya Chen']);
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith('BEGIN:VCALENDAR')).toBe(true);
+    expect(r.out).toContain('SUMMARY:Maya Chen: Have the conversation with Dana about the handover');
+    expect(r.out).not.toContain('Sofia Alvarez');
+    const out = join(mkdtempSync(join(tmpdir(), 'ft-ics-')), 'cal.ics');
+    const w = run(['ics', demo, '--as-of', '2026-12-01', '--out', out]);
+    expect(w.code).toBe(0);
+    expect(w.out).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('END:VCALENDAR');
+  });
+
+  it('names the closest clients when the client is unknown', () => {
+    const r = run(['ics', demo, '--client', 'Mya Chn']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no client named 'Mya Chn'; closest: Maya Chen/);
   });
 });

@@ -2,10 +2,12 @@
  * The command-line entry over a vault folder: the same core the plugin runs, read from disk.
  * Exit codes: 0 done, 1 the vault or a note could not be read, 2 the command line was wrong.
  */
+import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { VaultIndex } from '../core/index/vault-index';
 import { parseCliArgs, UsageError, type CliOptions } from './args';
 import { briefCommand, patternsCommand, rosterCommand, rosterText, UnknownClientError } from './commands/analytics';
+import { icsCommand } from './commands/ics';
 import { scanJson, scanSummary } from './commands/scan';
 import { roster } from '../core/analytics/roster';
 import { readVault, VaultReadError } from './read-vault';
@@ -17,18 +19,31 @@ commands:
   roster VAULT [--as-of D] [--json] [--coach NAME] one row per client, riskiest first
   patterns VAULT CLIENT [--as-of D] [--json]      what gets done, what keeps being carried over
   brief VAULT CLIENT [--as-of D]                  the pre-session brief, as markdown
+  ics VAULT [--client NAME] [--coach NAME] [--out FILE] [--as-of D]
+                                                  an iCalendar file of open commitments and nudges
   demo VAULT [--as-of D]                          the practice summary and roster
 
 options:
   --json             print the scan contract's JSON object
   --as-of DATE       the date to judge by, YYYY-MM-DD (default: today)
   --coach NAME       only this coach's clients
+  --client NAME      only this client
+  --out FILE         write to FILE instead of printing
 `;
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   today?: () => string;
+}
+
+/** Writes a command's output file, as a one-line error when it cannot. */
+function writeOut(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (err) {
+    throw new VaultReadError(`cannot write ${path}: ${(err as Error).message}`);
+  }
 }
 
 function loadIndex(vault: string): VaultIndex {
@@ -65,6 +80,16 @@ function run(argv: string[], io: Io): number {
       if (!name) throw new UsageError(`${command} needs a client name`);
       const index = loadIndex(vault);
       io.out(command === 'brief' ? briefCommand(index, name, opts.asOf) : patternsCommand(index, name, opts.asOf, opts.json));
+      return 0;
+    }
+    case 'ics': {
+      const vault = needVault(opts, command);
+      const index = loadIndex(vault);
+      const ics = icsCommand(index, { asOf: opts.asOf, client: opts.client, coach: opts.coach, vaultName: basename(resolve(vault)) });
+      if (opts.out) {
+        writeOut(opts.out, ics);
+        io.err(`follow-through: wrote ${opts.out}\n`);
+      } else io.out(ics);
       return 0;
     }
     case 'demo': {

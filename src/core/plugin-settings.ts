@@ -6,6 +6,7 @@
 import { DEFAULT_THRESHOLDS, type RiskThresholds } from './analytics/thresholds';
 import { DEFAULT_COMMITMENT_HEADINGS, type CoreSettings } from './settings';
 import type { ClientStatus } from './types';
+import { deepFreeze } from './freeze';
 
 export const SETTINGS_VERSION = 2;
 
@@ -34,13 +35,6 @@ export interface FollowThroughSettings {
   refreshDebounceMs: number;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 export const DEFAULT_SETTINGS: Readonly<FollowThroughSettings> = deepFreeze({
   settingsVersion: SETTINGS_VERSION,

@@ -8,6 +8,7 @@
  * works on it unchanged: `levels` and `templates` have fixed keys, `clients` is a free-form map.
  */
 import type { AccountabilityLevel } from '../types';
+import { deepFreeze } from '../freeze';
 
 /** The four steps of a commitment's nudge cadence, in the order they fall. */
 export const NUDGE_KINDS = ['confirm', 'midpoint', 'before-due', 'overdue'] as const;
@@ -65,13 +66,6 @@ export interface NudgeSettings {
   clients: Record<string, NudgeClientOverride>;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * The default drafts. Every one asks a question in the learning frame (what happened, what the

@@ -6,6 +6,8 @@
 import { DEFAULT_THRESHOLDS, type RiskThresholds } from './analytics/thresholds';
 import { DEFAULT_COMMITMENT_HEADINGS, type CoreSettings } from './settings';
 import type { ClientStatus } from './types';
+import { DEFAULT_NUDGE_SETTINGS, resolveNudgeSettings, type NudgeSettings } from './nudges/settings';
+import { DEFAULT_CALENDAR_SETTINGS, resolveCalendarSettings, type CalendarSettings } from './calendar/settings';
 import { deepFreeze } from './freeze';
 
 export const SETTINGS_VERSION = 2;
@@ -33,6 +35,14 @@ export interface FollowThroughSettings {
   rosterStatuses: ClientStatus[];
   /** Milliseconds to wait after a change before views refresh. */
   refreshDebounceMs: number;
+  /** Nudge schedule per accountability level, draft templates and per-client overrides. */
+  nudges: NudgeSettings;
+  /** Calendar export, and whether to keep an .ics file in the vault current. */
+  calendar: CalendarSettings;
+  /** Where "New accountability agreement" puts new agreement notes. */
+  agreementsFolder: string;
+  /** Where weekly and monthly review notes are written. */
+  reviewsFolder: string;
 }
 
 
@@ -50,6 +60,10 @@ export const DEFAULT_SETTINGS: Readonly<FollowThroughSettings> = deepFreeze({
   thresholds: { ...DEFAULT_THRESHOLDS },
   rosterStatuses: ['active', 'paused'],
   refreshDebounceMs: 300,
+  nudges: structuredClone(DEFAULT_NUDGE_SETTINGS) as NudgeSettings,
+  calendar: { ...DEFAULT_CALENDAR_SETTINGS },
+  agreementsFolder: 'Agreements',
+  reviewsFolder: 'Reviews',
 } satisfies FollowThroughSettings);
 
 type Json = Record<string, unknown>;
@@ -81,9 +95,9 @@ export function migrateSettings(raw: Json): Json {
 /** `saved` laid over `defaults` key by key, keeping a saved value only when its type matches. */
 function fill<T>(defaults: T, saved: unknown): T {
   if (Array.isArray(defaults)) {
-    return (Array.isArray(saved) && saved.every((x) => defaults.length === 0 || typeof x === typeof defaults[0])
-      ? [...saved]
-      : [...defaults]) as T;
+    // Every list in the settings holds strings unless its default says otherwise.
+    const type = defaults.length > 0 ? typeof defaults[0] : 'string';
+    return (Array.isArray(saved) && saved.every((x) => typeof x === type) ? [...saved] : [...defaults]) as T;
   }
   if (isObject(defaults)) {
     const out: Json = {};
@@ -101,7 +115,9 @@ function fill<T>(defaults: T, saved: unknown): T {
 /** Settings from whatever `loadData()` returned: migrated, filled in, never sharing the defaults. */
 export function loadSettings(saved: unknown): FollowThroughSettings {
   const migrated = isObject(saved) ? migrateSettings(saved) : {};
-  return fill(DEFAULT_SETTINGS as FollowThroughSettings, migrated);
+  const filled = fill(DEFAULT_SETTINGS as FollowThroughSettings, migrated);
+  // Nested settings with rules of their own (valid step names, hours 0-23…) repair themselves.
+  return { ...filled, nudges: resolveNudgeSettings(filled.nudges), calendar: resolveCalendarSettings(filled.calendar) };
 }
 
 /** What the parser and index read from the settings. */

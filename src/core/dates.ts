@@ -11,8 +11,11 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A date, optionally followed by a time (`2026-11-20T10:00`, `2026-11-20 10:00`). */
 const DATE_PREFIX = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])/;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
+  return MONTH_DAYS[month - 1];
 }
 
 function pad(n: number, width = 2): string {

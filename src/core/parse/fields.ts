@@ -185,7 +185,8 @@ export function parseLineFields(content: string): LineFields {
     });
   }
 
-  text = text.replace(/\s+/g, ' ').trim();
+  if (/\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(text)) text = text.replace(/\s+/g, ' ');
+  text = text.trim();
   const coach = COACH_PREFIX.exec(text);
   if (coach) {
     text = text.slice(coach[0].length);

@@ -25,9 +25,16 @@ const NUMBER = /^-?\d+(?:\.\d+)?$/;
 /** Values that need the real YAML parser. */
 const COMPLEX_START = /^[[{|>&*!%@`]/;
 
+/** `---` (or, closing, `...`) with nothing but trailing spaces; checked without allocating. */
 function isFence(line: string, closing: boolean): boolean {
-  const t = line.trimEnd();
-  return t === '---' || (closing && t === '...');
+  if (line.length < 3) return false;
+  const c = line.charCodeAt(0);
+  if (!(c === 45 /* - */ || (closing && c === 46) /* . */) || line.charCodeAt(1) !== c || line.charCodeAt(2) !== c) return false;
+  for (let i = 3; i < line.length; i++) {
+    const x = line.charCodeAt(i);
+    if (x !== 32 && x !== 9) return false;
+  }
+  return true;
 }
 
 /** The frontmatter's line range, or null when the note has none. Line 0 may start with a BOM. */
@@ -72,27 +79,124 @@ function fastValue(raw: string | undefined): unknown {
   return plainScalar(value);
 }
 
+const BLOCK_LINE = /^( *)(- ?)?(.*)$/;
+const FLOW_SEQUENCE = /^\[([^[\]{}"'#]*)\]$/;
+
+/** A flow sequence of plain scalars (`[coaching, weekly]`), or undefined when YAML must decide. */
+function flowSequence(raw: string): unknown[] | undefined {
+  const m = FLOW_SEQUENCE.exec(raw);
+  if (!m) return undefined;
+  if (m[1].trim() === '') return [];
+  const items: unknown[] = [];
+  for (const part of m[1].split(',')) {
+    const v = part.trim();
+    if (v === '' || v.includes(': ')) return undefined;
+    items.push(plainScalar(v));
+  }
+  return items;
+}
+
+/** A `key: value` line inside a block, with a scalar value; undefined for anything else. */
+function blockPair(text: string): [string, unknown] | undefined {
+  const m = KEY_LINE.exec(text);
+  if (!m) return undefined;
+  const value = m[2] === undefined || m[2] === '' ? null : fastValue(m[2]);
+  return value === undefined ? undefined : [m[1], value];
+}
+
+/**
+ * The indented block under a `key:` line, when it is one of the shapes frontmatter usually has:
+ * a list of scalars, a list of flat maps (milestones), or a flat map (contact). Undefined for
+ * anything else, which goes to the YAML parser.
+ */
+function fastBlock(lines: string[]): unknown {
+  let indent = -1;
+  let seq: boolean | null = null;
+  const list: unknown[] = [];
+  let map: Record<string, unknown> | null = null; // the current list item's map, or the block's map
+  let itemIndent = -1;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    if (line.includes('\t')) return undefined;
+    const m = BLOCK_LINE.exec(line)!;
+    const ind = m[1].length;
+    const dash = m[2] !== undefined && (m[2] === '- ' || m[3] === '');
+    if (indent < 0) {
+      indent = ind;
+      seq = dash;
+      if (!seq) map = {};
+    }
+    if (seq) {
+      if (dash && ind === indent) {
+        const content = m[3];
+        const quoted = content.startsWith('"') || content.startsWith("'");
+        const pair = !quoted && (content.includes(': ') || content.endsWith(':')) ? blockPair(content) : undefined;
+        if (pair) {
+          map = { [pair[0]]: pair[1] };
+          list.push(map);
+          itemIndent = ind + 2;
+        } else {
+          if (!quoted && content.includes(': ')) return undefined;
+          const v = content === '' ? null : fastValue(content);
+          if (v === undefined) return undefined;
+          list.push(v);
+          map = null;
+        }
+      } else if (!dash && map !== null && ind === itemIndent) {
+        const pair = blockPair(m[3]);
+        if (!pair || pair[0] in map) return undefined;
+        map[pair[0]] = pair[1];
+      } else return undefined;
+    } else {
+      if (dash || ind !== indent) return undefined;
+      const pair = blockPair(m[3]);
+      if (!pair || pair[0] in map!) return undefined;
+      map![pair[0]] = pair[1];
+    }
+  }
+  return seq ? list : map;
+}
+
 function fastParse(body: string[], firstLine: number): Omit<Frontmatter, 'startLine' | 'endLine' | 'error' | 'usedYaml'> | null {
   const data: Record<string, unknown> = {};
   const keyLines: Record<string, number> = {};
-  for (let i = 0; i < body.length; i++) {
+  let i = 0;
+  while (i < body.length) {
     const line = body[i];
-    if (line.length === 0 || line.charCodeAt(0) === 35 /* # */ || line.trim() === '') continue;
+    if (line.length === 0 || line.charCodeAt(0) === 35 /* # */ || line.trim() === '') {
+      i++;
+      continue;
+    }
     const m = KEY_LINE.exec(line);
     if (!m) return null;
-    const value = fastValue(m[2]);
-    if (value === undefined) {
-      // `key:` with nothing after is null unless a block follows on indented lines.
-      if ((m[2] ?? '') === '' && (i + 1 >= body.length || !/^[ \t-]/.test(body[i + 1]))) {
-        data[m[1]] = null;
-        keyLines[m[1]] = firstLine + i;
-        continue;
-      }
-      return null;
+    const key = m[1];
+    if (key in data) return null; // duplicate keys: let YAML report them
+    keyLines[key] = firstLine + i;
+    const raw = m[2] ?? '';
+    i++;
+    if (raw !== '') {
+      const value = raw.charCodeAt(0) === 91 /* [ */ && !WIKILINK_VALUE.test(raw) ? flowSequence(raw) : fastValue(raw);
+      if (value === undefined) return null;
+      data[key] = value;
+      continue;
     }
-    if (m[1] in data) return null; // duplicate keys: let YAML report them
-    data[m[1]] = value;
-    keyLines[m[1]] = firstLine + i;
+    // `key:` alone: a block of indented (or `- `) lines may follow; without one the value is null.
+    const block: string[] = [];
+    while (i < body.length && (/^[ \t]/.test(body[i]) || body[i].startsWith('- ') || body[i] === '-' || body[i].trim() === '')) {
+      block.push(body[i]);
+      i++;
+    }
+    while (block.length > 0 && block[block.length - 1].trim() === '') {
+      block.pop();
+      i--;
+    }
+    if (block.length === 0) {
+      data[key] = null;
+      continue;
+    }
+    const value = fastBlock(block);
+    if (value === undefined) return null;
+    data[key] = value;
   }
   return { data, keyLines };
 }

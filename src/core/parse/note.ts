@@ -23,6 +23,20 @@ const BOX_STATUS: Record<string, CheckboxStatus> = {
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})/;
+const TAG_HINT = /#commitment/i;
+
+const normalised = new Map<string, string>();
+
+/** A heading's title as compared with the commitments headings (cached: titles repeat a lot). */
+function headingKey(title: string): string {
+  let key = normalised.get(title);
+  if (key === undefined) {
+    key = normaliseHeading(title);
+    if (normalised.size > 10_000) normalised.clear();
+    normalised.set(title, key);
+  }
+  return key;
+}
 
 export function normaliseHeading(title: string): string {
   return title
@@ -32,6 +46,15 @@ export function normaliseHeading(title: string): string {
     .replace(/[\s:.]+$/, '')
     .replace(/\s+/g, ' ')
     .toLowerCase();
+}
+
+const headingSets = new WeakMap<readonly string[], Set<string>>();
+
+/** The settings' heading names, normalised once per settings object rather than once per note. */
+function headingSet(settings: CoreSettings): Set<string> {
+  let set = headingSets.get(settings.commitmentHeadings);
+  if (!set) headingSets.set(settings.commitmentHeadings, (set = new Set(settings.commitmentHeadings.map(normaliseHeading))));
+  return set;
 }
 
 /** Hides HTML (`<!-- -->`) and Obsidian (`%% %%`) comments, which may span lines. */
@@ -138,7 +161,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   if (session === null) return result;
   result.session = session;
 
-  const headings = new Set(settings.commitmentHeadings.map(normaliseHeading));
+  const headings = headingSet(settings);
   const mask = new CommentMask();
   let fence: string | null = null;
   let sectionLevel: number | null = null;
@@ -169,20 +192,21 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     }
     const line = mask.visible(raw);
     if (isBlank(line)) continue;
-    const f = FENCE_OPEN.exec(line);
+    const lead = line.trimStart().charCodeAt(0);
+    const f = lead === 96 /* ` */ || lead === 126 /* ~ */ ? FENCE_OPEN.exec(line) : null;
     if (f) {
       fence = f[1];
       if (open !== null && indentWidth(line) > open.item.indent) open.endLine = i + 1;
       else close();
       continue;
     }
-    if (line.trimStart().charCodeAt(0) === 35 /* # */) {
+    if (lead === 35 /* # */) {
       const h = HEADING.exec(line);
       if (h) {
         close();
         const level = h[1].length;
         if (sectionLevel !== null && level <= sectionLevel) sectionLevel = null;
-        if (sectionLevel === null && headings.has(normaliseHeading(h[2] ?? ''))) {
+        if (sectionLevel === null && headings.has(headingKey(h[2] ?? ''))) {
           sectionLevel = level;
           session.commitmentsHeadingLine ??= i + 1;
         }
@@ -196,6 +220,8 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       continue;
     }
     close();
+    // Outside a commitments section only a tagged checkbox matters; prose lines end here.
+    if (sectionLevel === null && !TAG_HINT.test(line)) continue;
     const item = matchListItem(line);
     if (item === null) continue;
     const tagged = item.box !== null && /(^|[ \t])#commitment(?=$|[ \t.,;:!?)])/i.test(item.content);

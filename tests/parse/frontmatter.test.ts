@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { parse as yamlParse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { readFrontmatter } from '../../src/core/parse/frontmatter';
+
+const fm = (body: string[]) => ['---', ...body, '---', 'body'];
+
+describe('frontmatter fast path', () => {
+  it('reads the shapes coaches use without the YAML parser', () => {
+    const r = readFrontmatter(
+      fm([
+        'type: client',
+        'cadence: 14',
+        'paused: false',
+        'tags: [coaching, weekly]',
+        'milestones:',
+        '  - name: Run the first workshop',
+        '    due: 2025-04-20',
+        '    done: true',
+        '  - Launch the website',
+        'contact:',
+        '  sms: "+15551234"',
+        '  email: jane@example.com',
+        'aliases:',
+        '- Jane',
+        'empty:',
+        'note: "a: b"',
+      ]),
+    )!;
+    expect(r.usedYaml).toBe(false);
+    expect(r.data).toEqual({
+      type: 'client',
+      cadence: 14,
+      paused: false,
+      tags: ['coaching', 'weekly'],
+      milestones: [{ name: 'Run the first workshop', due: '2025-04-20', done: true }, 'Launch the website'],
+      contact: { sms: '+15551234', email: 'jane@example.com' },
+      aliases: ['Jane'],
+      empty: null,
+      note: 'a: b',
+    });
+    expect(r.keyLines).toMatchObject({ type: 2, milestones: 6, contact: 11, aliases: 14, note: 17 });
+  });
+
+  it('hands anything unusual to YAML', () => {
+    for (const body of [
+      ['summary: |', '  two', '  lines'],
+      ['nested:', '  a:', '    b: 1'],
+      ['anchor: &x 1', 'ref: *x'],
+      ['q: "esc\\"aped"'],
+      ['dup: 1', 'dup: 2'],
+      ['list:', '\t- tab'],
+    ]) {
+      const r = readFrontmatter(fm(body))!;
+      expect(r.usedYaml, body.join(' / ')).toBe(true);
+    }
+  });
+
+  it('reports invalid YAML with its line', () => {
+    const r = readFrontmatter(fm(['type: session', 'client: [unclosed']))!;
+    expect(r.error?.line).toBe(3);
+    expect(r.error?.message).toMatch(/not valid YAML/);
+  });
+
+  const word = fc.stringMatching(/^[a-z][a-z0-9 ]{0,8}[a-z0-9]$/);
+  const scalar = fc.oneof(word, fc.integer({ min: 0, max: 999 }).map(String), fc.constantFrom('true', 'false', '2026-11-20', 'null', '~'), word.map((w) => `"${w}: x"`));
+  const key = fc.stringMatching(/^[a-z][a-z_]{0,6}$/);
+  const value = fc.oneof(
+    scalar.map((v) => [` ${v}`]),
+    fc.array(scalar, { minLength: 1, maxLength: 3 }).map((xs) => ['', ...xs.map((x) => `  - ${x}`)]),
+    fc
+      .array(fc.uniqueArray(fc.tuple(key, scalar), { minLength: 1, maxLength: 3, selector: (t) => t[0] }), { minLength: 1, maxLength: 3 })
+      .map((items) => ['', ...items.flatMap((pairs) => pairs.map(([k, v], i) => `${i === 0 ? '  - ' : '    '}${k}: ${v}`))]),
+    fc.uniqueArray(fc.tuple(key, scalar), { minLength: 1, maxLength: 3, selector: (t) => t[0] }).map((pairs) => ['', ...pairs.map(([k, v]) => `  ${k}: ${v}`)]),
+    fc.array(word, { maxLength: 3 }).map((xs) => [` [${xs.join(', ')}]`]),
+  );
+
+  it('agrees with the YAML parser on every document it reads itself', () => {
+    let fast = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(key, value), { minLength: 1, maxLength: 6, selector: (t) => t[0] }), (entries) => {
+        const body = entries.flatMap(([k, v]) => [`${k}:${v[0]}`, ...v.slice(1)]);
+        const r = readFrontmatter(fm(body))!;
+        runs++;
+        if (!r.usedYaml) fast++;
+        expect(r.error).toBeNull();
+        expect(r.data).toEqual(yamlParse(body.join('\n')));
+      }),
+      { numRuns: 1000 },
+    );
+    // The comparison means something only if the fast path read most of them.
+    expect(fast / runs).toBeGreaterThan(0.9);
+  });
+});

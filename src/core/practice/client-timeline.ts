@@ -30,8 +30,8 @@ export interface ClientTimeline {
   /** Chains over the commitments of sessions up to `chainsAsOf`. */
   chains: Chain[];
   chainsAsOf: IsoDate;
-  /** Position of each commitment in `commitments`, to keep derived chains in findChains' order. */
-  position: ReadonlyMap<Commitment, number>;
+  /** Position of each commitment in `commitments`, to keep derived chains in findChains' order (built when first needed). */
+  position: Map<Commitment, number> | null;
 }
 
 /** The frontmatter key lines of a session note, under the spec's key names (as analyseClient reads them). */
@@ -49,20 +49,23 @@ function sessionKeyLines(index: VaultIndex, path: string): Record<string, number
 
 /** Session key lines worked out when first asked for: the signals need them only for their evidence. */
 class LazyKeyLines extends Map<string, Readonly<Record<string, number>>> {
+  private paths: Set<string> | null = null;
+
   constructor(
     private readonly index: VaultIndex,
-    private readonly paths: ReadonlySet<string>,
+    private readonly sessions: readonly Session[],
   ) {
     super();
   }
 
   override get(path: string): Readonly<Record<string, number>> | undefined {
     let v = super.get(path);
-    if (v === undefined && this.paths.has(path)) super.set(path, (v = sessionKeyLines(this.index, path)));
+    if (v === undefined && this.has(path)) super.set(path, (v = sessionKeyLines(this.index, path)));
     return v;
   }
 
   override has(path: string): boolean {
+    this.paths ??= new Set(this.sessions.map((s) => s.path));
     return this.paths.has(path);
   }
 }
@@ -71,17 +74,17 @@ class LazyKeyLines extends Map<string, Readonly<Record<string, number>>> {
 export function clientTimeline(index: VaultIndex, client: Client, latest: IsoDate, similarity: number): ClientTimeline {
   const sessions = index.sessionsOf(client);
   const commitments = index.commitmentsOf(client);
-  const upTo = new Set<string>();
-  for (const s of sessions) if (s.date <= latest) upTo.add(s.path);
-  const inRange = upTo.size === sessions.length ? commitments : commitments.filter((c) => upTo.has(c.session));
+  // Sessions are oldest first, and a commitment's session date is its session's date.
+  const allKnown = sessions.length === 0 || sessions[sessions.length - 1].date <= latest;
+  const inRange = allKnown ? commitments : commitments.filter((c) => c.sessionDate <= latest);
   return {
     client,
     sessions,
     commitments,
-    sessionLines: new LazyKeyLines(index, new Set(sessions.map((s) => s.path))),
+    sessionLines: new LazyKeyLines(index, sessions),
     chains: findChains(inRange, similarity),
     chainsAsOf: latest,
-    position: new Map(commitments.map((c, i) => [c, i])),
+    position: null,
   };
 }
 
@@ -107,15 +110,26 @@ export function chainsAt(t: ClientTimeline, asOf: IsoDate, upTo: ReadonlySet<str
   }
   // findChains lists a chain where its last link is; a shortened chain ends earlier.
   if (reordered) {
-    const at = (ch: Chain) => t.position.get(ch.links[ch.links.length - 1]) ?? 0;
+    t.position ??= new Map(t.commitments.map((c, i) => [c, i]));
+    const pos = t.position;
+    const at = (ch: Chain) => pos.get(ch.links[ch.links.length - 1]) ?? 0;
     out.sort((a, b) => at(a) - at(b));
   }
   return out;
 }
 
-/** `analyseClient(index, client, asOf, t)` from a timeline gathered once. */
-export function analysisAt(tl: ClientTimeline, asOf: IsoDate, t: RiskThresholds): ClientAnalysis {
-  const client = tl.client;
+/** The session side of `analyseClient` as of a date. */
+export interface SessionsAt {
+  sessions: Session[];
+  held: Session[];
+  lastHeld: Session | null;
+  latest: Session | null;
+  nextSession: IsoDate | null;
+  /** Paths of the sessions up to the date. */
+  upTo: Set<string>;
+}
+
+export function sessionsAt(tl: ClientTimeline, asOf: IsoDate): SessionsAt {
   const sessions: Session[] = [];
   const future: Session[] = [];
   const upTo = new Set<string>();
@@ -129,8 +143,13 @@ export function analysisAt(tl: ClientTimeline, asOf: IsoDate, t: RiskThresholds)
   const lastHeld = held.length > 0 ? held[held.length - 1] : null;
   const latest = sessions.length > 0 ? sessions[sessions.length - 1] : null;
   const booked = [latest?.next ?? null, future[0]?.date ?? null].filter((d): d is string => d !== null && d >= asOf).sort();
-  const nextSession = booked[0] ?? latest?.next ?? null;
+  return { sessions, held, lastHeld, latest, nextSession: booked[0] ?? latest?.next ?? null, upTo };
+}
 
+/** `analyseClient(index, client, asOf, t)` from a timeline gathered once. */
+export function analysisAt(tl: ClientTimeline, asOf: IsoDate, t: RiskThresholds): ClientAnalysis {
+  const client = tl.client;
+  const { sessions, held, lastHeld, latest, nextSession, upTo } = sessionsAt(tl, asOf);
   const commitments =
     upTo.size === 0 ? [] : upTo.size === tl.sessions.length ? tl.commitments : tl.commitments.filter((c) => upTo.has(c.session));
   const clientOwned = commitments.filter(isClientOwned);

@@ -12,9 +12,12 @@
  * itself, for the evidence.
  */
 import type { Chain } from '../analytics/chains';
+import type { ClientAnalysis } from '../analytics/client-analysis';
+import type { Completion } from '../analytics/completion';
 import { SIGNAL_WEIGHT, type SignalName } from '../analytics/signals';
 import type { RiskThresholds } from '../analytics/thresholds';
 import type { Client, Commitment, IsoDate, Session } from '../types';
+import { chainsAt, sessionsAt, type ClientTimeline } from './client-timeline';
 
 const DAY_MS = 86_400_000;
 const dayCache = new Map<string, number>();
@@ -99,14 +102,14 @@ export function compactSessions(sessions: readonly Session[]): CompactSession[] 
 }
 
 /** The chains worth following back in time: with carriedSessions ≤ 1 every chain, else those of 2+ links. */
-export function compactChains(chains: readonly Chain[], sessionIndex: ReadonlyMap<string, number>, carriedSessions: number): CompactChain[] {
+export function compactChains(chains: readonly Chain[], sessionIndex: (path: string) => number, carriedSessions: number): CompactChain[] {
   const out: CompactChain[] = [];
   for (const ch of chains) {
     if (ch.links.length < 2 && carriedSessions > 1) continue;
     out.push(
       new CompactChain(
         ch.links.map((l) => dayNumber(l.sessionDate)),
-        ch.links.map((l) => sessionIndex.get(l.session) ?? -1),
+        ch.links.map((l) => sessionIndex(l.session)),
         ch.links.map((l) => l.status !== 'done' && l.status !== 'let-go'),
       ),
     );
@@ -207,4 +210,85 @@ export function signalsAt(cc: CompactClient, d: number, t: RiskThresholds): Sign
   let risk = 0;
   for (const name of raised) risk += SIGNAL_WEIGHT[name];
   return { risk, stalled: raised.has('stalled'), declining: raised.has('declining'), count: raised.size };
+}
+
+/**
+ * The `ClientAnalysis` that `computeSignals` reads, as of a date, from the compact records. Its
+ * commitment lists hold only what the signals look at (items still open, partial or stuck, and
+ * client items from the recent held sessions, in the notes' order); its completions count every
+ * commitment, as `analyseClient`'s do. So `computeSignals` over it gives exactly what it gives over
+ * `analyseClient` (tests/practice/equivalence.test.ts checks this), while touching only the few
+ * commitments the signals are about. It is not a full analysis: use `analysisAt` for anything else.
+ */
+export function signalAnalysisAt(tl: ClientTimeline, cc: CompactClient, asOf: IsoDate, t: RiskThresholds): ClientAnalysis {
+  const client = tl.client;
+  const base = sessionsAt(tl, asOf);
+  const d = dayNumber(asOf);
+  const sessions = cc.sessions;
+  const k = base.sessions.length;
+  let heldCount = 0;
+  for (let i = 0; i < k; i++) if (sessions[i].held) heldCount++;
+  const recentN = t.recentSessions === 0 ? heldCount : Math.min(heldCount, t.recentSessions);
+  let recentFrom = k;
+  for (let i = k - 1, seen = 0; i >= 0 && seen < recentN; i--) if (sessions[i].held) (recentFrom = i), seen++;
+
+  const commitments: Commitment[] = [];
+  const clientOwned: Commitment[] = [];
+  const coachOwned: Commitment[] = [];
+  const all = new Tally();
+  const recent = new Tally();
+  const coach = new Tally();
+  for (const it of cc.items) {
+    if (it.sessionDay > d) continue;
+    const comeDue = !it.open || it.due < d;
+    const inRecent = it.owner === OWNER_CLIENT && it.session >= recentFrom && it.session < k && sessions[it.session].held;
+    if (comeDue) {
+      if (it.owner === OWNER_CLIENT) {
+        all.add(it);
+        if (inRecent) recent.add(it);
+      } else if (it.owner === OWNER_COACH) coach.add(it);
+    }
+    if (it.live || inRecent) {
+      commitments.push(it.commitment);
+      if (it.owner === OWNER_CLIENT) clientOwned.push(it.commitment);
+      else if (it.owner === OWNER_COACH) coachOwned.push(it.commitment);
+    }
+  }
+  return {
+    client,
+    asOf,
+    sessions: base.sessions,
+    held: base.held,
+    lastHeld: base.lastHeld,
+    latest: base.latest,
+    daysSinceLastHeld: base.lastHeld ? d - dayNumber(base.lastHeld.date) : null,
+    nextSession: base.nextSession,
+    commitments,
+    clientOwned,
+    coachOwned,
+    chains: chainsAt(tl, asOf, base.upTo),
+    completionAll: all.completion(),
+    completionRecent: recent.completion(),
+    coachCompletion: coach.completion(),
+    released: client.status !== 'active' || (client.pausedUntil !== null && asOf <= client.pausedUntil),
+    sessionLines: tl.sessionLines,
+  };
+}
+
+/** analytics/completion's counting (done + ½ partial over those come due) on compact items. */
+class Tally {
+  done = 0;
+  partial = 0;
+  total = 0;
+
+  add(it: CompactItem): void {
+    this.total++;
+    if (it.done) this.done++;
+    else if (it.partial) this.partial++;
+  }
+
+  completion(): Completion {
+    const score = this.done + this.partial / 2;
+    return { score, done: this.done, partial: this.partial, total: this.total, rate: this.total === 0 ? null : score / this.total };
+  }
 }

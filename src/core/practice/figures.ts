@@ -64,9 +64,21 @@
  *   promise, with a numeric target, with the promise met, with an entry in the window; entries
  *   in the window; and completion of client-owned outcome-kind commitments due in the window.
  *
+ * Statuses are the notes' current ones at every date (as `analyseClient` reads them); dates only
+ * decide which sessions, commitments, check-ins and entries have happened by D.
+ *
  * Trend points are the same figures as of D − 7k for k = weeks − 1 … 0, oldest first; the last
- * point is as of D and equals the headline figures. Each point's signals come from
- * `analyseClient` as of that date, as the roster's `--as-of` would show them.
+ * point is as of D and equals the headline figures, and each point equals the headline of
+ * `practiceFigures` run as of that date (tests/practice/equivalence.test.ts). The signals behind
+ * escalations and risk are `computeSignals`' as the roster's `--as-of` would show them.
+ *
+ * ## Cost
+ *
+ * Each client's sessions, commitments and chains are fetched once (chains, the text-similarity
+ * part, are found once, as of D, and cut back for earlier points); commitments are then read once
+ * into small flat records (compact.ts) that every point filters by date. Only the headline runs
+ * `computeSignals`, for the evidence; earlier points apply the same rules to the flat records.
+ * 20 coaches × 600 clients × a year of biweekly sessions: see bench/practice.ts.
  */
 import { addDays } from '../dates';
 import type { VaultIndex } from '../index/vault-index';
@@ -75,7 +87,7 @@ import { isLive, type Completion } from '../analytics/completion';
 import { commitmentEvidence, computeSignals, riskScore, type Evidence, type Signal } from '../analytics/signals';
 import { resolveThresholds, type RiskThresholds } from '../analytics/thresholds';
 import type { Client, Commitment, IsoDate, Session } from '../types';
-import { analysisAt, clientTimeline, type ClientTimeline } from './client-timeline';
+import { clientTimeline, type ClientTimeline } from './client-timeline';
 import {
   compactChains,
   CompactItem,
@@ -84,6 +96,7 @@ import {
   ownerCode,
   OWNER_CLIENT,
   OWNER_COACH,
+  signalAnalysisAt,
   signalsAt,
   type CompactClient,
 } from './compact';
@@ -341,49 +354,72 @@ interface ClientData {
 function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOptions, frontmatter: ClientFrontmatter | undefined): ClientData[] {
   const out: ClientData[] = [];
   const t = o.thresholds;
+  // The due dates any trend point's windows reach: per-item facts outside them are never read.
+  const last = dayNumber(asOf);
+  const first = last - 7 * (o.weeks - 1);
+  const cohortFrom = first - o.windowDays - o.catchDays;
+  const cohortTo = last - o.catchDays;
+  const windowFrom = first - o.windowDays;
   for (const client of index.clients()) {
     const timeline = clientTimeline(index, client, asOf, t.similarity);
     const sessions = timeline.sessions;
     let latest: Session | null = null;
     for (const s of sessions) if (s.date <= asOf) latest = s;
     const key = coachKey(client.coach ?? latest?.coach ?? null);
-    const sessionIndex = new Map(sessions.map((s, i) => [s.path, i]));
+    const compactS = compactSessions(sessions);
+    let sessionIndex: Map<string, number> | null = null;
+    const indexOf = (path: string): number => {
+      sessionIndex ??= new Map(sessions.map((s, i) => [s.path, i]));
+      return sessionIndex.get(path) ?? -1;
+    };
+    // Commitments come in session order, so their sessions are found by walking both lists.
+    let j = 0;
     const items = timeline.commitments.map((c): CompactItem => {
-      const fu = firstFollowUp(c);
-      const went = wentOverdue(c);
-      const si = sessionIndex.get(c.session) ?? -1;
-      const sc = si >= 0 ? sessions[si].coach : null;
+      while (j < sessions.length && sessions[j].path !== c.session) j++;
+      const si = j < sessions.length ? j : indexOf(c.session);
+      if (j >= sessions.length) j = 0;
       const due = dayNumber(c.due);
+      const owner = ownerCode(c.owner);
+      const live = isLive(c);
       let followedUp = false;
-      for (const k of c.checkIns) {
-        const lag = dayNumber(k.date) - due;
-        if (lag >= 0 && lag <= t.followUpDays) followedUp = true;
+      if (live) {
+        for (const k of c.checkIns) {
+          const lag = dayNumber(k.date) - due;
+          if (lag >= 0 && lag <= t.followUpDays) followedUp = true;
+        }
       }
+      let went = false;
+      let fu: IsoDate | null = null;
+      if (owner !== OWNER_COACH && due >= cohortFrom && due < cohortTo) {
+        went = wentOverdue(c);
+        if (went) fu = firstFollowUp(c);
+      }
+      const sc = owner === OWNER_COACH && si >= 0 ? sessions[si].coach : null;
       return new CompactItem(
         c,
         si,
-        dayNumber(c.sessionDate),
+        si >= 0 ? compactS[si].day : dayNumber(c.sessionDate),
         due,
-        ownerCode(c.owner),
-        isLive(c),
+        owner,
+        live,
         c.status === 'open',
         c.status === 'done',
         c.status === 'partial',
         c.kind === 'outcome',
-        c.confidence !== null && c.confidence < t.lowConfidence && c.coping === null,
+        live && c.confidence !== null && c.confidence < t.lowConfidence && c.coping === null,
         followedUp,
         went,
         went && fu !== null && dayNumber(fu) - due <= o.catchDays,
         fu === null ? Infinity : dayNumber(fu),
-        doneOnTime(c),
-        sc === null ? key : coachKey(sc),
+        owner === OWNER_COACH && due >= windowFrom && due < last && doneOnTime(c),
+        owner !== OWNER_COACH ? '' : sc === null ? key : coachKey(sc),
       );
     });
     const compact: CompactClient = {
       client,
-      sessions: compactSessions(sessions),
+      sessions: compactS,
       items,
-      chains: compactChains(timeline.chains, sessionIndex, t.carriedSessions),
+      chains: compactChains(timeline.chains, indexOf, t.carriedSessions),
     };
     let extras: ClientExtras = NO_EXTRAS;
     if (frontmatter && client.path) {
@@ -442,7 +478,7 @@ interface ClientPoint {
   escalationCount: number;
   /** The escalations with their evidence (the headline date only). */
   escalations: Escalation[];
-  /** The headline date only. */
+  /** The headline date only: the signals' view of the client (see compact.ts signalAnalysisAt). */
   analysis: ClientAnalysis | null;
   /** The headline date only; trend points carry the score. */
   signals: Signal[];
@@ -474,6 +510,10 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** Shared empties (never written to): most clients at most dates have no lags and no coach items. */
+const NO_LAGS: number[] = [];
+const NO_COACH_ITEMS = new Map<string, [number, number]>();
+
 function emptyPoint(data: ClientData, ctx: DateCtx, o: ResolvedPracticeOptions): ClientPoint {
   const none = { done: 0, partial: 0, total: 0 };
   return {
@@ -483,9 +523,9 @@ function emptyPoint(data: ClientData, ctx: DateCtx, o: ResolvedPracticeOptions):
     completion: none,
     caught: 0,
     wentOverdue: 0,
-    lags: [],
+    lags: NO_LAGS,
     unanswered: 0,
-    coachOwned: new Map(),
+    coachOwned: NO_COACH_ITEMS,
     escalationCount: 0,
     escalations: [],
     analysis: null,
@@ -514,8 +554,8 @@ function clientPoint(data: ClientData, ctx: DateCtx, coachName: string, o: Resol
   let caught = 0;
   let went = 0;
   let unanswered = 0;
-  const lags: number[] = [];
-  const coachOwned = new Map<string, [number, number]>();
+  let lags: number[] = NO_LAGS;
+  let coachOwned: Map<string, [number, number]> = NO_COACH_ITEMS;
   const overdueLong: Commitment[] = [];
   let anyOverdueLong = false;
   for (const it of compact.items) {
@@ -532,6 +572,7 @@ function clientPoint(data: ClientData, ctx: DateCtx, coachName: string, o: Resol
         else if (it.partial) outcome.partial++;
       }
     } else if (inWindow && it.owner === OWNER_COACH) {
+      if (coachOwned === NO_COACH_ITEMS) coachOwned = new Map();
       let slot = coachOwned.get(it.credit);
       if (!slot) coachOwned.set(it.credit, (slot = [0, 0]));
       slot[1]++;
@@ -540,7 +581,10 @@ function clientPoint(data: ClientData, ctx: DateCtx, coachName: string, o: Resol
     if (it.owner !== OWNER_COACH && it.wentOverdue && it.due >= ctx.catchFrom && it.due < ctx.catchTo) {
       went++;
       if (it.caught) caught++;
-      if (it.firstFollowUp < d) lags.push(it.firstFollowUp - it.due);
+      if (it.firstFollowUp < d) {
+        if (lags === NO_LAGS) lags = [];
+        lags.push(it.firstFollowUp - it.due);
+      }
       else unanswered++;
     }
     if (it.live && d - it.due > o.escalationDays) {
@@ -555,7 +599,7 @@ function clientPoint(data: ClientData, ctx: DateCtx, coachName: string, o: Resol
   let stalled: boolean;
   let declining: boolean;
   if (ctx.headline) {
-    analysis = analysisAt(data.timeline, ctx.date, o.thresholds);
+    analysis = signalAnalysisAt(data.timeline, compact, ctx.date, o.thresholds);
     signals = computeSignals(analysis, o.thresholds);
     risk = riskScore(signals);
     stalled = signals.some((s) => s.name === 'stalled');
@@ -786,7 +830,9 @@ export function practiceFigures(index: VaultIndex, asOf: IsoDate, options: Pract
     for (const s of c.timeline.sessions) if (s.date <= asOf) latest = s;
     nameOf(c.key, c.client.coach ?? latest?.coach ?? null);
   }
-  for (const c of data) for (const s of c.timeline.sessions) if (s.coach) nameOf(coachKey(s.coach), s.coach);
+  const sessionCoaches = new Set<string>();
+  for (const c of data) for (const s of c.timeline.sessions) if (s.coach) sessionCoaches.add(s.coach);
+  for (const name of sessionCoaches) nameOf(coachKey(name), name);
   const keys = new Set<string>(data.map((c) => c.key));
   for (const n of options.coaches ?? []) {
     if (!n.trim()) continue;

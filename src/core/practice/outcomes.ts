@@ -163,11 +163,11 @@ export interface ClientOutcomes {
   promiseMet: boolean | null;
 }
 
+const NO_OUTCOMES: ClientOutcomes = Object.freeze({ promise: null, entries: [], latest: null, inWindow: 0, latestValue: null, promiseMet: null }) as ClientOutcomes;
+
 /** A client's outcome entries and promise as of a date; `windowDays` is the recent window. */
 export function clientOutcomes(extras: ClientExtras, asOf: IsoDate, windowDays: number, windowFrom?: IsoDate): ClientOutcomes {
-  if (extras.promise === null && extras.outcomes.length === 0) {
-    return { promise: null, entries: [], latest: null, inWindow: 0, latestValue: null, promiseMet: null };
-  }
+  if (extras.promise === null && extras.outcomes.length === 0) return NO_OUTCOMES;
   const from = windowFrom ?? addDays(asOf, -windowDays);
   const entries = extras.outcomes.filter((e) => e.date <= asOf);
   let latestValue: number | null = null;

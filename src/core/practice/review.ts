@@ -14,8 +14,9 @@
  *   date (or the first `done` check-in), the let-go date; without one, the date of the client's
  *   next held session after the commitment's own (when the notes say it was reviewed); a
  *   commitment with neither is not dated and not listed.
- * - **Stuck**: as of D, commitments overdue (open, partial or stuck past due), stuck or skipped,
- *   the carried-over signal's commitment, and milestones past due.
+ * - **Stuck**: as of D, commitments overdue (open, partial or stuck past due) with their latest
+ *   check-in, stuck ones not yet due, ones reported skipped in P, the carried-over signal's
+ *   commitment, and milestones past due. Coach-owned items go under exceptions instead.
  * - **Escalations**: as in the practice figures (overdue beyond `escalationDays`, stalled,
  *   declining). **Exceptions**: sessions cancelled or missed in P, no next session booked,
  *   the coach's own commitments overdue, and a `paused_until` that ends in P.
@@ -98,7 +99,7 @@ export function figuresLine(f: FigurePoint): string {
     `sessions held ${r.held} of ${num(r.planned)} planned (${pct(r.ratio)})`,
     `client completion ${pct(f.completion.rate)} (${f.completion.done} done${f.completion.partial ? `, ${f.completion.partial} partly` : ''} of ${f.completion.total} due)`,
     `overdue items caught within a week ${f.caughtSameWeek.caught} of ${f.caughtSameWeek.wentOverdue} (${pct(f.caughtSameWeek.share)})`,
-    `follow-up lag ${days(f.followUpLag.medianDays)} (median of ${f.followUpLag.count})`,
+    f.followUpLag.count > 0 ? `follow-up lag ${days(f.followUpLag.medianDays)} (median of ${f.followUpLag.count})` : 'follow-up lag -',
     `coach's own items on time ${f.coachOwnedOnTime.onTime} of ${f.coachOwnedOnTime.total}`,
   ];
   return parts.join(' · ');
@@ -163,21 +164,25 @@ function reviewClient(index: VaultIndex, client: Client, row: ClientFigures, ext
   const commitments = index.commitmentsOf(client).filter((c) => knownPaths.has(c.session));
   const out: ClientReview = { moved: [], stuck: [], exceptions: [], reached: [] };
 
+  const moved: { date: IsoDate; line: string }[] = [];
   for (const c of commitments) {
     const m = movedOn(c, known);
     if (m && inP(m.date, p, asOf)) {
       const who = c.owner === 'client' ? '' : c.owner === 'coach' ? ' (coach)' : ` (${c.owner})`;
-      out.moved.push(`${m.how} ${m.date}: ${commitmentLink(c)}${who}`);
+      moved.push({ date: m.date, line: `${m.how} ${m.date}: ${commitmentLink(c)}${who}` });
       if (m.how === 'done' && c.kind === 'outcome' && c.owner !== 'coach') out.reached.push(`outcome done ${m.date}: ${commitmentLink(c)}`);
     }
   }
+  // By date; the sort is stable, so one day's moves keep the notes' order.
+  out.moved = moved.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((x) => x.line);
 
   if (row.counted) {
     for (const c of commitments) {
       if (c.owner === 'coach') continue;
       if (isOverdue(c, asOf)) {
         const late = Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${c.due}T00:00:00Z`)) / 86_400_000);
-        const last = c.checkIns.filter((k) => k.date <= asOf).pop();
+        let last: Commitment['checkIns'][number] | undefined;
+        for (const k of c.checkIns) if (k.date <= asOf && (!last || k.date >= last.date)) last = k;
         out.stuck.push(
           `${c.status === 'open' ? 'overdue' : c.status} ${plural(late, 'day')} (due ${c.due}): ${commitmentLink(c)}${last ? `, last check-in ${last.date} ${last.status}` : ', no check-in'}`,
         );

@@ -22,7 +22,6 @@ import * as os from 'node:os';
 import { roster } from '../src/core/analytics/roster';
 import { VaultIndex } from '../src/core/index/vault-index';
 import { practiceFigures } from '../src/core/practice/figures';
-import { frontmatterFromTexts } from '../src/core/practice/outcomes';
 import { hash32, Rng } from './prng';
 import { collect, median, now, round } from './util';
 
@@ -244,15 +243,14 @@ export function practiceVault(options: Partial<PracticeBenchOptions> = {}): [str
 export function measurePractice(options: Partial<PracticeBenchOptions> = {}): PracticeBenchResult {
   const o = { ...DEFAULT_PRACTICE_BENCH, ...options };
   const entries = practiceVault(o);
-  const clientFrontmatter = frontmatterFromTexts(entries);
   const index = new VaultIndex();
   const t0 = now();
   index.setNotes(entries);
   const indexMs = now() - t0;
 
   collect();
-  let figures = practiceFigures(index, o.asOf, { clientFrontmatter });
-  for (let i = 1; i < o.warmup; i++) figures = practiceFigures(index, o.asOf, { clientFrontmatter });
+  let figures = practiceFigures(index, o.asOf);
+  for (let i = 1; i < o.warmup; i++) figures = practiceFigures(index, o.asOf);
   const runsMs: number[] = [];
   const runsCpuMs: number[] = [];
   // Back to back, as a view refreshing would run them: a forced full GC before each run shrinks
@@ -260,7 +258,7 @@ export function measurePractice(options: Partial<PracticeBenchOptions> = {}): Pr
   for (let i = 0; i < o.runs; i++) {
     const c0 = process.cpuUsage();
     const t = now();
-    figures = practiceFigures(index, o.asOf, { clientFrontmatter });
+    figures = practiceFigures(index, o.asOf);
     runsMs.push(now() - t);
     const c1 = process.cpuUsage(c0);
     runsCpuMs.push((c1.user + c1.system) / 1000);

@@ -8,6 +8,7 @@ import { VaultIndex } from '../core/index/vault-index';
 import { parseCliArgs, UsageError, type CliOptions } from './args';
 import { briefCommand, patternsCommand, rosterCommand, rosterText, UnknownClientError } from './commands/analytics';
 import { icsCommand } from './commands/ics';
+import { reviewCommand, reviewPeriod, ReviewWriteError } from './commands/review';
 import { scanJson, scanSummary } from './commands/scan';
 import { roster } from '../core/analytics/roster';
 import { readVault, VaultReadError } from './read-vault';
@@ -19,6 +20,8 @@ commands:
   roster VAULT [--as-of D] [--json] [--coach NAME] one row per client, riskiest first
   patterns VAULT CLIENT [--as-of D] [--json]      what gets done, what keeps being carried over
   brief VAULT CLIENT [--as-of D]                  the pre-session brief, as markdown
+  review VAULT --week|--month [--as-of D] [--out FILE]
+                                                  the weekly or monthly practice review note
   ics VAULT [--client NAME] [--coach NAME] [--out FILE] [--as-of D]
                                                   an iCalendar file of open commitments and nudges
   demo VAULT [--as-of D]                          the practice summary and roster
@@ -82,6 +85,11 @@ function run(argv: string[], io: Io): number {
       io.out(command === 'brief' ? briefCommand(index, name, opts.asOf) : patternsCommand(index, name, opts.asOf, opts.json));
       return 0;
     }
+    case 'review': {
+      const vault = needVault(opts, command);
+      io.out(reviewCommand(loadIndex(vault), { period: reviewPeriod(opts), asOf: opts.asOf, out: opts.out }));
+      return 0;
+    }
     case 'ics': {
       const vault = needVault(opts, command);
       const index = loadIndex(vault);
@@ -115,7 +123,7 @@ export function main(argv: string[], io: Io): number {
       io.err(USAGE);
       return 2;
     }
-    if (err instanceof VaultReadError || err instanceof UnknownClientError) {
+    if (err instanceof VaultReadError || err instanceof UnknownClientError || err instanceof ReviewWriteError) {
       io.err(`follow-through: ${err.message}\n`);
       return 1;
     }

@@ -74,6 +74,8 @@ export interface ClientNote {
   contact: Contact | null;
   /** 1-based line of each frontmatter key, so edits and diagnostics can point at it. */
   keyLines: Record<string, number>;
+  /** The whole frontmatter, for conventions beyond the spec (a program's promise, outcomes). */
+  frontmatter: Record<string, unknown>;
 }
 
 /** What one session note says about its session. */

@@ -5,11 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { practiceFigures, trendSeries } from '../../src/core/practice/figures';
-import { frontmatterFromTexts } from '../../src/core/practice/outcomes';
 import { coachOf, D, demoEntries, demoIndex } from './helpers';
 
 const entries = demoEntries();
-const f = practiceFigures(demoIndex(), D, { clientFrontmatter: frontmatterFromTexts(entries) });
+const f = practiceFigures(demoIndex(), D);
 const sam = coachOf(f, 'Sam Rivera');
 const priya = coachOf(f, 'Priya Nair');
 const rhythmOf = (coach: typeof sam, client: string) => coach.clients.find((c) => c.client === client)!.sessionRhythm;

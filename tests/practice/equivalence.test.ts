@@ -17,7 +17,6 @@ import { VaultIndex } from '../../src/core/index/vault-index';
 import { analysisAt, clientTimeline } from '../../src/core/practice/client-timeline';
 import { CompactItem, compactChains, compactSessions, dayNumber, ownerCode, signalAnalysisAt, signalsAt } from '../../src/core/practice/compact';
 import { practiceFigures, type FigurePoint } from '../../src/core/practice/figures';
-import { frontmatterFromTexts } from '../../src/core/practice/outcomes';
 import { practiceVault } from '../../bench/practice';
 import { isLive } from '../../src/core/analytics/completion';
 import { clientNote, D, demoEntries, sessionNote, vault, weekly } from './helpers';
@@ -112,10 +111,9 @@ const pointOnly = (p: FigurePoint): FigurePoint => ({
 
 function checkTrend(entries: [string, string][], asOf: string) {
   const index = indexFrom(entries);
-  const clientFrontmatter = frontmatterFromTexts(entries);
-  const f = practiceFigures(index, asOf, { clientFrontmatter });
+  const f = practiceFigures(index, asOf);
   f.weekEnds.forEach((d, k) => {
-    const then = practiceFigures(index, d, { clientFrontmatter });
+    const then = practiceFigures(index, d);
     expect(f.total.trend[k], `practice as of ${d}`).toEqual(pointOnly(then.total));
     for (const coach of f.coaches) {
       const other = then.coaches.find((c) => c.coach === coach.coach);

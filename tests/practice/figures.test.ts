@@ -434,10 +434,10 @@ describe('milestones and outcomes roll up per coach', () => {
     expect(mia.outcomes.latest?.note).toBe('signed today');
   });
 
-  it('without the frontmatter reader, no promise and no entries, and outcome commitments still count', () => {
-    const f = practiceFigures(indexOf(files), D);
+  it('with a frontmatter reader that finds nothing, no promise and no entries, and outcome commitments still count', () => {
+    const f = practiceFigures(indexOf(files), D, { clientFrontmatter: () => null });
     expect(coachOf(f, 'Sam Rivera').outcomes).toMatchObject({ withPromise: 0, entries: 0, commitments: { total: 2 } });
-    // Done dates of milestones come from the reader too; without it a done milestone is done throughout.
+    // Done dates of milestones come from the reader too; without them a done milestone is done throughout.
     expect(coachOf(f, 'Sam Rivera').trend[1].milestones.done).toBe(1);
   });
 });

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { VaultIndex } from '../../src/core/index/vault-index';
 import { practiceFigures, type CoachFigures, type PracticeFigures, type PracticeOptions } from '../../src/core/practice/figures';
-import { frontmatterFromTexts } from '../../src/core/practice/outcomes';
 import { indexOf, readFolder, type Files } from '../analytics/fixtures';
 
 export * from '../analytics/fixtures';
@@ -18,7 +17,7 @@ export function rawClient(name: string, lines: string[]): Files {
 
 /** Practice figures over fixture files, with the frontmatter reader wired to the same files. */
 export function figuresOf(files: Files, asOf = D, options: PracticeOptions = {}): PracticeFigures {
-  return practiceFigures(indexOf(files), asOf, { clientFrontmatter: frontmatterFromTexts(Object.entries(files)), ...options });
+  return practiceFigures(indexOf(files), asOf, options);
 }
 
 export function coachOf(f: PracticeFigures, name: string): CoachFigures {

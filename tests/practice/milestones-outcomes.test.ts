@@ -1,7 +1,11 @@
 /** Milestone progress, the promise/outcomes convention, and review periods (ISO weeks, months). */
 import { describe, expect, it } from 'vitest';
 import { milestoneProgress, milestoneState } from '../../src/core/practice/milestones';
-import { clientOutcomes, frontmatterFromTexts, frontmatterOfText, readClientExtras } from '../../src/core/practice/outcomes';
+import { clientOutcomes, readClientExtras } from '../../src/core/practice/outcomes';
+import { parseNote } from '../../src/core/parse/note';
+
+/** A client note's frontmatter as the index keeps it. */
+const frontmatterOfText = (text: string) => parseNote('Clients/A.md', text).client?.frontmatter ?? null;
 import { isoWeek, periodOf } from '../../src/core/practice/periods';
 import type { Client, Milestone } from '../../src/core/types';
 import { D, indexOf, rawClient } from './helpers';
@@ -98,12 +102,6 @@ describe('the promise and outcomes convention', () => {
     // The window is the 28 days before the date: an entry on the date itself is known but not in it.
     expect(clientOutcomes(x, '2026-11-20', 28)).toMatchObject({ inWindow: 0, latestValue: 2 });
     expect(clientOutcomes(readClientExtras({ promise: 'No number' }), D, 28).promiseMet).toBeNull();
-  });
-
-  it('frontmatterFromTexts reads each note once, by path', () => {
-    const read = frontmatterFromTexts([['Clients/A.md', text]]);
-    expect(read('Clients/A.md')).toBe(read('Clients/A.md'));
-    expect(read('Clients/B.md')).toBeNull();
   });
 });
 

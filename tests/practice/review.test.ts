@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { reviewCommand, reviewPeriod, ReviewWriteError } from '../../src/cli/commands/review';
 import { readVault } from '../../src/cli/read-vault';
 import { VaultIndex } from '../../src/core/index/vault-index';
-import { frontmatterFromTexts } from '../../src/core/practice/outcomes';
 import { REVIEW_END, REVIEW_START, renderReview, renderReviewBlock, reviewNotePath, updateReviewNote } from '../../src/core/practice/review';
 import { clientNote, demoIndex, indexOf, JUDGEMENT, rawClient, sessionNote, vault } from './helpers';
 
@@ -53,7 +52,7 @@ const files = vault(
   clientNote('Rita Rest', { coach: 'Sam Rivera', paused_until: '2026-11-28' }),
 );
 const index = indexOf(files);
-const options = { period: 'week' as const, asOf: AS_OF, clientFrontmatter: frontmatterFromTexts(Object.entries(files)) };
+const options = { period: 'week' as const, asOf: AS_OF };
 const note = renderReview(index, options);
 const block = renderReviewBlock(index, options);
 
@@ -235,33 +234,33 @@ describe('the review command', () => {
   idx.setNotes(readVault(vaultDir));
 
   it('prints the note without --out, reading the promise and outcomes from the client notes on disk', () => {
-    const out = reviewCommand(vaultDir, idx, { period: 'week', asOf: AS_OF, out: null });
+    const out = reviewCommand(idx, { period: 'week', asOf: AS_OF, out: null });
     expect(out).toBe(note);
   });
 
   it('writes the note, then updates its block in place, then reports it up to date', () => {
     const file = join(root, 'out', 'Reviews', '2026-W48.md');
-    expect(reviewCommand(vaultDir, idx, { period: 'week', asOf: '2026-11-27', out: file })).toMatch(/^wrote the 2026-W48 review to /);
+    expect(reviewCommand(idx, { period: 'week', asOf: '2026-11-27', out: file })).toMatch(/^wrote the 2026-W48 review to /);
     writeFileSync(file, readFileSync(file, 'utf8') + 'My notes: call Omar.\n');
-    expect(reviewCommand(vaultDir, idx, { period: 'week', asOf: AS_OF, out: file })).toMatch(/^updated the 2026-W48 review in .*unchanged/);
+    expect(reviewCommand(idx, { period: 'week', asOf: AS_OF, out: file })).toMatch(/^updated the 2026-W48 review in .*unchanged/);
     const text = readFileSync(file, 'utf8');
     expect(text.endsWith(`${REVIEW_END}\n\n## Notes\n\nMy notes: call Omar.\n`)).toBe(true);
     expect(text).toContain(block);
-    expect(reviewCommand(vaultDir, idx, { period: 'week', asOf: AS_OF, out: file })).toMatch(/already up to date/);
+    expect(reviewCommand(idx, { period: 'week', asOf: AS_OF, out: file })).toMatch(/already up to date/);
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
   it('writes into a folder given as --out under the period’s name', () => {
     const dir = join(root, 'folder');
     mkdirSync(dir);
-    reviewCommand(vaultDir, idx, { period: 'month', asOf: AS_OF, out: dir });
+    reviewCommand(idx, { period: 'month', asOf: AS_OF, out: dir });
     expect(existsSync(join(dir, '2026-11.md'))).toBe(true);
   });
 
   it('refuses to touch a file without a review block', () => {
     const file = join(root, 'mine.md');
     writeFileSync(file, '# Mine\n');
-    expect(() => reviewCommand(vaultDir, idx, { period: 'week', asOf: AS_OF, out: file })).toThrow(ReviewWriteError);
+    expect(() => reviewCommand(idx, { period: 'week', asOf: AS_OF, out: file })).toThrow(ReviewWriteError);
     expect(readFileSync(file, 'utf8')).toBe('# Mine\n');
   });
 

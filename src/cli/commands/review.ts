@@ -8,7 +8,6 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { VaultIndex } from '../../core/index/vault-index';
-import { frontmatterOfText, type ClientFrontmatter } from '../../core/practice/outcomes';
 import { periodOf, type ReviewPeriodKind } from '../../core/practice/periods';
 import { renderReview, updateReviewNote } from '../../core/practice/review';
 import type { IsoDate } from '../../core/types';
@@ -29,26 +28,9 @@ export function reviewPeriod(flags: { week: boolean; month: boolean }): ReviewPe
   return flags.month ? 'month' : 'week';
 }
 
-/** Client-note frontmatter read from the vault folder (for the promise/outcomes convention). */
-export function vaultFrontmatter(vaultPath: string): ClientFrontmatter {
-  const cache = new Map<string, Record<string, unknown> | null>();
-  return (path) => {
-    if (!cache.has(path)) {
-      let data: Record<string, unknown> | null = null;
-      try {
-        data = frontmatterOfText(readFileSync(join(vaultPath, path), 'utf8'));
-      } catch {
-        data = null;
-      }
-      cache.set(path, data);
-    }
-    return cache.get(path) ?? null;
-  };
-}
-
 /** The review note (printed), or writes/updates it at `out` and says what it did. */
-export function reviewCommand(vaultPath: string, index: VaultIndex, options: ReviewCommandOptions): string {
-  const generated = renderReview(index, { period: options.period, asOf: options.asOf, clientFrontmatter: vaultFrontmatter(vaultPath) });
+export function reviewCommand(index: VaultIndex, options: ReviewCommandOptions): string {
+  const generated = renderReview(index, { period: options.period, asOf: options.asOf });
   if (options.out === null) return generated;
 
   const label = periodOf(options.period, options.asOf).label;

@@ -142,6 +142,11 @@ export class VaultIndex {
     return this.notes.get(path);
   }
 
+  /** A client note's whole frontmatter, or null when the path is not a client note. */
+  clientFrontmatter(path: string): Record<string, unknown> | null {
+    return this.notes.get(path)?.client?.frontmatter ?? null;
+  }
+
   /** Every indexed path, in vault path order. */
   paths(): readonly string[] {
     this.sortedPaths ??= [...this.notes.keys()].sort(byPath);

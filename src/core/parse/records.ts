@@ -187,6 +187,7 @@ export function readClientNote(path: string, fm: Frontmatter, settings: CoreSett
     milestones: milestones(get('milestones'), line('milestones'), diag),
     contact: contact(get('contact')),
     keyLines: { ...fm.keyLines },
+    frontmatter: fm.data,
   };
 }
 

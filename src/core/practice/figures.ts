@@ -815,7 +815,7 @@ function clientFigures(data: ClientData, p: ClientPoint, coachName: string, o: R
  */
 export function practiceFigures(index: VaultIndex, asOf: IsoDate, options: PracticeOptions = {}): PracticeFigures {
   const o = resolvePracticeOptions(options);
-  const data = gather(index, asOf, o, options.clientFrontmatter);
+  const data = gather(index, asOf, o, options.clientFrontmatter ?? ((path) => index.clientFrontmatter(path)));
   const dates = trendDates(asOf, o.weeks);
 
   // Coach columns: display names, the first spelling in client order.

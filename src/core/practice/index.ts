@@ -33,7 +33,7 @@ export type {
 } from './figures';
 export { milestoneProgress, milestoneState, DEFAULT_DUE_SOON_DAYS } from './milestones';
 export type { MilestoneProgress, MilestoneStatus, MilestoneState, MilestoneCounts, MilestoneOptions } from './milestones';
-export { readClientExtras, clientOutcomes, frontmatterOfText, frontmatterFromTexts, NO_EXTRAS } from './outcomes';
+export { readClientExtras, clientOutcomes, NO_EXTRAS } from './outcomes';
 export type { ClientFrontmatter, ClientExtras, ClientOutcomes, OutcomeEntry, ProgramPromise } from './outcomes';
 export { periodOf, isoWeek, inPeriod } from './periods';
 export type { ReviewPeriod, ReviewPeriodKind } from './periods';

@@ -129,25 +129,6 @@ export function readClientExtras(data: Record<string, unknown> | null | undefine
   return { promise: readPromise(get('promise')), outcomes: readOutcomes(get('outcomes')), milestoneDone: readMilestoneDone(get('milestones')) };
 }
 
-/** A note's frontmatter as a plain object (for callers that have the note's text), or null. */
-export function frontmatterOfText(noteText: string): Record<string, unknown> | null {
-  const fm = readFrontmatter(splitLines(noteText).lines);
-  return fm ? fm.data : null;
-}
-
-/** A `ClientFrontmatter` over note texts by path (the command line, tests, the benchmark). */
-export function frontmatterFromTexts(texts: Iterable<readonly [string, string]> | ReadonlyMap<string, string>): ClientFrontmatter {
-  const map = texts instanceof Map ? (texts as ReadonlyMap<string, string>) : new Map(texts as Iterable<readonly [string, string]>);
-  const cache = new Map<string, Record<string, unknown> | null>();
-  return (path) => {
-    if (!cache.has(path)) {
-      const t = map.get(path);
-      cache.set(path, t === undefined ? null : frontmatterOfText(t));
-    }
-    return cache.get(path) ?? null;
-  };
-}
-
 // ---- per client, as of a date -----------------------------------------------------------------
 
 export interface ClientOutcomes {

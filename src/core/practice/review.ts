@@ -292,7 +292,7 @@ export function renderReviewBlock(index: VaultIndex, options: ReviewOptions, fig
   const extras = (row: ClientFigures): ClientExtras => {
     let x = extrasCache.get(row);
     if (!x) {
-      const raw = row.path && options.clientFrontmatter ? options.clientFrontmatter(row.path) : null;
+      const raw = row.path ? (options.clientFrontmatter ?? ((path: string) => index.clientFrontmatter(path)))(row.path) : null;
       extrasCache.set(row, (x = raw ? readClientExtras(raw, index.settings) : NO_EXTRAS));
     }
     return x;

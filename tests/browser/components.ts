@@ -4,10 +4,12 @@ import { captureComponents } from './components/capture';
 import { clientComponents } from './components/client';
 import { reviewComponents } from './components/review';
 import { rosterComponents } from './components/roster';
+import { todayComponents } from './components/today';
 
 export const components: Record<string, Component<any>> = {
   ...rosterComponents,
   ...clientComponents,
   ...reviewComponents,
   ...captureComponents,
+  ...todayComponents,
 };

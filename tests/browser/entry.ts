@@ -12,6 +12,11 @@ import { clientBrief } from '../../src/core/analytics/brief';
 import { analyseClient } from '../../src/core/analytics/client-analysis';
 import { resolveThresholds } from '../../src/core/analytics/thresholds';
 import { components } from './components';
+import { buildTodayModel } from '../../src/app/today';
+import { buildAgreementModel } from '../../src/app/agreements';
+import { AgreementIndex } from '../../src/core/agreements/store';
+import { nudgeLinks } from '../../src/core/nudges/links';
+import { resolveNudgeSettings } from '../../src/core/nudges/settings';
 
 type Handle = Record<string, unknown>;
 
@@ -29,6 +34,14 @@ const ft = {
   demoVault: demoVault as Record<string, string>,
   demoIndex,
   core: { roster, clientPatterns, clientBrief, analyseClient, resolveThresholds },
+  /** The Today panel's and the agreement panel's model builders, and what they need. */
+  today: { buildTodayModel, buildAgreementModel, resolveNudgeSettings, nudgeLinks },
+  /** The demo vault's agreements, as the adapter keeps them. */
+  demoAgreements(): AgreementIndex {
+    const store = new AgreementIndex();
+    store.setNotes(Object.entries(demoVault as Record<string, string>));
+    return store;
+  },
   writable,
   get,
   flushSync,

@@ -1,0 +1,90 @@
+/**
+ * The Today panel's model and actions. The model is the core's `nudgesDue` in the panel's order;
+ * the actions log a sent nudge as a `nudged` check-in through the same CommitmentActions (and so
+ * the same guarded applier) as every other edit, so the commitment's record shows the follow-up
+ * rhythm and the item drops off the panel once the index reads the note again.
+ */
+import type { VaultIndex } from '../core/index/vault-index';
+import type { NudgeSettings } from '../core/nudges/settings';
+import { nudgesDue, type NudgeChannel, type NudgeItem, type NudgesDueOptions } from '../core/nudges/today';
+import type { Commitment, IsoDate } from '../core/types';
+import type { ActionResult } from '../ui/contracts';
+import type { TodayActions, TodayModel } from '../ui/today/contracts';
+import type { CommitmentActions } from './actions';
+import type { Navigator } from './view-actions';
+
+export type { TodayActions, TodayModel };
+
+/** Late ones first (the longest-waiting first), then today's; by client within each; the core's order otherwise. */
+export function sortTodayItems(items: readonly NudgeItem[]): NudgeItem[] {
+  const rank = (i: NudgeItem) => (i.timing === 'late' ? 0 : 1);
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort(
+      (a, b) =>
+        rank(a.item) - rank(b.item) ||
+        (a.item.client < b.item.client ? -1 : a.item.client > b.item.client ? 1 : 0) ||
+        a.i - b.i,
+    )
+    .map((x) => x.item);
+}
+
+/** The nudges due on `asOf` (and unsent earlier ones), optionally for one coach or one client. */
+export function buildTodayModel(index: VaultIndex, asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions = {}): TodayModel {
+  return { asOf, items: sortTodayItems(nudgesDue(index, asOf, settings, options)), enabled: settings.enabled };
+}
+
+/** The note a sent nudge logs: the step and the channel, as `nudgeCheckIn` words it (`midpoint nudge (sms)`). */
+export function sentNote(item: Pick<NudgeItem, 'logNote'>, channel: NudgeChannel): string {
+  return `${item.logNote} (${channel})`;
+}
+
+/**
+ * The commitment fields CommitmentActions.checkIn reads (the session and the edit target: line,
+ * exact text, id), taken from the item's target so the edit checks the line the panel was built
+ * from. The rest of the item's commitment comes along for the summary.
+ */
+function commitmentOf(item: NudgeItem): Commitment {
+  const { path, line, expectedText, id } = item.target;
+  return { ...item.commitment, session: path, line, raw: expectedText, id: id ?? null, client: item.client } as unknown as Commitment;
+}
+
+/**
+ * The item's commitment as the index holds it now, when the index has read the note since the
+ * panel was built (a nudge logged just before, above it in the same note, moves its line): found
+ * by block id, else by the exact line text, when that is unambiguous in the session note.
+ */
+export function currentCommitment(index: VaultIndex, item: NudgeItem): Commitment | undefined {
+  const { path, line, expectedText, id } = item.target;
+  const inNote = index.commitmentsOfSession(path);
+  const hits = id !== null ? inNote.filter((c) => c.id === id) : inNote.filter((c) => c.raw === expectedText);
+  if (hits.length === 1) return hits[0];
+  return hits.find((c) => c.line === line && c.raw === expectedText);
+}
+
+export interface Clipboard {
+  writeText(text: string): Promise<void>;
+}
+
+export function todayActions(
+  actions: CommitmentActions,
+  nav: Pick<Navigator, 'openEvidence'> & Partial<Pick<Navigator, 'openClient'>>,
+  clipboard: Clipboard,
+  /**
+   * The live index, so a nudge logged after another in the same note (before the panel's model
+   * caught up) finds its commitment's current line. Without it the item's own target is used, and
+   * a moved line without a block id is refused as any stale edit is.
+   */
+  index?: VaultIndex,
+): TodayActions {
+  return {
+    markSent: async (item, _editedDraft, channel): Promise<ActionResult> => {
+      const c = (index && currentCommitment(index, item)) || commitmentOf(item);
+      const r = await actions.checkIn(c, { status: 'nudged', note: sentNote(item, channel) });
+      return r.ok ? { ok: true, summary: r.summary } : { ok: false, reason: r.reason };
+    },
+    copy: (text) => clipboard.writeText(text),
+    openEvidence: (e) => nav.openEvidence(e),
+    ...(nav.openClient ? { openClient: (name: string) => nav.openClient!(name) } : {}),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * What the Today panel is given: a store of the nudges due (its model) and its actions. Same
+ * pattern as ../contracts.ts: plain data in, edits and navigation out through the actions.
+ */
+import type { Readable } from 'svelte/store';
+import type { Evidence } from '../../core/analytics/signals';
+import type { NudgeChannel, NudgeItem } from '../../core/nudges/today';
+import type { IsoDate } from '../../core/types';
+import type { ActionResult, DateFormatter } from '../contracts';
+
+export type { NudgeChannel, NudgeItem };
+
+export interface TodayModel {
+  asOf: IsoDate;
+  /** Due today and unsent earlier ones: late first, then by client (see `sortTodayItems`). */
+  items: NudgeItem[];
+  /** False when nudges are turned off in the settings (the panel says so). Default true. */
+  enabled?: boolean;
+}
+
+export interface TodayActions {
+  /**
+   * Logs a `nudged` check-in under the item's commitment: the coach sent `editedDraft` by
+   * `channel` from their own app. The draft is passed for the adapter's use; the note records
+   * only the step and the channel.
+   */
+  markSent(item: NudgeItem, editedDraft: string, channel: NudgeChannel): Promise<ActionResult>;
+  /** Copies text to the clipboard. */
+  copy(text: string): Promise<void>;
+  /** Opens the note at the evidence's line (the commitment, for a coach's follow-up flag). */
+  openEvidence(evidence: Evidence): void;
+  /** Opens the client's view, when the host has one. */
+  openClient?(name: string): void;
+}
+
+export interface TodayPanelProps {
+  model: Readable<TodayModel>;
+  actions: TodayActions;
+  formatDate?: DateFormatter;
+  /** Heading text (default "Today"). */
+  title?: string;
+  /** Render the heading as a toggle that shows and hides the list (the roster's section). */
+  collapsible?: boolean;
+  /** Starts expanded (default true); with `collapsible`, the view may keep it across re-opens. */
+  open?: boolean;
+  onToggle?: (open: boolean) => void;
+}

@@ -66,10 +66,13 @@ export default class FollowThroughPlugin extends Plugin implements Host {
     registerEditCommands(this, this.applier);
     this.addSettingTab(new FollowThroughSettingTab(this.app, this, this));
 
+    let loaded = true;
+    this.register(() => (loaded = false));
     this.app.workspace.onLayoutReady(async () => {
       await this.loadSessionTemplate();
       await this.indexer.indexAll();
-      addOverdueStatus(this, this);
+      // Disabled while the vault was being read: add nothing that nobody would take back.
+      if (loaded) addOverdueStatus(this, this);
     });
   }
 

@@ -2,8 +2,194 @@
  * An in-memory fake of the part of Obsidian's API the plugin uses, faithful in the ways that
  * matter to it: events fire in Obsidian's order (vault event, then the metadata cache's `changed`
  * a tick later), `process` is an atomic read-modify-write, components unregister what they
- * registered, and the layout becomes ready once. Tests alias `obsidian` to this module.
+ * registered, the layout becomes ready once, a leaf closes its old view before opening the next
+ * one (`onOpen` then `setState`, as `setViewState` does), and unloading a plugin takes back its
+ * views, commands, ribbon icon, status bar items and settings tab. Tests alias `obsidian` to this
+ * module.
+ *
+ * The DOM parts (views, modals, settings, Obsidian's `createEl`/`empty`/`setText`… helpers on
+ * elements) need a DOM: put `// @vitest-environment happy-dom` at the top of such test files. The
+ * vault, metadata cache, commands and plain components work without one.
+ *
+ * Names marked "test helper" are not Obsidian API.
  */
+
+// ---- DOM helpers Obsidian adds to elements -------------------------------------------------------
+
+export interface DomElementInfo {
+  cls?: string | string[];
+  text?: string | DocumentFragment;
+  attr?: Record<string, string | number | boolean | null>;
+  title?: string;
+  parent?: Node;
+  value?: string;
+  type?: string;
+  prepend?: boolean;
+  placeholder?: string;
+  href?: string;
+}
+
+const hasDom = (): boolean => typeof document !== 'undefined' && typeof Node !== 'undefined';
+
+function needDom(what: string): Document {
+  if (!hasDom()) throw new Error(`The fake ${what} needs a DOM: add "// @vitest-environment happy-dom" to the test file.`);
+  return document;
+}
+
+function classList(cls: string | string[]): string[] {
+  return (Array.isArray(cls) ? cls : [cls]).flatMap((c) => c.split(/\s+/)).filter((c) => c !== '');
+}
+
+function setText(el: Element, val: string | DocumentFragment): void {
+  if (typeof val === 'string') el.textContent = val;
+  else el.replaceChildren(val);
+}
+
+function setAttr(el: Element, name: string, value: string | number | boolean | null): void {
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, String(value));
+}
+
+/** Obsidian's `createEl`: a new element with the options applied, appended to `parent` if given. */
+function buildEl<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  o: DomElementInfo | string | undefined,
+  parent: Node | null,
+  callback?: (el: HTMLElementTagNameMap[K]) => void,
+): HTMLElementTagNameMap[K] {
+  const el = doc.createElement(tag);
+  const info: DomElementInfo = typeof o === 'string' ? { cls: o } : (o ?? {});
+  if (info.cls !== undefined) el.classList.add(...classList(info.cls));
+  if (info.text !== undefined) setText(el, info.text);
+  if (info.attr) for (const [k, v] of Object.entries(info.attr)) setAttr(el, k, v);
+  if (info.title !== undefined) el.title = info.title;
+  if (info.value !== undefined && 'value' in el) (el as unknown as HTMLInputElement).value = info.value;
+  if (info.type !== undefined && 'type' in el) (el as unknown as HTMLInputElement).type = info.type;
+  if (info.placeholder !== undefined) el.setAttribute('placeholder', info.placeholder);
+  if (info.href !== undefined) el.setAttribute('href', info.href);
+  const into = info.parent ?? parent;
+  if (into) {
+    if (info.prepend) into.insertBefore(el, into.firstChild);
+    else into.appendChild(el);
+  }
+  callback?.(el);
+  return el;
+}
+
+let domHelpersInstalled = false;
+
+/** Installs Obsidian's element helpers (`createEl`, `empty`, `setText`, `addClass`…) on the DOM's prototypes. */
+export function installDomHelpers(): void {
+  if (domHelpersInstalled || !hasDom()) return;
+  domHelpersInstalled = true;
+  const define = (proto: object, methods: Record<string, unknown>) => {
+    for (const [name, fn] of Object.entries(methods)) Object.defineProperty(proto, name, { value: fn, configurable: true, writable: true });
+  };
+  define(Node.prototype, {
+    empty(this: Node) {
+      while (this.firstChild) this.removeChild(this.firstChild);
+    },
+    detach(this: Node) {
+      this.parentNode?.removeChild(this);
+    },
+    appendText(this: Node, val: string) {
+      this.appendChild((this.ownerDocument ?? document).createTextNode(val));
+    },
+    createEl(this: Node, tag: keyof HTMLElementTagNameMap, o?: DomElementInfo | string, cb?: (el: HTMLElement) => void) {
+      return buildEl(this.ownerDocument ?? document, tag, o, this, cb);
+    },
+    createDiv(this: Node, o?: DomElementInfo | string, cb?: (el: HTMLDivElement) => void) {
+      return buildEl(this.ownerDocument ?? document, 'div', o, this, cb);
+    },
+    createSpan(this: Node, o?: DomElementInfo | string, cb?: (el: HTMLSpanElement) => void) {
+      return buildEl(this.ownerDocument ?? document, 'span', o, this, cb);
+    },
+  });
+  define(Element.prototype, {
+    getText(this: Element) {
+      return this.textContent ?? '';
+    },
+    setText(this: Element, val: string | DocumentFragment) {
+      setText(this, val);
+    },
+    addClass(this: Element, ...cls: string[]) {
+      this.classList.add(...classList(cls));
+    },
+    addClasses(this: Element, cls: string[]) {
+      this.classList.add(...classList(cls));
+    },
+    removeClass(this: Element, ...cls: string[]) {
+      this.classList.remove(...classList(cls));
+    },
+    removeClasses(this: Element, cls: string[]) {
+      this.classList.remove(...classList(cls));
+    },
+    toggleClass(this: Element, cls: string | string[], value: boolean) {
+      for (const c of classList(cls)) this.classList.toggle(c, value);
+    },
+    hasClass(this: Element, cls: string) {
+      return this.classList.contains(cls);
+    },
+    setAttr(this: Element, name: string, value: string | number | boolean | null) {
+      setAttr(this, name, value);
+    },
+    setAttrs(this: Element, obj: Record<string, string | number | boolean | null>) {
+      for (const [k, v] of Object.entries(obj)) setAttr(this, k, v);
+    },
+    getAttr(this: Element, name: string) {
+      return this.getAttribute(name);
+    },
+    find(this: Element, selector: string) {
+      return this.querySelector(selector);
+    },
+    findAll(this: Element, selector: string) {
+      return [...this.querySelectorAll(selector)];
+    },
+  });
+  const g = globalThis as Record<string, unknown>;
+  g.createEl = (tag: keyof HTMLElementTagNameMap, o?: DomElementInfo | string, cb?: (el: HTMLElement) => void) => buildEl(document, tag, o, null, cb);
+  g.createDiv = (o?: DomElementInfo | string, cb?: (el: HTMLDivElement) => void) => buildEl(document, 'div', o, null, cb);
+  g.createSpan = (o?: DomElementInfo | string, cb?: (el: HTMLSpanElement) => void) => buildEl(document, 'span', o, null, cb);
+  g.createFragment = (cb?: (el: DocumentFragment) => void) => {
+    const f = document.createDocumentFragment();
+    cb?.(f);
+    return f;
+  };
+}
+
+installDomHelpers();
+
+declare global {
+  interface Node {
+    empty(): void;
+    detach(): void;
+    appendText(val: string): void;
+    createEl<K extends keyof HTMLElementTagNameMap>(tag: K, o?: DomElementInfo | string, callback?: (el: HTMLElementTagNameMap[K]) => void): HTMLElementTagNameMap[K];
+    createDiv(o?: DomElementInfo | string, callback?: (el: HTMLDivElement) => void): HTMLDivElement;
+    createSpan(o?: DomElementInfo | string, callback?: (el: HTMLSpanElement) => void): HTMLSpanElement;
+  }
+  interface Element {
+    getText(): string;
+    setText(val: string | DocumentFragment): void;
+    addClass(...classes: string[]): void;
+    addClasses(classes: string[]): void;
+    removeClass(...classes: string[]): void;
+    removeClasses(classes: string[]): void;
+    toggleClass(classes: string | string[], value: boolean): void;
+    hasClass(cls: string): boolean;
+    setAttr(name: string, value: string | number | boolean | null): void;
+    setAttrs(obj: Record<string, string | number | boolean | null>): void;
+    getAttr(name: string): string | null;
+  }
+}
+
+/** A detached element, or (without a DOM) nothing: only the DOM-free parts of the fake may use that. */
+function maybeDiv(cls: string): HTMLElement {
+  return (hasDom() ? buildEl(document, 'div', cls, null) : undefined) as HTMLElement;
+}
+
+// ---- Events ------------------------------------------------------------------------------------
 
 export interface EventRef {
   readonly emitter: Events;
@@ -41,6 +227,8 @@ export class Events {
     return n;
   }
 }
+
+// ---- Files, the vault and the metadata cache ---------------------------------------------------
 
 export abstract class TAbstractFile {
   vault!: Vault;
@@ -240,6 +428,8 @@ export class MetadataCache extends Events {
   }
 }
 
+// ---- Component ---------------------------------------------------------------------------------
+
 export class Component {
   private children: Component[] = [];
   private cleanups: (() => unknown)[] = [];
@@ -248,17 +438,18 @@ export class Component {
   load(): void {
     if (this.loaded) return;
     this.loaded = true;
-    this.onload();
+    void this.onload();
     for (const c of this.children) c.load();
   }
 
-  onload(): void {}
+  onload(): void | Promise<void> {}
 
+  /** Children first, then what was registered, newest first, then `onunload`. */
   unload(): void {
     if (!this.loaded) return;
     this.loaded = false;
-    for (const c of this.children.splice(0)) c.unload();
-    for (const fn of this.cleanups.splice(0).reverse()) fn();
+    while (this.children.length > 0) this.children.pop()!.unload();
+    while (this.cleanups.length > 0) this.cleanups.pop()!();
     this.onunload();
   }
 
@@ -290,72 +481,354 @@ export class Component {
     return id;
   }
 
-  registerDomEvent(el: EventTarget, type: string, cb: (ev: Event) => unknown, options?: boolean | AddEventListenerOptions): void {
+  registerDomEvent(el: EventTarget, type: string, cb: (ev: any) => unknown, options?: boolean | AddEventListenerOptions): void {
     el.addEventListener(type, cb, options);
     this.register(() => el.removeEventListener(type, cb, options));
   }
 }
 
-export class Workspace extends Events {
-  layoutReady = false;
-  private readyCallbacks: (() => unknown)[] = [];
+// ---- Scope (hotkeys) ---------------------------------------------------------------------------
 
-  onLayoutReady(cb: () => unknown): void {
-    if (this.layoutReady) setTimeout(cb, 0);
-    else this.readyCallbacks.push(cb);
+export type Modifier = 'Mod' | 'Ctrl' | 'Meta' | 'Shift' | 'Alt';
+
+export interface KeymapContext {
+  modifiers: string | null;
+  key: string | null;
+  vkey: string;
+}
+
+/** Return `false` to preventDefault. */
+export type KeymapEventListener = (evt: KeyboardEvent, ctx: KeymapContext) => false | any;
+
+export interface KeymapEventHandler {
+  scope: Scope;
+  modifiers: string | null;
+  key: string | null;
+  func: KeymapEventListener;
+}
+
+export class Scope {
+  /** The registered handlers, oldest first (Obsidian's internal `keys`). */
+  readonly keys: KeymapEventHandler[] = [];
+
+  constructor(public parent?: Scope) {}
+
+  register(modifiers: Modifier[] | null, key: string | null, func: KeymapEventListener): KeymapEventHandler {
+    const handler: KeymapEventHandler = { scope: this, modifiers: modifiers === null ? null : [...modifiers].sort().join(','), key, func };
+    this.keys.push(handler);
+    return handler;
   }
 
-  /** Test helper: what Obsidian does once the workspace has loaded. */
-  triggerLayoutReady(): void {
-    this.layoutReady = true;
-    for (const cb of this.readyCallbacks.splice(0)) cb();
-    this.trigger('layout-change');
+  unregister(handler: KeymapEventHandler): void {
+    const i = this.keys.indexOf(handler);
+    if (i >= 0) this.keys.splice(i, 1);
   }
 
-  getActiveFile(): TFile | null {
-    return null;
-  }
-
-  /** Test helper: the open leaves; tests push leaves holding fake views. */
-  readonly leaves: WorkspaceLeaf[] = [];
-
-  getLeavesOfType(type: string): WorkspaceLeaf[] {
-    return this.leaves.filter((l) => l.view.getViewType() === type);
-  }
-
-  iterateAllLeaves(cb: (leaf: WorkspaceLeaf) => unknown): void {
-    for (const l of [...this.leaves]) cb(l);
+  /** Test helper: the handlers registered for `key` pressed with `modifiers`, oldest first. */
+  handlersFor(key: string, modifiers: Modifier[] = []): KeymapEventHandler[] {
+    const mods = [...modifiers].sort().join(',');
+    return this.keys.filter((h) => (h.key === null || h.key === key) && (h.modifiers === null || h.modifiers === mods));
   }
 }
 
-/** A view in a leaf. Only what the plugin's edit code touches. */
-export class View {
+// ---- Views and leaves --------------------------------------------------------------------------
+
+export interface ViewState {
+  type: string;
+  state?: Record<string, unknown>;
+  active?: boolean;
+  pinned?: boolean;
+  group?: WorkspaceLeaf;
+}
+
+export interface ViewStateResult {
+  history: boolean;
+}
+
+export interface OpenViewState {
+  state?: Record<string, unknown>;
+  eState?: Record<string, unknown>;
+  active?: boolean;
+  group?: WorkspaceLeaf;
+}
+
+export type ViewCreator = (leaf: WorkspaceLeaf) => View;
+export type PaneType = 'tab' | 'split' | 'window';
+
+export abstract class View extends Component {
+  app: App;
+  icon = '';
+  navigation = false;
+  leaf: WorkspaceLeaf;
+  containerEl: HTMLElement;
+  scope: Scope | null = null;
+
+  constructor(leaf: WorkspaceLeaf) {
+    super();
+    this.leaf = leaf;
+    this.app = leaf.app;
+    this.containerEl = maybeDiv('workspace-leaf-content');
+  }
+
+  protected async onOpen(): Promise<void> {}
+  protected async onClose(): Promise<void> {}
+  abstract getViewType(): string;
+  abstract getDisplayText(): string;
+
+  getState(): Record<string, unknown> {
+    return {};
+  }
+
+  async setState(_state: unknown, _result: ViewStateResult): Promise<void> {}
+
+  getEphemeralState(): Record<string, unknown> {
+    return {};
+  }
+
+  setEphemeralState(_state: unknown): void {}
+
+  getIcon(): string {
+    return this.icon;
+  }
+
+  onResize(): void {}
+
+  /** What the leaf does to show a view (Obsidian's internal `open`): load it, then `onOpen`. */
+  async open(parentEl: HTMLElement | null): Promise<void> {
+    if (parentEl && this.containerEl) parentEl.appendChild(this.containerEl);
+    this.load();
+    await this.onOpen();
+  }
+
+  /** What the leaf does to let a view go (Obsidian's internal `close`): `onClose`, then unload. */
+  async close(): Promise<void> {
+    await this.onClose();
+    this.unload();
+    this.containerEl?.detach();
+  }
+}
+
+export abstract class ItemView extends View {
+  contentEl: HTMLElement;
+  /** Test helper: the header Obsidian puts above the content (`containerEl.children[0]`). */
+  readonly headerEl: HTMLElement;
+
+  constructor(leaf: WorkspaceLeaf) {
+    super(leaf);
+    needDom('ItemView');
+    this.headerEl = this.containerEl.createDiv('view-header');
+    this.headerEl.createDiv('view-header-title-container').createDiv('view-header-title');
+    this.headerEl.createDiv('view-actions');
+    this.contentEl = this.containerEl.createDiv('view-content');
+  }
+
+  addAction(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
+    const el = this.headerEl.querySelector('.view-actions')!.createEl('a', { cls: 'view-action clickable-icon', attr: { 'aria-label': title } });
+    setIcon(el, icon);
+    el.addEventListener('click', callback as EventListener);
+    return el;
+  }
+}
+
+/** A new tab's view ("empty"): what a fresh leaf holds. */
+export class EmptyView extends View {
+  override navigation = true;
   getViewType(): string {
     return 'empty';
   }
+  getDisplayText(): string {
+    return 'New tab';
+  }
 }
 
-export class WorkspaceLeaf {
-  constructor(public view: View) {}
+/**
+ * What a leaf holds while its view type is not registered (the plugin that owns it was disabled):
+ * it keeps the type and state, so the leaf comes back when the type is registered again.
+ */
+export class UnregisteredView extends View {
+  constructor(
+    leaf: WorkspaceLeaf,
+    readonly type: string,
+    readonly state: Record<string, unknown>,
+  ) {
+    super(leaf);
+  }
+  getViewType(): string {
+    return this.type;
+  }
+  getDisplayText(): string {
+    return 'Plugin no longer active';
+  }
+  override getState(): Record<string, unknown> {
+    return this.state;
+  }
+}
+
+export type LeafSide = 'main' | 'left' | 'right';
+
+export class WorkspaceLeaf extends Events {
+  app: App;
+  view: View;
+  /** Test helper: where the leaf is (the main area or a sidebar). */
+  side: LeafSide;
+  /** Test helper: the leaf's element, holding its view's `containerEl`. */
+  containerEl: HTMLElement;
+  pinned = false;
+  /** Settles when the last `detach()` or view change has closed the old view. */
+  private closing: Promise<void> = Promise.resolve();
+
+  /**
+   * Test helper (Obsidian's leaves come from the workspace): a leaf holding `view`, or an empty
+   * leaf in `app`. Workspace methods that create leaves also add them to `workspace.leaves`.
+   */
+  constructor(content: View | App, side: LeafSide = 'main') {
+    super();
+    this.side = side;
+    this.containerEl = maybeDiv('workspace-leaf');
+    if (content instanceof View) {
+      this.app = content.app;
+      this.view = content;
+      content.leaf = this;
+    } else {
+      this.app = content;
+      this.view = new EmptyView(this);
+    }
+    if (this.view.containerEl && this.containerEl) this.containerEl.appendChild(this.view.containerEl);
+  }
+
+  private get workspace(): Workspace {
+    return this.app.workspace;
+  }
+
+  /** Closes the current view (`onClose`), then shows `view` (`onOpen`). */
+  async open(view: View): Promise<View> {
+    const old = this.view;
+    await this.closing;
+    await old.close();
+    this.view = view;
+    await view.open(this.containerEl ?? null);
+    return view;
+  }
+
+  /** Creates the view through the registered factory if the type changes, opens it, then sets its state. */
+  async setViewState(viewState: ViewState, eState?: unknown): Promise<void> {
+    const { type } = viewState;
+    const creator = this.app.viewRegistry.getViewCreatorByType(type);
+    const current = this.view;
+    // A new view when the type changes, when its type has gone (a placeholder takes its place), or
+    // when a placeholder's type is back.
+    if (current.getViewType() !== type || current instanceof UnregisteredView === (creator !== undefined)) {
+      const view = creator ? creator(this) : new UnregisteredView(this, type, viewState.state ?? {});
+      await this.open(view);
+    }
+    await this.view.setState(viewState.state ?? {}, { history: false });
+    if (eState !== undefined) this.view.setEphemeralState(eState);
+    if (viewState.pinned !== undefined) this.pinned = viewState.pinned;
+    if (viewState.active) this.workspace.setActiveLeaf(this);
+    this.workspace.trigger('layout-change');
+  }
+
+  getViewState(): ViewState {
+    return { type: this.view.getViewType(), state: this.view.getState(), active: this.workspace.activeLeaf === this, pinned: this.pinned };
+  }
+
+  /** Opens a note in this leaf, in a markdown view; the view keeps the eState (`{ line }` is 0-based). */
+  async openFile(file: TFile, openState: OpenViewState = {}): Promise<void> {
+    await this.setViewState({ type: 'markdown', state: { ...openState.state, file: file.path }, active: openState.active ?? true }, openState.eState);
+    if (this.side === 'main') this.workspace.activeFile = file;
+    this.workspace.trigger('file-open', file);
+  }
+
+  getEphemeralState(): unknown {
+    return this.view.getEphemeralState();
+  }
+
+  setEphemeralState(state: unknown): void {
+    this.view.setEphemeralState(state);
+  }
+
+  setPinned(pinned: boolean): void {
+    this.pinned = pinned;
+  }
+
+  togglePinned(): void {
+    this.pinned = !this.pinned;
+  }
+
+  getDisplayText(): string {
+    return this.view.getDisplayText();
+  }
+
+  getIcon(): string {
+    return this.view.getIcon();
+  }
+
+  /** Closes the leaf: removed from the workspace, its view closed (`onClose`, asynchronously). */
+  detach(): void {
+    const ws = this.workspace;
+    const i = ws.leaves.indexOf(this);
+    if (i >= 0) ws.leaves.splice(i, 1);
+    if (ws.activeLeaf === this) ws.setActiveLeaf(null);
+    const view = this.view;
+    this.closing = this.closing.then(() => view.close());
+    this.containerEl?.detach();
+    ws.trigger('layout-change');
+  }
+
+  /** Test helper: settles once the views this leaf let go of have closed. */
+  whenClosed(): Promise<void> {
+    return this.closing;
+  }
 }
 
 /**
  * An open note in an editor. `data` is the editor's text; `dirty` says it has not been saved yet
  * (Obsidian saves a couple of seconds after typing stops). `save()` writes it to the vault.
+ * Constructed by tests as `new MarkdownView(app, file, data)`, or by a leaf's `openFile`.
  */
 export class MarkdownView extends View {
+  override navigation = true;
+  file: TFile | null;
+  data: string;
   dirty = false;
   readonly saves: string[] = [];
-  constructor(
-    public app: App,
-    public file: TFile | null,
-    public data = '',
-  ) {
-    super();
+  /** Test helper: the ephemeral state the note was opened with (`{ line }` is 0-based). */
+  eState: Record<string, unknown> | null = null;
+
+  constructor(appOrLeaf: App | WorkspaceLeaf, file: TFile | null = null, data = '') {
+    super(appOrLeaf instanceof WorkspaceLeaf ? appOrLeaf : new WorkspaceLeaf(appOrLeaf));
+    this.file = file;
+    this.data = data;
   }
 
-  override getViewType(): string {
+  getViewType(): string {
     return 'markdown';
+  }
+
+  getDisplayText(): string {
+    return this.file?.basename ?? 'No file';
+  }
+
+  override getState(): Record<string, unknown> {
+    return { file: this.file?.path ?? null };
+  }
+
+  /** `{ file }`: shows that note (its saved text; any eState comes after). */
+  override async setState(state: unknown, _result: ViewStateResult): Promise<void> {
+    const path = (state as { file?: unknown } | null)?.file;
+    if (typeof path !== 'string') return;
+    this.file = this.app.vault.getFileByPath(path);
+    this.data = this.app.vault.text(path) ?? '';
+    this.dirty = false;
+    this.eState = null;
+  }
+
+  override getEphemeralState(): Record<string, unknown> {
+    return this.eState ?? {};
+  }
+
+  override setEphemeralState(state: unknown): void {
+    this.eState = (state as Record<string, unknown> | null) ?? null;
   }
 
   getViewData(): string {
@@ -376,35 +849,261 @@ export class MarkdownView extends View {
   }
 }
 
-export class App {
-  vault = new Vault();
-  metadataCache = new MetadataCache();
-  workspace = new Workspace();
-  constructor() {
-    this.vault.metadataCache = this.metadataCache;
+export class Workspace extends Events {
+  layoutReady = false;
+  activeLeaf: WorkspaceLeaf | null = null;
+  containerEl: HTMLElement;
+  /** Test helper: the open leaves, in every split; tests may push leaves holding fake views. */
+  readonly leaves: WorkspaceLeaf[] = [];
+  /** Test helper: what `getActiveFile()` returns; `openFile` in the main area sets it too. */
+  activeFile: TFile | null = null;
+  /** Test helper: the leaves passed to `revealLeaf`, in order. */
+  readonly revealed: WorkspaceLeaf[] = [];
+  private readyCallbacks: (() => unknown)[] = [];
+
+  constructor(private readonly app: App) {
+    super();
+    this.containerEl = maybeDiv('workspace');
+  }
+
+  onLayoutReady(cb: () => unknown): void {
+    if (this.layoutReady) setTimeout(cb, 0);
+    else this.readyCallbacks.push(cb);
+  }
+
+  /** Test helper: what Obsidian does once the workspace has loaded. */
+  triggerLayoutReady(): void {
+    this.layoutReady = true;
+    for (const cb of this.readyCallbacks.splice(0)) cb();
+    this.trigger('layout-change');
+  }
+
+  getActiveFile(): TFile | null {
+    return this.activeFile;
+  }
+
+  private createLeaf(side: LeafSide): WorkspaceLeaf {
+    const leaf = new WorkspaceLeaf(this.app, side);
+    this.leaves.push(leaf);
+    if (leaf.containerEl && this.containerEl) this.containerEl.appendChild(leaf.containerEl);
+    return leaf;
+  }
+
+  /**
+   * `false`/nothing: the most recent leaf in the main area that can navigate to a note (an empty
+   * tab or a note, not a plugin's view), or a new one; 'tab', 'split', 'window' or `true`: a new leaf.
+   */
+  getLeaf(newLeaf?: PaneType | boolean): WorkspaceLeaf {
+    if (newLeaf === undefined || newLeaf === false) {
+      const main = this.leaves.filter((l) => l.side === 'main' && l.view.navigation && !l.pinned);
+      const reuse = this.activeLeaf && main.includes(this.activeLeaf) ? this.activeLeaf : main.at(-1);
+      if (reuse) return reuse;
+    }
+    return this.createLeaf('main');
+  }
+
+  /** A new leaf in the right sidebar. */
+  getRightLeaf(_split: boolean): WorkspaceLeaf | null {
+    return this.createLeaf('right');
+  }
+
+  /** A new leaf in the left sidebar. */
+  getLeftLeaf(_split: boolean): WorkspaceLeaf | null {
+    return this.createLeaf('left');
+  }
+
+  getMostRecentLeaf(): WorkspaceLeaf | null {
+    return this.activeLeaf ?? this.leaves.filter((l) => l.side === 'main').at(-1) ?? null;
+  }
+
+  setActiveLeaf(leaf: WorkspaceLeaf | null): void {
+    if (this.activeLeaf === leaf) return;
+    this.activeLeaf = leaf;
+    this.trigger('active-leaf-change', leaf);
+  }
+
+  /** Brings a leaf to the front (uncollapsing its sidebar); settles once its view is loaded. */
+  async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+    this.revealed.push(leaf);
+    await tick();
+  }
+
+  getLeavesOfType(type: string): WorkspaceLeaf[] {
+    return this.leaves.filter((l) => l.view.getViewType() === type);
+  }
+
+  detachLeavesOfType(type: string): void {
+    for (const leaf of this.getLeavesOfType(type)) leaf.detach();
+  }
+
+  iterateAllLeaves(cb: (leaf: WorkspaceLeaf) => unknown): void {
+    for (const l of [...this.leaves]) cb(l);
+  }
+
+  iterateRootLeaves(cb: (leaf: WorkspaceLeaf) => unknown): void {
+    for (const l of this.leaves.filter((x) => x.side === 'main')) cb(l);
+  }
+
+  /** Obsidian, when a view type goes (its plugin is disabled): each leaf showing it closes the view and keeps a placeholder. */
+  onViewUnregistered(type: string): void {
+    for (const leaf of this.leaves) {
+      if (leaf.view.getViewType() === type && !(leaf.view instanceof UnregisteredView)) void leaf.setViewState(leaf.getViewState());
+    }
+  }
+
+  /** …and when it comes back, the placeholders become the view again, in place. */
+  onViewRegistered(type: string): void {
+    for (const leaf of this.leaves) {
+      if (leaf.view instanceof UnregisteredView && leaf.view.type === type) void leaf.setViewState({ type, state: leaf.view.state });
+    }
+  }
+}
+
+// ---- The app's registries ----------------------------------------------------------------------
+
+/** Obsidian's view registry (`app.viewRegistry`, internal): view types and their factories. */
+export class ViewRegistry {
+  private readonly byType = new Map<string, ViewCreator>();
+  /** Obsidian's own view types, always there. */
+  private readonly builtIn = new Map<string, ViewCreator>([
+    ['empty', (leaf) => new EmptyView(leaf)],
+    ['markdown', (leaf) => new MarkdownView(leaf)],
+  ]);
+  constructor(private readonly app: App) {}
+
+  registerView(type: string, creator: ViewCreator): void {
+    if (this.byType.has(type) || this.builtIn.has(type)) throw new Error(`Attempting to register an existing view type "${type}"`);
+    this.byType.set(type, creator);
+    this.app.workspace.onViewRegistered(type);
+  }
+
+  unregisterView(type: string): void {
+    if (!this.byType.delete(type)) return;
+    this.app.workspace.onViewUnregistered(type);
+  }
+
+  getViewCreatorByType(type: string): ViewCreator | undefined {
+    return this.builtIn.get(type) ?? this.byType.get(type);
+  }
+
+  /** Test helper: the view types plugins registered. */
+  types(): string[] {
+    return [...this.byType.keys()];
   }
 }
 
 export interface Command {
   id: string;
   name: string;
+  icon?: string;
   callback?: () => unknown;
   checkCallback?: (checking: boolean) => boolean | void;
   editorCallback?: (...args: unknown[]) => unknown;
   editorCheckCallback?: (checking: boolean, ...args: unknown[]) => boolean | void;
   hotkeys?: unknown[];
-  icon?: string;
 }
+
+/** Obsidian's command registry (`app.commands`, internal), keyed by full id (`plugin-id:command-id`). */
+export class Commands {
+  readonly commands: Record<string, Command> = {};
+
+  addCommand(command: Command): void {
+    this.commands[command.id] = command;
+  }
+
+  removeCommand(id: string): void {
+    delete this.commands[id];
+  }
+
+  findCommand(id: string): Command | undefined {
+    return this.commands[id];
+  }
+
+  /** Whether the palette would list the command now (a `checkCallback` asked with `true`). */
+  isAvailable(id: string): boolean {
+    const c = this.commands[id];
+    if (!c) return false;
+    if (c.checkCallback) return c.checkCallback(true) === true;
+    return c.callback !== undefined;
+  }
+
+  /** Runs a command as the palette or a hotkey does; false if it is unknown or not available now. */
+  executeCommandById(id: string): boolean {
+    const c = this.commands[id];
+    if (!c || !this.isAvailable(id)) return false;
+    if (c.checkCallback) c.checkCallback(false);
+    else c.callback!();
+    return true;
+  }
+}
+
+/** The settings window (`app.setting`, internal): the plugins' tabs, and the one open. */
+export class SettingWindow {
+  readonly pluginTabs: PluginSettingTab[] = [];
+  activeTab: SettingTab | null = null;
+
+  addSettingTab(tab: PluginSettingTab): void {
+    this.pluginTabs.push(tab);
+  }
+
+  removeSettingTab(tab: PluginSettingTab): void {
+    const i = this.pluginTabs.indexOf(tab);
+    if (i >= 0) this.pluginTabs.splice(i, 1);
+    if (this.activeTab === tab) this.close();
+  }
+
+  /** Test helper: opens a tab as the settings window does (`display()`). */
+  openTab(tab: SettingTab): void {
+    if (this.activeTab && this.activeTab !== tab) this.activeTab.hide();
+    this.activeTab = tab;
+    tab.display();
+  }
+
+  /** Closes the window: the open tab's `hide()`. */
+  close(): void {
+    const tab = this.activeTab;
+    this.activeTab = null;
+    tab?.hide();
+  }
+}
+
+export class App {
+  vault = new Vault();
+  metadataCache = new MetadataCache();
+  workspace: Workspace;
+  viewRegistry: ViewRegistry;
+  commands = new Commands();
+  setting = new SettingWindow();
+  scope = new Scope();
+  /** Test helper: the left ribbon (ribbon icons) and the status bar. */
+  ribbonEl: HTMLElement;
+  statusBarEl: HTMLElement;
+  /** Test helper: the modals open now, oldest first. */
+  readonly modals: Modal[] = [];
+
+  constructor() {
+    this.vault.metadataCache = this.metadataCache;
+    this.workspace = new Workspace(this);
+    this.viewRegistry = new ViewRegistry(this);
+    this.ribbonEl = maybeDiv('side-dock-actions');
+    this.statusBarEl = maybeDiv('status-bar');
+  }
+}
+
+// ---- Plugin ------------------------------------------------------------------------------------
 
 export interface PluginManifest {
   id: string;
   name: string;
   version: string;
   minAppVersion: string;
+  author?: string;
+  description?: string;
   dir?: string;
 }
 
 export class Plugin extends Component {
+  /** Test helper: this plugin's commands, by their short id. */
   readonly commands = new Map<string, Command>();
   private data: unknown = null;
   constructor(
@@ -414,11 +1113,43 @@ export class Plugin extends Component {
     super();
   }
 
+  onExternalSettingsChange?(): unknown;
+
   addCommand(command: Command): Command {
     const full = { ...command, id: `${this.manifest.id}:${command.id}` };
     this.commands.set(command.id, full);
-    this.register(() => this.commands.delete(command.id));
+    this.app.commands.addCommand(full);
+    this.register(() => this.removeCommand(command.id));
     return full;
+  }
+
+  removeCommand(commandId: string): void {
+    this.commands.delete(commandId);
+    this.app.commands.removeCommand(`${this.manifest.id}:${commandId}`);
+  }
+
+  registerView(type: string, viewCreator: ViewCreator): void {
+    this.app.viewRegistry.registerView(type, viewCreator);
+    this.register(() => this.app.viewRegistry.unregisterView(type));
+  }
+
+  addRibbonIcon(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
+    const el = buildEl(needDom('ribbon'), 'div', { cls: 'side-dock-ribbon-action clickable-icon', attr: { 'aria-label': title } }, this.app.ribbonEl);
+    setIcon(el, icon);
+    el.addEventListener('click', callback as EventListener);
+    this.register(() => el.detach());
+    return el;
+  }
+
+  addStatusBarItem(): HTMLElement {
+    const el = buildEl(needDom('status bar'), 'div', `status-bar-item plugin-${this.manifest.id.replace(/[^\w-]/g, '-')}`, this.app.statusBarEl);
+    this.register(() => el.detach());
+    return el;
+  }
+
+  addSettingTab(settingTab: PluginSettingTab): void {
+    this.app.setting.addSettingTab(settingTab);
+    this.register(() => this.app.setting.removeSettingTab(settingTab));
   }
 
   async loadData(): Promise<unknown> {
@@ -435,10 +1166,733 @@ export class Plugin extends Component {
   }
 }
 
+// ---- Modals ------------------------------------------------------------------------------------
+
+export class Modal {
+  app: App;
+  scope: Scope;
+  containerEl: HTMLElement;
+  modalEl: HTMLElement;
+  titleEl: HTMLElement;
+  contentEl: HTMLElement;
+  shouldRestoreSelection = false;
+  /** Test helper: whether the modal is open. */
+  isOpen = false;
+  private closeCallback: (() => unknown) | null = null;
+
+  constructor(app: App) {
+    const doc = needDom('Modal');
+    this.app = app;
+    this.scope = new Scope(app.scope);
+    // As Obsidian's modal does: its own scope, with Esc registered to close it.
+    this.scope.register([], 'Escape', () => {
+      this.close();
+      return false;
+    });
+    this.containerEl = buildEl(doc, 'div', 'modal-container mod-dim', null);
+    this.containerEl.createDiv('modal-bg');
+    this.modalEl = this.containerEl.createDiv('modal');
+    this.modalEl.createDiv('modal-close-button').addEventListener('click', () => this.close());
+    this.titleEl = this.modalEl.createDiv('modal-header').createDiv('modal-title');
+    this.contentEl = this.modalEl.createDiv('modal-content');
+  }
+
+  open(): void {
+    if (this.isOpen) return;
+    this.isOpen = true;
+    document.body.appendChild(this.containerEl);
+    this.app.modals.push(this);
+    void this.onOpen();
+  }
+
+  close(): void {
+    if (!this.isOpen) return;
+    this.isOpen = false;
+    const i = this.app.modals.indexOf(this);
+    if (i >= 0) this.app.modals.splice(i, 1);
+    this.containerEl.detach();
+    this.onClose();
+    this.closeCallback?.();
+  }
+
+  onOpen(): Promise<void> | void {}
+  onClose(): void {}
+
+  setTitle(title: string): this {
+    this.titleEl.setText(title);
+    return this;
+  }
+
+  setContent(content: string | DocumentFragment): this {
+    this.contentEl.setText(content);
+    return this;
+  }
+
+  setCloseCallback(callback: () => unknown): this {
+    this.closeCallback = callback;
+    return this;
+  }
+}
+
+export interface Instruction {
+  command: string;
+  purpose: string;
+}
+
+export abstract class SuggestModal<T> extends Modal {
+  limit = 100;
+  emptyStateText = 'No results found.';
+  inputEl: HTMLInputElement;
+  resultContainerEl: HTMLElement;
+  /** Test helper: the suggestions shown for the current query. */
+  suggestions: T[] = [];
+
+  constructor(app: App) {
+    super(app);
+    this.modalEl.addClass('prompt');
+    this.inputEl = this.modalEl.createEl('input', { cls: 'prompt-input', type: 'text' });
+    this.resultContainerEl = this.modalEl.createDiv('prompt-results');
+    this.inputEl.addEventListener('input', () => void this.updateSuggestions());
+  }
+
+  setPlaceholder(placeholder: string): void {
+    this.inputEl.placeholder = placeholder;
+  }
+
+  setInstructions(_instructions: Instruction[]): void {}
+
+  onNoSuggestion(): void {
+    this.resultContainerEl.empty();
+    this.resultContainerEl.createDiv({ cls: 'suggestion-empty', text: this.emptyStateText });
+  }
+
+  override open(): void {
+    super.open();
+    void this.updateSuggestions();
+  }
+
+  /** Test helper (and what typing does): shows the suggestions for the input's text. */
+  async updateSuggestions(): Promise<void> {
+    const all = await this.getSuggestions(this.inputEl.value);
+    this.suggestions = all.slice(0, this.limit);
+    this.resultContainerEl.empty();
+    if (this.suggestions.length === 0) {
+      this.onNoSuggestion();
+      return;
+    }
+    for (const s of this.suggestions) this.renderSuggestion(s, this.resultContainerEl.createDiv('suggestion-item'));
+  }
+
+  /** Closes the modal, then hands the choice on. */
+  selectSuggestion(value: T, evt: MouseEvent | KeyboardEvent): void {
+    this.close();
+    this.onChooseSuggestion(value, evt);
+  }
+
+  selectActiveSuggestion(evt: MouseEvent | KeyboardEvent): void {
+    if (this.suggestions.length > 0) this.selectSuggestion(this.suggestions[0], evt);
+  }
+
+  abstract getSuggestions(query: string): T[] | Promise<T[]>;
+  abstract renderSuggestion(value: T, el: HTMLElement): void;
+  abstract onChooseSuggestion(item: T, evt: MouseEvent | KeyboardEvent): void;
+}
+
+export interface SearchResult {
+  score: number;
+  matches: [number, number][];
+}
+
+export interface FuzzyMatch<T> {
+  item: T;
+  match: SearchResult;
+}
+
+/** Obsidian's fuzzy match, simplified: the query's characters in order, case-insensitive. */
+export function prepareFuzzySearch(query: string): (text: string) => SearchResult | null {
+  const q = query.toLowerCase().replace(/\s+/g, '');
+  return (text) => {
+    const t = text.toLowerCase();
+    const matches: [number, number][] = [];
+    let from = 0;
+    for (const ch of q) {
+      const at = t.indexOf(ch, from);
+      if (at < 0) return null;
+      matches.push([at, at + 1]);
+      from = at + 1;
+    }
+    return { score: -(matches.at(-1)?.[0] ?? 0), matches };
+  };
+}
+
+export abstract class FuzzySuggestModal<T> extends SuggestModal<FuzzyMatch<T>> {
+  getSuggestions(query: string): FuzzyMatch<T>[] {
+    const search = prepareFuzzySearch(query);
+    const out: FuzzyMatch<T>[] = [];
+    for (const item of this.getItems()) {
+      const match = search(this.getItemText(item));
+      if (match) out.push({ item, match });
+    }
+    return query.trim() === '' ? out : out.sort((a, b) => b.match.score - a.match.score);
+  }
+
+  renderSuggestion(item: FuzzyMatch<T>, el: HTMLElement): void {
+    el.setText(this.getItemText(item.item));
+  }
+
+  onChooseSuggestion(item: FuzzyMatch<T>, evt: MouseEvent | KeyboardEvent): void {
+    this.onChooseItem(item.item, evt);
+  }
+
+  abstract getItems(): T[];
+  abstract getItemText(item: T): string;
+  abstract onChooseItem(item: T, evt: MouseEvent | KeyboardEvent): void;
+
+  /** Test helper: types `query` and picks the suggestion whose text is `text` (the first one if not given). */
+  async choose(query: string, text?: string): Promise<T> {
+    this.inputEl.value = query;
+    await this.updateSuggestions();
+    const pick = text === undefined ? this.suggestions[0] : this.suggestions.find((s) => this.getItemText(s.item) === text);
+    if (!pick) throw new Error(`No suggestion ${text === undefined ? '' : `"${text}" `}for "${query}"`);
+    this.selectSuggestion(pick, new MouseEvent('click'));
+    return pick.item;
+  }
+}
+
+// ---- Settings ----------------------------------------------------------------------------------
+
+export abstract class BaseComponent {
+  disabled = false;
+  then(cb: (component: this) => unknown): this {
+    cb(this);
+    return this;
+  }
+  setDisabled(disabled: boolean): this {
+    this.disabled = disabled;
+    return this;
+  }
+}
+
+export abstract class ValueComponent<T> extends BaseComponent {
+  abstract getValue(): T;
+  abstract setValue(value: T): this;
+}
+
+export class AbstractTextComponent<T extends HTMLInputElement | HTMLTextAreaElement> extends ValueComponent<string> {
+  private changeCallback: ((value: string) => unknown) | null = null;
+
+  constructor(public inputEl: T) {
+    super();
+    inputEl.addEventListener('input', () => this.onChanged());
+  }
+
+  override setDisabled(disabled: boolean): this {
+    super.setDisabled(disabled);
+    this.inputEl.disabled = disabled;
+    return this;
+  }
+
+  getValue(): string {
+    return this.inputEl.value;
+  }
+
+  /** Sets the text; does not call `onChange` (only typing does). */
+  setValue(value: string): this {
+    this.inputEl.value = value;
+    return this;
+  }
+
+  setPlaceholder(placeholder: string): this {
+    this.inputEl.placeholder = placeholder;
+    return this;
+  }
+
+  onChanged(): void {
+    void this.changeCallback?.(this.getValue());
+  }
+
+  onChange(callback: (value: string) => unknown): this {
+    this.changeCallback = callback;
+    return this;
+  }
+}
+
+export class TextComponent extends AbstractTextComponent<HTMLInputElement> {
+  constructor(containerEl: HTMLElement) {
+    super(containerEl.createEl('input', { type: 'text' }));
+  }
+}
+
+export class TextAreaComponent extends AbstractTextComponent<HTMLTextAreaElement> {
+  constructor(containerEl: HTMLElement) {
+    super(containerEl.createEl('textarea'));
+  }
+}
+
+export class ToggleComponent extends ValueComponent<boolean> {
+  toggleEl: HTMLElement;
+  private on = false;
+  private changeCallback: ((value: boolean) => unknown) | null = null;
+
+  constructor(containerEl: HTMLElement) {
+    super();
+    this.toggleEl = containerEl.createDiv('checkbox-container');
+    this.toggleEl.createEl('input', { type: 'checkbox', attr: { tabindex: 0 } });
+    this.toggleEl.addEventListener('click', () => {
+      if (!this.disabled) this.onClick();
+    });
+  }
+
+  getValue(): boolean {
+    return this.on;
+  }
+
+  /** As Obsidian's toggle does, a change of value calls `onChange`. */
+  setValue(on: boolean): this {
+    const changed = on !== this.on;
+    this.on = on;
+    this.toggleEl.toggleClass('is-enabled', on);
+    (this.toggleEl.querySelector('input') as HTMLInputElement).checked = on;
+    if (changed) void this.changeCallback?.(on);
+    return this;
+  }
+
+  setTooltip(tooltip: string): this {
+    this.toggleEl.setAttr('aria-label', tooltip);
+    return this;
+  }
+
+  onClick(): void {
+    this.setValue(!this.getValue());
+  }
+
+  onChange(callback: (value: boolean) => unknown): this {
+    this.changeCallback = callback;
+    return this;
+  }
+}
+
+export class DropdownComponent extends ValueComponent<string> {
+  selectEl: HTMLSelectElement;
+  private changeCallback: ((value: string) => unknown) | null = null;
+
+  constructor(containerEl: HTMLElement) {
+    super();
+    this.selectEl = containerEl.createEl('select', { cls: 'dropdown' });
+    this.selectEl.addEventListener('change', () => void this.changeCallback?.(this.getValue()));
+  }
+
+  addOption(value: string, display: string): this {
+    this.selectEl.createEl('option', { value, text: display });
+    return this;
+  }
+
+  addOptions(options: Record<string, string>): this {
+    for (const [v, d] of Object.entries(options)) this.addOption(v, d);
+    return this;
+  }
+
+  getValue(): string {
+    return this.selectEl.value;
+  }
+
+  setValue(value: string): this {
+    this.selectEl.value = value;
+    return this;
+  }
+
+  onChange(callback: (value: string) => unknown): this {
+    this.changeCallback = callback;
+    return this;
+  }
+}
+
+export class SliderComponent extends ValueComponent<number> {
+  sliderEl: HTMLInputElement;
+  private changeCallback: ((value: number) => unknown) | null = null;
+  private instant = false;
+
+  constructor(containerEl: HTMLElement) {
+    super();
+    this.sliderEl = containerEl.createEl('input', { cls: 'slider', type: 'range' });
+    this.sliderEl.addEventListener('input', () => {
+      if (this.instant) void this.changeCallback?.(this.getValue());
+    });
+    this.sliderEl.addEventListener('change', () => {
+      if (!this.instant) void this.changeCallback?.(this.getValue());
+    });
+  }
+
+  setInstant(instant: boolean): this {
+    this.instant = instant;
+    return this;
+  }
+
+  setLimits(min: number | null, max: number | null, step: number | 'any'): this {
+    if (min !== null) this.sliderEl.min = String(min);
+    if (max !== null) this.sliderEl.max = String(max);
+    this.sliderEl.step = String(step);
+    return this;
+  }
+
+  getValue(): number {
+    return Number(this.sliderEl.value);
+  }
+
+  setValue(value: number): this {
+    this.sliderEl.value = String(value);
+    return this;
+  }
+
+  getValuePretty(): string {
+    return String(this.getValue());
+  }
+
+  setDynamicTooltip(): this {
+    return this;
+  }
+
+  onChange(callback: (value: number) => unknown): this {
+    this.changeCallback = callback;
+    return this;
+  }
+}
+
+export class ButtonComponent extends BaseComponent {
+  buttonEl: HTMLButtonElement;
+
+  constructor(containerEl: HTMLElement) {
+    super();
+    this.buttonEl = containerEl.createEl('button');
+  }
+
+  override setDisabled(disabled: boolean): this {
+    super.setDisabled(disabled);
+    this.buttonEl.disabled = disabled;
+    return this;
+  }
+
+  setCta(): this {
+    this.buttonEl.addClass('mod-cta');
+    return this;
+  }
+
+  removeCta(): this {
+    this.buttonEl.removeClass('mod-cta');
+    return this;
+  }
+
+  setWarning(): this {
+    this.buttonEl.addClass('mod-warning');
+    return this;
+  }
+
+  setTooltip(tooltip: string): this {
+    this.buttonEl.setAttr('aria-label', tooltip);
+    return this;
+  }
+
+  setButtonText(name: string): this {
+    this.buttonEl.setText(name);
+    return this;
+  }
+
+  setIcon(icon: string): this {
+    setIcon(this.buttonEl, icon);
+    return this;
+  }
+
+  setClass(cls: string): this {
+    this.buttonEl.addClass(cls);
+    return this;
+  }
+
+  onClick(callback: (evt: MouseEvent) => unknown): this {
+    this.buttonEl.addEventListener('click', (e) => void callback(e));
+    return this;
+  }
+}
+
+export class Setting {
+  settingEl: HTMLElement;
+  infoEl: HTMLElement;
+  nameEl: HTMLElement;
+  descEl: HTMLElement;
+  controlEl: HTMLElement;
+  components: BaseComponent[] = [];
+
+  constructor(containerEl: HTMLElement) {
+    this.settingEl = containerEl.createDiv('setting-item');
+    this.infoEl = this.settingEl.createDiv('setting-item-info');
+    this.nameEl = this.infoEl.createDiv('setting-item-name');
+    this.descEl = this.infoEl.createDiv('setting-item-description');
+    this.controlEl = this.settingEl.createDiv('setting-item-control');
+  }
+
+  setName(name: string | DocumentFragment): this {
+    this.nameEl.setText(name);
+    return this;
+  }
+
+  setDesc(desc: string | DocumentFragment): this {
+    this.descEl.setText(desc);
+    return this;
+  }
+
+  setClass(cls: string): this {
+    this.settingEl.addClass(cls);
+    return this;
+  }
+
+  setTooltip(tooltip: string): this {
+    this.nameEl.setAttr('aria-label', tooltip);
+    return this;
+  }
+
+  setHeading(): this {
+    this.settingEl.addClass('setting-item-heading');
+    return this;
+  }
+
+  setDisabled(disabled: boolean): this {
+    this.settingEl.toggleClass('is-disabled', disabled);
+    for (const c of this.components) c.setDisabled(disabled);
+    return this;
+  }
+
+  private add<C extends BaseComponent>(component: C, cb: (component: C) => unknown): this {
+    this.components.push(component);
+    cb(component);
+    return this;
+  }
+
+  addButton(cb: (component: ButtonComponent) => unknown): this {
+    return this.add(new ButtonComponent(this.controlEl), cb);
+  }
+
+  addToggle(cb: (component: ToggleComponent) => unknown): this {
+    return this.add(new ToggleComponent(this.controlEl), cb);
+  }
+
+  addText(cb: (component: TextComponent) => unknown): this {
+    return this.add(new TextComponent(this.controlEl), cb);
+  }
+
+  addTextArea(cb: (component: TextAreaComponent) => unknown): this {
+    return this.add(new TextAreaComponent(this.controlEl), cb);
+  }
+
+  addDropdown(cb: (component: DropdownComponent) => unknown): this {
+    return this.add(new DropdownComponent(this.controlEl), cb);
+  }
+
+  addSlider(cb: (component: SliderComponent) => unknown): this {
+    return this.add(new SliderComponent(this.controlEl), cb);
+  }
+
+  then(cb: (setting: this) => unknown): this {
+    cb(this);
+    return this;
+  }
+
+  clear(): this {
+    this.controlEl.empty();
+    this.components = [];
+    return this;
+  }
+}
+
+export abstract class SettingTab {
+  icon = '';
+  app: App;
+  containerEl: HTMLElement;
+
+  constructor(app: App) {
+    needDom('SettingTab');
+    this.app = app;
+    this.containerEl = buildEl(document, 'div', 'vertical-tab-content', null);
+  }
+
+  display(): void {}
+
+  /** Obsidian empties the tab when it is hidden. */
+  hide(): void {
+    this.containerEl.empty();
+  }
+}
+
+export abstract class PluginSettingTab extends SettingTab {
+  constructor(
+    app: App,
+    public plugin: Plugin,
+  ) {
+    super(app);
+  }
+}
+
+// ---- Rendering, menus, notices, helpers --------------------------------------------------------
+
+export class MarkdownRenderer {
+  /** Test helper: every render, oldest first. */
+  static readonly rendered: { markdown: string; el: HTMLElement; sourcePath: string; component: Component }[] = [];
+
+  /** Renders markdown into `el` (the fake puts the text in as it is); `component` owns what it registers. */
+  static async render(_app: App, markdown: string, el: HTMLElement, sourcePath: string, component: Component): Promise<void> {
+    MarkdownRenderer.rendered.push({ markdown, el, sourcePath, component });
+    el.createDiv({ cls: 'markdown-fake-render', text: markdown });
+  }
+
+  /** @deprecated in Obsidian: use `render`. */
+  static renderMarkdown(markdown: string, el: HTMLElement, sourcePath: string, component: Component): Promise<void> {
+    return MarkdownRenderer.render(undefined as never, markdown, el, sourcePath, component);
+  }
+}
+
+export class MenuItem {
+  /** Test helpers: what the item was set to. */
+  title = '';
+  icon: string | null = null;
+  checked: boolean | null = null;
+  disabled = false;
+  section = '';
+  private callback: ((evt: MouseEvent | KeyboardEvent) => unknown) | null = null;
+
+  setTitle(title: string | DocumentFragment): this {
+    this.title = typeof title === 'string' ? title : (title.textContent ?? '');
+    return this;
+  }
+  setIcon(icon: string | null): this {
+    this.icon = icon;
+    return this;
+  }
+  setChecked(checked: boolean | null): this {
+    this.checked = checked;
+    return this;
+  }
+  setDisabled(disabled: boolean): this {
+    this.disabled = disabled;
+    return this;
+  }
+  setWarning(_isWarning: boolean): this {
+    return this;
+  }
+  setIsLabel(_isLabel: boolean): this {
+    return this;
+  }
+  setSection(section: string): this {
+    this.section = section;
+    return this;
+  }
+  onClick(callback: (evt: MouseEvent | KeyboardEvent) => unknown): this {
+    this.callback = callback;
+    return this;
+  }
+  /** Test helper: the coach picks the item. */
+  click(): void {
+    if (!this.disabled) void this.callback?.(new MouseEvent('click'));
+  }
+}
+
+export class Menu extends Component {
+  /** Test helper: the items added, in order. */
+  readonly items: MenuItem[] = [];
+  private hideCallbacks: (() => unknown)[] = [];
+
+  setNoIcon(): this {
+    return this;
+  }
+  setUseNativeMenu(_use: boolean): this {
+    return this;
+  }
+  addItem(cb: (item: MenuItem) => unknown): this {
+    const item = new MenuItem();
+    this.items.push(item);
+    cb(item);
+    return this;
+  }
+  addSeparator(): this {
+    return this;
+  }
+  showAtMouseEvent(_evt: MouseEvent): this {
+    return this;
+  }
+  showAtPosition(_position: { x: number; y: number }): this {
+    return this;
+  }
+  hide(): this {
+    for (const cb of this.hideCallbacks.splice(0)) cb();
+    return this;
+  }
+  close(): void {
+    this.hide();
+  }
+  onHide(callback: () => unknown): void {
+    this.hideCallbacks.push(callback);
+  }
+  /** Test helper: the item titled `title`. */
+  item(title: string): MenuItem | undefined {
+    return this.items.find((i) => i.title === title);
+  }
+}
+
 export class Notice {
   static readonly shown: string[] = [];
-  constructor(public message: string, _timeout?: number) {
+  constructor(
+    public message: string,
+    _timeout?: number,
+  ) {
     Notice.shown.push(message);
   }
+  setMessage(message: string): this {
+    this.message = message;
+    Notice.shown.push(message);
+    return this;
+  }
   hide(): void {}
+}
+
+export interface Debouncer<T extends unknown[], V> {
+  (...args: [...T]): this;
+  cancel(): this;
+  run(): V | void;
+}
+
+/** Calls `cb` `timeout` ms after the first call (or the last one, with `resetTimer`), with the latest arguments. */
+export function debounce<T extends unknown[], V>(cb: (...args: [...T]) => V, timeout = 0, resetTimer = false): Debouncer<T, V> {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let args: [...T] | null = null;
+  const fire = (): V | void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (args === null) return;
+    const a = args;
+    args = null;
+    return cb(...a);
+  };
+  const debounced = function (this: unknown, ...a: [...T]) {
+    args = a;
+    if (timer !== null && resetTimer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    if (timer === null) timer = setTimeout(fire, timeout);
+    return debounced;
+  } as Debouncer<T, V>;
+  debounced.cancel = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    args = null;
+    return debounced;
+  };
+  debounced.run = fire;
+  return debounced;
+}
+
+/** Puts the icon in `parent` (an svg tagged with the icon's id), replacing what was there. */
+export function setIcon(parent: HTMLElement, iconId: string): void {
+  parent.empty();
+  const svg = parent.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('class', `svg-icon lucide-${iconId}`);
+  svg.setAttribute('data-icon', iconId);
+  parent.appendChild(svg);
 }

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { App, type Plugin as FakePlugin } from '../fakes/obsidian';
 import FollowThroughPlugin from '../../src/obsidian/plugin';
@@ -32,7 +33,7 @@ describe('plugin and vault index', () => {
     await wait();
     expect(plugin.index.size).toBe(0);
     app.workspace.triggerLayoutReady();
-    await until(() => plugin.indexer.isReady);
+    await until(() => plugin.indexer?.isReady);
     expect(plugin.index.clients().map((c) => c.name)).toEqual(['Jane Doe']);
     expect(plugin.index.commitments().map((c) => [c.text, c.due])).toEqual([['Send 10 outreach messages', '2026-11-25']]);
     plugin.unload();
@@ -42,7 +43,7 @@ describe('plugin and vault index', () => {
     const { app, plugin } = setup();
     plugin.load();
     app.workspace.triggerLayoutReady();
-    await until(() => plugin.indexer.isReady);
+    await until(() => plugin.indexer?.isReady);
 
     const file = app.vault.getFileByPath('Sessions/2026-11-20 Jane.md')!;
     await app.vault.modify(file, session('2026-11-20', '- [x] Send 10 outreach messages ^c7f3a\n- [ ] Draft the scorecard'));
@@ -67,7 +68,7 @@ describe('plugin and vault index', () => {
     const before = app.metadataCache.listenerCount() + app.vault.listenerCount();
     plugin.load();
     app.workspace.triggerLayoutReady();
-    await until(() => plugin.indexer.isReady);
+    await until(() => plugin.indexer?.isReady);
     expect(app.metadataCache.listenerCount()).toBeGreaterThan(0);
     plugin.unload();
     expect(app.metadataCache.listenerCount() + app.vault.listenerCount()).toBe(before);

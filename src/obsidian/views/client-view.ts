@@ -39,8 +39,9 @@ export class ClientLeafView extends SvelteItemView<Record<string, unknown>> {
     await super.setState(state, result);
     if (next !== this.client) {
       this.client = next;
-      // Remount on the new client so the component starts from a clean state.
-      if (this.isMounted) {
+      // Obsidian opens a view (onOpen) before it hands it its state, so the view is usually
+      // showing its placeholder here: render again on the new client (a fresh component).
+      if (this.opened) {
         await this.onClose();
         await this.onOpen();
       }
@@ -48,8 +49,20 @@ export class ClientLeafView extends SvelteItemView<Record<string, unknown>> {
   }
 
   private model: Readable<ClientModel> | null = null;
+  /** Between onOpen and onClose, whether or not a component is mounted. */
+  private opened = false;
+  /** While the client is not in the index: stops watching for it. */
+  private stopWaiting: (() => void) | null = null;
+
+  override async onClose(): Promise<void> {
+    this.opened = false;
+    this.stopWaiting?.();
+    this.stopWaiting = null;
+    await super.onClose();
+  }
 
   override async onOpen(): Promise<void> {
+    this.opened = true;
     const live = this.client === null ? null : this.host.models.client(this.client);
     const first = live ? get(live) : null;
     if (live === null || first === null) {
@@ -58,6 +71,16 @@ export class ClientLeafView extends SvelteItemView<Record<string, unknown>> {
         cls: 'ft-empty',
         text: this.client === null ? 'Open a client from the roster, or run "Open client" from the command palette.' : `No client named ${this.client} in this vault.`,
       });
+      // Obsidian restores views before the layout is ready, when the index is still empty:
+      // show the client once it is there.
+      if (live !== null) {
+        this.stopWaiting = live.subscribe((m) => {
+          if (m === null || this.stopWaiting === null) return;
+          this.stopWaiting();
+          this.stopWaiting = null;
+          void this.onOpen();
+        });
+      }
       return;
     }
     // Keep showing the last model if the client briefly disappears (a rename in progress).

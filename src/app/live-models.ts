@@ -7,12 +7,20 @@
 import { readable, type Readable } from 'svelte/store';
 import type { VaultIndex } from '../core/index/vault-index';
 import type { IsoDate } from '../core/types';
+import type { AgreementIndex } from '../core/agreements/store';
+import type { NudgeSettings } from '../core/nudges/settings';
 import type { ClientModel, RosterModel } from '../ui/contracts';
+import type { AgreementModel } from '../ui/agreements/contracts';
+import type { TodayModel } from '../ui/today/contracts';
+import { buildAgreementModel } from './agreements';
 import { buildClientModel, buildRosterModel, type ModelSettings } from './models';
+import { buildTodayModel } from './today';
 
 export interface LiveModelOptions {
   today: () => IsoDate;
-  settings: () => ModelSettings & { refreshDebounceMs: number };
+  settings: () => ModelSettings & { refreshDebounceMs: number; nudges: NudgeSettings };
+  /** The vault's agreements, kept current beside the index. */
+  agreements?: AgreementIndex;
   /** How often to check whether the date has changed (ms). */
   dayCheckMs?: number;
 }
@@ -60,6 +68,16 @@ export class LiveModels {
       const client = this.index.client(name);
       return client ? buildClientModel(this.index, client, asOf, this.options.settings()) : null;
     });
+  }
+
+  /** Today's nudges (due today and late), for the roster's Today panel and its command. */
+  today(): Readable<TodayModel> {
+    return this.live((asOf) => buildTodayModel(this.index, asOf, this.options.settings().nudges));
+  }
+
+  /** A client's agreements, partner commitments and agreement signals. */
+  agreements(name: string): Readable<AgreementModel> {
+    return this.live((asOf) => buildAgreementModel(this.index, this.options.agreements ?? [], name, asOf));
   }
 
   /** The vault's overdue count, for the status bar. */

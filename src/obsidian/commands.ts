@@ -2,7 +2,10 @@
 import { MarkdownView, Notice, type Plugin, type TFile } from 'obsidian';
 import type { Host } from './host';
 import { ICON } from './host';
+import { registerCalendarCommand } from './calendar';
 import { ClientPicker } from './views/client-picker';
+import { NewAgreementModal } from './views/new-agreement-modal';
+import { openTodayModal } from './views/today-modal';
 
 /** The active note, when it is a session note the index knows. */
 function activeSession(host: Host): TFile | null {
@@ -49,6 +52,9 @@ export function registerCommands(plugin: Plugin, host: Host, rescan: () => Promi
       return true;
     },
   });
+  plugin.addCommand({ id: 'show-today', name: "Show today's nudges", callback: () => openTodayModal(host) });
+  plugin.addCommand({ id: 'new-agreement', name: 'New accountability agreement', callback: () => new NewAgreementModal(host.app, host).open() });
+  registerCalendarCommand(plugin, host);
   plugin.addCommand({
     id: 'rescan-vault',
     name: 'Rescan vault for commitments',

@@ -3,6 +3,7 @@ import type { App } from 'obsidian';
 import type { CommitmentActions } from '../app/actions';
 import type { Applier } from '../app/applier';
 import type { LiveModels } from '../app/live-models';
+import type { AgreementIndex } from '../core/agreements/store';
 import type { VaultIndex } from '../core/index/vault-index';
 import type { FollowThroughSettings } from '../core/plugin-settings';
 import type { IsoDate } from '../core/types';
@@ -21,6 +22,9 @@ export interface Host {
   formatDate: DateFormatter;
   /** The roster's last filter, kept across re-opens for the session. */
   rosterFilter: RosterFilter | null;
+  /** Whether the roster's Today panel is expanded. */
+  todayOpen: boolean;
+  agreements: AgreementIndex;
 }
 
 export const VIEW_ROSTER = 'follow-through-roster';

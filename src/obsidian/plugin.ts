@@ -16,6 +16,8 @@ import { VIEW_CLIENT, VIEW_ROSTER, type Host } from './host';
 import { ObsidianNavigator } from './navigator';
 import { FollowThroughSettingTab } from './settings-tab';
 import { addOverdueStatus } from './status-bar';
+import { keepCalendarFile } from './calendar';
+import { AgreementIndex } from '../core/agreements/store';
 import { VaultIndexer } from './vault-indexer';
 import { ClientLeafView } from './views/client-view';
 import { RosterView } from './views/roster-view';
@@ -29,6 +31,8 @@ export default class FollowThroughPlugin extends Plugin implements Host {
   models!: LiveModels;
   nav!: ObsidianNavigator;
   rosterFilter: RosterFilter | null = null;
+  todayOpen = true;
+  agreements = new AgreementIndex();
 
   today(): IsoDate {
     return localToday();
@@ -45,7 +49,7 @@ export default class FollowThroughPlugin extends Plugin implements Host {
   override async onload(): Promise<void> {
     this.settings = loadSettings(await this.loadData());
     this.index = new VaultIndex(coreSettingsFrom(this.settings));
-    this.indexer = new VaultIndexer(this.app, this.index);
+    this.indexer = new VaultIndexer(this.app, this.index, this.agreements);
     this.indexer.register(this);
 
     this.applier = new EditApplier(obsidianEditVault(this.app)) as EditApplier<never>;
@@ -57,7 +61,7 @@ export default class FollowThroughPlugin extends Plugin implements Host {
         filenamePattern: this.settings.sessionFileName,
       }),
     });
-    this.models = new LiveModels(this.index, { today: () => this.today(), settings: () => this.settings });
+    this.models = new LiveModels(this.index, { today: () => this.today(), settings: () => this.settings, agreements: this.agreements });
     this.nav = new ObsidianNavigator(() => this, this);
 
     this.registerView(VIEW_ROSTER, (leaf: WorkspaceLeaf) => new RosterView(leaf, this));
@@ -72,7 +76,9 @@ export default class FollowThroughPlugin extends Plugin implements Host {
       await this.loadSessionTemplate();
       await this.indexer.indexAll();
       // Disabled while the vault was being read: add nothing that nobody would take back.
-      if (loaded) addOverdueStatus(this, this);
+      if (!loaded) return;
+      addOverdueStatus(this, this);
+      keepCalendarFile(this, this);
     });
   }
 
@@ -102,6 +108,9 @@ export default class FollowThroughPlugin extends Plugin implements Host {
     if (JSON.stringify(coreSettingsFrom(next)) !== JSON.stringify(coreSettingsFrom(before))) {
       this.index.configure(coreSettingsFrom(next));
       await this.indexer.indexAll();
+    } else {
+      // Thresholds, nudges, statuses shown: the notes read the same, but the views change.
+      this.index.refresh();
     }
   }
 }

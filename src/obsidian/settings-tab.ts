@@ -3,6 +3,15 @@ import { PluginSettingTab, Setting, type App, type Plugin } from 'obsidian';
 import { DEFAULT_SETTINGS, type FollowThroughSettings } from '../core/plugin-settings';
 import type { RiskThresholds } from '../core/analytics/thresholds';
 import type { ClientStatus } from '../core/types';
+import { NUDGE_KINDS, type NudgeKind } from '../core/nudges/settings';
+import { templateProblems } from '../core/nudges/template';
+
+const NUDGE_LABELS: Record<NudgeKind, string> = {
+  confirm: 'confirm (day 0)',
+  midpoint: 'midpoint',
+  'before-due': 'the day before',
+  overdue: 'overdue (to you)',
+};
 
 export interface SettingsOwner {
   settings: FollowThroughSettings;
@@ -120,5 +129,35 @@ export class FollowThroughSettingTab extends PluginSettingTab {
         this.display();
       }),
     );
+
+    new Setting(el).setName('Nudges').setHeading();
+    new Setting(el)
+      .setName('Suggest nudges')
+      .setDesc('Show nudges due today in the roster, by each client\'s accountability level. Nothing is ever sent by the plugin.')
+      .addToggle((t) => t.setValue(s().nudges.enabled).onChange((v) => update({ nudges: { ...s().nudges, enabled: v } })));
+    for (const kind of NUDGE_KINDS) {
+      new Setting(el)
+        .setName(`Draft: ${NUDGE_LABELS[kind]}`)
+        .setDesc('Placeholders: {{first}}, {{client}}, {{text}}, {{trigger}}, {{due}}.')
+        .addTextArea((t) =>
+          t.setValue(s().nudges.templates[kind]).onChange((v) => {
+            const problems = templateProblems(v);
+            t.inputEl.title = problems.join('\n');
+            t.inputEl.toggleClass('ft-invalid', problems.length > 0);
+            return update({ nudges: { ...s().nudges, templates: { ...s().nudges.templates, [kind]: v.trim() || DEFAULT_SETTINGS.nudges.templates[kind] } } });
+          }),
+        );
+    }
+
+    new Setting(el).setName('Calendar').setHeading();
+    new Setting(el)
+      .setName('Keep a calendar file in the vault')
+      .setDesc('Rewrite the .ics file whenever notes change, so a calendar app can subscribe to it through your sync.')
+      .addToggle((t) => t.setValue(s().calendar.writeToVault).onChange((v) => update({ calendar: { ...s().calendar, writeToVault: v } })));
+    this.text(el, 'Calendar file', 'Where in the vault the .ics file goes.', () => s().calendar.vaultPath, (v) => update({ calendar: { ...s().calendar, vaultPath: v.trim() || DEFAULT_SETTINGS.calendar.vaultPath } }), DEFAULT_SETTINGS.calendar.vaultPath);
+
+    new Setting(el).setName('Folders').setHeading();
+    this.text(el, 'Agreements folder', 'Where new accountability agreements are created.', () => s().agreementsFolder, (v) => update({ agreementsFolder: v.trim() }), 'Agreements');
+    this.text(el, 'Reviews folder', 'Where weekly and monthly review notes are written.', () => s().reviewsFolder, (v) => update({ reviewsFolder: v.trim() }), 'Reviews');
   }
 }

@@ -42,13 +42,13 @@ describe('loading the plugin', () => {
     plugin.unload();
   });
 
-  it('registers its two views, seven commands, a ribbon icon and a settings tab', async () => {
+  it('registers its two views, its commands, a ribbon icon and a settings tab', async () => {
     const { app, plugin } = create();
     plugin.load();
     await settle();
     expect(app.viewRegistry.types()).toEqual([VIEW_ROSTER, VIEW_CLIENT]);
     expect(Object.keys(app.commands.commands).sort()).toEqual(
-      ['capture-session', 'open-client', 'open-roster', 'rescan-vault', 'review-missed', 'review-missed-client', 'undo-last-edit'].map((id) => `${PLUGIN_ID}:${id}`),
+      ['capture-session', 'export-calendar', 'new-agreement', 'open-client', 'open-roster', 'rescan-vault', 'review-missed', 'review-missed-client', 'show-today', 'undo-last-edit'].map((id) => `${PLUGIN_ID}:${id}`),
     );
     const ribbon = app.ribbonEl.querySelectorAll('.side-dock-ribbon-action');
     expect(ribbon).toHaveLength(1);

@@ -22,8 +22,10 @@ const stored = async () => (await h.fake.loadData()) as Record<string, unknown> 
 describe('the settings tab', () => {
   it('displays every setting with its current value', () => {
     const names = [...tab.containerEl.querySelectorAll('.setting-item-name')].map((e) => e.textContent);
-    expect(names).toEqual(expect.arrayContaining(['Notes', 'Dates', 'Roster', 'Due lead (days)', 'Sessions folder', 'Show ended clients', 'Stalled after (cadences)']));
-    expect(tab.containerEl.querySelectorAll('.setting-item-heading')).toHaveLength(3);
+    expect(names).toEqual(
+      expect.arrayContaining(['Notes', 'Dates', 'Roster', 'Nudges', 'Calendar', 'Folders', 'Due lead (days)', 'Sessions folder', 'Show ended clients', 'Stalled after (cadences)', 'Suggest nudges', 'Keep a calendar file in the vault', 'Reviews folder']),
+    );
+    expect(tab.containerEl.querySelectorAll('.setting-item-heading')).toHaveLength(6);
     const lead = settingInput(tab.containerEl, 'Due lead (days)') as HTMLInputElement;
     expect(lead.type).toBe('number');
     expect(lead.value).toBe(String(DEFAULT_SETTINGS.dueLeadDays));
@@ -80,7 +82,7 @@ describe('the settings tab', () => {
     click(button);
     await until(() => h.plugin.settings.thresholds.recentSessions === DEFAULT_SETTINGS.thresholds.recentSessions);
     await until(() => (settingInput(tab.containerEl, 'Recent sessions') as HTMLInputElement).value === String(DEFAULT_SETTINGS.thresholds.recentSessions));
-    expect(tab.containerEl.querySelectorAll('.setting-item-heading')).toHaveLength(3);
+    expect(tab.containerEl.querySelectorAll('.setting-item-heading')).toHaveLength(6);
   });
 
   it('closing the settings hides (empties) the tab', () => {

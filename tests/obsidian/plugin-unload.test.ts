@@ -64,8 +64,9 @@ describe('unloading the plugin', () => {
 
   it('clears its intervals (the live models’ day checks) and pending refreshes', async () => {
     const { h } = await loadWithViews();
-    // One per live store: the status bar, the roster and the client view.
-    expect(intervals.live.size).toBe(3);
+    // One per live store: the status bar; the roster and its Today panel; the client view and its
+    // agreement panel.
+    expect(intervals.live.size).toBe(5);
     h.plugin.unload();
     await settle();
     expect(intervals.live.size).toBe(0);
@@ -114,7 +115,8 @@ describe('closing a view', () => {
     await (roster as WorkspaceLeaf).whenClosed();
     expect(view.contentEl.childElementCount).toBe(0);
     expect(h.app.workspace.getLeavesOfType(VIEW_ROSTER)).toEqual([]);
-    expect(intervals.live.size).toBe(2);
+    // Left: the status bar's, and the client view's two (client and agreements).
+    expect(intervals.live.size).toBe(3);
     h.plugin.unload();
   });
 });

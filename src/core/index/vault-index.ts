@@ -104,6 +104,11 @@ export class VaultIndex {
     this.emit([]);
   }
 
+  /** Tells listeners to rebuild although no note changed (settings that shape the views did). */
+  refresh(): void {
+    this.emit([]);
+  }
+
   onChange(listener: IndexListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

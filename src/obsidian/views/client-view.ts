@@ -1,14 +1,15 @@
 /** A client's view: the brief, open commitments with check-ins, patterns, chains and milestones. */
 import type { ViewStateResult, WorkspaceLeaf } from 'obsidian';
-import type { Component } from 'svelte';
 import { derived, get, type Readable } from 'svelte/store';
 import type { ClientModel } from '../../ui/contracts';
 import { clientActions } from '../../app/view-actions';
 import ClientView from '../../ui/client/ClientView.svelte';
 import { ICON, VIEW_CLIENT, type Host } from '../host';
-import { SvelteItemView } from './svelte-view';
+import { SvelteItemView, type ViewPart } from './svelte-view';
+import { agreementActions } from '../../app/agreements';
+import AgreementPanel from '../../ui/agreements/AgreementPanel.svelte';
 
-export class ClientLeafView extends SvelteItemView<Record<string, unknown>> {
+export class ClientLeafView extends SvelteItemView {
   client: string | null = null;
 
   constructor(
@@ -90,15 +91,18 @@ export class ClientLeafView extends SvelteItemView<Record<string, unknown>> {
     await super.onOpen();
   }
 
-  protected component(): Component<Record<string, unknown>> {
-    return ClientView as unknown as Component<Record<string, unknown>>;
-  }
-
-  protected props(): Record<string, unknown> {
-    return {
-      model: this.model!,
-      actions: clientActions(this.host.actions, this.host.nav),
-      formatDate: this.host.formatDate,
-    };
+  protected parts(): ViewPart[] {
+    return [
+      {
+        component: ClientView,
+        cls: 'ft-part-client',
+        props: { model: this.model!, actions: clientActions(this.host.actions, this.host.nav), formatDate: this.host.formatDate },
+      },
+      {
+        component: AgreementPanel,
+        cls: 'ft-part-agreements',
+        props: { model: this.host.models.agreements(this.client!), actions: agreementActions(this.host.nav), formatDate: this.host.formatDate },
+      },
+    ];
   }
 }

@@ -1,12 +1,13 @@
 /** The roster: a right-sidebar view with one row per client, riskiest and soonest first. */
 import type { WorkspaceLeaf } from 'obsidian';
-import type { Component } from 'svelte';
+import { todayActions } from '../../app/today';
 import { rosterActions } from '../../app/view-actions';
 import Roster from '../../ui/roster/Roster.svelte';
+import TodayPanel from '../../ui/today/TodayPanel.svelte';
 import { ICON, VIEW_ROSTER, type Host } from '../host';
-import { SvelteItemView } from './svelte-view';
+import { SvelteItemView, type ViewPart } from './svelte-view';
 
-export class RosterView extends SvelteItemView<Record<string, unknown>> {
+export class RosterView extends SvelteItemView {
   constructor(
     leaf: WorkspaceLeaf,
     private readonly host: Host,
@@ -26,16 +27,31 @@ export class RosterView extends SvelteItemView<Record<string, unknown>> {
     return ICON;
   }
 
-  protected component(): Component<Record<string, unknown>> {
-    return Roster as unknown as Component<Record<string, unknown>>;
-  }
-
-  protected props(): Record<string, unknown> {
-    return {
-      model: this.host.models.roster(),
-      actions: rosterActions(this.host.nav, (f) => (this.host.rosterFilter = f)),
-      formatDate: this.host.formatDate,
-      initialFilter: this.host.rosterFilter ?? undefined,
-    };
+  protected parts(): ViewPart[] {
+    const host = this.host;
+    return [
+      {
+        component: TodayPanel,
+        cls: 'ft-part-today',
+        props: {
+          model: host.models.today(),
+          actions: todayActions(host.actions, host.nav, navigator.clipboard, host.index),
+          formatDate: host.formatDate,
+          collapsible: true,
+          open: host.todayOpen,
+          onToggle: (open: boolean) => (host.todayOpen = open),
+        },
+      },
+      {
+        component: Roster,
+        cls: 'ft-part-roster',
+        props: {
+          model: host.models.roster(),
+          actions: rosterActions(host.nav, (f) => (host.rosterFilter = f)),
+          formatDate: host.formatDate,
+          initialFilter: host.rosterFilter ?? undefined,
+        },
+      },
+    ];
   }
 }

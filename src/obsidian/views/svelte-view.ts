@@ -1,38 +1,45 @@
 /**
- * An ItemView that hosts one Svelte 5 component: mounted in `onOpen`, unmounted (awaited) in
- * `onClose`, so closing the leaf or unloading the plugin leaves nothing running.
+ * An ItemView that hosts Svelte 5 components, each in its own container: mounted in `onOpen`,
+ * unmounted (awaited) in `onClose`, so closing the leaf or unloading the plugin leaves nothing
+ * running.
  */
 import { ItemView, type WorkspaceLeaf } from 'obsidian';
 import { mount, unmount, type Component } from 'svelte';
 
-export abstract class SvelteItemView<Props extends Record<string, unknown>> extends ItemView {
-  private instance: Record<string, unknown> | null = null;
+export interface ViewPart {
+  component: Component<any>;
+  props: Record<string, unknown>;
+  /** Class of the part's container. */
+  cls: string;
+}
+
+export abstract class SvelteItemView extends ItemView {
+  private instances: Record<string, unknown>[] = [];
 
   constructor(leaf: WorkspaceLeaf) {
     super(leaf);
   }
 
-  protected abstract component(): Component<Props>;
-  protected abstract props(): Props;
-
-  /** Called after the component is mounted, e.g. to subscribe the view's model to the index. */
-  protected afterMount(): void {}
+  /** The components to mount, top to bottom. */
+  protected abstract parts(): ViewPart[];
 
   override async onOpen(): Promise<void> {
     this.contentEl.empty();
     this.contentEl.addClass('ft-view-host');
-    this.instance = mount(this.component(), { target: this.contentEl, props: this.props() });
-    this.afterMount();
+    for (const part of this.parts()) {
+      const target = this.contentEl.createDiv({ cls: part.cls });
+      this.instances.push(mount(part.component, { target, props: part.props }));
+    }
   }
 
   override async onClose(): Promise<void> {
-    const instance = this.instance;
-    this.instance = null;
-    if (instance) await unmount(instance);
+    const instances = this.instances;
+    this.instances = [];
+    await Promise.all(instances.map((i) => unmount(i)));
     this.contentEl.empty();
   }
 
   get isMounted(): boolean {
-    return this.instance !== null;
+    return this.instances.length > 0;
   }
 }

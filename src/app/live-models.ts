@@ -14,6 +14,7 @@ import type { AgreementModel } from '../ui/agreements/contracts';
 import type { TodayModel } from '../ui/today/contracts';
 import { buildAgreementModel } from './agreements';
 import { buildClientModel, buildRosterModel, type ModelSettings } from './models';
+import type { RosterCache } from '../core/analytics/roster';
 import { buildTodayModel } from './today';
 
 export interface LiveModelOptions {
@@ -58,8 +59,11 @@ export class LiveModels {
     });
   }
 
+  /** Rows survive between refreshes: after a one-note change only that client's row is redone. */
+  private readonly rosterRows: RosterCache = new Map();
+
   roster(): Readable<RosterModel> {
-    return this.live((asOf) => buildRosterModel(this.index, asOf, this.options.settings()));
+    return this.live((asOf) => buildRosterModel(this.index, asOf, this.options.settings(), this.rosterRows));
   }
 
   /** A client's model, or null while the client is not (or no longer) in the vault. */

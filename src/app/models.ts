@@ -6,7 +6,7 @@ import { analyseClient } from '../core/analytics/client-analysis';
 import { clientBrief } from '../core/analytics/brief';
 import { completion, isMissed } from '../core/analytics/completion';
 import { patternsOf } from '../core/analytics/patterns';
-import { roster, rosterRow } from '../core/analytics/roster';
+import { roster, rosterRow, type RosterCache } from '../core/analytics/roster';
 import { resolveThresholds, type RiskThresholds } from '../core/analytics/thresholds';
 import { addDays } from '../core/dates';
 import { defaultDueDate, isOverdue, type VaultIndex } from '../core/index/vault-index';
@@ -19,8 +19,8 @@ export interface ModelSettings {
   dueLeadDays: number;
 }
 
-export function buildRosterModel(index: VaultIndex, asOf: IsoDate, s: ModelSettings): RosterModel {
-  const rows = roster(index, { asOf, thresholds: s.thresholds }).filter((r) => s.rosterStatuses.includes(r.status));
+export function buildRosterModel(index: VaultIndex, asOf: IsoDate, s: ModelSettings, cache?: RosterCache): RosterModel {
+  const rows = roster(index, { asOf, thresholds: s.thresholds, cache }).filter((r) => s.rosterStatuses.includes(r.status));
   const coaches = [...new Set(rows.map((r) => r.coach).filter((c): c is string => c !== null))].sort();
   return { asOf, rows, coaches, overdueTotal: index.overdue(asOf).length };
 }

@@ -153,3 +153,33 @@ describe('roster --coach', () => {
     expect(rosterOf(index, '2026-12-01').map((r) => r.client).sort()).toEqual(index.clients().map((c) => c.name).sort());
   });
 });
+
+describe('roster cache', () => {
+  it('reuses the rows of clients whose notes did not change, and redoes the changed one', async () => {
+    const { VaultIndex } = await import('../../src/core/index/vault-index');
+    const { roster } = await import('../../src/core/analytics/roster');
+    const index = new VaultIndex();
+    const note = (client: string, box: string) =>
+      `---\ntype: session\nclient: "[[${client}]]"\ndate: 2026-11-20\nnext: 2026-12-04\n---\n## Commitments\n- [${box}] Send the deck [due:: 2026-11-25] ^${client[0].toLowerCase()}1\n`;
+    index.setNotes([
+      ['Sessions/a.md', note('Ann', ' ')],
+      ['Sessions/b.md', note('Ben', ' ')],
+    ]);
+    const cache = new Map();
+    const first = roster(index, { asOf: '2026-12-01', cache });
+    const again = roster(index, { asOf: '2026-12-01', cache });
+    expect(again.find((r) => r.client === 'Ann')).toBe(first.find((r) => r.client === 'Ann'));
+    index.setNote('Sessions/a.md', note('Ann', 'x'));
+    const after = roster(index, { asOf: '2026-12-01', cache });
+    expect(after.find((r) => r.client === 'Ann')!.overdue).toBe(0);
+    expect(after.find((r) => r.client === 'Ann')).not.toBe(first.find((r) => r.client === 'Ann'));
+    expect(after.find((r) => r.client === 'Ben')).toBe(first.find((r) => r.client === 'Ben'));
+    // Another date, another row; a removed client leaves the cache.
+    expect(roster(index, { asOf: '2026-12-02', cache }).find((r) => r.client === 'Ben')).not.toBe(first.find((r) => r.client === 'Ben'));
+    index.removeNote('Sessions/b.md');
+    roster(index, { asOf: '2026-12-02', cache });
+    expect([...cache.keys()]).toEqual(['Ann']);
+    // Uncached, the same rows.
+    expect(roster(index, { asOf: '2026-12-02' })).toEqual(roster(index, { asOf: '2026-12-02', cache }));
+  });
+});

@@ -66,8 +66,8 @@ function checkVault(index: VaultIndex, asOf: string, dates: string[], t: RiskThr
       const full = analyseClient(index, client, d, t);
       const exact = computeSignals(full, t);
       const mine = analysisAt(tl, d, t);
-      const { sessionLines: _a, chains: chainsA, ...restMine } = mine;
-      const { sessionLines: _b, chains: chainsB, ...restFull } = full;
+      const { sessionLine: _a, chains: chainsA, ...restMine } = mine;
+      const { sessionLine: _b, chains: chainsB, ...restFull } = full;
       expect(restMine, `${client.name} analysis as of ${d}`).toEqual(restFull);
       expect(chainsA.filter((c) => c.sessions > 1), `${client.name} chains as of ${d}`).toEqual(chainsB.filter((c) => c.sessions > 1));
       expect(computeSignals(mine, t), `${client.name} as of ${d}`).toEqual(exact);

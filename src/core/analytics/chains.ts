@@ -19,6 +19,18 @@ export interface Chain {
 }
 
 /**
+ * A commitment's meaningful words, kept as long as the commitment object lives: the index keeps
+ * one object per commitment until its note changes, so each text is tokenised once, not once
+ * per roster refresh.
+ */
+const tokenCache = new WeakMap<Commitment, Set<string>>();
+function tok(c: Commitment): Set<string> {
+  let t = tokenCache.get(c);
+  if (!t) tokenCache.set(c, (t = meaningfulTokens(c.text)));
+  return t;
+}
+
+/**
  * Chains of a client's commitments (given oldest session first, as `VaultIndex.commitmentsOf`
  * returns them). Every commitment is in exactly one chain; single links are chains of one.
  */
@@ -34,12 +46,6 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
     else sessions.push({ path: c.session, list: [c] });
   }
   const order = new Map(sessions.map((s, i) => [s.path, i]));
-  const tokens = new Map<Commitment, Set<string>>();
-  const tok = (c: Commitment) => {
-    let t = tokens.get(c);
-    if (!t) tokens.set(c, (t = meaningfulTokens(c.text)));
-    return t;
-  };
 
   const prev = new Map<Commitment, { from: Commitment; by: 'id' | 'text' }>();
   const hasNext = new Set<Commitment>();

@@ -35,19 +35,7 @@ export interface ClientAnalysis {
    * 1-based line of each session's frontmatter keys (`date`, `status`, `next`, under their spec
    * names even when an alias was written), by session path, so evidence can point at the line.
    */
-  sessionLines?: ReadonlyMap<string, Readonly<Record<string, number>>>;
-}
-
-/** The frontmatter key lines of a session note, under the spec's key names. */
-function sessionKeyLines(index: VaultIndex, path: string): Record<string, number> {
-  const raw = index.note(path)?.session?.keyLines ?? {};
-  const out: Record<string, number> = {};
-  for (const key of ['client', 'date', 'next', 'status', 'coach']) {
-    const names = [key, ...(index.settings.keyAliases[key] ?? [])].map((k) => k.toLowerCase());
-    const hit = Object.entries(raw).find(([k]) => names.includes(k.toLowerCase()));
-    if (hit) out[key] = hit[1];
-  }
-  return out;
+  sessionLine?: (path: string, key: string) => number;
 }
 
 export function analyseClient(index: VaultIndex, client: Client, asOf: IsoDate, t: RiskThresholds): ClientAnalysis {
@@ -86,6 +74,6 @@ export function analyseClient(index: VaultIndex, client: Client, asOf: IsoDate, 
     completionRecent: completion(clientOwned.filter((c) => recentPaths.has(c.session)), asOf),
     coachCompletion: completion(coachOwned, asOf),
     released,
-    sessionLines: new Map(sessions.map((s) => [s.path, sessionKeyLines(index, s.path)])),
+    sessionLine: (path, key) => index.sessionKeyLine(path, key),
   };
 }

@@ -75,7 +75,15 @@ export interface RosterOptions {
   asOf: IsoDate;
   coach?: string | null;
   thresholds?: Partial<RiskThresholds>;
+  /**
+   * Rows kept between calls (a live view passes the same cache each time): a client whose notes
+   * have not changed since keeps its row, so after a one-note change only that client is redone.
+   */
+  cache?: RosterCache;
 }
+
+/** Roster rows by client, each with the index state and options it was computed for. */
+export type RosterCache = Map<string, { key: string; row: RosterRow }>;
 
 export function clientRow(index: VaultIndex, client: Client, options: RosterOptions): RosterRow {
   const t = resolveThresholds(options.thresholds);
@@ -90,9 +98,24 @@ export function compareRows(a: RosterRow, b: RosterRow): number {
 export function roster(index: VaultIndex, options: RosterOptions): RosterRow[] {
   const t = resolveThresholds(options.thresholds);
   const coach = options.coach?.trim().toLowerCase() ?? null;
-  return index
-    .clients()
-    .map((c) => rosterRow(analyseClient(index, c, options.asOf, t), t))
+  const cache = options.cache;
+  const settingsKey = cache ? `${options.asOf}|${JSON.stringify(t)}` : '';
+  const rowOf = (c: Client): RosterRow => {
+    if (!cache) return rosterRow(analyseClient(index, c, options.asOf, t), t);
+    const key = `${settingsKey}|${c.path ?? ''}|${index.clientVersion(c)}`;
+    const hit = cache.get(c.name);
+    if (hit && hit.key === key) return hit.row;
+    const row = rosterRow(analyseClient(index, c, options.asOf, t), t);
+    cache.set(c.name, { key, row });
+    return row;
+  };
+  const clients = index.clients();
+  if (cache) {
+    const names = new Set(clients.map((c) => c.name));
+    for (const name of cache.keys()) if (!names.has(name)) cache.delete(name);
+  }
+  return clients
+    .map(rowOf)
     .filter((r) => coach === null || (r.coach ?? '').toLowerCase() === coach)
     .sort(compareRows);
 }

@@ -59,8 +59,7 @@ export function sessionEvidence(s: Session, line = 1): Evidence {
 
 /** The line of a session's frontmatter key (`date`, `status`…), falling back to its `date`, then line 1. */
 function keyLine(a: ClientAnalysis, s: Session, key: string): number {
-  const lines = a.sessionLines?.get(s.path);
-  return lines?.[key] ?? lines?.date ?? 1;
+  return a.sessionLine?.(s.path, key) ?? 1;
 }
 
 function quote(text: string): string {

@@ -49,6 +49,9 @@ export class VaultIndex {
   private readonly sessionsByRef = new Map<string, Set<string>>();
   private readonly resolved = new WeakMap<ParsedNote, { cadence: number; list: Commitment[] }>();
   private sortedPaths: string[] | null = null;
+  /** Bumped for a client key whenever a note under that key changes, so per-client work can be cached. */
+  private readonly keyVersions = new Map<string, number>();
+  private epoch = 0;
   private readonly listeners = new Set<IndexListener>();
   /** Increases on every change, so callers can cache work per version. */
   version = 0;
@@ -93,10 +96,12 @@ export class VaultIndex {
   /** New reading settings: the index empties, and the caller re-reads every note. */
   configure(settings: Partial<CoreSettings>): void {
     this.settings = resolveCoreSettings(settings);
+    this.epoch++;
     this.clear();
   }
 
   clear(): void {
+    this.epoch++;
     this.notes.clear();
     this.clientNotesByKey.clear();
     this.sessionsByRef.clear();
@@ -119,10 +124,16 @@ export class VaultIndex {
     for (const l of this.listeners) l(paths);
   }
 
+  private bump(note: ParsedNote): void {
+    const keys = note.client ? clientKeys(note.client) : note.session ? [note.session.clientRef.toLowerCase(), note.session.clientTarget.toLowerCase()] : [];
+    for (const k of keys) this.keyVersions.set(k, (this.keyVersions.get(k) ?? 0) + 1);
+  }
+
   private put(note: ParsedNote): void {
     this.take(note.path);
     this.notes.set(note.path, note);
     this.sortedPaths = null;
+    this.bump(note);
     if (note.client) for (const k of clientKeys(note.client)) addTo(this.clientNotesByKey, k, note.path);
     if (note.session) addTo(this.sessionsByRef, note.session.clientRef.toLowerCase(), note.path);
   }
@@ -132,9 +143,19 @@ export class VaultIndex {
     if (!old) return false;
     this.notes.delete(path);
     this.sortedPaths = null;
+    this.bump(old);
     if (old.client) for (const k of clientKeys(old.client)) removeFrom(this.clientNotesByKey, k, path);
     if (old.session) removeFrom(this.sessionsByRef, old.session.clientRef.toLowerCase(), path);
     return true;
+  }
+
+  /**
+   * Changes whenever anything a client's figures depend on changes (their client note, any of
+   * their session notes, the reading settings), so callers can cache per-client work.
+   */
+  clientVersion(client: Client): string {
+    const keys = client.path ? clientKeys(this.notes.get(client.path)?.client ?? ({ path: client.path, name: client.name } as ClientNote)) : [client.name.toLowerCase()];
+    return `${this.epoch}:${keys.map((k) => this.keyVersions.get(k) ?? 0).join('.')}`;
   }
 
   // ---- notes ---------------------------------------------------------------------------------
@@ -145,6 +166,21 @@ export class VaultIndex {
 
   note(path: string): ParsedNote | undefined {
     return this.notes.get(path);
+  }
+
+  /**
+   * The 1-based line of a session note's frontmatter key (its spec name or an alias), falling
+   * back to the `date:` line, then line 1: where evidence about a session should point.
+   */
+  sessionKeyLine(path: string, key: string): number {
+    const lines = this.notes.get(path)?.session?.keyLines;
+    if (!lines) return 1;
+    const find = (k: string) => {
+      const names = [k, ...(this.settings.keyAliases[k] ?? [])].map((n) => n.toLowerCase());
+      for (const [name, line] of Object.entries(lines)) if (names.includes(name.toLowerCase())) return line;
+      return undefined;
+    };
+    return find(key) ?? find('date') ?? 1;
   }
 
   /** A client note's whole frontmatter, or null when the path is not a client note. */

@@ -26,48 +26,12 @@ export interface ClientTimeline {
   /** Every commitment, by session date then line, as `VaultIndex.commitmentsOf` gives them. */
   commitments: Commitment[];
   /** Frontmatter key lines of each session under the spec's key names. */
-  sessionLines: ReadonlyMap<string, Readonly<Record<string, number>>>;
+  sessionLine: (path: string, key: string) => number;
   /** Chains over the commitments of sessions up to `chainsAsOf`. */
   chains: Chain[];
   chainsAsOf: IsoDate;
   /** Position of each commitment in `commitments`, to keep derived chains in findChains' order (built when first needed). */
   position: Map<Commitment, number> | null;
-}
-
-/** The frontmatter key lines of a session note, under the spec's key names (as analyseClient reads them). */
-function sessionKeyLines(index: VaultIndex, path: string): Record<string, number> {
-  const raw = index.note(path)?.session?.keyLines ?? {};
-  const out: Record<string, number> = {};
-  const entries = Object.entries(raw);
-  for (const key of ['client', 'date', 'next', 'status', 'coach']) {
-    const names = [key, ...(index.settings.keyAliases[key] ?? [])].map((k) => k.toLowerCase());
-    const hit = entries.find(([k]) => names.includes(k.toLowerCase()));
-    if (hit) out[key] = hit[1];
-  }
-  return out;
-}
-
-/** Session key lines worked out when first asked for: the signals need them only for their evidence. */
-class LazyKeyLines extends Map<string, Readonly<Record<string, number>>> {
-  private paths: Set<string> | null = null;
-
-  constructor(
-    private readonly index: VaultIndex,
-    private readonly sessions: readonly Session[],
-  ) {
-    super();
-  }
-
-  override get(path: string): Readonly<Record<string, number>> | undefined {
-    let v = super.get(path);
-    if (v === undefined && this.has(path)) super.set(path, (v = sessionKeyLines(this.index, path)));
-    return v;
-  }
-
-  override has(path: string): boolean {
-    this.paths ??= new Set(this.sessions.map((s) => s.path));
-    return this.paths.has(path);
-  }
 }
 
 /** Gathers a client's sessions, commitments and chains (found as of `latest`, the latest date to be asked). */
@@ -81,7 +45,7 @@ export function clientTimeline(index: VaultIndex, client: Client, latest: IsoDat
     client,
     sessions,
     commitments,
-    sessionLines: new LazyKeyLines(index, sessions),
+    sessionLine: (path: string, key: string) => index.sessionKeyLine(path, key),
     chains: findChains(inRange, similarity),
     chainsAsOf: latest,
     position: null,
@@ -177,6 +141,6 @@ export function analysisAt(tl: ClientTimeline, asOf: IsoDate, t: RiskThresholds)
     ),
     coachCompletion: completion(coachOwned, asOf),
     released,
-    sessionLines: tl.sessionLines,
+    sessionLine: tl.sessionLine,
   };
 }

@@ -271,7 +271,7 @@ export function signalAnalysisAt(tl: ClientTimeline, cc: CompactClient, asOf: Is
     completionRecent: recent.completion(),
     coachCompletion: coach.completion(),
     released: client.status !== 'active' || (client.pausedUntil !== null && asOf <= client.pausedUntil),
-    sessionLines: tl.sessionLines,
+    sessionLine: tl.sessionLine,
   };
 }
 

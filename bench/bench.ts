@@ -1,0 +1,142 @@
+/**
+ * `npm run bench`: indexes a synthetic vault (bench/synth-vault.ts) and prints ONE JSON object on
+ * stdout, plus a one-line summary on stderr.
+ *
+ *   node --expose-gc dist/bench.js [--clients 2000] [--sessions 25] [--commitments 3] [--runs 500]
+ *     [--full-runs 3] [--seed N] [--client-yaml-share 0.15] [--session-yaml-share 0.1] [--no-cross-check]
+ *
+ * Adding a section (roster timing, queries…): write `measureX(...)` in bench/measures/x.ts that
+ * returns a plain JSON-able object, call it in `main` below in the order it needs (the fully
+ * built index is `index`), put its result under its own key in `report`, and, if it has a
+ * target, add an entry to `targets`. Sections that allocate a lot should run after `heap`.
+ */
+import * as os from 'node:os';
+import type { VaultIndex } from '../src/core/index/vault-index';
+import { DEFAULT_SYNTH_OPTIONS, SynthVault } from './synth-vault';
+import { measureFullIndex, measureSingleCall } from './measures/full-index';
+import { measureBaseline, measureHeap } from './measures/heap';
+import { measureReindex } from './measures/reindex';
+import { measureYamlShare } from './measures/yaml-share';
+import { measureRoster } from './measures/roster';
+import { measurePractice, PRACTICE_TARGET_MS } from './practice';
+import { gcAvailable, numberArg, parseArgs, round } from './util';
+
+const TARGETS = { fullIndexMs: 1500, heapMB: 300, reindexP95Ms: 2, rosterMs: 150, rosterOneClientP95Ms: 2, practiceFiguresMs: PRACTICE_TARGET_MS } as const;
+
+interface Target {
+  limit: number;
+  value: number | null;
+  pass: boolean;
+}
+
+function target(limit: number, value: number | null | undefined): Target {
+  const v = value ?? null;
+  return { limit, value: v, pass: v !== null && Number.isFinite(v) && v <= limit };
+}
+
+const HELP = `usage: node --expose-gc dist/bench.js [--clients N] [--sessions N] [--commitments N] [--runs N]
+  [--full-runs N] [--seed N] [--client-yaml-share F] [--session-yaml-share F] [--no-cross-check]`;
+
+async function main(argv: readonly string[]): Promise<void> {
+  const args = parseArgs(argv);
+  if (args.has('help')) {
+    process.stderr.write(HELP + '\n');
+    return;
+  }
+  const int = { integer: true, min: 0 };
+  const parameters = {
+    clients: numberArg(args, 'clients', DEFAULT_SYNTH_OPTIONS.clients, int),
+    sessionsPerClient: numberArg(args, 'sessions', DEFAULT_SYNTH_OPTIONS.sessionsPerClient, int),
+    commitmentsPerSession: numberArg(args, 'commitments', DEFAULT_SYNTH_OPTIONS.commitmentsPerSession, int),
+    seed: numberArg(args, 'seed', DEFAULT_SYNTH_OPTIONS.seed, int),
+    clientYamlShare: numberArg(args, 'client-yaml-share', DEFAULT_SYNTH_OPTIONS.clientYamlShare, { min: 0 }),
+    sessionYamlShare: numberArg(args, 'session-yaml-share', DEFAULT_SYNTH_OPTIONS.sessionYamlShare, { min: 0 }),
+    runs: numberArg(args, 'runs', 500, { integer: true, min: 1 }),
+    fullRuns: numberArg(args, 'full-runs', 3, { integer: true, min: 1 }),
+  };
+  const environment = { node: process.version, cpus: os.cpus().length, loadAvg1AtStart: round(os.loadavg()[0], 2), loadAvg1AtEnd: 0 };
+  if (!gcAvailable) process.stderr.write('bench: warning: run with node --expose-gc; heap figures are not after a full GC\n');
+
+  const baselineMB = measureBaseline();
+  const vault = new SynthVault({
+    clients: parameters.clients,
+    sessionsPerClient: parameters.sessionsPerClient,
+    commitmentsPerSession: parameters.commitmentsPerSession,
+    seed: parameters.seed,
+    clientYamlShare: parameters.clientYamlShare,
+    sessionYamlShare: parameters.sessionYamlShare,
+  });
+  if (vault.noteCount === 0) throw new Error('the vault is empty: give --clients and --sessions above 0');
+
+  // ---- sections ------------------------------------------------------------------------------
+  const built = await measureFullIndex(vault, { runs: parameters.fullRuns });
+  const full = built.result;
+  let index: VaultIndex | null = built.index;
+  built.index = null; // `index` is now the only reference, so releasing it below frees the index
+  if (index === null) throw new Error('the full index produced no index');
+  const heap = measureHeap(baselineMB, index);
+  const reindex = measureReindex(vault, index, { runs: parameters.runs, warmup: 50, seed: parameters.seed });
+  const yaml = measureYamlShare(vault, full.fullIndexMs);
+  // (sections that query the built index go here, before it is released)
+  const rosterResult = measureRoster(vault, index, { asOf: args.get('as-of') === undefined ? '2026-12-01' : String(args.get('as-of')), runs: 5, oneClientRuns: 300, seed: parameters.seed });
+  index = null;
+  const practice = args.has('no-practice') ? null : measurePractice();
+  const crossCheck = args.has('no-cross-check') ? null : measureSingleCall(vault);
+
+  // ---- report --------------------------------------------------------------------------------
+  const targets = {
+    fullIndexMs: target(TARGETS.fullIndexMs, full.fullIndexMs),
+    heapMB: target(TARGETS.heapMB, gcAvailable ? heap.heapMB : null),
+    reindexP95Ms: target(TARGETS.reindexP95Ms, reindex?.p95Ms),
+    rosterMs: target(TARGETS.rosterMs, rosterResult.rosterMs),
+    rosterOneClientP95Ms: target(TARGETS.rosterOneClientP95Ms, rosterResult.oneClient.p95Ms),
+    ...(practice ? { practiceFiguresMs: target(TARGETS.practiceFiguresMs, practice.practiceFiguresMs) } : {}),
+  };
+  environment.loadAvg1AtEnd = round(os.loadavg()[0], 2);
+  const report = {
+    parameters,
+    environment,
+    notes: full.notes,
+    clientNotes: full.clientNotes,
+    sessionNotes: full.sessionNotes,
+    commitments: full.commitments,
+    expectedCommitments: full.expectedCommitments,
+    diagnostics: full.diagnostics,
+    totalMB: full.totalMB,
+    avgNoteKB: full.avgNoteKB,
+    fullIndexMs: full.fullIndexMs,
+    fullIndexRunsMs: full.runsMs,
+    fullIndexRunsGcMs: full.runsGcMs,
+    fullIndexRunsCpuMs: full.runsCpuMs,
+    method: full.method,
+    MBps: full.MBps,
+    heapMB: heap.heapMB,
+    heap,
+    yamlShare: yaml.yamlShare,
+    yaml,
+    reindexOneNote: reindex,
+    fullIndexCrossCheck: crossCheck,
+    roster: rosterResult,
+    practice,
+    targets: { ...targets, allPass: Object.values(targets).every((t) => t.pass) },
+  };
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+
+  const mark = (t: Target) => (t.pass ? 'ok' : 'MISS');
+  process.stderr.write(
+    `bench: ${full.notes} notes, ${full.commitments} commitments, ${full.totalMB} MB: full index ${full.fullIndexMs} ms (${full.MBps} MB/s) [${mark(targets.fullIndexMs)} ≤${TARGETS.fullIndexMs}], ` +
+      `heap ${heap.heapMB} MB [${mark(targets.heapMB)} ≤${TARGETS.heapMB}], ` +
+      `re-index p95 ${reindex?.p95Ms ?? 'n/a'} ms [${mark(targets.reindexP95Ms)} ≤${TARGETS.reindexP95Ms}], yaml ${(yaml.yamlShare * 100).toFixed(1)}% of index time, ` +
+      `roster ${rosterResult.rosterMs} ms [${mark(targets.rosterMs)} ≤${TARGETS.rosterMs}], one client p95 ${rosterResult.oneClient.p95Ms} ms [${mark(targets.rosterOneClientP95Ms)} ≤${TARGETS.rosterOneClientP95Ms}]` +
+      (practice ? `, practice ${practice.practiceFiguresMs} ms [${mark(targets.practiceFiguresMs!)} ≤${TARGETS.practiceFiguresMs}]` : '') +
+      '\n',
+  );
+  if (full.commitments !== full.expectedCommitments) {
+    process.stderr.write(`bench: warning: index found ${full.commitments} commitments, generator wrote ${full.expectedCommitments}\n`);
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`bench: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+});

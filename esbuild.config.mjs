@@ -58,6 +58,8 @@ const builds = [
     entryPoints: ['bench/bench.ts'],
     outfile: 'dist/bench.js',
     bundle: true,
+    // The Chromium section builds the browser test page at run time with these.
+    external: ['esbuild', 'esbuild-svelte', 'playwright-core'],
     format: 'esm',
     platform: 'node',
     target: 'node20',

@@ -18,10 +18,11 @@ import { measureBaseline, measureHeap } from './measures/heap';
 import { measureReindex } from './measures/reindex';
 import { measureYamlShare } from './measures/yaml-share';
 import { measureRoster } from './measures/roster';
+import { measureBrowserRoster } from './measures/browser-roster';
 import { measurePractice, PRACTICE_TARGET_MS } from './practice';
 import { gcAvailable, numberArg, parseArgs, round } from './util';
 
-const TARGETS = { fullIndexMs: 1500, heapMB: 300, reindexP95Ms: 2, rosterMs: 150, rosterOneClientP95Ms: 2, practiceFiguresMs: PRACTICE_TARGET_MS } as const;
+const TARGETS = { fullIndexMs: 1500, heapMB: 300, reindexP95Ms: 2, rosterMs: 150, rosterOneClientP95Ms: 2, practiceFiguresMs: PRACTICE_TARGET_MS, rosterRender500Ms: 100, rosterLiveUpdateMs: 16 } as const;
 
 interface Target {
   limit: number;
@@ -81,6 +82,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const rosterResult = measureRoster(vault, index, { asOf: args.get('as-of') === undefined ? '2026-12-01' : String(args.get('as-of')), runs: 5, oneClientRuns: 300, seed: parameters.seed });
   index = null;
   const practice = args.has('no-practice') ? null : measurePractice();
+  const browserRoster = args.has('no-browser') ? null : await measureBrowserRoster();
+  const rendered = browserRoster && 'firstRender500Ms' in browserRoster ? browserRoster : null;
   const crossCheck = args.has('no-cross-check') ? null : measureSingleCall(vault);
 
   // ---- report --------------------------------------------------------------------------------
@@ -91,6 +94,9 @@ async function main(argv: readonly string[]): Promise<void> {
     rosterMs: target(TARGETS.rosterMs, rosterResult.rosterMs),
     rosterOneClientP95Ms: target(TARGETS.rosterOneClientP95Ms, rosterResult.oneClient.p95Ms),
     ...(practice ? { practiceFiguresMs: target(TARGETS.practiceFiguresMs, practice.practiceFiguresMs) } : {}),
+    ...(rendered
+      ? { rosterRender500Ms: target(TARGETS.rosterRender500Ms, rendered.firstRender500Ms), rosterLiveUpdateMs: target(TARGETS.rosterLiveUpdateMs, rendered.liveUpdate2000Ms) }
+      : {}),
   };
   environment.loadAvg1AtEnd = round(os.loadavg()[0], 2);
   const report = {
@@ -118,6 +124,7 @@ async function main(argv: readonly string[]): Promise<void> {
     fullIndexCrossCheck: crossCheck,
     roster: rosterResult,
     practice,
+    browserRoster,
     targets: { ...targets, allPass: Object.values(targets).every((t) => t.pass) },
   };
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
@@ -129,6 +136,9 @@ async function main(argv: readonly string[]): Promise<void> {
       `re-index p95 ${reindex?.p95Ms ?? 'n/a'} ms [${mark(targets.reindexP95Ms)} ≤${TARGETS.reindexP95Ms}], yaml ${(yaml.yamlShare * 100).toFixed(1)}% of index time, ` +
       `roster ${rosterResult.rosterMs} ms [${mark(targets.rosterMs)} ≤${TARGETS.rosterMs}], one client p95 ${rosterResult.oneClient.p95Ms} ms [${mark(targets.rosterOneClientP95Ms)} ≤${TARGETS.rosterOneClientP95Ms}]` +
       (practice ? `, practice ${practice.practiceFiguresMs} ms [${mark(targets.practiceFiguresMs!)} ≤${TARGETS.practiceFiguresMs}]` : '') +
+      (rendered
+        ? `, roster render 500 rows ${rendered.firstRender500Ms} ms [${mark(targets.rosterRender500Ms!)} ≤100], 2000 rows ${rendered.firstRender2000Ms} ms, live update ${rendered.liveUpdate2000Ms} ms [${mark(targets.rosterLiveUpdateMs!)} ≤16]`
+        : '') +
       '\n',
   );
   if (full.commitments !== full.expectedCommitments) {

@@ -8,8 +8,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { BROWSER_OUT } from './build';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
+export { CHROMIUM, CHROMIUM_ARGS };
 
 export const SCREENSHOTS = join(BROWSER_OUT, '..', 'screenshots');
 

@@ -4,12 +4,27 @@
  * stand-in for Obsidian's theme variables (light and dark).
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'esbuild';
 import esbuildSvelte from 'esbuild-svelte';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+/** The project root: the nearest folder up from this file (or its bundle) with our package.json. */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === 'follow-through') return dir;
+    } catch {
+      // not here; go up
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the follow-through project root');
+    dir = up;
+  }
+}
+
+const root = projectRoot();
 export const BROWSER_OUT = join(root, 'test-output', 'browser');
 
 function readTree(dir: string): Record<string, string> {

@@ -44,12 +44,12 @@ export class CommitmentActions {
 
   checkIn(c: Commitment, options: Omit<CheckInOptions, 'today' | 'settings'>): Promise<ApplyResult> {
     const today = this.options.today();
-    return this.applier.applyEdit(c.session, (text) => checkIn(text, targetOf(c), { ...options, today, settings: this.index.settings }));
+    return this.indexed(this.applier.applyEdit(c.session, (text) => checkIn(text, targetOf(c), { ...options, today, settings: this.index.settings })));
   }
 
   letGo(c: Commitment, options: { reason?: string | null; learned?: string | null } = {}): Promise<ApplyResult> {
     const today = this.options.today();
-    return this.applier.applyEdit(c.session, (text) => letGo(text, targetOf(c), { ...options, today, settings: this.index.settings }));
+    return this.indexed(this.applier.applyEdit(c.session, (text) => letGo(text, targetOf(c), { ...options, today, settings: this.index.settings })));
   }
 
   /** Captures a session note's commitments; `items` as confirmed by the coach, or all uncaptured. */
@@ -58,7 +58,7 @@ export class CommitmentActions {
     const client = session ? this.index.clientOfSession(session) : null;
     const defaultDue = session && client ? defaultDueDate(session, client.cadence, this.index.settings.dueLeadDays) : null;
     const reservedIds = this.reservedIds();
-    return this.applier.applyEdit(path, (text) => capture(text, path, { items, defaultDue, random: this.random, reservedIds, settings: this.index.settings }));
+    return this.indexed(this.applier.applyEdit(path, (text) => capture(text, path, { items, defaultDue, random: this.random, reservedIds, settings: this.index.settings })));
   }
 
   recommit(c: Commitment, options: { due?: IsoDate; confidence?: number } = {}): Promise<ApplyResult> {
@@ -75,7 +75,24 @@ export class CommitmentActions {
     if (path === null) {
       return this.applier.applyChanges({ ok: false, reason: `${clientName} has no client note to record the release in; nothing was changed.` });
     }
-    return this.applier.applyEdit(path, (text) => releaseAccountability(text, path, until, this.index.settings));
+    return this.indexed(this.applier.applyEdit(path, (text) => releaseAccountability(text, path, until, this.index.settings)));
+  }
+
+  /**
+   * Reads the notes an applied edit wrote back into the index at once, so the next action (a second
+   * tap, a second recommit into the note the first one created) plans from them; Obsidian's
+   * metadata cache re-reads the same text a moment later, which changes nothing.
+   */
+  private async indexed(pending: Promise<ApplyResult>): Promise<ApplyResult> {
+    const r = await pending;
+    if (r.ok) {
+      for (const path of r.changed) {
+        const text = await this.applier.read(path);
+        if (text === null) this.index.removeNote(path);
+        else this.index.setNote(path, text);
+      }
+    }
+    return r;
   }
 
   private async carry(kind: 'recommit' | 'modify', c: Commitment, options: Partial<ModifyOptions>): Promise<ApplyResult> {
@@ -92,7 +109,8 @@ export class CommitmentActions {
       leadDays: this.index.settings.dueLeadDays,
       noteSettings: this.options.sessionNotes?.(),
       settings: this.index.settings,
-      exists: (p) => this.index.note(p) !== undefined,
+      // The vault, not the index: a note this plugin created a moment ago may not be indexed yet.
+      exists: (p) => this.index.note(p) !== undefined || this.applier.exists(p),
     });
     const source = await this.applier.read(c.session);
     if (source === null) return this.applier.applyChanges({ ok: false, reason: `${c.session} does not exist; nothing was changed.` });
@@ -106,6 +124,6 @@ export class CommitmentActions {
     const into = { path: plan.path, text: destText, isNew: plan.kind === 'new', defaultDue: plan.defaultDue };
     const opts = { ...options, today, random: this.random, reservedIds: this.reservedIds(), settings: this.index.settings };
     const result = kind === 'recommit' ? recommit(source, targetOf(c), into, opts) : modify(source, targetOf(c), into, opts);
-    return this.applier.applyChanges(result);
+    return this.indexed(this.applier.applyChanges(result));
   }
 }

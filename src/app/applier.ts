@@ -32,7 +32,7 @@ export interface EditVault<F> {
 }
 
 /** The applier's public face, whatever file type its vault uses. */
-export type Applier = Pick<EditApplier<never>, 'read' | 'applyEdit' | 'applyChanges' | 'undo' | 'canUndo' | 'history'>;
+export type Applier = Pick<EditApplier<never>, 'read' | 'exists' | 'applyEdit' | 'applyChanges' | 'undo' | 'canUndo' | 'history'>;
 
 export type ApplyResult = { ok: true; summary: string; changed: string[] } | { ok: false; reason: string };
 
@@ -79,6 +79,11 @@ export class EditApplier<F> {
 
   get canUndo(): boolean {
     return this.stack.length > 0;
+  }
+
+  /** Whether a note exists in the vault now (the index may not have read it yet). */
+  exists(path: string): boolean {
+    return this.vault.getFileByPath(path) !== null;
   }
 
   /** A note's current text after saving any unsaved editor text, or null if it does not exist. */

@@ -104,6 +104,7 @@ export function buildCaptureModel(index: VaultIndex, path: string): CaptureModel
       coping: copingText(c),
       confidence: c.confidence,
       kind: c.kind,
+      captured: c.hasCheckbox && c.id !== null,
     };
   });
   return { path, client: client.name, sessionDate: note.session.date, items };

@@ -66,26 +66,35 @@ export function reviewActions(actions: CommitmentActions, nav: Navigator, close:
   };
 }
 
-/** What the coach confirmed in the capture form, as the capture edit's items. */
-export function toCaptureItems(path: string, items: readonly CaptureItem[]): CoreCaptureItem[] {
-  return items.map((i) => ({
-    target: { path, line: i.line, expectedText: i.expectedText, id: i.id },
-    fields: {
-      text: i.text,
-      owner: i.owner,
-      due: i.due,
-      ...(i.trigger.trim() ? { trigger: i.trigger } : {}),
-      ...(i.coping.trim() ? { coping: parseCoping(i.coping) ?? undefined } : {}),
-      ...(i.confidence !== null ? { confidence: i.confidence } : {}),
-      kind: i.kind,
-    },
-  }));
+/**
+ * What the coach confirmed in the capture form, as the capture edit's items: only the fields the
+ * coach changed from what the note says (the edit fills the default due date itself), and no item
+ * at all for a line that is already captured and untouched.
+ */
+export function toCaptureItems(path: string, items: readonly CaptureItem[], initial: readonly CaptureItem[]): CoreCaptureItem[] {
+  const before = new Map(initial.map((i) => [i.line, i]));
+  const out: CoreCaptureItem[] = [];
+  for (const i of items) {
+    const was = before.get(i.line);
+    const changed = <K extends keyof CaptureItem>(k: K) => was === undefined || JSON.stringify(was[k]) !== JSON.stringify(i[k]);
+    const fields: CoreCaptureItem['fields'] = {};
+    if (changed('text')) fields.text = i.text;
+    if (changed('owner')) fields.owner = i.owner;
+    if (changed('due')) fields.due = i.due;
+    if (changed('trigger') && i.trigger.trim()) fields.trigger = i.trigger;
+    if (changed('coping') && i.coping.trim()) fields.coping = parseCoping(i.coping) ?? undefined;
+    if (changed('confidence') && i.confidence !== null) fields.confidence = i.confidence;
+    if (changed('kind')) fields.kind = i.kind;
+    if (Object.keys(fields).length === 0 && was?.captured) continue;
+    out.push({ target: { path, line: i.line, expectedText: i.expectedText, id: i.id }, fields });
+  }
+  return out;
 }
 
-export function captureActions(actions: CommitmentActions, path: string, close: () => void): CaptureActions {
+export function captureActions(actions: CommitmentActions, path: string, initial: readonly CaptureItem[], close: () => void): CaptureActions {
   return {
     confirm: async (items) => {
-      const r = result(await actions.capture(path, toCaptureItems(path, items)));
+      const r = result(await actions.capture(path, toCaptureItems(path, items, initial)));
       if (r.ok) close();
       return r;
     },

@@ -126,6 +126,8 @@ export interface CaptureItem {
   coping: string;
   confidence: number | null;
   kind: Kind;
+  /** Already a checkbox with a block id: left alone unless the coach changes a field. */
+  captured?: boolean;
 }
 
 export interface CaptureModel {

@@ -17,6 +17,9 @@ import { buildAgreementModel } from '../../src/app/agreements';
 import { AgreementIndex } from '../../src/core/agreements/store';
 import { nudgeLinks } from '../../src/core/nudges/links';
 import { resolveNudgeSettings } from '../../src/core/nudges/settings';
+import { practiceFigures } from '../../src/core/practice/figures';
+import { buildPracticeModel } from '../../src/app/practice';
+import { app } from './app-harness';
 
 type Handle = Record<string, unknown>;
 
@@ -32,10 +35,14 @@ function demoIndex(): VaultIndex {
 
 const ft = {
   demoVault: demoVault as Record<string, string>,
+  /** The app wired over an in-memory copy of the demo vault: real edits, live models (see app-harness.ts). */
+  app,
   demoIndex,
   core: { roster, clientPatterns, clientBrief, analyseClient, resolveThresholds },
   /** The Today panel's and the agreement panel's model builders, and what they need. */
   today: { buildTodayModel, buildAgreementModel, resolveNudgeSettings, nudgeLinks },
+  /** The practice view's figures and model builder. */
+  practice: { practiceFigures, buildPracticeModel },
   /** The demo vault's agreements, as the adapter keeps them. */
   demoAgreements(): AgreementIndex {
     const store = new AgreementIndex();

@@ -106,10 +106,10 @@ describe('recommit', () => {
     expect(cs[3].from).toBe('wk1');
   });
 
-  it('refuses a done commitment, and a moved line without an id', () => {
+  it('refuses a done commitment, and a line without an id that moved and changed', () => {
     expect(recommit(source, target(source, 'Done already'), { path: NEXT, text: next, isNew: false, defaultDue: '2026-12-16' }, { today: TODAY, random: seeded() }).ok).toBe(false);
     const t = target(source, 'Send 10 outreach messages');
-    const moved = source.replace('## Commitments\n', '## Commitments\n- [ ] New\n');
+    const moved = source.replace('## Commitments\n', '## Commitments\n- [ ] New\n').replace(t.expectedText, t.expectedText + ' (edited)');
     const r = recommit(moved, t, { path: NEXT, text: next, isNew: false, defaultDue: '2026-12-16' }, { today: TODAY, random: seeded() });
     expect(!r.ok && r.reason).toMatch(/has changed since it was read/);
   });

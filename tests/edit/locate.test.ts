@@ -26,12 +26,22 @@ describe('locateCommitment', () => {
     expect(r.ok && r.commitment.text).toBe('Send 12 outreach messages');
   });
 
-  it('refuses when a line without a block id moved', () => {
+  it('finds a line without a block id that moved, when its exact text is on one line only', () => {
     const t = target(note, 'Draft the scorecard');
     const moved = note.replace('## Commitments\n', '## Commitments\n- [ ] A new first line\n');
     const r = locateCommitment(moved, t);
-    expect(r.ok).toBe(false);
+    expect(r.ok && r.commitment.line).toBe(t.line + 1);
+    expect(r.ok && r.moved).toBe(true);
+  });
+
+  it('refuses when a line without a block id moved and changed, or its text is now on two lines', () => {
+    const t = target(note, 'Draft the scorecard');
+    const changed = note.replace('## Commitments\n', '## Commitments\n- [ ] A new first line\n').replace('- [ ] Draft the scorecard', '- [/] Draft the scorecard');
+    const r = locateCommitment(changed, t);
     expect(!r.ok && r.reason).toMatch(new RegExp(`^${PATH} line 9 has changed .*no block id`));
+    const twice = note.replace('## Commitments\n', '## Commitments\n- [ ] Draft the scorecard\n');
+    const r2 = locateCommitment(twice, t);
+    expect(!r2.ok && r2.reason).toMatch(/no block id, and its text is on more than one line/);
   });
 
   it('refuses when the block id is on two commitments', () => {

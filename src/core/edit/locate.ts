@@ -1,7 +1,8 @@
 /**
  * Finding the commitment an edit names. The caller saw a line; since then the coach may have typed
  * above it, moved it, or changed it. The line still holding the exact text the caller saw wins;
- * else the one commitment carrying the target's block id; else the edit is refused.
+ * else the one commitment carrying the target's block id; for a commitment without a block id,
+ * the one line in the note that still reads exactly as the caller saw it; else the edit is refused.
  */
 import { parseNote } from '../parse/note';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
@@ -39,6 +40,14 @@ export function locateIn(note: ParsedNote, text: string, target: EditTarget): Lo
   const where = `${target.path} line ${target.line}`;
   const changed = at ? `now reads ${quote(at.raw)}` : lineDescription(text, target.line);
   if (target.id === null) {
+    // Moved (a check-in was added above it, a line typed): the same exact line, if it is the only one.
+    const same = note.commitments.filter((c) => c.raw === target.expectedText);
+    if (same.length === 1) return { ok: true, note, commitment: same[0], moved: true };
+    if (same.length > 1) {
+      return refuse(
+        `${where} has changed since it was read, the commitment has no block id, and its text is on more than one line (${same.map((c) => c.line).join(', ')}); nothing was changed.`,
+      );
+    }
     return refuse(
       `${where} has changed since it was read (expected ${quote(target.expectedText)}, it ${changed}), and the commitment has no block id to find it by; nothing was changed.`,
     );

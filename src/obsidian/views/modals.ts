@@ -41,7 +41,7 @@ export async function openCaptureModal(host: Host, path: string): Promise<Svelte
   }
   const modal = new SvelteModal(host.app, `Capture commitments: ${model.client}, ${model.sessionDate}`, CaptureForm, (close) => ({
     model: writable(model),
-    actions: captureActions(host.actions, path, close),
+    actions: captureActions(host.actions, path, model.items, close),
     formatDate: host.formatDate,
   }));
   modal.open();

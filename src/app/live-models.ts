@@ -16,6 +16,8 @@ import { buildAgreementModel } from './agreements';
 import { buildClientModel, buildRosterModel, type ModelSettings } from './models';
 import type { RosterCache } from '../core/analytics/roster';
 import { buildTodayModel } from './today';
+import { buildPracticeModel } from './practice';
+import type { PracticeModel, PracticeOptions } from './practice';
 
 export interface LiveModelOptions {
   today: () => IsoDate;
@@ -32,9 +34,13 @@ export class LiveModels {
     private readonly options: LiveModelOptions,
   ) {}
 
-  /** A store of `build(asOf)`, rebuilt after index changes and at the turn of the day. */
+  /**
+   * A store of `build(asOf)`, built when its first subscriber comes (so a store made long before
+   * a view opens is neither stale nor built twice), rebuilt a moment after index changes and at
+   * the turn of the day.
+   */
   private live<T>(build: (asOf: IsoDate) => T): Readable<T> {
-    return readable(build(this.options.today()), (set) => {
+    return readable<T>(undefined as T, (set) => {
       let timer: ReturnType<typeof setTimeout> | null = null;
       let day = this.options.today();
       const refresh = () => {
@@ -42,6 +48,7 @@ export class LiveModels {
         day = this.options.today();
         set(build(day));
       };
+      refresh();
       const off = this.index.onChange(() => {
         if (timer !== null) clearTimeout(timer);
         timer = setTimeout(refresh, this.options.settings().refreshDebounceMs);
@@ -49,8 +56,6 @@ export class LiveModels {
       const dayCheck = setInterval(() => {
         if (this.options.today() !== day) refresh();
       }, this.options.dayCheckMs ?? 60_000);
-      // The store may have been created a while before its first subscriber.
-      refresh();
       return () => {
         off();
         clearInterval(dayCheck);
@@ -82,6 +87,11 @@ export class LiveModels {
   /** A client's agreements, partner commitments and agreement signals. */
   agreements(name: string): Readable<AgreementModel> {
     return this.live((asOf) => buildAgreementModel(this.index, this.options.agreements ?? [], name, asOf));
+  }
+
+  /** The practice's figures per coach, with their 8-week trends. */
+  practice(options: () => PracticeOptions = () => ({})): Readable<PracticeModel> {
+    return this.live((asOf) => buildPracticeModel(this.index, asOf, options()));
   }
 
   /** The vault's overdue count, for the status bar. */

@@ -7,7 +7,6 @@
  *
  * No `obsidian` import: the plugin and the browser tests call the same functions.
  */
-import { readable, type Readable } from 'svelte/store';
 import type { VaultIndex } from '../core/index/vault-index';
 import { practiceFigures, type PracticeFigures, type PracticeOptions } from '../core/practice/figures';
 import { periodOf, type ReviewPeriodKind } from '../core/practice/periods';
@@ -98,48 +97,3 @@ export async function writeReviewNote(
   return r.ok ? { ok: true, summary: `${summary}.`, path } : { ok: false, reason: r.reason, path };
 }
 
-// ---- a live model ------------------------------------------------------------------------------
-
-export interface LivePracticeOptions {
-  today: () => IsoDate;
-  /** Read at each rebuild, so a settings change applies at the next one. */
-  options?: () => PracticeOptions;
-  /** Wait this long after the last index change before rebuilding (default 500 ms). */
-  debounceMs?: number | (() => number);
-  /** How often to check whether the date has changed (default 60 s). */
-  dayCheckMs?: number;
-}
-
-/**
- * A store of the practice model, rebuilt a moment after the index changes (debounced: the eight
- * trend points cost more than the roster) and when the date rolls over. It listens only while
- * subscribed, so an unmounted view leaves no listener or timer behind.
- */
-export function livePracticeModel(index: VaultIndex, live: LivePracticeOptions): Readable<PracticeModel> {
-  const build = () => buildPracticeModel(index, live.today(), live.options?.() ?? {});
-  const debounce = () => (typeof live.debounceMs === 'function' ? live.debounceMs() : live.debounceMs ?? 500);
-  // Built when the first subscriber comes (start runs before the subscriber first reads the value),
-  // so a store made long before the view opens is not stale, and is not built twice.
-  return readable<PracticeModel>(undefined as unknown as PracticeModel, (set) => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let day = live.today();
-    set(build());
-    const refresh = () => {
-      timer = null;
-      day = live.today();
-      set(build());
-    };
-    const off = index.onChange(() => {
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(refresh, debounce());
-    });
-    const dayCheck = setInterval(() => {
-      if (live.today() !== day) refresh();
-    }, live.dayCheckMs ?? 60_000);
-    return () => {
-      off();
-      clearInterval(dayCheck);
-      if (timer !== null) clearTimeout(timer);
-    };
-  });
-}

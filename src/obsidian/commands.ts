@@ -6,6 +6,7 @@ import { registerCalendarCommand } from './calendar';
 import { ClientPicker } from './views/client-picker';
 import { NewAgreementModal } from './views/new-agreement-modal';
 import { openTodayModal } from './views/today-modal';
+import { writeReview } from './views/practice-view';
 
 /** The active note, when it is a session note the index knows. */
 function activeSession(host: Host): TFile | null {
@@ -52,6 +53,17 @@ export function registerCommands(plugin: Plugin, host: Host, rescan: () => Promi
       return true;
     },
   });
+  plugin.addCommand({ id: 'open-practice', name: 'Open practice view', callback: () => void host.nav.openPractice() });
+  for (const period of ['week', 'month'] as const) {
+    plugin.addCommand({
+      id: `write-${period}ly-review`,
+      name: `Write the ${period}ly review note`,
+      callback: async () => {
+        const r = await writeReview(host, period);
+        new Notice(`Follow Through: ${r.ok ? r.summary : r.reason}`);
+      },
+    });
+  }
   plugin.addCommand({ id: 'show-today', name: "Show today's nudges", callback: () => openTodayModal(host) });
   plugin.addCommand({ id: 'new-agreement', name: 'New accountability agreement', callback: () => new NewAgreementModal(host.app, host).open() });
   registerCalendarCommand(plugin, host);

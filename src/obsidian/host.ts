@@ -22,6 +22,8 @@ export interface Host {
   formatDate: DateFormatter;
   /** The roster's last filter, kept across re-opens for the session. */
   rosterFilter: RosterFilter | null;
+  /** The coach the practice view last drilled into. */
+  practiceCoach: string | null;
   /** Whether the roster's Today panel is expanded. */
   todayOpen: boolean;
   agreements: AgreementIndex;
@@ -29,4 +31,5 @@ export interface Host {
 
 export const VIEW_ROSTER = 'follow-through-roster';
 export const VIEW_CLIENT = 'follow-through-client';
+export const VIEW_PRACTICE = 'follow-through-practice';
 export const ICON = 'list-checks';

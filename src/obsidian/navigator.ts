@@ -3,8 +3,9 @@ import { MarkdownRenderer, Notice, TFile, type Component, type WorkspaceLeaf } f
 import type { Evidence } from '../core/analytics/signals';
 import type { Navigator } from '../app/view-actions';
 import type { Host } from './host';
-import { VIEW_CLIENT, VIEW_ROSTER } from './host';
+import { VIEW_CLIENT, VIEW_PRACTICE, VIEW_ROSTER } from './host';
 import { openCaptureModal, openReviewModal } from './views/modals';
+import { SvelteItemView } from './views/svelte-view';
 
 export class ObsidianNavigator implements Navigator {
   constructor(
@@ -16,11 +17,13 @@ export class ObsidianNavigator implements Navigator {
     return this.host().app;
   }
 
-  /** Opens (or reveals) the roster in the right sidebar. */
-  async openRoster(): Promise<void> {
+  /** Opens (or reveals) the roster in the right sidebar; `remount` re-applies a changed filter. */
+  async openRoster(remount = false): Promise<void> {
     const { workspace } = this.app;
     let leaf: WorkspaceLeaf | null = workspace.getLeavesOfType(VIEW_ROSTER)[0] ?? null;
-    if (!leaf) {
+    if (leaf && remount && leaf.view instanceof SvelteItemView) {
+      await leaf.view.remount();
+    } else if (!leaf) {
       leaf = workspace.getRightLeaf(false);
       if (!leaf) return;
       await leaf.setViewState({ type: VIEW_ROSTER, active: true });
@@ -53,6 +56,14 @@ export class ObsidianNavigator implements Navigator {
     }
     const leaf = this.app.workspace.getLeaf(false);
     await leaf.openFile(file, { eState: { line: Math.max(0, line - 1) } });
+  }
+
+  /** Opens the practice view in the main area, reusing an open one. */
+  async openPractice(): Promise<void> {
+    const { workspace } = this.app;
+    const leaf = workspace.getLeavesOfType(VIEW_PRACTICE)[0] ?? workspace.getLeaf('tab');
+    await leaf.setViewState({ type: VIEW_PRACTICE, active: true });
+    await workspace.revealLeaf(leaf);
   }
 
   openReview(client: string | null): void {

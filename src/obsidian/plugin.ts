@@ -12,7 +12,8 @@ import type { RosterFilter } from '../ui/contracts';
 import { registerCommands } from './commands';
 import { registerEditCommands } from './edits/commands';
 import { obsidianEditVault } from './edits/facade';
-import { VIEW_CLIENT, VIEW_ROSTER, type Host } from './host';
+import { VIEW_CLIENT, VIEW_PRACTICE, VIEW_ROSTER, type Host } from './host';
+import { PracticeLeafView } from './views/practice-view';
 import { ObsidianNavigator } from './navigator';
 import { FollowThroughSettingTab } from './settings-tab';
 import { addOverdueStatus } from './status-bar';
@@ -32,6 +33,7 @@ export default class FollowThroughPlugin extends Plugin implements Host {
   nav!: ObsidianNavigator;
   rosterFilter: RosterFilter | null = null;
   todayOpen = true;
+  practiceCoach: string | null = null;
   agreements = new AgreementIndex();
 
   today(): IsoDate {
@@ -66,6 +68,7 @@ export default class FollowThroughPlugin extends Plugin implements Host {
 
     this.registerView(VIEW_ROSTER, (leaf: WorkspaceLeaf) => new RosterView(leaf, this));
     this.registerView(VIEW_CLIENT, (leaf: WorkspaceLeaf) => new ClientLeafView(leaf, this));
+    this.registerView(VIEW_PRACTICE, (leaf: WorkspaceLeaf) => new PracticeLeafView(leaf, this));
     registerCommands(this, this, () => this.indexer.indexAll());
     registerEditCommands(this, this.applier);
     this.addSettingTab(new FollowThroughSettingTab(this.app, this, this));

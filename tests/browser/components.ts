@@ -2,6 +2,7 @@
 import type { Component } from 'svelte';
 import { captureComponents } from './components/capture';
 import { clientComponents } from './components/client';
+import { practiceComponents } from './components/practice';
 import { reviewComponents } from './components/review';
 import { rosterComponents } from './components/roster';
 import { todayComponents } from './components/today';
@@ -12,4 +13,5 @@ export const components: Record<string, Component<any>> = {
   ...reviewComponents,
   ...captureComponents,
   ...todayComponents,
+  ...practiceComponents,
 };

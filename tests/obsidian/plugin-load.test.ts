@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../src/core/plugin-settings';
-import { VIEW_CLIENT, VIEW_ROSTER } from '../../src/obsidian/host';
+import { VIEW_CLIENT, VIEW_PRACTICE, VIEW_ROSTER } from '../../src/obsidian/host';
 import { FollowThroughSettingTab } from '../../src/obsidian/settings-tab';
 import { content, create, demoNotes, fixToday, leafWith, PLUGIN_ID, settle, start, statusBar, until } from './harness';
 
@@ -42,13 +42,13 @@ describe('loading the plugin', () => {
     plugin.unload();
   });
 
-  it('registers its two views, its commands, a ribbon icon and a settings tab', async () => {
+  it('registers its three views, its commands, a ribbon icon and a settings tab', async () => {
     const { app, plugin } = create();
     plugin.load();
     await settle();
-    expect(app.viewRegistry.types()).toEqual([VIEW_ROSTER, VIEW_CLIENT]);
+    expect(app.viewRegistry.types()).toEqual([VIEW_ROSTER, VIEW_CLIENT, VIEW_PRACTICE]);
     expect(Object.keys(app.commands.commands).sort()).toEqual(
-      ['capture-session', 'export-calendar', 'new-agreement', 'open-client', 'open-roster', 'rescan-vault', 'review-missed', 'review-missed-client', 'show-today', 'undo-last-edit'].map((id) => `${PLUGIN_ID}:${id}`),
+      ['capture-session', 'export-calendar', 'new-agreement', 'open-client', 'open-practice', 'open-roster', 'rescan-vault', 'review-missed', 'review-missed-client', 'show-today', 'undo-last-edit', 'write-monthly-review', 'write-weekly-review'].map((id) => `${PLUGIN_ID}:${id}`),
     );
     const ribbon = app.ribbonEl.querySelectorAll('.side-dock-ribbon-action');
     expect(ribbon).toHaveLength(1);

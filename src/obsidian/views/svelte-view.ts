@@ -39,6 +39,12 @@ export abstract class SvelteItemView extends ItemView {
     this.contentEl.empty();
   }
 
+  /** Mounts the components afresh (e.g. to start from a filter set elsewhere). */
+  async remount(): Promise<void> {
+    await this.onClose();
+    await this.onOpen();
+  }
+
   get isMounted(): boolean {
     return this.instances.length > 0;
   }

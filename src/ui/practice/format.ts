@@ -92,7 +92,8 @@ export function figureViews(c: CoachFigures, o: Pick<ResolvedPracticeOptions, 'w
   const own = c.coachOwnedOnTime;
   const m = c.milestones;
   const out = c.outcomes;
-  const notCounted = c.clients.filter((x) => !x.counted).length;
+  const notStarted = c.clients.filter((x) => !x.counted && x.status === 'active' && x.lastSession === null).length;
+  const released = c.clients.filter((x) => !x.counted).length - notStarted;
   const escalated = clientCount(c.escalations);
   const view = (v: Omit<FigureView, 'values'>): FigureView => ({ ...v, values: trendSeries(trend, v.series) });
   const lagDetail =
@@ -102,7 +103,7 @@ export function figureViews(c: CoachFigures, o: Pick<ResolvedPracticeOptions, 'w
           .filter(Boolean)
           .join(' · ');
   const outcomeParts = [
-    `${out.withProgress} of ${plural(out.clients, 'client')} moved`,
+    `${out.withProgress} of ${out.clients} with progress`,
     out.withPromise > 0 ? `${out.promiseMet} of ${out.withPromise} ${out.withPromise === 1 ? 'promise' : 'promises'} met` : null,
     out.commitments.total > 0 ? `${out.commitments.done} of ${out.commitments.total} outcome steps done` : null,
   ].filter(Boolean);
@@ -113,7 +114,12 @@ export function figureViews(c: CoachFigures, o: Pick<ResolvedPracticeOptions, 'w
       label: 'Active clients',
       definition: 'Clients who are active, not paused and have started.',
       value: String(c.activeClients),
-      detail: notCounted > 0 ? `${notCounted} paused, ended or not started` : c.clients.length === 0 ? 'no clients yet' : 'all on the list',
+      detail:
+        released + notStarted > 0
+          ? [released > 0 ? `${released} paused or ended` : null, notStarted > 0 ? `${notStarted} not started` : null].filter(Boolean).join(' · ')
+          : c.clients.length === 0
+            ? 'no clients yet'
+            : 'every client active',
       empty: false,
       series: 'activeClients',
       kind: 'count',
@@ -197,7 +203,7 @@ export function figureViews(c: CoachFigures, o: Pick<ResolvedPracticeOptions, 'w
       label: 'Clients at risk',
       definition: 'Clients whose signals add up to a risk worth a conversation.',
       value: String(c.atRiskCount),
-      detail: `of ${plural(c.activeClients, 'active client')}`,
+      detail: c.activeClients === 0 ? 'no active clients' : `of ${plural(c.activeClients, 'active client')}`,
       empty: false,
       series: 'clientsAtRisk',
       kind: 'count',
@@ -221,7 +227,7 @@ export function figureViews(c: CoachFigures, o: Pick<ResolvedPracticeOptions, 'w
       label: 'Outcomes',
       definition: `Outcome entries logged in ${w}, clients with progress, promises met and outcome-kind commitments done.`,
       value: plural(out.entries, 'entry', 'entries'),
-      detail: outcomeParts.join(' · '),
+      detail: out.clients === 0 ? 'no active clients' : outcomeParts.join(' · '),
       empty: false,
       series: 'outcomeEntries',
       kind: 'count',
@@ -277,6 +283,21 @@ export function statusText(row: Pick<ClientFigures, 'status' | 'counted' | 'last
   if (row.status === 'paused') return 'Paused';
   if (row.status === 'active' && row.lastSession === null) return 'Not started';
   return 'Released';
+}
+
+/**
+ * Where a coach's counted clients are: moving (no escalation, not at risk) or stuck (an
+ * escalation or at risk: the clients where support could help).
+ */
+export function movingAndStuck(c: Pick<CoachFigures, 'clients'>): { moving: number; stuck: number } {
+  let moving = 0;
+  let stuck = 0;
+  for (const x of c.clients) {
+    if (!x.counted) continue;
+    if (x.atRisk || x.escalations.length > 0) stuck++;
+    else moving++;
+  }
+  return { moving, stuck };
 }
 
 /** A one-line summary of a point's figures, for a coach's accessible description. */

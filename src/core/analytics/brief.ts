@@ -10,16 +10,8 @@ import { formatRate, isLive } from './completion';
 import { patternsOf, type Patterns } from './patterns';
 import { computeSignals, type Signal } from './signals';
 import { resolveThresholds, type RiskThresholds } from './thresholds';
+import { STATUS_WORD } from '../words';
 
-const STATUS_WORD: Record<string, string> = {
-  open: 'open',
-  done: 'done',
-  partial: 'partly done',
-  stuck: 'stuck',
-  skipped: 'skipped',
-  'let-go': 'let go',
-  recommitted: 'carried forward',
-};
 
 const BOX: Record<string, string> = { open: ' ', done: 'x', partial: '/', stuck: '?', skipped: '?', 'let-go': '-', recommitted: '>' };
 

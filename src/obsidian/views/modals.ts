@@ -8,7 +8,7 @@ import ReviewQueue from '../../ui/review/ReviewQueue.svelte';
 import type { Host } from '../host';
 import { SvelteModal } from './svelte-modal';
 
-export function openReviewModal(host: Host, client: string | null): SvelteModal<Record<string, unknown>> {
+export function openReviewModal(host: Host, client: string | null): SvelteModal {
   const asOf = host.today();
   const model = writable(buildReviewModel(host.index, asOf, client, host.settings));
   // After each edit the queue's model follows the index, so later cards carry fresh lines.
@@ -26,7 +26,7 @@ export function openReviewModal(host: Host, client: string | null): SvelteModal<
   return modal;
 }
 
-export async function openCaptureModal(host: Host, path: string): Promise<SvelteModal<Record<string, unknown>> | null> {
+export async function openCaptureModal(host: Host, path: string): Promise<SvelteModal | null> {
   // The index may lag the editor by a moment: save the editor and read the note fresh first.
   const text = await host.applier.read(path);
   if (text !== null) host.index.setNote(path, text);

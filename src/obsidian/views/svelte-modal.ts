@@ -2,14 +2,14 @@
 import { Modal, type App } from 'obsidian';
 import { mount, unmount, type Component } from 'svelte';
 
-export class SvelteModal<Props extends Record<string, unknown>> extends Modal {
+export class SvelteModal extends Modal {
   private instance: Record<string, unknown> | null = null;
 
   constructor(
     app: App,
     private readonly title: string,
-    private readonly component: Component<Props>,
-    private readonly props: (close: () => void) => Props,
+    private readonly component: Component<any>,
+    private readonly props: (close: () => void) => Record<string, unknown>,
     private readonly onClosed?: () => void,
   ) {
     super(app);

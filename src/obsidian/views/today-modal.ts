@@ -4,7 +4,7 @@ import TodayPanel from '../../ui/today/TodayPanel.svelte';
 import type { Host } from '../host';
 import { SvelteModal } from './svelte-modal';
 
-export function openTodayModal(host: Host): SvelteModal<Record<string, unknown>> {
+export function openTodayModal(host: Host): SvelteModal {
   const modal = new SvelteModal(host.app, "Today's nudges", TodayPanel, () => ({
     model: host.models.today(),
     actions: todayActions(host.actions, host.nav, navigator.clipboard, host.index),

@@ -8,12 +8,16 @@ import type { DateFormatter } from '../contracts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** The settings' default display format (`EEE d MMM`, e.g. `Wed 2 Dec`), for when no formatter is given. */
-export const defaultFormatDate: DateFormatter = (date: IsoDate) => {
+/** `Tue 1 Dec` (the settings' default format, `EEE d MMM`), with the year when it differs from `reference`'s. */
+export function formatShortDate(date: IsoDate, reference?: IsoDate): string {
   if (!isIsoDate(date)) return date;
   const [, m, d] = date.split('-').map(Number);
-  return `${WEEKDAY_NAMES[weekday(date)].slice(0, 3)} ${d} ${MONTHS[m - 1]}`;
-};
+  const base = `${WEEKDAY_NAMES[weekday(date)].slice(0, 3)} ${d} ${MONTHS[m - 1]}`;
+  return reference && reference.slice(0, 4) !== date.slice(0, 4) ? `${base} ${date.slice(0, 4)}` : base;
+}
+
+/** The settings' default display format, for when no formatter is given. */
+export const defaultFormatDate: DateFormatter = (date: IsoDate) => formatShortDate(date);
 
 /** Whole days from `asOf` to `date`: positive in the future. */
 export function daysFrom(asOf: IsoDate, date: IsoDate): number {

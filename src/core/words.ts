@@ -1,0 +1,10 @@
+/** How the views and the brief say each commitment status in words. */
+export const STATUS_WORD: Readonly<Record<string, string>> = Object.freeze({
+  open: 'open',
+  done: 'done',
+  partial: 'partly done',
+  stuck: 'stuck',
+  skipped: 'skipped',
+  'let-go': 'let go',
+  recommitted: 'carried forward',
+});

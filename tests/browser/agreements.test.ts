@@ -4,36 +4,14 @@
  * with recording actions; its findings as questions with their lines, its recent check-ins and
  * signal, the partner commitments, the empty state, and screenshots in light and dark.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, openPage, pageErrors, PHONE, screenshot, type PageOptions } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, screenshot, usePages } from './browser';
 
 const AS_OF = '2026-12-01';
 const PATH = 'Agreements/Alex and Jordan.md';
 
-let browser: Browser;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  for (const p of pages.splice(0)) {
-    expect(pageErrors(p)).toEqual([]);
-    await p.close();
-  }
-});
-
-async function page(options: PageOptions = {}): Promise<Page> {
-  const p = await openPage(browser, options);
-  pages.push(p);
-  return p;
-}
+const page = usePages();
 
 /** Builds the model in the page as the adapter does and mounts it, in a box as wide as the client view's column. */
 function mountAgreements(p: Page, client: string, asOf = AS_OF, width?: number): Promise<void> {

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { BROWSER_OUT } from './build';
 
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
@@ -54,4 +54,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * One browser for the test file, and a `page(options)` that opens the test page and, after each
+ * test, checks the page reported no errors and closes it.
+ */
+export function usePages(): (options?: PageOptions) => Promise<Page> {
+  let browser: Browser;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const p of pages.splice(0)) {
+      expect(pageErrors(p)).toEqual([]);
+      await p.close();
+    }
+  });
+  return async (options: PageOptions = {}) => {
+    const p = await openPage(browser, options);
+    pages.push(p);
+    return p;
+  };
 }

@@ -2,35 +2,13 @@
  * The client view and its completion chart in real Chromium: a client model built in the page from
  * the demo vault by the real core (as of 2026-12-01), mounted with recording actions.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, openPage, pageErrors, PHONE, screenshot, type PageOptions } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, screenshot, usePages } from './browser';
 
 const AS_OF = '2026-12-01';
 
-let browser: Browser;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  for (const p of pages.splice(0)) {
-    expect(pageErrors(p)).toEqual([]);
-    await p.close();
-  }
-});
-
-async function page(options: PageOptions = {}): Promise<Page> {
-  const p = await openPage(browser, options);
-  pages.push(p);
-  return p;
-}
+const page = usePages();
 
 interface Built {
   open: { text: string; session: string; line: number; status: string }[];

@@ -4,35 +4,13 @@
  * by side (Priya Nair, Sam Rivera), each figure with its counts and an eight-week sparkline, the
  * drill-down to a coach's clients and back, and the actions each click records.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, openPage, pageErrors, PHONE, screenshot, type PageOptions } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, screenshot, usePages, type PageOptions } from './browser';
 
 const AS_OF = '2026-12-01';
 
-let browser: Browser;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  for (const p of pages.splice(0)) {
-    expect(pageErrors(p)).toEqual([]);
-    await p.close();
-  }
-});
-
-async function page(options: PageOptions = {}): Promise<Page> {
-  const p = await openPage(browser, options);
-  pages.push(p);
-  return p;
-}
+const page = usePages();
 
 interface MountOptions {
   review?: boolean;

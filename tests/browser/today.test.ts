@@ -4,30 +4,14 @@
  * links follow the edit; Mark sent hands over the edited draft and the channel used; coach flags
  * have no send buttons, only Review; the empty state; collapsing; screenshots.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, openPage, pageErrors, PHONE, screenshot, type PageOptions } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, screenshot, usePages, type PageOptions } from './browser';
 
-let browser: Browser;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  for (const p of pages.splice(0)) {
-    expect(pageErrors(p)).toEqual([]);
-    await p.close();
-  }
-});
+const openTestPage = usePages();
 
 async function page(options: PageOptions = {}): Promise<Page> {
-  const p = await openPage(browser, options);
+  const p = await openTestPage(options);
   // The send links open the coach's own apps; in the test page they go nowhere.
   await p.evaluate(() =>
     document.addEventListener(
@@ -38,7 +22,6 @@ async function page(options: PageOptions = {}): Promise<Page> {
       true,
     ),
   );
-  pages.push(p);
   return p;
 }
 

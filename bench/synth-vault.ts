@@ -16,13 +16,19 @@ export interface SynthOptions {
   sessionsPerClient: number;
   commitmentsPerSession: number;
   seed: number;
-  /** Share of client notes whose frontmatter has milestones/contact maps (the YAML slow path). */
+  /**
+   * Share of client notes with milestones/contact maps plus a `summary: |` block scalar: the
+   * maps exercise the frontmatter fast path's block support, the block scalar sends the note to
+   * the YAML library (the slow path) whatever the fast path learns.
+   */
   clientYamlShare: number;
   /**
    * Share of session notes with a `tags:` list (block or flow style, as Obsidian's property
    * editor writes them), which also takes the YAML slow path.
    */
   sessionYamlShare: number;
+  /** Share of session notes with an `agenda: |` block scalar, which only the YAML library reads. */
+  sessionBlockScalarShare: number;
 }
 
 export const DEFAULT_SYNTH_OPTIONS: Readonly<SynthOptions> = Object.freeze({
@@ -32,6 +38,7 @@ export const DEFAULT_SYNTH_OPTIONS: Readonly<SynthOptions> = Object.freeze({
   seed: 20261203,
   clientYamlShare: 0.15,
   sessionYamlShare: 0.1,
+  sessionBlockScalarShare: 0.005,
 });
 
 // ---- dates --------------------------------------------------------------------------------------
@@ -381,7 +388,9 @@ export class SynthVault {
         out.push('contact:', `  sms: "+1555${String(1000000 + c).slice(1)}"`, `  email: ${p.first.toLowerCase()}.${c}@example.com`);
       }
     }
-    out.push(`started: ${iso(p.startDay)}`, '---', `# ${p.name}`, '');
+    out.push(`started: ${iso(p.startDay)}`);
+    if (p.yaml) out.push('summary: |', `  ${PROSE[c % PROSE.length].replace('{first}', p.first)}`, `  Referred by ${FIRST_NAMES[hash32(this.options.seed, 10, c) % FIRST_NAMES.length]}.`);
+    out.push('---', `# ${p.name}`, '');
     out.push('## Goals', '');
     const goals = rng.range(2, 3);
     for (let k = 0; k < goals; k++) out.push(`- ${rng.pick(MILESTONES)}${rng.chance(0.5) ? ' within six months' : ''}`);
@@ -391,6 +400,11 @@ export class SynthVault {
       out.push('## Sessions', '', '```dataview', `LIST FROM "Sessions" WHERE client = [[${p.name}]] SORT date DESC`, '```', '');
     }
     return out.join('\n');
+  }
+
+  /** Whether session note i's frontmatter carries a block scalar (by hash, not the note's rng). */
+  private hasBlockScalar(i: number): boolean {
+    return hash32(this.options.seed, 9, i) / 4294967296 < this.options.sessionBlockScalarShare;
   }
 
   // ---- sessions -----------------------------------------------------------------------------
@@ -439,6 +453,7 @@ export class SynthVault {
       if (rng.chance(0.7)) fm.push('tags:', '  - coaching', `  - ${a}`);
       else fm.push(`tags: [coaching, ${a}]`);
     }
+    if (this.hasBlockScalar(i)) fm.push('agenda: |', `  Review ${PROCESS_TEXTS[hash32(this.options.seed, 10, i) % PROCESS_TEXTS.length].toLowerCase()}`, '  Check energy and the week ahead');
     fm.push('---');
 
     const indent = rng.weighted<string>([

@@ -24,6 +24,12 @@ function pad(n: number, width = 2): string {
 
 /** A valid `YYYY-MM-DD` from a date or datetime string, else null. Single-digit months are padded. */
 export function parseIsoDate(value: string): IsoDate | null {
+  if (value.length === 10 && ISO_DATE.test(value)) {
+    const month = (value.charCodeAt(5) - 48) * 10 + (value.charCodeAt(6) - 48);
+    const day = (value.charCodeAt(8) - 48) * 10 + (value.charCodeAt(9) - 48);
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(value.slice(0, 4)), month)) return null;
+    return value;
+  }
   const m = DATE_PREFIX.exec(value.trim());
   if (!m) return null;
   const year = Number(m[1]);

@@ -85,6 +85,11 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
   const chains: Chain[] = [];
   for (const c of commitments) {
     if (hasNext.has(c)) continue; // not the end of its chain
+    if (!prev.has(c)) {
+      // Most commitments are chains of one: no sets to build.
+      chains.push({ links: [c], sessions: 1, by: 'id', live: c.status !== 'done' && c.status !== 'let-go' });
+      continue;
+    }
     const links: Commitment[] = [c];
     const kinds = new Set<'id' | 'text'>();
     let cur = prev.get(c);

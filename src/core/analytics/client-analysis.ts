@@ -48,8 +48,9 @@ export function analyseClient(index: VaultIndex, client: Client, asOf: IsoDate, 
   const booked = [latest?.next ?? null, future[0]?.date ?? null].filter((d): d is string => d !== null && d >= asOf).sort();
   const nextSession = booked[0] ?? latest?.next ?? null;
 
-  const inRange = new Set(sessions.map((s) => s.path));
-  const commitments = index.commitmentsOf(client).filter((c) => inRange.has(c.session));
+  // Sessions after the as-of date are left out, and their commitments with them.
+  const mine = index.commitmentsOf(client);
+  const commitments = all.length === sessions.length ? mine : mine.filter((c) => c.sessionDate <= asOf);
   const clientOwned = commitments.filter(isClientOwned);
   const coachOwned = commitments.filter(isCoachOwned);
 

@@ -35,10 +35,9 @@ export function classifyKind(text: string): Kind {
     .toLowerCase()
     .replace(/^[^a-z0-9$£€]+/, '')
     .replace(/^(?:to|i will|i'll|i’ll|try to)\s+/, '');
+  const first = t.split(/\s+/, 1)[0];
+  // Most commitments start with an action verb; no outcome pattern starts with one.
+  if (PROCESS_VERBS.has(first)) return 'process';
   if (OUTCOME_PATTERNS.some((p) => p.test(t))) return 'outcome';
-  if (OUTCOME_WORDS.test(t)) {
-    const first = t.split(/\s+/, 1)[0];
-    if (!PROCESS_VERBS.has(first)) return 'outcome';
-  }
-  return 'process';
+  return OUTCOME_WORDS.test(t) ? 'outcome' : 'process';
 }

@@ -100,7 +100,7 @@ export function parseLineFields(content: string): LineFields {
   };
   let text = content;
 
-  const block = BLOCK_ID.exec(text);
+  const block = text.includes('^') ? BLOCK_ID.exec(text) : null;
   if (block) {
     out.id = block[1];
     text = text.slice(0, block.index);
@@ -187,7 +187,7 @@ export function parseLineFields(content: string): LineFields {
 
   if (/\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(text)) text = text.replace(/\s+/g, ' ');
   text = text.trim();
-  const coach = COACH_PREFIX.exec(text);
+  const coach = text.length > 5 && (text.charCodeAt(0) | 32) === 99 /* c */ ? COACH_PREFIX.exec(text) : null;
   if (coach) {
     text = text.slice(coach[0].length);
     if (out.owner === null) out.owner = 'coach';

@@ -247,6 +247,7 @@ export function readFrontmatter(lines: string[]): Frontmatter | null {
   }
   const body = lines.slice(1, range.end);
   const fast = fastParse(body, 2);
-  if (fast) return { ...fast, startLine: 1, endLine: range.end + 1, error: null, usedYaml: false };
-  return { ...yamlParse(body, 2), startLine: 1, endLine: range.end + 1, usedYaml: true };
+  if (fast) return { data: fast.data, keyLines: fast.keyLines, startLine: 1, endLine: range.end + 1, error: null, usedYaml: false };
+  const y = yamlParse(body, 2);
+  return { data: y.data, keyLines: y.keyLines, startLine: 1, endLine: range.end + 1, error: y.error, usedYaml: true };
 }

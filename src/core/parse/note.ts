@@ -163,6 +163,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
 
   const headings = headingSet(settings);
   const mask = new CommentMask();
+  const mayHaveComments = text.includes('<!--') || text.includes('%%');
   let fence: string | null = null;
   let sectionLevel: number | null = null;
   let open: Open | null = null;
@@ -190,7 +191,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       if (open !== null && indentWidth(raw) > open.item.indent) open.endLine = i + 1;
       continue;
     }
-    const line = mask.visible(raw);
+    const line = mayHaveComments ? mask.visible(raw) : raw;
     if (isBlank(line)) continue;
     const lead = line.trimStart().charCodeAt(0);
     const f = lead === 96 /* ` */ || lead === 126 /* ~ */ ? FENCE_OPEN.exec(line) : null;

@@ -186,7 +186,7 @@ export function readClientNote(path: string, fm: Frontmatter, settings: CoreSett
     pausedUntil,
     milestones: milestones(get('milestones'), line('milestones'), diag),
     contact: contact(get('contact')),
-    keyLines: { ...fm.keyLines },
+    keyLines: fm.keyLines,
     frontmatter: fm.data,
   };
 }
@@ -242,6 +242,6 @@ export function readSessionNote(path: string, fm: Frontmatter | null, settings: 
     status,
     coach: personName(get('coach')),
     commitmentsHeadingLine: null,
-    keyLines: fm ? { ...fm.keyLines } : {},
+    keyLines: fm ? fm.keyLines : {},
   };
 }

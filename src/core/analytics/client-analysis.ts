@@ -38,43 +38,78 @@ export interface ClientAnalysis {
   sessionLine?: (path: string, key: string) => number;
 }
 
-export function analyseClient(index: VaultIndex, client: Client, asOf: IsoDate, t: RiskThresholds): ClientAnalysis {
-  const all = index.sessionsOf(client);
-  const sessions = all.filter((s) => s.date <= asOf);
-  const future = all.filter((s) => s.date > asOf && s.status === 'held');
+/** The session side of an analysis as of a date. */
+export interface SessionsAt {
+  sessions: Session[];
+  held: Session[];
+  lastHeld: Session | null;
+  latest: Session | null;
+  nextSession: IsoDate | null;
+  /** Paths of the sessions up to the date. */
+  upTo: Set<string>;
+}
+
+/** A client's sessions (all of them, oldest first) as they stood on a date. */
+export function sessionsAsOf(all: readonly Session[], asOf: IsoDate): SessionsAt {
+  const sessions: Session[] = [];
+  const future: Session[] = [];
+  const upTo = new Set<string>();
+  for (const s of all) {
+    if (s.date <= asOf) {
+      sessions.push(s);
+      upTo.add(s.path);
+    } else if (s.status === 'held') future.push(s);
+  }
   const held = sessions.filter((s) => s.status === 'held');
   const lastHeld = held.length > 0 ? held[held.length - 1] : null;
   const latest = sessions.length > 0 ? sessions[sessions.length - 1] : null;
   const booked = [latest?.next ?? null, future[0]?.date ?? null].filter((d): d is string => d !== null && d >= asOf).sort();
-  const nextSession = booked[0] ?? latest?.next ?? null;
+  return { sessions, held, lastHeld, latest, nextSession: booked[0] ?? latest?.next ?? null, upTo };
+}
 
-  // Sessions after the as-of date are left out, and their commitments with them.
-  const mine = index.commitmentsOf(client);
-  const commitments = all.length === sessions.length ? mine : mine.filter((c) => c.sessionDate <= asOf);
+/** The commitments of the sessions up to the date (all of them when no session is later). */
+export function commitmentsUpTo(all: Commitment[], sessionCount: number, s: SessionsAt): Commitment[] {
+  if (s.upTo.size === 0) return [];
+  return s.upTo.size === sessionCount ? all : all.filter((c) => s.upTo.has(c.session));
+}
+
+/** An analysis from its parts, whoever gathered them (the index, or the practice timeline). */
+export function analysisFrom(
+  client: Client,
+  asOf: IsoDate,
+  t: RiskThresholds,
+  s: SessionsAt,
+  commitments: Commitment[],
+  chains: Chain[],
+  sessionLine: (path: string, key: string) => number,
+): ClientAnalysis {
   const clientOwned = commitments.filter(isClientOwned);
   const coachOwned = commitments.filter(isCoachOwned);
-
-  const recentPaths = new Set(held.slice(-t.recentSessions).map((s) => s.path));
-  const released =
-    client.status !== 'active' || (client.pausedUntil !== null && asOf <= client.pausedUntil);
-
+  const recentPaths = new Set(s.held.slice(-t.recentSessions).map((x) => x.path));
   return {
     client,
     asOf,
-    sessions,
-    held,
-    lastHeld,
-    latest,
-    daysSinceLastHeld: lastHeld ? daysBetween(lastHeld.date, asOf) : null,
-    nextSession,
+    sessions: s.sessions,
+    held: s.held,
+    lastHeld: s.lastHeld,
+    latest: s.latest,
+    daysSinceLastHeld: s.lastHeld ? daysBetween(s.lastHeld.date, asOf) : null,
+    nextSession: s.nextSession,
     commitments,
     clientOwned,
     coachOwned,
-    chains: findChains(commitments, t.similarity),
+    chains,
     completionAll: completion(clientOwned, asOf),
     completionRecent: completion(clientOwned.filter((c) => recentPaths.has(c.session)), asOf),
     coachCompletion: completion(coachOwned, asOf),
-    released,
-    sessionLine: (path, key) => index.sessionKeyLine(path, key),
+    released: client.status !== 'active' || (client.pausedUntil !== null && asOf <= client.pausedUntil),
+    sessionLine,
   };
+}
+
+export function analyseClient(index: VaultIndex, client: Client, asOf: IsoDate, t: RiskThresholds): ClientAnalysis {
+  const all = index.sessionsOf(client);
+  const s = sessionsAsOf(all, asOf);
+  const commitments = commitmentsUpTo(index.commitmentsOf(client), all.length, s);
+  return analysisFrom(client, asOf, t, s, commitments, findChains(commitments, t.similarity), (path, key) => index.sessionKeyLine(path, key));
 }

@@ -12,10 +12,8 @@
  * earlier date, can stop a text match there that `findChains` over the shorter list would make.
  */
 import { findChains, type Chain } from '../analytics/chains';
-import type { ClientAnalysis } from '../analytics/client-analysis';
-import { completion, isClientOwned, isCoachOwned } from '../analytics/completion';
+import { analysisFrom, commitmentsUpTo, sessionsAsOf, type ClientAnalysis, type SessionsAt } from '../analytics/client-analysis';
 import type { RiskThresholds } from '../analytics/thresholds';
-import { daysBetween } from '../dates';
 import type { VaultIndex } from '../index/vault-index';
 import type { Client, Commitment, IsoDate, Session } from '../types';
 
@@ -82,65 +80,14 @@ export function chainsAt(t: ClientTimeline, asOf: IsoDate, upTo: ReadonlySet<str
   return out;
 }
 
-/** The session side of `analyseClient` as of a date. */
-export interface SessionsAt {
-  sessions: Session[];
-  held: Session[];
-  lastHeld: Session | null;
-  latest: Session | null;
-  nextSession: IsoDate | null;
-  /** Paths of the sessions up to the date. */
-  upTo: Set<string>;
-}
-
+/** The session side of `analyseClient` as of a date, from a timeline. */
 export function sessionsAt(tl: ClientTimeline, asOf: IsoDate): SessionsAt {
-  const sessions: Session[] = [];
-  const future: Session[] = [];
-  const upTo = new Set<string>();
-  for (const s of tl.sessions) {
-    if (s.date <= asOf) {
-      sessions.push(s);
-      upTo.add(s.path);
-    } else if (s.status === 'held') future.push(s);
-  }
-  const held = sessions.filter((s) => s.status === 'held');
-  const lastHeld = held.length > 0 ? held[held.length - 1] : null;
-  const latest = sessions.length > 0 ? sessions[sessions.length - 1] : null;
-  const booked = [latest?.next ?? null, future[0]?.date ?? null].filter((d): d is string => d !== null && d >= asOf).sort();
-  return { sessions, held, lastHeld, latest, nextSession: booked[0] ?? latest?.next ?? null, upTo };
+  return sessionsAsOf(tl.sessions, asOf);
 }
 
 /** `analyseClient(index, client, asOf, t)` from a timeline gathered once. */
 export function analysisAt(tl: ClientTimeline, asOf: IsoDate, t: RiskThresholds): ClientAnalysis {
-  const client = tl.client;
-  const { sessions, held, lastHeld, latest, nextSession, upTo } = sessionsAt(tl, asOf);
-  const commitments =
-    upTo.size === 0 ? [] : upTo.size === tl.sessions.length ? tl.commitments : tl.commitments.filter((c) => upTo.has(c.session));
-  const clientOwned = commitments.filter(isClientOwned);
-  const coachOwned = commitments.filter(isCoachOwned);
-  const recentPaths = new Set(held.slice(-t.recentSessions).map((s) => s.path));
-  const released = client.status !== 'active' || (client.pausedUntil !== null && asOf <= client.pausedUntil);
-
-  return {
-    client,
-    asOf,
-    sessions,
-    held,
-    lastHeld,
-    latest,
-    daysSinceLastHeld: lastHeld ? daysBetween(lastHeld.date, asOf) : null,
-    nextSession,
-    commitments,
-    clientOwned,
-    coachOwned,
-    chains: chainsAt(tl, asOf, upTo),
-    completionAll: completion(clientOwned, asOf),
-    completionRecent: completion(
-      clientOwned.filter((c) => recentPaths.has(c.session)),
-      asOf,
-    ),
-    coachCompletion: completion(coachOwned, asOf),
-    released,
-    sessionLine: tl.sessionLine,
-  };
+  const at = sessionsAt(tl, asOf);
+  const commitments = commitmentsUpTo(tl.commitments, tl.sessions.length, at);
+  return analysisFrom(tl.client, asOf, t, at, commitments, chainsAt(tl, asOf, at.upTo), tl.sessionLine);
 }

@@ -51,6 +51,8 @@ export class VaultIndex {
   private sortedPaths: string[] | null = null;
   /** Bumped for a client key whenever a note under that key changes, so per-client work can be cached. */
   private readonly keyVersions = new Map<string, number>();
+  /** Paths of client notes, so listing clients does not walk every note. */
+  private readonly clientPaths = new Set<string>();
   private epoch = 0;
   private readonly listeners = new Set<IndexListener>();
   /** Increases on every change, so callers can cache work per version. */
@@ -103,6 +105,7 @@ export class VaultIndex {
   clear(): void {
     this.epoch++;
     this.notes.clear();
+    this.clientPaths.clear();
     this.clientNotesByKey.clear();
     this.sessionsByRef.clear();
     this.sortedPaths = null;
@@ -130,20 +133,24 @@ export class VaultIndex {
   }
 
   private put(note: ParsedNote): void {
-    this.take(note.path);
+    // Replacing a note keeps the path order; only a new path needs a re-sort.
+    if (!this.take(note.path, true)) this.sortedPaths = null;
     this.notes.set(note.path, note);
-    this.sortedPaths = null;
     this.bump(note);
-    if (note.client) for (const k of clientKeys(note.client)) addTo(this.clientNotesByKey, k, note.path);
+    if (note.client) {
+      this.clientPaths.add(note.path);
+      for (const k of clientKeys(note.client)) addTo(this.clientNotesByKey, k, note.path);
+    }
     if (note.session) addTo(this.sessionsByRef, note.session.clientRef.toLowerCase(), note.path);
   }
 
-  private take(path: string): boolean {
+  private take(path: string, replacing = false): boolean {
     const old = this.notes.get(path);
     if (!old) return false;
     this.notes.delete(path);
-    this.sortedPaths = null;
+    if (!replacing) this.sortedPaths = null;
     this.bump(old);
+    this.clientPaths.delete(path);
     if (old.client) for (const k of clientKeys(old.client)) removeFrom(this.clientNotesByKey, k, path);
     if (old.session) removeFrom(this.sessionsByRef, old.session.clientRef.toLowerCase(), path);
     return true;
@@ -243,10 +250,7 @@ export class VaultIndex {
   /** Every client, with or without a client note, sorted by name. */
   clients(): Client[] {
     const out: Client[] = [];
-    for (const path of this.paths()) {
-      const c = this.notes.get(path)!.client;
-      if (c) out.push(VaultIndex.fromNote(c));
-    }
+    for (const path of this.clientPaths) out.push(VaultIndex.fromNote(this.notes.get(path)!.client!));
     const implicit = new Map<string, string>();
     for (const [key, sessions] of this.sessionsByRef) {
       if (this.clientNotesByKey.has(key)) continue;

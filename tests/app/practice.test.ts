@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { get } from 'svelte/store';
-import { EditApplier, type EditVault } from '../../src/app/applier';
+import { EditApplier } from '../../src/app/applier';
 import { buildPracticeModel, practiceActions, writeReviewNote } from '../../src/app/practice';
 import { LiveModels } from '../../src/app/live-models';
 import { loadSettings } from '../../src/core/plugin-settings';
@@ -16,6 +16,7 @@ import { REVIEW_END, REVIEW_START } from '../../src/core/practice/review';
 import { UNASSIGNED } from '../../src/core/practice/figures';
 import { figureViews, movingAndStuck, sortForFigure, statusText } from '../../src/ui/practice/format';
 import { clientNote, sessionNote, vault } from '../analytics/fixtures';
+import { memoryVault } from '../fakes/memory-vault';
 
 const DEMO = fileURLToPath(new URL('../../examples/demo-vault', import.meta.url));
 const AS_OF = '2026-12-01';
@@ -27,33 +28,6 @@ function indexOf(files: Iterable<readonly [string, string]>): VaultIndex {
   return index;
 }
 
-/** A vault in memory: files are their paths. */
-function memoryVault(files: Map<string, string>): EditVault<string> & { notices: string[]; folders: string[] } {
-  const notices: string[] = [];
-  const folders: string[] = [];
-  return {
-    notices,
-    folders,
-    getFileByPath: (path) => (files.has(path) ? path : null),
-    read: async (path) => files.get(path)!,
-    process: async (path, fn) => {
-      const next = fn(files.get(path)!);
-      files.set(path, next);
-      return next;
-    },
-    create: async (path, data) => {
-      files.set(path, data);
-      return path;
-    },
-    delete: async (path) => {
-      files.delete(path);
-    },
-    ensureFolder: async (folder) => {
-      folders.push(folder);
-    },
-    notice: (m) => notices.push(m),
-  };
-}
 
 const model = buildPracticeModel(indexOf(entries), AS_OF);
 const coach = (name: string) => model.figures.coaches.find((c) => c.coach === name)!;

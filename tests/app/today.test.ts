@@ -6,12 +6,13 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { CommitmentActions } from '../../src/app/actions';
-import { EditApplier, type EditVault } from '../../src/app/applier';
+import { EditApplier } from '../../src/app/applier';
 import { buildTodayModel, sentNote, sortTodayItems, todayActions } from '../../src/app/today';
 import { readVault } from '../../src/cli/read-vault';
 import { VaultIndex } from '../../src/core/index/vault-index';
 import { resolveNudgeSettings } from '../../src/core/nudges/settings';
 import type { NudgeItem } from '../../src/core/nudges/today';
+import { memoryVault } from '../fakes/memory-vault';
 
 const DEMO = fileURLToPath(new URL('../../examples/demo-vault', import.meta.url));
 const S = resolveNudgeSettings();
@@ -23,28 +24,6 @@ function indexOf(files: Iterable<readonly [string, string]>): VaultIndex {
   return index;
 }
 
-/** A vault in memory: files are their paths; `process` is read-modify-write on the map. */
-function memoryVault(files: Map<string, string>): EditVault<string> & { notices: string[] } {
-  const notices: string[] = [];
-  return {
-    notices,
-    getFileByPath: (path) => (files.has(path) ? path : null),
-    read: async (path) => files.get(path)!,
-    process: async (path, fn) => {
-      const next = fn(files.get(path)!);
-      files.set(path, next);
-      return next;
-    },
-    create: async (path, data) => {
-      files.set(path, data);
-      return path;
-    },
-    delete: async (path) => {
-      files.delete(path);
-    },
-    notice: (m) => notices.push(m),
-  };
-}
 
 function setup(asOf: string, withIndex = true) {
   const files = new Map(entries);

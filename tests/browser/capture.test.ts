@@ -4,22 +4,15 @@
  * change, the default due date and its reset, a keyboard-only capture of three commitments, a
  * refusal, cancel, and screenshots in light and dark on desktop and phone.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, openPage, pageErrors, PHONE, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, screenshot, usePages } from './browser';
 
 const SESSION = 'Sessions/2026-11-24 Daniel Okafor.md';
 const DEFAULT_DUE = '2026-12-06';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+// One browser for the file; each page is checked for errors and closed after its test.
+const openTestPage = usePages();
 
 interface Call {
   name: string;
@@ -32,23 +25,10 @@ async function mountCapture(page: Page, options: { result?: unknown; path?: stri
     ({ path, defaultDue, result }) => {
       const ft = (window as any).ft;
       const index = ft.demoIndex();
-      const note = index.note(path);
-      const copingText = (c: any) =>
-        !c.coping ? '' : c.coping.obstacle ? `${c.coping.obstacle} -> ${c.coping.response ?? ''}`.trim() : (c.coping.response ?? '');
-      const items = index.commitmentsOfSession(path).map((c: any) => ({
-        line: c.line,
-        expectedText: c.raw,
-        id: c.id,
-        text: c.text,
-        owner: c.owner,
-        due: c.due,
-        defaultDue,
-        trigger: c.trigger ?? '',
-        coping: copingText(c),
-        confidence: c.confidence,
-        kind: c.kind,
-      }));
-      const model = ft.writable({ path, client: 'Daniel Okafor', sessionDate: note.session.date, items });
+      // The app's capture model, as the plugin builds it for this note.
+      const { items, sessionDate } = ft.models.buildCaptureModel(index, path);
+      if (items.some((i: any) => i.defaultDue !== defaultDue)) throw new Error(`default due is not ${defaultDue}`);
+      const model = ft.writable({ path, client: 'Daniel Okafor', sessionDate, items });
       ft.calls.length = 0;
       ft.mount('CaptureForm', {
         model,
@@ -76,7 +56,7 @@ const focused = (page: Page) =>
 
 describe('capture form', () => {
   it("lists the session's commitments, editable, with the default due date beside the field", async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     const items = await mountCapture(page);
     expect(items.map((i) => i.text)).toEqual([
       'Send the JD to the two referrals Aisha mentioned',
@@ -118,12 +98,10 @@ describe('capture form', () => {
       "Imagine it's the next session and this didn't happen. What got in the way?",
     );
     expect(await premortem.locator('p').isVisible()).toBe(true);
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('asks the research questions live as confidence, trigger and kind change', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     await mountCapture(page);
     // A plain bullet: no trigger yet, confidence not given, a process step.
     expect(await prompts(page, 1)).toEqual(['When exactly will this happen?']);
@@ -149,12 +127,10 @@ describe('capture form', () => {
     await field(page, 1, 'trigger').fill('   ');
     expect(await prompts(page, 1)).toEqual(['When exactly will this happen?']);
     expect(await prompts(page, 2)).toEqual(['When exactly will this happen?']);
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('captures three commitments from the keyboard alone, weak-spot fields first', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     const items = await mountCapture(page);
     const started = Date.now();
     let keys = 0;
@@ -235,12 +211,10 @@ describe('capture form', () => {
     expect(elapsed).toBeLessThan(60_000);
     expect(await page.locator('.ft-capture-done').textContent()).toContain('confirm done');
     expect(await page.locator('.ft-capture-confirm').isDisabled()).toBe(true);
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('shows the reason when the capture is refused, and lets the coach try again', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     await mountCapture(page, { result: { ok: false, reason: 'Line 13 of 2026-11-24 Daniel Okafor.md has changed since the form opened.' } });
     await page.keyboard.press('Control+Enter');
     expect((await calls(page)).map((c) => c.name)).toEqual(['confirm']);
@@ -249,12 +223,10 @@ describe('capture form', () => {
     expect(await page.locator('.ft-capture-confirm').isDisabled()).toBe(false);
     await page.locator('.ft-capture-confirm').click();
     expect((await calls(page)).map((c) => c.name)).toEqual(['confirm', 'confirm']);
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('checks the fields before confirming', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     await mountCapture(page);
     await field(page, 2, 'text').fill('');
     await field(page, 1, 'confidence').fill('12');
@@ -272,17 +244,13 @@ describe('capture form', () => {
     expect(call.name).toBe('confirm');
     expect(call.args[0][1].confidence).toBeNull();
     expect(call.args[0][2].text).toBe('Draft the Q1 goals');
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('cancels', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     await mountCapture(page);
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await calls(page)).toEqual([{ name: 'cancel', args: [] }]);
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   for (const [size, viewport] of [
@@ -292,7 +260,7 @@ describe('capture form', () => {
     for (const dark of [false, true]) {
       const name = `capture-${size}-${dark ? 'dark' : 'light'}`;
       it(`renders readably: ${name}`, async () => {
-        const page = await openPage(browser, { ...viewport, dark });
+        const page = await openTestPage({ ...viewport, dark });
         await mountCapture(page);
         // A mix: one item with weak spots showing, one with a changed due date, the pre-mortem open.
         await field(page, 1, 'confidence').fill('6');
@@ -307,8 +275,6 @@ describe('capture form', () => {
         expect(box!.width).toBeLessThanOrEqual(Math.min(600, viewport.width));
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         await screenshot(page, name);
-        expect(pageErrors(page)).toEqual([]);
-        await page.close();
       });
     }
   }

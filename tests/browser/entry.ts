@@ -6,6 +6,7 @@ import { flushSync, mount, unmount, type Component } from 'svelte';
 import { get, writable } from 'svelte/store';
 import demoVault from 'virtual:demo-vault';
 import { VaultIndex } from '../../src/core/index/vault-index';
+import { buildCaptureModel } from '../../src/app/models';
 import { roster } from '../../src/core/analytics/roster';
 import { clientPatterns } from '../../src/core/analytics/patterns';
 import { clientBrief } from '../../src/core/analytics/brief';
@@ -39,6 +40,8 @@ const ft = {
   app,
   demoIndex,
   core: { roster, clientPatterns, clientBrief, analyseClient, resolveThresholds },
+  /** The app's own view-model builders, so tests render what the plugin would. */
+  models: { buildCaptureModel },
   /** The Today panel's and the agreement panel's model builders, and what they need. */
   today: { buildTodayModel, buildAgreementModel, resolveNudgeSettings, nudgeLinks },
   /** The practice view's figures and model builder. */

@@ -3,22 +3,15 @@
  * order and progress, each of recommit / modify / let go with the inputs it asks for, the keys,
  * a refused edit, the closing summary, and screenshots in light and dark on desktop and phone.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, openPage, pageErrors, PHONE, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, screenshot, usePages } from './browser';
 
 const AS_OF = '2026-12-01';
 const SUGGESTED = '2026-12-06';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+// One browser for the file; each page is checked for errors and closed after its test.
+const openTestPage = usePages();
 
 interface Call {
   name: string;
@@ -87,7 +80,7 @@ const focusedField = (page: Page) => page.evaluate(() => (document.activeElement
 
 describe('review queue', () => {
   it('shows every missed commitment one card at a time, in due order, with progress', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     const { texts, clients } = await mountQueue(page);
     expect(texts.length).toBe(19);
 
@@ -115,12 +108,10 @@ describe('review queue', () => {
     }
     expect(await page.locator('.ft-review-bar').getAttribute('aria-valuenow')).toBe('3');
     expect(await calls(page)).toEqual([]);
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('opens the session note from the session date', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     await mountQueue(page, { client: 'Marcus Bell' });
     expect(await page.locator('.ft-review-scope').textContent()).toBe('Marcus Bell');
     const session = page.locator('.ft-review-session');
@@ -140,12 +131,10 @@ describe('review queue', () => {
         ],
       },
     ]);
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('recommits with the edited due date, shows the summary and moves on', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     const { texts } = await mountQueue(page, { client: 'Marcus Bell' });
     expect(texts.length).toBe(4);
     await page.getByRole('button', { name: 'Recommit' }).click();
@@ -166,12 +155,10 @@ describe('review queue', () => {
     expect(await mode(page)).toBe('choose');
     // The summary shows briefly, then goes.
     await page.locator('.ft-review-flash-text').waitFor({ state: 'detached', timeout: 8000 });
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('modifies with the edited text, trigger, coping plan and due date', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     const { texts } = await mountQueue(page, { client: 'Marcus Bell' });
     // The third card has a coping plan and a confidence.
     await page.keyboard.press('Escape');
@@ -215,12 +202,10 @@ describe('review queue', () => {
     await page.keyboard.press('Enter');
     const second = (await calls(page))[1];
     expect(second.args[1]).toEqual({ text: texts[3], trigger: null, coping: null, due: SUGGESTED });
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('lets go with a reason (required) and what was learned (optional)', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     const { texts } = await mountQueue(page, { client: 'Marcus Bell' });
     await page.getByRole('button', { name: 'Let go' }).click();
     expect(await focusedField(page)).toBe('reason');
@@ -251,12 +236,10 @@ describe('review queue', () => {
     await page.locator('[data-field="reason"]').fill('Priorities changed');
     await page.locator('.ft-review-confirm').click();
     expect((await calls(page))[1].args[1]).toEqual({ reason: 'Priorities changed', learned: null });
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('works from the keyboard: 1/2/3 choose, Enter confirms, Esc goes back then skips', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     const { texts } = await mountQueue(page, { client: 'Marcus Bell' });
 
     // 2 opens Modify; Esc goes back to the three choices, not to the next card.
@@ -304,12 +287,10 @@ describe('review queue', () => {
     expect(await mode(page)).toBe('done');
     expect(await page.locator('.ft-review-summary').textContent()).toBe('1 recommitted, 1 modified, 1 let go, 1 skipped');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).textContent?.trim())).toBe('Close');
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('keeps the card and shows the reason when an edit is refused', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     const { texts } = await mountQueue(page, {
       client: 'Marcus Bell',
       result: { ok: false, reason: "Line 14 of 2026-10-19 Marcus Bell.md has changed since the scan; nothing was written." },
@@ -331,12 +312,10 @@ describe('review queue', () => {
     expect((await calls(page)).map((c) => c.name)).toEqual(['recommit', 'letGo']);
     expect(await page.locator('.ft-review-error').isVisible()).toBe(true);
     expect(await progress(page)).toBe('1 of 4');
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('keeps its order when the app publishes a new model after each edit', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     const { texts } = await mountQueue(page, { client: 'Marcus Bell', republish: true });
     for (let i = 0; i < 3; i++) {
       expect(await cardText(page)).toBe(texts[i]);
@@ -346,12 +325,10 @@ describe('review queue', () => {
     }
     expect(await cardText(page)).toBe(texts[3]);
     expect((await calls(page)).map((c) => c.args[0].commitment.text)).toEqual(texts.slice(0, 3));
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('ends with a summary of what happened and a Close button', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     await mountQueue(page, { client: 'Hannah Lindqvist' });
     expect(await progress(page)).toBe('1 of 4');
     await page.keyboard.press('1');
@@ -373,19 +350,15 @@ describe('review queue', () => {
     ]);
     await page.getByRole('button', { name: 'Close' }).click();
     expect((await calls(page)).map((c) => c.name)).toEqual(['recommit', 'recommit', 'letGo', 'close']);
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   it('says so when there is nothing to review', async () => {
-    const page = await openPage(browser, DESKTOP);
+    const page = await openTestPage(DESKTOP);
     await mountQueue(page, { client: 'Daniel Okafor' });
     expect(await mode(page)).toBe('done');
     expect(await page.locator('.ft-review-done h3').textContent()).toBe('Nothing to review');
     await page.getByRole('button', { name: 'Close' }).click();
     expect((await calls(page)).map((c) => c.name)).toEqual(['close']);
-    expect(pageErrors(page)).toEqual([]);
-    await page.close();
   });
 
   for (const [size, viewport] of [
@@ -395,7 +368,7 @@ describe('review queue', () => {
     for (const dark of [false, true]) {
       const name = `review-${size}-${dark ? 'dark' : 'light'}`;
       it(`renders readably: ${name}`, async () => {
-        const page = await openPage(browser, { ...viewport, dark });
+        const page = await openTestPage({ ...viewport, dark });
         await mountQueue(page, { client: 'Maya Chen' });
         // Maya's third card has a trigger, a coping plan, a confidence and a check-in.
         if (dark) {
@@ -419,8 +392,6 @@ describe('review queue', () => {
         expect(box!.width).toBeLessThanOrEqual(Math.min(600, viewport.width));
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         await screenshot(page, name);
-        expect(pageErrors(page)).toEqual([]);
-        await page.close();
       });
     }
   }

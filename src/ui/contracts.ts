@@ -15,6 +15,14 @@ export type ActionResult = { ok: true; summary: string } | { ok: false; reason: 
 /** Formats a `YYYY-MM-DD` date for display, per the settings' date format. */
 export type DateFormatter = (date: IsoDate) => string;
 
+/** How far the start-up read of the vault has got, for the roster's loading line. */
+export interface IndexProgress {
+  /** Candidate notes read so far. */
+  read: number;
+  /** Candidate notes to read in all. */
+  total: number;
+}
+
 // ---- Roster -------------------------------------------------------------------------------------
 
 export interface RosterFilter {

@@ -7,7 +7,7 @@
 import { addDays } from '../dates';
 import { parseNote } from '../parse/note';
 import { resolveCoreSettings, type CoreSettings } from '../settings';
-import type { Client, ClientNote, Commitment, Diagnostic, IsoDate, ParsedNote, Session, SessionNote } from '../types';
+import type { Client, ClientNote, Commitment, Diagnostic, IsoDate, ParsedNote, Session, SessionNote, Severity } from '../types';
 import { basename } from '../parse/records';
 
 export type IndexListener = (changedPaths: readonly string[]) => void;
@@ -80,6 +80,15 @@ export class VaultIndex {
       paths.push(path);
     }
     this.emit(paths);
+  }
+
+  /**
+   * Records a note that could not be read (a failed read, a file that is not a regular file, text
+   * that is not UTF-8): it holds no records, only the diagnostic saying why, so the scan goes on.
+   */
+  setUnreadable(path: string, message: string, severity: Severity = 'warning'): void {
+    this.put({ path, type: null, client: null, session: null, commitments: [], diagnostics: [{ path, line: 1, severity, message }] });
+    this.emit([path]);
   }
 
   removeNote(path: string): boolean {

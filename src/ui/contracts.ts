@@ -7,7 +7,7 @@ import type { Readable } from 'svelte/store';
 import type { Patterns } from '../core/analytics/patterns';
 import type { RosterRow } from '../core/analytics/roster';
 import type { Evidence, SignalName } from '../core/analytics/signals';
-import type { CheckInStatus, Client, Commitment, IsoDate, Kind, Milestone } from '../core/types';
+import type { CheckInStatus, Client, Commitment, Diagnostic, IsoDate, Kind, Milestone } from '../core/types';
 
 /** What an action did: a sentence for a notice either way. */
 export type ActionResult = { ok: true; summary: string } | { ok: false; reason: string };
@@ -46,6 +46,14 @@ export interface RosterActions {
   openReview(client: string | null): void;
   /** Lets the view keep the filter across re-opens. */
   filterChanged?(filter: RosterFilter): void;
+  /** First run: start "Set up from my notes". */
+  setUp?(): void;
+  /** First run: create a client note (the adapter asks for the name). */
+  createClientNote?(): void;
+  /** First run: insert the session template into a new or the active note. */
+  insertSessionTemplate?(): void;
+  /** Opens the note a diagnostic names, at its line. */
+  openDiagnostic?(d: Diagnostic): void;
 }
 
 // ---- Client view --------------------------------------------------------------------------------

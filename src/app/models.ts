@@ -30,7 +30,7 @@ export function buildClientModel(index: VaultIndex, client: Client, asOf: IsoDat
   const a = analyseClient(index, client, asOf, t);
   const completionBySession: CompletionPoint[] = a.held.map((session) => {
     const c = completion(
-      a.clientOwned.filter((x) => x.session === session.path),
+      a.clientOwned.filter((x) => x.sessionKey === session.key),
       asOf,
     );
     return { sessionDate: session.date, path: session.path, rate: c.rate, done: c.done, total: c.total };

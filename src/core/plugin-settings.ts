@@ -9,8 +9,9 @@ import type { ClientStatus } from './types';
 import { DEFAULT_NUDGE_SETTINGS, resolveNudgeSettings, type NudgeSettings } from './nudges/settings';
 import { DEFAULT_CALENDAR_SETTINGS, resolveCalendarSettings, type CalendarSettings } from './calendar/settings';
 import { deepFreeze } from './freeze';
+import { DEFAULT_LAYOUT, resolveLayout, type NoteLayout } from './layout/layout';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export interface FollowThroughSettings {
   settingsVersion: number;
@@ -43,6 +44,8 @@ export interface FollowThroughSettings {
   agreementsFolder: string;
   /** Where weekly and monthly review notes are written. */
   reviewsFolder: string;
+  /** How the vault's notes are laid out: which are sessions, where client and date come from. */
+  layout: NoteLayout;
 }
 
 
@@ -64,6 +67,7 @@ export const DEFAULT_SETTINGS: Readonly<FollowThroughSettings> = deepFreeze({
   calendar: { ...DEFAULT_CALENDAR_SETTINGS },
   agreementsFolder: 'Agreements',
   reviewsFolder: 'Reviews',
+  layout: { ...DEFAULT_LAYOUT } as NoteLayout,
 } satisfies FollowThroughSettings);
 
 type Json = Record<string, unknown>;
@@ -87,6 +91,10 @@ export function migrateSettings(raw: Json): Json {
     delete data.headings;
     delete data.stalledFactor;
     delete data.carriedSessions;
+  }
+  if (version < 3) {
+    // 0.3 adds the note layout; data saved before it reads the vault as before (our own format).
+    if (!isObject(data.layout)) data.layout = {};
   }
   data.settingsVersion = SETTINGS_VERSION;
   return data;
@@ -117,7 +125,8 @@ export function loadSettings(saved: unknown): FollowThroughSettings {
   const migrated = isObject(saved) ? migrateSettings(saved) : {};
   const filled = fill(DEFAULT_SETTINGS as FollowThroughSettings, migrated);
   // Nested settings with rules of their own (valid step names, hours 0-23…) repair themselves.
-  return { ...filled, nudges: resolveNudgeSettings(filled.nudges), calendar: resolveCalendarSettings(filled.calendar) };
+  const layout = resolveLayout(isObject(migrated.layout) ? (migrated.layout as Partial<Record<keyof NoteLayout, unknown>>) : {});
+  return { ...filled, layout, nudges: resolveNudgeSettings(filled.nudges), calendar: resolveCalendarSettings(filled.calendar) };
 }
 
 /** What the parser and index read from the settings. */
@@ -128,5 +137,7 @@ export function coreSettingsFrom(s: FollowThroughSettings): Partial<CoreSettings
     defaultCadence: s.defaultCadence,
     sessionsFolder: s.sessionsFolderIsSessions ? s.sessionsFolder : '',
     keyAliases: s.keyAliases,
+    layout: s.layout,
+    chainSimilarity: s.thresholds.similarity,
   };
 }

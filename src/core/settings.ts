@@ -1,3 +1,5 @@
+import { DEFAULT_LAYOUT, resolveLayout, type NoteLayout } from './layout/layout';
+
 /**
  * The settings the parser and index read. Defaults are frozen: callers build a new object with
  * `resolveCoreSettings` rather than mutating these.
@@ -14,6 +16,10 @@ export interface CoreSettings {
   sessionsFolder: string;
   /** Extra frontmatter key names for each key the spec defines, e.g. `{ client: ['coachee'] }`. */
   keyAliases: Readonly<Record<string, readonly string[]>>;
+  /** How the vault's notes are laid out (see layout/layout.ts); the default is our own format. */
+  layout: NoteLayout;
+  /** Text similarity (0-1) at which a commitment written again in a later session is the same one carried. */
+  chainSimilarity: number;
 }
 
 export const DEFAULT_COMMITMENT_HEADINGS: readonly string[] = Object.freeze([
@@ -29,6 +35,8 @@ export const DEFAULT_CORE_SETTINGS: Readonly<CoreSettings> = Object.freeze({
   defaultCadence: 14,
   sessionsFolder: '',
   keyAliases: Object.freeze({}),
+  layout: DEFAULT_LAYOUT,
+  chainSimilarity: 0.6,
 });
 
 /** Defaults overlaid with whatever the caller gives; the spec's heading names always apply. */
@@ -39,5 +47,6 @@ export function resolveCoreSettings(partial: Partial<CoreSettings> = {}): CoreSe
     ...partial,
     commitmentHeadings: [...headings],
     keyAliases: { ...(partial.keyAliases ?? {}) },
+    layout: resolveLayout(partial.layout ?? {}),
   };
 }

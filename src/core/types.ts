@@ -63,6 +63,8 @@ export interface Contact {
 export interface ClientNote {
   path: string;
   name: string;
+  /** Other names the client goes by (`aliases:` in the frontmatter), as Obsidian reads them. */
+  aliases: string[];
   coach: string | null;
   cadence: number;
   /** True when `cadence` came from the default rather than the note. */
@@ -78,9 +80,30 @@ export interface ClientNote {
   frontmatter: Record<string, unknown>;
 }
 
-/** What one session note says about its session. */
+/** An item a later note copies from an earlier session ("Outstanding action items"): a check-in on the original, not a new commitment. */
+export interface CopiedItem {
+  line: number;
+  text: string;
+  /** The copy's box, as the later note marks it. */
+  status: CheckboxStatus;
+}
+
+/** What one session note (or one dated section of a note) says about its session. */
 export interface SessionNote {
   path: string;
+  /** 1-based line of the dated heading for a session that is a section of a note; null for a whole note. */
+  line: number | null;
+  /** `path`, or `path#line` for a section: unique per session in the vault. */
+  key: string;
+  /**
+   * True when the note is a session only if its client is a known client (a daily note's section,
+   * a file name with a date and a name, a folder name): the index keeps it only then.
+   */
+  weak: boolean;
+  /** Other clients present (a group session), each as written; the commitments say whose they are. */
+  attendees: string[];
+  /** Earlier items this session copies forward. */
+  copies: CopiedItem[];
   /** The client reference as written, reduced to a link target's basename (`Jane Doe`). */
   clientRef: string;
   /** The link target as written (`Clients/Jane Doe`), for path-qualified resolution. */
@@ -127,13 +150,22 @@ export interface ParsedCommitment {
   convention: FieldConvention;
   /** True when the item was found by its `#commitment` tag rather than under a heading. */
   tagged: boolean;
+  /** Which of the note's sessions the item belongs to (0 for a whole-note session). */
+  sessionIndex: number;
+  /** In a group session, the person the line names as its owner (the client it belongs to). */
+  person: string | null;
+  /** A recurring commitment's rule (`every week`), kept out of the text. */
+  recurrence: string | null;
 }
 
 export interface ParsedNote {
   path: string;
   type: 'client' | 'session' | null;
   client: ClientNote | null;
+  /** The first of `sessions`, or null. */
   session: SessionNote | null;
+  /** Every session the note holds: one for a session note, one per dated section for a note with a section per session. */
+  sessions: SessionNote[];
   commitments: ParsedCommitment[];
   diagnostics: Diagnostic[];
 }
@@ -154,6 +186,10 @@ export interface Client {
 
 export interface Session {
   path: string;
+  /** `path`, or `path#line` for a dated section of a note. */
+  key: string;
+  /** The dated heading's line for a section; null for a whole note. */
+  line: number | null;
   client: string;
   date: IsoDate;
   next: IsoDate | null;
@@ -166,6 +202,8 @@ export interface Session {
 export interface Commitment extends ParsedCommitment {
   client: string;
   session: string;
+  /** The session's key (`path`, or `path#line` for a section of a note). */
+  sessionKey: string;
   sessionDate: IsoDate;
   /** Always set once resolved: explicit, or the default from the next session or cadence. */
   due: IsoDate;

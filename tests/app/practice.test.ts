@@ -213,11 +213,13 @@ describe('how the view words the figures', () => {
     expect(text('Priya Nair')).toEqual({
       activeClients: '4 | 1 paused or ended',
       sessionRhythm: '51% | 5 of 9.8 held',
-      completion: '53% | 8 + 2 partly of 17 done',
-      caughtSameWeek: '56% | 5 of 9 overdue caught',
-      followUpLag: '1 day | median of 5 · 4 not yet',
+      // A carried link counts as not done at the link where it was dropped (Hannah's partial four
+      // mornings was carried), and only a chain's latest link can be overdue.
+      completion: '50% | 8 + 1 partly of 17 done',
+      caughtSameWeek: '71% | 5 of 7 overdue caught',
+      followUpLag: '1 day | median of 5 · 2 not yet',
       coachOwnedOnTime: '– | none came due',
-      escalations: '6 | 3 clients',
+      escalations: '4 | 3 clients',
       clientsAtRisk: '3 | of 4 active clients',
       milestones: '0 of 6 done | 0 due soon · 1 overdue',
       outcomes: '0 entries | 0 of 4 with progress · 3 of 4 outcome steps done',

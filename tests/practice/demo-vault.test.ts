@@ -51,14 +51,14 @@ describe('demo vault practice figures as of 2026-12-01', () => {
     expect(Math.max(...p) - Math.min(...p)).toBeGreaterThan(0.3);
   });
 
-  it('escalations: Priya’s Elena (overdue, stalled), Hannah (overdue, declining), Marcus (overdue, stalled); Sam’s Maya and Sofia (overdue)', () => {
+  it('escalations: Priya’s Elena (overdue, stalled), Hannah (declining), Marcus (stalled); Sam’s Maya and Sofia (overdue)', () => {
     const kinds = (c: typeof sam) => c.escalations.map((e) => `${e.client}: ${e.kind}`).sort();
+    // Hannah's and Marcus's long-overdue items were each written again in a later session: only
+    // the latest link of a carried chain can be overdue (spec, Derived values), and theirs are recent.
     expect(kinds(priya)).toEqual([
       'Elena Petrova: overdue',
       'Elena Petrova: stalled',
       'Hannah Lindqvist: declining',
-      'Hannah Lindqvist: overdue',
-      'Marcus Bell: overdue',
       'Marcus Bell: stalled',
     ]);
     expect(kinds(sam)).toEqual(['Maya Chen: overdue', 'Sofia Alvarez: overdue']);

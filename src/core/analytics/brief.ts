@@ -93,7 +93,7 @@ export function renderBrief(a: ClientAnalysis, p: Patterns, signals: Signal[], t
   if (c.pausedUntil && asOf <= c.pausedUntil) out.push(`- Accountability released until ${c.pausedUntil}`);
   out.push('');
 
-  const since = a.lastHeld ? a.commitments.filter((x) => x.session === a.lastHeld!.path) : [];
+  const since = a.lastHeld ? a.commitments.filter((x) => x.sessionKey === a.lastHeld!.key) : [];
   out.push('## Since the last session');
   if (since.length === 0) out.push('No commitments were written at the last session.');
   for (const x of since) out.push(commitmentLine(x, asOf));

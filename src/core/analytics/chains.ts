@@ -42,8 +42,8 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
   const sessions: { path: string; list: Commitment[] }[] = [];
   for (const c of commitments) {
     const last = sessions[sessions.length - 1];
-    if (last && last.path === c.session) last.list.push(c);
-    else sessions.push({ path: c.session, list: [c] });
+    if (last && last.path === c.sessionKey) last.list.push(c);
+    else sessions.push({ path: c.sessionKey, list: [c] });
   }
   const order = new Map(sessions.map((s, i) => [s.path, i]));
 
@@ -53,7 +53,7 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
     for (const c of sessions[i].list) {
       if (c.from === null) continue;
       const p = byId.get(c.from);
-      if (p && p !== c && !hasNext.has(p) && (order.get(p.session) ?? i) <= i) {
+      if (p && p !== c && !hasNext.has(p) && (order.get(p.sessionKey) ?? i) <= i) {
         prev.set(c, { from: p, by: 'id' });
         hasNext.add(p);
       }
@@ -70,7 +70,7 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
         const score = textSimilarity(tok(p), tok(c));
         // A `[>]` box says it was carried into the next session, so a rewritten text there is
         // enough (any real overlap); otherwise the text has to read as the same commitment.
-        const bar = p.status === 'recommitted' ? Number.MIN_VALUE : similarity;
+        const bar = p.checkbox === 'recommitted' ? Number.MIN_VALUE : similarity;
         if (score >= bar) pairs.push({ p, c, score });
       }
     }
@@ -102,7 +102,7 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
     }
     chains.push({
       links,
-      sessions: new Set(links.map((l) => l.session)).size,
+      sessions: new Set(links.map((l) => l.sessionKey)).size,
       by: kinds.size === 2 ? 'mixed' : kinds.has('text') ? 'text' : 'id',
       live: c.status !== 'done' && c.status !== 'let-go',
     });

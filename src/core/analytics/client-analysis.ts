@@ -57,7 +57,7 @@ export function sessionsAsOf(all: readonly Session[], asOf: IsoDate): SessionsAt
   for (const s of all) {
     if (s.date <= asOf) {
       sessions.push(s);
-      upTo.add(s.path);
+      upTo.add(s.key);
     } else if (s.status === 'held') future.push(s);
   }
   const held = sessions.filter((s) => s.status === 'held');
@@ -70,7 +70,7 @@ export function sessionsAsOf(all: readonly Session[], asOf: IsoDate): SessionsAt
 /** The commitments of the sessions up to the date (all of them when no session is later). */
 export function commitmentsUpTo(all: Commitment[], sessionCount: number, s: SessionsAt): Commitment[] {
   if (s.upTo.size === 0) return [];
-  return s.upTo.size === sessionCount ? all : all.filter((c) => s.upTo.has(c.session));
+  return s.upTo.size === sessionCount ? all : all.filter((c) => s.upTo.has(c.sessionKey));
 }
 
 /** An analysis from its parts, whoever gathered them (the index, or the practice timeline). */
@@ -85,7 +85,7 @@ export function analysisFrom(
 ): ClientAnalysis {
   const clientOwned = commitments.filter(isClientOwned);
   const coachOwned = commitments.filter(isCoachOwned);
-  const recentPaths = new Set(s.held.slice(-t.recentSessions).map((x) => x.path));
+  const recentPaths = new Set(s.held.slice(-t.recentSessions).map((x) => x.key));
   return {
     client,
     asOf,
@@ -100,7 +100,7 @@ export function analysisFrom(
     coachOwned,
     chains,
     completionAll: completion(clientOwned, asOf),
-    completionRecent: completion(clientOwned.filter((c) => recentPaths.has(c.session)), asOf),
+    completionRecent: completion(clientOwned.filter((c) => recentPaths.has(c.sessionKey)), asOf),
     coachCompletion: completion(coachOwned, asOf),
     released: client.status !== 'active' || (client.pausedUntil !== null && asOf <= client.pausedUntil),
     sessionLine,

@@ -103,7 +103,7 @@ function observe(a: ClientAnalysis, p: Omit<Patterns, 'observations'>, t: RiskTh
     for (const s of recent) {
       const i = a.held.indexOf(s);
       if (i <= 0) continue;
-      const before = a.clientOwned.filter((c) => c.session === a.held[i - 1].path && hasComeDue(c, s.date));
+      const before = a.clientOwned.filter((c) => c.sessionKey === a.held[i - 1].key && hasComeDue(c, s.date));
       const rate = completion(before, s.date).rate;
       if (rate !== null && rate < 0.5) notDone++;
     }

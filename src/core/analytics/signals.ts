@@ -111,8 +111,8 @@ export function computeSignals(a: ClientAnalysis, t: RiskThresholds): Signal[] {
   const recent = a.completionRecent.rate;
   const all = a.completionAll.rate;
   if (recent !== null && all !== null && recent < t.decliningRate && all > recent) {
-    const recentPaths = new Set(a.held.slice(-t.recentSessions).map((s) => s.path));
-    const missed = a.clientOwned.filter((c) => recentPaths.has(c.session) && c.status !== 'done' && (c.status !== 'open' || c.due < asOf));
+    const recentPaths = new Set(a.held.slice(-t.recentSessions).map((s) => s.key));
+    const missed = a.clientOwned.filter((c) => recentPaths.has(c.sessionKey) && c.status !== 'done' && (c.status !== 'open' || c.due < asOf));
     out.push({
       name: 'declining',
       message: `Completion over the last ${t.recentSessions} sessions is ${formatRate(recent)}, against ${formatRate(all)} overall.`,

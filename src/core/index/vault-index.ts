@@ -2,13 +2,21 @@
  * The vault index: every note's parsed records, kept current one note at a time, and the
  * questions the views and the CLI ask of them. Re-indexing a note replaces that note's records
  * only; anything that depends on another note (a session's client, a default due date from the
- * client's cadence) is worked out when asked, from small per-key maps.
+ * client's cadence, a commitment carried into a later session) is worked out when asked, per
+ * client, and cached until one of that client's notes changes.
+ *
+ * A session's client reference resolves through the client notes' names, file names, paths and
+ * `aliases`, compared as the spec says (NFC, white space folded, case ignored), and, failing
+ * those, through a first name that picks out exactly one client.
  */
+import { findChains } from '../analytics/chains';
 import { addDays } from '../dates';
 import { parseNote } from '../parse/note';
-import { resolveCoreSettings, type CoreSettings } from '../settings';
-import type { Client, ClientNote, Commitment, Diagnostic, IsoDate, ParsedNote, Session, SessionNote, Severity } from '../types';
 import { basename } from '../parse/records';
+import { resolveCoreSettings, type CoreSettings } from '../settings';
+import type { CheckIn, Client, ClientNote, Commitment, CommitmentStatus, Diagnostic, IsoDate, ParsedNote, Session, SessionNote, Severity } from '../types';
+import { conflictCopyOf, nameKey } from '../vault/conflicts';
+import { meaningfulTokens, textSimilarity } from '../analytics/similarity';
 
 export type IndexListener = (changedPaths: readonly string[]) => void;
 
@@ -27,9 +35,22 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Every name a client note answers to, as keys. */
 function clientKeys(c: ClientNote): string[] {
-  const keys = new Set([basename(c.path).toLowerCase(), c.name.toLowerCase(), c.path.replace(/\.md$/i, '').toLowerCase()]);
-  return [...keys];
+  const keys = new Set([nameKey(basename(c.path)), nameKey(c.name), nameKey(c.path.replace(/\.md$/i, ''))]);
+  for (const a of c.aliases ?? []) keys.add(nameKey(a));
+  return [...keys].filter((k) => k !== '');
+}
+
+function firstName(key: string): string {
+  const i = key.indexOf(' ');
+  return i < 0 ? key : key.slice(0, i);
+}
+
+/** The keys a client's cached figures depend on: its names and the first name a session may use. */
+function versionKeys(c: ClientNote): string[] {
+  const keys = clientKeys(c);
+  return [...new Set([...keys, ...keys.map(firstName)])];
 }
 
 /** The spec's default due date: the next session minus the lead, else the session date plus cadence minus the lead. */
@@ -42,17 +63,37 @@ export function isOverdue(c: Pick<Commitment, 'status' | 'due'>, asOf: IsoDate):
   return (c.status === 'open' || c.status === 'partial' || c.status === 'stuck') && c.due < asOf;
 }
 
+/** How a session's client reference resolved. */
+type Resolution =
+  | { kind: 'note'; path: string }
+  | { kind: 'implicit'; name: string; key: string }
+  | { kind: 'ambiguous'; candidates: string[] }
+  | { kind: 'unknown' };
+
+interface SessionEntry {
+  note: ParsedNote;
+  s: SessionNote;
+  index: number;
+}
+
 export class VaultIndex {
   settings: CoreSettings;
   private readonly notes = new Map<string, ParsedNote>();
   private readonly clientNotesByKey = new Map<string, Set<string>>();
+  /** Client-note keys by first name, for a session that names a client by first name only. */
+  private readonly clientNotesByFirst = new Map<string, Set<string>>();
+  /** Session keys by the reference's name key. */
   private readonly sessionsByRef = new Map<string, Set<string>>();
-  private readonly resolved = new WeakMap<ParsedNote, { cadence: number; list: Commitment[] }>();
+  private readonly sessionEntries = new Map<string, SessionEntry>();
   private sortedPaths: string[] | null = null;
-  /** Bumped for a client key whenever a note under that key changes, so per-client work can be cached. */
+  /** Bumped for a key whenever a note under that key changes, so per-client work can be cached. */
   private readonly keyVersions = new Map<string, number>();
-  /** Paths of client notes, so listing clients does not walk every note. */
   private readonly clientPaths = new Set<string>();
+  /** Bumped whenever a client note changes: reference resolutions depend on every client note. */
+  private clientNotesEpoch = 0;
+  private resolutions = new Map<string, Resolution>();
+  private resolutionsEpoch = -1;
+  private readonly perClient = new Map<string, { version: string; list: Commitment[] }>();
   private epoch = 0;
   private readonly listeners = new Set<IndexListener>();
   /** Increases on every change, so callers can cache work per version. */
@@ -64,9 +105,25 @@ export class VaultIndex {
 
   // ---- changes -------------------------------------------------------------------------------
 
+  private parse(path: string, text: string): ParsedNote {
+    const original = conflictCopyOf(path);
+    if (original !== null) {
+      return {
+        path,
+        type: null,
+        client: null,
+        session: null,
+        sessions: [],
+        commitments: [],
+        diagnostics: [{ path, line: 1, severity: 'warning', message: `sync conflict copy of ${basename(original)}: resolve it (keep what you want in ${original}, then delete this copy); not read` }],
+      };
+    }
+    return parseNote(path, text, this.settings);
+  }
+
   /** Parses one note's text and replaces whatever the index held for that path. */
   setNote(path: string, text: string): ParsedNote {
-    const parsed = parseNote(path, text, this.settings);
+    const parsed = this.parse(path, text);
     this.put(parsed);
     this.emit([path]);
     return parsed;
@@ -76,7 +133,7 @@ export class VaultIndex {
   setNotes(entries: Iterable<readonly [string, string]>): void {
     const paths: string[] = [];
     for (const [path, text] of entries) {
-      this.put(parseNote(path, text, this.settings));
+      this.put(this.parse(path, text));
       paths.push(path);
     }
     this.emit(paths);
@@ -87,7 +144,7 @@ export class VaultIndex {
    * that is not UTF-8): it holds no records, only the diagnostic saying why, so the scan goes on.
    */
   setUnreadable(path: string, message: string, severity: Severity = 'warning'): void {
-    this.put({ path, type: null, client: null, session: null, commitments: [], diagnostics: [{ path, line: 1, severity, message }] });
+    this.put({ path, type: null, client: null, session: null, sessions: [], commitments: [], diagnostics: [{ path, line: 1, severity, message }] });
     this.emit([path]);
   }
 
@@ -100,7 +157,7 @@ export class VaultIndex {
   /** A rename changes a note's path and, for a client note, possibly its client's name. */
   renameNote(oldPath: string, newPath: string, text: string): void {
     this.take(oldPath);
-    this.put(parseNote(newPath, text, this.settings));
+    this.put(this.parse(newPath, text));
     this.emit([oldPath, newPath]);
   }
 
@@ -116,7 +173,11 @@ export class VaultIndex {
     this.notes.clear();
     this.clientPaths.clear();
     this.clientNotesByKey.clear();
+    this.clientNotesByFirst.clear();
     this.sessionsByRef.clear();
+    this.sessionEntries.clear();
+    this.perClient.clear();
+    this.clientNotesEpoch++;
     this.sortedPaths = null;
     this.emit([]);
   }
@@ -137,7 +198,15 @@ export class VaultIndex {
   }
 
   private bump(note: ParsedNote): void {
-    const keys = note.client ? clientKeys(note.client) : note.session ? [note.session.clientRef.toLowerCase(), note.session.clientTarget.toLowerCase()] : [];
+    const keys = new Set<string>();
+    if (note.client) for (const k of versionKeys(note.client)) keys.add(k);
+    for (const s of note.sessions) {
+      const k = nameKey(s.clientRef);
+      keys.add(k);
+      keys.add(firstName(k));
+      keys.add(nameKey(s.clientTarget));
+      for (const a of s.attendees) keys.add(nameKey(a));
+    }
     for (const k of keys) this.keyVersions.set(k, (this.keyVersions.get(k) ?? 0) + 1);
   }
 
@@ -148,9 +217,17 @@ export class VaultIndex {
     this.bump(note);
     if (note.client) {
       this.clientPaths.add(note.path);
-      for (const k of clientKeys(note.client)) addTo(this.clientNotesByKey, k, note.path);
+      this.clientNotesEpoch++;
+      for (const k of clientKeys(note.client)) {
+        addTo(this.clientNotesByKey, k, note.path);
+        if (k.includes(' ') && !k.includes('/')) addTo(this.clientNotesByFirst, firstName(k), note.path);
+      }
     }
-    if (note.session) addTo(this.sessionsByRef, note.session.clientRef.toLowerCase(), note.path);
+    note.sessions.forEach((s, index) => {
+      this.sessionEntries.set(s.key, { note, s, index });
+      addTo(this.sessionsByRef, nameKey(s.clientRef), s.key);
+      for (const a of s.attendees) addTo(this.sessionsByRef, nameKey(a), s.key);
+    });
   }
 
   private take(path: string, replacing = false): boolean {
@@ -159,9 +236,18 @@ export class VaultIndex {
     this.notes.delete(path);
     if (!replacing) this.sortedPaths = null;
     this.bump(old);
-    this.clientPaths.delete(path);
-    if (old.client) for (const k of clientKeys(old.client)) removeFrom(this.clientNotesByKey, k, path);
-    if (old.session) removeFrom(this.sessionsByRef, old.session.clientRef.toLowerCase(), path);
+    if (this.clientPaths.delete(path)) this.clientNotesEpoch++;
+    if (old.client) {
+      for (const k of clientKeys(old.client)) {
+        removeFrom(this.clientNotesByKey, k, path);
+        removeFrom(this.clientNotesByFirst, firstName(k), path);
+      }
+    }
+    for (const s of old.sessions) {
+      this.sessionEntries.delete(s.key);
+      removeFrom(this.sessionsByRef, nameKey(s.clientRef), s.key);
+      for (const a of s.attendees) removeFrom(this.sessionsByRef, nameKey(a), s.key);
+    }
     return true;
   }
 
@@ -170,8 +256,9 @@ export class VaultIndex {
    * their session notes, the reading settings), so callers can cache per-client work.
    */
   clientVersion(client: Client): string {
-    const keys = client.path ? clientKeys(this.notes.get(client.path)?.client ?? ({ path: client.path, name: client.name } as ClientNote)) : [client.name.toLowerCase()];
-    return `${this.epoch}:${keys.map((k) => this.keyVersions.get(k) ?? 0).join('.')}`;
+    const note = client.path ? this.notes.get(client.path)?.client : undefined;
+    const keys = note ? versionKeys(note) : [nameKey(client.name), firstName(nameKey(client.name))];
+    return `${this.epoch}:${this.clientNotesEpoch}:${keys.map((k) => this.keyVersions.get(k) ?? 0).join('.')}`;
   }
 
   // ---- notes ---------------------------------------------------------------------------------
@@ -212,14 +299,46 @@ export class VaultIndex {
 
   // ---- clients -------------------------------------------------------------------------------
 
-  /** The client note a session refers to, or null for a client known only from sessions. */
-  private clientNoteFor(session: SessionNote): ClientNote | null {
-    const exact = this.clientNotesByKey.get(session.clientTarget.toLowerCase());
-    const set = exact ?? this.clientNotesByKey.get(session.clientRef.toLowerCase());
+  private firstOf(set: Set<string> | undefined): string | null {
     if (!set || set.size === 0) return null;
     let best: string | null = null;
     for (const p of set) if (best === null || p < best) best = p;
-    return this.notes.get(best!)?.client ?? null;
+    return best;
+  }
+
+  /** How a reference (`Jane`, `[[JD]]`, `Clients/Jane Doe`) resolves, cached until a client note changes. */
+  private resolveRef(name: string, target: string, weak: boolean): Resolution {
+    if (this.resolutionsEpoch !== this.clientNotesEpoch) {
+      this.resolutions = new Map();
+      this.resolutionsEpoch = this.clientNotesEpoch;
+    }
+    const cacheKey = `${weak ? 'w' : 's'}\u0000${name}\u0000${target}`;
+    const hit = this.resolutions.get(cacheKey);
+    if (hit) return hit;
+    const r = this.resolveUncached(name, target, weak);
+    this.resolutions.set(cacheKey, r);
+    return r;
+  }
+
+  private resolveUncached(name: string, target: string, weak: boolean): Resolution {
+    const key = nameKey(name);
+    const exact = this.firstOf(this.clientNotesByKey.get(nameKey(target))) ?? this.firstOf(this.clientNotesByKey.get(key));
+    if (exact) return { kind: 'note', path: exact };
+    if (!key.includes(' ')) {
+      // A first name that picks out one client note.
+      const byFirst = this.clientNotesByFirst.get(key);
+      if (byFirst && byFirst.size > 0) {
+        const names = new Set([...byFirst].map((p) => this.notes.get(p)?.client?.name ?? p));
+        if (names.size === 1) return { kind: 'note', path: this.firstOf(byFirst)! };
+        return { kind: 'ambiguous', candidates: [...names].sort() };
+      }
+    }
+    if (weak || key === '') return { kind: 'unknown' };
+    return { kind: 'implicit', name: name.replace(/\s+/g, ' ').trim(), key };
+  }
+
+  private resolveSession(s: SessionNote): Resolution {
+    return this.resolveRef(s.clientRef, s.clientTarget, s.weak);
   }
 
   private static fromNote(c: ClientNote): Client {
@@ -250,81 +369,120 @@ export class VaultIndex {
     };
   }
 
-  /** The client a session belongs to. */
+  private clientFor(r: Resolution): Client | null {
+    if (r.kind === 'note') {
+      const note = this.notes.get(r.path)?.client;
+      return note ? VaultIndex.fromNote(note) : null;
+    }
+    if (r.kind === 'implicit') return this.implicitClient(this.implicitName(r.key) ?? r.name);
+    return null;
+  }
+
+  /** Implicit clients are named as their earliest session (by path) writes them. */
+  private implicitName(key: string): string | null {
+    let first: SessionEntry | null = null;
+    for (const k of this.sessionsByRef.get(key) ?? []) {
+      const e = this.sessionEntries.get(k);
+      if (!e || nameKey(e.s.clientRef) !== key) continue;
+      if (first === null || e.s.path < first.s.path) first = e;
+    }
+    return first ? first.s.clientRef.replace(/\s+/g, ' ').trim() : null;
+  }
+
+  /** The client a session belongs to (for a session whose client cannot be told, a client of its reference's name). */
   clientOfSession(session: SessionNote): Client {
-    const note = this.clientNoteFor(session);
-    return note ? VaultIndex.fromNote(note) : this.implicitClient(session.clientRef);
+    return this.clientFor(this.resolveSession(session)) ?? this.implicitClient(session.clientRef);
   }
 
   /** Every client, with or without a client note, sorted by name. */
   clients(): Client[] {
     const out: Client[] = [];
-    for (const path of this.clientPaths) out.push(VaultIndex.fromNote(this.notes.get(path)!.client!));
+    const seenNames = new Set<string>();
+    for (const path of [...this.clientPaths].sort(byPath)) {
+      const c = this.notes.get(path)!.client!;
+      const key = nameKey(c.name);
+      // Two client notes that differ only in case are one client (the first by path).
+      if (seenNames.has(key)) continue;
+      seenNames.add(key);
+      out.push(VaultIndex.fromNote(c));
+    }
     const implicit = new Map<string, string>();
-    for (const [key, sessions] of this.sessionsByRef) {
-      if (this.clientNotesByKey.has(key)) continue;
-      let first: SessionNote | null = null;
-      for (const p of sessions) {
-        const s = this.notes.get(p)!.session!;
-        if (this.clientNoteFor(s) === null && (first === null || p < first.path)) first = s;
-      }
-      if (first && !implicit.has(key)) implicit.set(key, first.clientRef);
+    for (const e of this.sessionEntries.values()) {
+      const r = this.resolveSession(e.s);
+      if (r.kind !== 'implicit' || implicit.has(r.key) || seenNames.has(r.key)) continue;
+      implicit.set(r.key, this.implicitName(r.key) ?? r.name);
     }
     for (const name of implicit.values()) out.push(this.implicitClient(name));
     return out.sort((a, b) => byPath(a.name, b.name) || byPath(a.path ?? '', b.path ?? ''));
   }
 
-  /** A client by name (any case), or by its note's basename. */
+  /** A client by name (any case, spacing or alias, or a first name that picks out one client), or by its note's basename. */
   client(name: string): Client | null {
-    const key = name.trim().toLowerCase();
-    const notes = this.clientNotesByKey.get(key);
-    if (notes && notes.size > 0) {
-      const first = [...notes].sort(byPath)[0];
-      return VaultIndex.fromNote(this.notes.get(first)!.client!);
-    }
-    const sessions = this.sessionsByRef.get(key);
-    if (sessions) {
-      for (const p of [...sessions].sort(byPath)) {
-        const s = this.notes.get(p)!.session!;
-        if (this.clientNoteFor(s) === null) return this.implicitClient(s.clientRef);
+    const r = this.resolveRef(name, name, false);
+    if (r.kind === 'note') return this.clientFor(r);
+    if (r.kind === 'implicit') {
+      const sessions = this.sessionsByRef.get(r.key);
+      if (!sessions) return null;
+      for (const k of sessions) {
+        const e = this.sessionEntries.get(k);
+        if (e && this.resolveSession(e.s).kind === 'implicit') return this.clientFor(r);
       }
     }
     return null;
   }
 
-  /** The session notes that belong to a client. */
-  private sessionNotesOf(client: Client): SessionNote[] {
-    const keys = client.path
-      ? clientKeys(this.notes.get(client.path)!.client!)
-      : [client.name.toLowerCase()];
-    const out: SessionNote[] = [];
+  private sameClient(r: Resolution, client: Client): boolean {
+    if (r.kind === 'note') return client.path !== null && this.noteClientPath(r.path) === client.path;
+    if (r.kind === 'implicit') return client.path === null && r.key === nameKey(client.name);
+    return false;
+  }
+
+  /** Client notes that differ only in case stand for the first one. */
+  private noteClientPath(path: string): string {
+    const c = this.notes.get(path)?.client;
+    if (!c) return path;
+    return this.firstOf(this.clientNotesByKey.get(nameKey(c.name))) ?? path;
+  }
+
+  /** The sessions (and group sessions) that belong to a client. */
+  private sessionEntriesOf(client: Client): SessionEntry[] {
+    const note = client.path ? this.notes.get(client.path)?.client : undefined;
+    const keys = note ? versionKeys(note) : [nameKey(client.name), firstName(nameKey(client.name))];
+    // Case twins of the client note count too.
+    if (note) for (const p of this.clientNotesByKey.get(nameKey(note.name)) ?? []) for (const k of clientKeys(this.notes.get(p)!.client!)) keys.push(k, firstName(k));
+    const out: SessionEntry[] = [];
     const seen = new Set<string>();
     for (const k of keys) {
-      const set = this.sessionsByRef.get(k);
-      if (!set) continue;
-      for (const p of set) {
-        if (seen.has(p)) continue;
-        seen.add(p);
-        const s = this.notes.get(p)!.session!;
-        const owner = this.clientNoteFor(s);
-        if ((owner?.path ?? null) === client.path && (client.path !== null || s.clientRef.toLowerCase() === k)) out.push(s);
+      for (const sk of this.sessionsByRef.get(k) ?? []) {
+        if (seen.has(sk)) continue;
+        seen.add(sk);
+        const e = this.sessionEntries.get(sk);
+        if (!e) continue;
+        if (this.sameClient(this.resolveSession(e.s), client)) out.push(e);
+        else if (e.s.attendees.some((a) => this.sameClient(this.resolveRef(a, a, e.s.weak), client))) out.push(e);
       }
     }
-    return out;
+    return out.sort((a, b) => byPath(a.s.date, b.s.date) || byPath(a.s.path, b.s.path) || (a.s.line ?? 0) - (b.s.line ?? 0));
   }
 
   // ---- sessions ------------------------------------------------------------------------------
 
   private toSession(s: SessionNote, client: Client): Session {
-    return { path: s.path, client: client.name, date: s.date, next: s.next, status: s.status, coach: s.coach ?? client.coach };
+    return { path: s.path, key: s.key, line: s.line, client: client.name, date: s.date, next: s.next, status: s.status, coach: s.coach ?? client.coach };
   }
 
-  /** Every session in vault path order. */
+  /** Every session in vault path order (a group session once per client present). */
   sessions(): Session[] {
     const out: Session[] = [];
     for (const path of this.paths()) {
-      const s = this.notes.get(path)!.session;
-      if (s) out.push(this.toSession(s, this.clientOfSession(s)));
+      for (const s of this.notes.get(path)!.sessions) {
+        const c = this.clientFor(this.resolveSession(s));
+        if (c) out.push(this.toSession(s, c));
+        for (const a of s.attendees) {
+          const other = this.clientFor(this.resolveRef(a, a, s.weak));
+          if (other) out.push(this.toSession(s, other));
+        }
+      }
     }
     return out;
   }
@@ -333,57 +491,86 @@ export class VaultIndex {
   sessionsOf(client: Client | string): Session[] {
     const c = typeof client === 'string' ? this.client(client) : client;
     if (!c) return [];
-    return this.sessionNotesOf(c)
-      .map((s) => this.toSession(s, c))
-      .sort((a, b) => byPath(a.date, b.date) || byPath(a.path, b.path));
+    return this.sessionEntriesOf(c).map((e) => this.toSession(e.s, c));
   }
 
   // ---- commitments ---------------------------------------------------------------------------
 
-  private resolve(note: ParsedNote, client: Client): Commitment[] {
-    const s = note.session!;
-    const cached = this.resolved.get(note);
-    if (cached && cached.cadence === client.cadence) return cached.list;
-    const defaultDue = defaultDueDate(s, client.cadence, this.settings.dueLeadDays);
-    const list = note.commitments.map(
-      (c): Commitment => ({
-        ...c,
-        client: client.name,
-        session: s.path,
-        sessionDate: s.date,
-        due: c.due ?? defaultDue,
-        dueIsDefault: c.due === null,
-      }),
-    );
-    this.resolved.set(note, { cadence: client.cadence, list });
+  /** Whether a commitment of a (group) session belongs to this client. */
+  private belongsTo(e: SessionEntry, person: string | null, client: Client): boolean {
+    if (e.s.attendees.length === 0) return true;
+    if (person === null) return false;
+    return this.sameClient(this.resolveRef(person, person, e.s.weak), client);
+  }
+
+  /**
+   * A client's commitments as the spec derives them, cached per client version: default due
+   * dates from the client's cadence, copies of earlier items read as check-ins on them, and
+   * every earlier link of a carried chain `recommitted` unless it was done or let go.
+   */
+  private resolvedOf(client: Client): Commitment[] {
+    const cacheKey = client.path ?? `\u0000${nameKey(client.name)}`;
+    const version = this.clientVersion(client);
+    const hit = this.perClient.get(cacheKey);
+    if (hit && hit.version === version) return hit.list;
+    const entries = this.sessionEntriesOf(client);
+    const list: Commitment[] = [];
+    for (const e of entries) {
+      const defaultDue = defaultDueDate(e.s, client.cadence, this.settings.dueLeadDays);
+      for (const c of e.note.commitments) {
+        if (c.sessionIndex !== e.index || !this.belongsTo(e, c.person, client)) continue;
+        list.push({
+          ...c,
+          client: client.name,
+          session: e.s.path,
+          sessionKey: e.s.key,
+          sessionDate: e.s.date,
+          due: c.due ?? defaultDue,
+          dueIsDefault: c.due === null,
+        });
+      }
+    }
+    applyCopies(entries, list, this.settings.chainSimilarity);
+    for (const ch of findChains(list, this.settings.chainSimilarity)) {
+      if (ch.links.length < 2) continue;
+      for (let i = 0; i < ch.links.length - 1; i++) {
+        const l = ch.links[i];
+        if (l.status !== 'done' && l.status !== 'let-go' && l.status !== 'recommitted') (l as { status: CommitmentStatus }).status = 'recommitted';
+      }
+    }
+    this.perClient.set(cacheKey, { version, list });
     return list;
   }
 
   /** Every commitment, in vault path order then line order. */
   commitments(): Commitment[] {
     const out: Commitment[] = [];
-    for (const path of this.paths()) {
-      const note = this.notes.get(path)!;
-      if (note.session && note.commitments.length > 0) out.push(...this.resolve(note, this.clientOfSession(note.session)));
-    }
-    return out;
+    for (const c of this.clients()) out.push(...this.resolvedOf(c));
+    return out.sort((a, b) => byPath(a.session, b.session) || a.line - b.line);
   }
 
-  /** One session note's commitments, in line order. */
+  /** One session note's commitments (every session in it), in line order. */
   commitmentsOfSession(path: string): Commitment[] {
     const note = this.notes.get(path);
-    if (!note?.session) return [];
-    return this.resolve(note, this.clientOfSession(note.session));
+    if (!note || note.sessions.length === 0) return [];
+    const out: Commitment[] = [];
+    const seen = new Set<string>();
+    for (const s of note.sessions) {
+      const clients = [this.clientFor(this.resolveSession(s)), ...s.attendees.map((a) => this.clientFor(this.resolveRef(a, a, s.weak)))];
+      for (const c of clients) {
+        if (!c || seen.has(c.name)) continue;
+        seen.add(c.name);
+        for (const x of this.resolvedOf(c)) if (x.session === path) out.push(x);
+      }
+    }
+    return out.sort((a, b) => a.line - b.line);
   }
 
   /** A client's commitments, by session date then line. */
   commitmentsOf(client: Client | string): Commitment[] {
     const c = typeof client === 'string' ? this.client(client) : client;
     if (!c) return [];
-    const out: Commitment[] = [];
-    const sessions = this.sessionNotesOf(c).sort((a, b) => byPath(a.date, b.date) || byPath(a.path, b.path));
-    for (const s of sessions) out.push(...this.resolve(this.notes.get(s.path)!, c));
-    return out;
+    return this.resolvedOf(c);
   }
 
   /** Commitments overdue as of a date, for one client or all. */
@@ -396,9 +583,9 @@ export class VaultIndex {
   commitmentById(id: string): Commitment | null {
     for (const path of this.paths()) {
       const note = this.notes.get(path)!;
-      if (!note.session) continue;
+      if (note.sessions.length === 0) continue;
       const hit = note.commitments.find((c) => c.id === id);
-      if (hit) return this.resolve(note, this.clientOfSession(note.session)).find((c) => c.line === hit.line) ?? null;
+      if (hit) return this.commitmentsOfSession(path).find((c) => c.line === hit.line) ?? null;
     }
     return null;
   }
@@ -414,10 +601,22 @@ export class VaultIndex {
       const note = this.notes.get(path)!;
       out.push(...note.diagnostics);
       if (note.client) {
-        const key = note.client.name.toLowerCase();
+        const key = nameKey(note.client.name);
         const other = names.get(key);
-        if (other) out.push({ path, line: 1, severity: 'warning', message: `client '${note.client.name}' also has a client note at ${other}; sessions go to ${other}` });
-        else names.set(key, path);
+        if (other) {
+          const twin = this.notes.get(other)?.client?.name;
+          const why = twin !== undefined && twin !== note.client.name ? ` (the names differ only in case: '${twin}')` : '';
+          out.push({ path, line: 1, severity: 'warning', message: `client '${note.client.name}' also has a client note at ${other}${why}; both are read as one client, with the settings of ${other}` });
+        } else names.set(key, path);
+      }
+      for (const s of note.sessions) {
+        const r = this.resolveSession(s);
+        const line = s.line ?? s.keyLines.client ?? 1;
+        if (r.kind === 'ambiguous') {
+          out.push({ path, line, severity: 'warning', message: `client '${s.clientRef}' could be ${r.candidates.join(' or ')}; write the full name (or add it to that client note's aliases) so this session counts` });
+        } else if (r.kind === 'unknown' && s.weak && s.line === null) {
+          out.push({ path, line, severity: 'warning', message: `session's client '${s.clientRef}' (from its folder or file name) matches no client note; add a client note or a client: key so this session counts` });
+        }
       }
       for (const c of note.commitments) {
         if (c.id === null) continue;
@@ -434,5 +633,46 @@ export class VaultIndex {
       }
     }
     return out.sort((a, b) => byPath(a.path, b.path) || a.line - b.line);
+  }
+}
+
+/**
+ * "Outstanding action items" in a later note copy earlier items: each copy is a check-in on the
+ * earlier commitment it names (the best text match among the client's earlier sessions), not a
+ * commitment of its own. A copy marked done or let go closes the original.
+ */
+function applyCopies(entries: SessionEntry[], list: Commitment[], similarity: number): void {
+  if (!entries.some((e) => e.s.copies.length > 0)) return;
+  for (const e of entries) {
+    for (const copy of e.s.copies) {
+      const tokens = meaningfulTokens(copy.text);
+      let best: Commitment | null = null;
+      let bestScore = 0;
+      for (const c of list) {
+        if (c.sessionDate >= e.s.date && c.sessionKey !== e.s.key) continue;
+        if (c.sessionKey === e.s.key) continue;
+        const score = c.text.toLowerCase() === copy.text.toLowerCase() ? 1 : textSimilarity(meaningfulTokens(c.text), tokens);
+        if (score >= similarity && score > bestScore) {
+          best = c;
+          bestScore = score;
+        }
+      }
+      if (best === null) continue;
+      const status = copy.status;
+      const checkIn: CheckIn | null =
+        status === 'done' ? { date: e.s.date, status: 'done', note: `marked done in ${basename(e.s.path)}`, line: copy.line }
+        : status === 'partial' ? { date: e.s.date, status: 'partial', note: `marked partly done in ${basename(e.s.path)}`, line: copy.line }
+        : status === 'stuck' ? { date: e.s.date, status: 'stuck', note: `marked stuck in ${basename(e.s.path)}`, line: copy.line }
+        : null;
+      const target = best as { status: CommitmentStatus; checkIns: CheckIn[]; doneDate: IsoDate | null; letGoDate: IsoDate | null };
+      if (checkIn) {
+        target.checkIns = [...target.checkIns, checkIn];
+        if (best.checkbox === 'open') target.status = checkIn.status as CommitmentStatus;
+        if (status === 'done') target.doneDate ??= e.s.date;
+      } else if (status === 'let-go' && best.checkbox === 'open') {
+        target.status = 'let-go';
+        target.letGoDate ??= e.s.date;
+      }
+    }
   }
 }

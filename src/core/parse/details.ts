@@ -16,16 +16,44 @@ export interface Details {
   problems: { line: number; message: string }[];
 }
 
-const TRIGGER_FIELD = /^(?:when|trigger)[ \t]*:[ \t]*(.+)$/i;
-const WHEN_SENTENCE = /^when[ \t]+(.+?)[ \t]*,?[ \t]+(?:then[ \t]+)?(?:i(?:'|’)ll|i[ \t]+will)[ \t]+(.+)$/i;
-const IF_THEN_FIELDS = /^if[ \t]*:[ \t]*(.+?)[ \t]+then[ \t]*:[ \t]*(.+)$/i;
-const IF_FIELD = /^if[ \t]*:[ \t]*(.+)$/i;
-const COPING_FIELD = /^coping[ \t]*:[ \t]*(.+)$/i;
-const IF_SENTENCE = /^if[ \t]+(.+?)[ \t]*,[ \t]*(?:then[ \t]+)?(.+)$/i;
-const CONFIDENCE = /^confidence[ \t]*(?:[:=-][ \t]*|[ \t]+)(.+)$/i;
+// Every pattern is anchored, and no two quantifiers next to each other can take the same
+// characters; sentences are split in code (at the first comma, the last "I'll") rather than by
+// lazy groups between runs of spaces, which backtrack without bound on a line of spaces.
+const TRIGGER_FIELD = /^(?:when|trigger)[ \t]{0,20}:([^]*)$/i;
+const WHEN_START = /^when[ \t]+/i;
+const WILL = /(?:^|[ \t,])(?:i(?:'|’)ll|i[ \t]+will)[ \t]+/gi;
+const IF_FIELD = /^if[ \t]{0,20}:([^]*)$/i;
+const THEN_FIELD = /[ \t]then[ \t]{0,20}:/i;
+const COPING_FIELD = /^coping[ \t]{0,20}:([^]*)$/i;
+const IF_START = /^if[ \t]+/i;
+const CONFIDENCE = /^confidence(?:[ \t]{0,20}[:=-]|[ \t])([^]*)$/i;
 const CHECK_IN =
-  /^(?:\[\[)?(\d{4}-\d{1,2}-\d{1,2})(?:\]\])?[ \t]*[:\-–—]?[ \t]*(done|partial|stuck|skipped|nudged)\b[ \t]*[:\-–—]?[ \t]*(.*)$/i;
-const LEARNED = /^(?:learned|learnt|lesson)[ \t]*:[ \t]*(.+)$/i;
+  /^(?:\[\[)?(\d{4}-\d{1,2}-\d{1,2})(?:\]\])?(?:[ \t]{0,20}[:\-–—])?[ \t]{0,20}(done|partial|stuck|skipped|nudged)\b(?:[ \t]{0,20}[:\-–—])?([^]*)$/i;
+const LEARNED = /^(?:learned|learnt|lesson)[ \t]{0,20}:([^]*)$/i;
+
+/** `When X, I'll Y` → X (the trigger), split at the first "I'll"/"I will" after the cue; null when there is none. */
+function whenTrigger(text: string): string | null {
+  const start = WHEN_START.exec(text);
+  if (!start) return null;
+  WILL.lastIndex = start[0].length + 1;
+  const will = WILL.exec(text);
+  if (will === null) return null;
+  const at = will.index;
+  const cue = text.slice(start[0].length, at).trim().replace(/,$/, '').replace(/[ \t]+then$/i, '').trim();
+  const rest = text.slice(at).replace(/^[ \t,]*/, '');
+  return cue === '' || rest.length <= 0 ? null : cue;
+}
+
+/** `If A, then B` / `If A, B` → {A, B}, split at the first comma; null without one. */
+function ifSentence(text: string): Coping | null {
+  const start = IF_START.exec(text);
+  if (!start) return null;
+  const comma = text.indexOf(',', start[0].length);
+  if (comma < 0) return null;
+  const obstacle = text.slice(start[0].length, comma).trim();
+  const response = text.slice(comma + 1).trim().replace(/^then[ \t]+/i, '').trim();
+  return obstacle === '' || response === '' ? null : { obstacle, response };
+}
 
 export function emptyDetails(): Details {
   return { trigger: null, coping: null, confidence: null, checkIns: [], learned: [], notes: [], problems: [] };
@@ -45,39 +73,46 @@ export function readDetail(d: Details, text: string, line: number): void {
     d.checkIns.push({ date, status: m[2].toLowerCase() as CheckInStatus, note: note === '' ? null : note, line });
     return;
   }
-  if ((m = LEARNED.exec(text))) {
+  if ((m = LEARNED.exec(text)) && m[1].trim() !== '') {
     const last = d.checkIns[d.checkIns.length - 1];
     d.learned.push({ date: last ? last.date : null, text: m[1].trim(), line });
     return;
   }
-  if ((m = TRIGGER_FIELD.exec(text))) {
+  if ((m = TRIGGER_FIELD.exec(text)) && m[1].trim() !== '') {
     d.trigger ??= m[1].trim();
     return;
   }
-  if ((m = WHEN_SENTENCE.exec(text))) {
-    d.trigger ??= m[1].trim();
+  const cue = whenTrigger(text);
+  if (cue !== null) {
+    d.trigger ??= cue;
     return;
   }
-  if ((m = IF_THEN_FIELDS.exec(text))) {
-    d.coping ??= { obstacle: m[1].trim(), response: m[2].trim() };
-    return;
-  }
-  if ((m = COPING_FIELD.exec(text))) {
-    d.coping ??= parseCoping(m[1]);
-    return;
-  }
-  if ((m = IF_FIELD.exec(text))) {
+  if ((m = IF_FIELD.exec(text)) && m[1].trim() !== '') {
+    const then = THEN_FIELD.exec(m[1]);
+    if (then) {
+      const obstacle = m[1].slice(0, then.index).trim();
+      const response = m[1].slice(then.index + then[0].length).trim();
+      if (obstacle !== '' && response !== '') {
+        d.coping ??= { obstacle, response };
+        return;
+      }
+    }
     d.coping ??= { obstacle: m[1].trim(), response: null };
     return;
   }
-  if ((m = IF_SENTENCE.exec(text))) {
-    d.coping ??= { obstacle: m[1].trim(), response: m[2].trim() };
+  if ((m = COPING_FIELD.exec(text)) && m[1].trim() !== '') {
+    d.coping ??= parseCoping(m[1]);
     return;
   }
-  if ((m = CONFIDENCE.exec(text)) && /^\d/.test(m[1])) {
+  const plan = ifSentence(text);
+  if (plan !== null) {
+    d.coping ??= plan;
+    return;
+  }
+  if ((m = CONFIDENCE.exec(text)) && /^\d/.test(m[1].trim())) {
     const c = parseConfidence(m[1]);
     if (Number.isNaN(c)) {
-      d.problems.push({ line, message: `confidence '${m[1].trim()}' is not a number from 1 to 10` });
+      d.problems.push({ line, message: `confidence '${m[1].trim().slice(0, 40)}' is not a number from 1 to 10` });
       d.notes.push(text);
     } else {
       d.confidence ??= c;

@@ -17,18 +17,26 @@ export interface LineFields {
   owner: Owner | null;
   kind: Kind | null;
   from: string | null;
+  /** Tasks' scheduled (`⏳`) and start (`🛫`) dates, which a layout may read as the due date when none is given. */
+  scheduled: string | null;
+  start: string | null;
+  /** The due date came from a key alias (`DueDate::`) rather than `due`. */
   convention: FieldConvention;
   tagged: boolean;
   /** Problems worth a warning, each a sentence without the note or line. */
   problems: string[];
 }
 
-/** `[key:: value]` (value may hold `[[links]]`) or `(key:: value)`. */
-const INLINE_FIELD = /\[([A-Za-z][\w -]*?)::[ \t]*((?:[^[\]]|\[\[[^\]]*\]\])*?)[ \t]*\]|\(([A-Za-z][\w -]*?)::[ \t]*([^()]*?)[ \t]*\)/g;
+/**
+ * `[key:: value]` (value may hold `[[links]]`) or `(key:: value)`. Linear-time: the key and the
+ * value are bounded and no two quantifiers next to each other can take the same characters (the
+ * value's spaces are trimmed in code, not by the pattern).
+ */
+export const INLINE_FIELD = /\[([A-Za-z][\w -]{0,40}?)::((?:[^[\]\n]|\[\[[^\]\n]{0,300}\]\]){0,1000})\]|\(([A-Za-z][\w -]{0,40}?)::([^()\n]{0,1000})\)/g;
 /** Tasks' date emoji (with or without the variation selector). */
-const EMOJI_FIELD = /(📅|📆|🗓|✅|❌|⏳|🛫|➕)\uFE0F?[ \t]*(\d{4}-\d{1,2}-\d{1,2})/gu;
-const PRIORITY_EMOJI = /[ \t]*(?:⏫|🔼|🔽|🔺|⏬)\uFE0F?/gu;
-const BLOCK_ID = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
+const EMOJI_FIELD = /(📅|📆|🗓|✅|❌|⏳|🛫|➕)\uFE0F?[ \t]{0,20}(\d{4}-\d{1,2}-\d{1,2})/gu;
+const PRIORITY_EMOJI = /(?:⏫|🔼|🔽|🔺|⏬)\uFE0F?/gu;
+const BLOCK_ID = /(?:^|[ \t])\^([A-Za-z0-9-]{1,100})$/;
 const COMMITMENT_TAG = /(^|[ \t])#commitment(?=$|[ \t.,;:!?)])/gi;
 const COACH_PREFIX = /^coach[ \t]*:[ \t]*/i;
 const WIKILINK = /^\[\[([^\]|]+)(?:\|[^\]]*)?\]\]$/;
@@ -80,7 +88,7 @@ function dateField(name: string, value: string, problems: string[]): string | nu
 }
 
 /** Reads a commitment line's text (after the list marker and checkbox) into its fields. */
-export function parseLineFields(content: string): LineFields {
+export function parseLineFields(content: string, dueAliases = false): LineFields {
   const problems: string[] = [];
   const out: LineFields = {
     text: '',
@@ -94,13 +102,15 @@ export function parseLineFields(content: string): LineFields {
     owner: null,
     kind: null,
     from: null,
+    scheduled: null,
+    start: null,
     convention: 'dataview',
     tagged: false,
     problems,
   };
   let text = content;
 
-  const block = text.includes('^') ? BLOCK_ID.exec(text) : null;
+  const block = text.includes('^') ? BLOCK_ID.exec(text.trimEnd()) : null;
   if (block) {
     out.id = block[1];
     text = text.slice(0, block.index);
@@ -113,6 +123,13 @@ export function parseLineFields(content: string): LineFields {
       switch (key) {
         case 'due':
           out.due = dateField('due date', value, problems);
+          break;
+        case 'duedate':
+        case 'due date':
+        case 'due_date':
+        case 'due-date':
+        case 'deadline':
+          if (dueAliases) out.due = dateField('due date', value, problems);
           break;
         case 'completion':
         case 'done':
@@ -170,8 +187,14 @@ export function parseLineFields(content: string): LineFields {
           out.letGoDate = dateField('let-go date', date, problems);
           out.convention = 'emoji';
           break;
+        case '⏳':
+          out.scheduled = parseIsoDate(date);
+          break;
+        case '🛫':
+          out.start = parseIsoDate(date);
+          break;
         default:
-          break; // scheduled, start and created dates are Tasks' own
+          break; // the created date is Tasks' own
       }
       return ' ';
     });

@@ -25,7 +25,7 @@ export function frontmatterLookup(data: Record<string, unknown>, key: string, se
   return undefined;
 }
 
-function keyLine(fm: Frontmatter, key: string, settings: CoreSettings): number {
+export function keyLine(fm: Frontmatter, key: string, settings: CoreSettings): number {
   const names = [key, ...(settings.keyAliases[key] ?? [])].map((k) => k.toLowerCase());
   for (const [k, line] of Object.entries(fm.keyLines)) {
     if (names.includes(k.toLowerCase())) return line;
@@ -34,7 +34,7 @@ function keyLine(fm: Frontmatter, key: string, settings: CoreSettings): number {
 }
 
 /** YAML reads an unquoted `[[Jane Doe]]` as a list inside a list; put the link back together. */
-function linkText(value: unknown): string | null {
+export function linkText(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value) && value.length === 1) {
@@ -57,7 +57,7 @@ export function basename(path: string): string {
   return path.slice(slash + 1).replace(/\.md$/i, '');
 }
 
-function dateValue(value: unknown): string | null {
+export function dateValue(value: unknown): string | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   return typeof value === 'string' ? parseIsoDate(value) : null;
 }
@@ -83,7 +83,7 @@ const ACCOUNTABILITY: Record<string, AccountabilityLevel> = {
 };
 
 const CLIENT_STATUS: Record<string, ClientStatus> = { active: 'active', paused: 'paused', ended: 'ended' };
-const SESSION_STATUS: Record<string, SessionStatus> = {
+export const SESSION_STATUS: Record<string, SessionStatus> = {
   held: 'held',
   cancelled: 'cancelled',
   canceled: 'cancelled',
@@ -98,7 +98,7 @@ function plainString(value: unknown): string | null {
   return null;
 }
 
-function personName(value: unknown): string | null {
+export function personName(value: unknown): string | null {
   const s = linkText(value);
   return s === null ? null : basename(linkTarget(s));
 }
@@ -133,6 +133,11 @@ function contact(value: unknown): Contact | null {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
   const o = value as Record<string, unknown>;
   return { sms: plainString(o.sms ?? o.phone), email: plainString(o.email) };
+}
+
+function aliasList(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  return list.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map((x) => String(x).trim()).filter((x) => x !== '');
 }
 
 export function readClientNote(path: string, fm: Frontmatter, settings: CoreSettings, diag: Diag): ClientNote {
@@ -178,6 +183,7 @@ export function readClientNote(path: string, fm: Frontmatter, settings: CoreSett
   return {
     path,
     name: plainString(get('name')) ?? basename(path),
+    aliases: aliasList(fm.data.aliases ?? fm.data.alias ?? fm.data.Aliases),
     coach: personName(get('coach')),
     cadence,
     cadenceIsDefault,
@@ -188,60 +194,5 @@ export function readClientNote(path: string, fm: Frontmatter, settings: CoreSett
     contact: contact(get('contact')),
     keyLines: fm.keyLines,
     frontmatter: fm.data,
-  };
-}
-
-export function readSessionNote(path: string, fm: Frontmatter | null, settings: CoreSettings, diag: Diag): SessionNote | null {
-  const data = fm?.data ?? {};
-  const get = (k: string) => frontmatterLookup(data, k, settings);
-  const line = (k: string) => (fm ? keyLine(fm, k, settings) : 1);
-
-  const ref = linkText(get('client'));
-  const rawDate = get('date');
-  let ok = true;
-  if (ref === null) {
-    diag(line('client'), 'error', get('client') === undefined ? 'session note has no client' : 'session note client is not a name or [[link]]');
-    ok = false;
-  }
-  let date: string | null = null;
-  if (rawDate === undefined || rawDate === null || rawDate === '') {
-    diag(line('date'), 'error', 'session note has no date');
-    ok = false;
-  } else {
-    date = dateValue(rawDate);
-    if (date === null) {
-      diag(line('date'), 'error', `session date '${String(rawDate)}' does not parse (expected YYYY-MM-DD)`);
-      ok = false;
-    }
-  }
-  if (!ok || ref === null || date === null) return null;
-
-  let next: string | null = null;
-  const rawNext = get('next');
-  if (rawNext !== undefined && rawNext !== null && rawNext !== '') {
-    next = dateValue(rawNext);
-    if (next === null) diag(line('next'), 'warning', `next session date '${String(rawNext)}' does not parse (expected YYYY-MM-DD); ignored`);
-    else if (next < date) diag(line('next'), 'warning', `next session ${next} is before this session's date ${date}`);
-  }
-
-  let status: SessionStatus = 'held';
-  const rawStatus = get('status');
-  if (rawStatus !== undefined && rawStatus !== null && rawStatus !== '') {
-    const s = SESSION_STATUS[String(rawStatus).trim().toLowerCase()];
-    if (s) status = s;
-    else diag(line('status'), 'warning', `session status '${String(rawStatus)}' is not held, cancelled or no-show; read as held`);
-  }
-
-  const target = linkTarget(ref);
-  return {
-    path,
-    clientRef: basename(target),
-    clientTarget: target,
-    date,
-    next,
-    status,
-    coach: personName(get('coach')),
-    commitmentsHeadingLine: null,
-    keyLines: fm ? fm.keyLines : {},
   };
 }

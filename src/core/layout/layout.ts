@@ -1,0 +1,137 @@
+/**
+ * The note layout: how a vault says which notes are sessions, where a session's client and date
+ * come from, and which extra ways of writing an action item to read. Everything here is a
+ * setting a coach can see and change ("Set up from my notes" proposes it); the defaults read our
+ * own format exactly as docs/note-format.md says and nothing more.
+ */
+
+export type DateOrder = 'mdy' | 'dmy';
+
+export interface NoteLayout {
+  /** Frontmatter keys whose value says what a note is (`type`, `category`, `kind`). */
+  typeKeys: readonly string[];
+  /** Values of those keys that make a note a session (`session`, `1-1`, `meeting`…). List values and `[[links]]` count. */
+  sessionTypes: readonly string[];
+  /** Values that make a note a client (person) note (`client`, `person`, `coachee`…). */
+  clientTypes: readonly string[];
+  /** Tags (frontmatter `tags` or `#tag` in the body) that make a note a session. */
+  sessionTags: readonly string[];
+  /** Folder globs whose notes are sessions (`Coaching/**`, `1-1s/*​/`). */
+  sessionFolders: readonly string[];
+  /** Folder globs never read as sessions (the templates folder). */
+  ignoreFolders: readonly string[];
+  /** Frontmatter keys naming the client, beyond `client` and its aliases (`coachee`, `person`, `with`). */
+  clientKeys: readonly string[];
+  /** Keys listing the people present (`attendees`); one person besides the coach is the client. */
+  attendeeKeys: readonly string[];
+  /** Frontmatter keys for the session date beyond `date` (`meeting_date`, `created`). */
+  dateKeys: readonly string[];
+  /** Frontmatter keys for the next session beyond `next` (`next_meeting`). */
+  nextKeys: readonly string[];
+  /** Read `Client:: X` / `**Coachee**: X` lines, the parent folder, the file name, the title's link. */
+  clientFromBody: boolean;
+  clientFromFolder: boolean;
+  clientFromFilename: boolean;
+  clientFromTitle: boolean;
+  /** Read the date from the file name, and from a `Date: …` line or a dated heading. */
+  dateFromFilename: boolean;
+  dateFromBody: boolean;
+  /** Client notes (and notes in session folders) with a dated heading per session. */
+  datedSections: boolean;
+  /** A folder of daily notes whose sections naming a client are sessions ('' = none). */
+  dailyNotesFolder: string;
+  /** Extra action-item headings (`Next steps`, `To do`, `Takeaways`…), matched as a prefix. */
+  actionHeadings: readonly string[];
+  /** The coach's own names (`Me`, `I`, `Priya`): an item prefixed with one is the coach's. */
+  coachNames: readonly string[];
+  /** Read `Ben:` / `@Ben` / `(Owner: Ben)` owners, strikethrough outcomes, `⏳`/`🛫` dates, recurrences, copies of earlier items. */
+  flexibleItems: boolean;
+  /** Read due dates from phrases (`by Friday`, `on 12/2`) against the session date. */
+  duePhrases: boolean;
+  /** Day/month order of numeric dates (`12/2`). */
+  dateOrder: DateOrder;
+}
+
+export const DEFAULT_LAYOUT: Readonly<NoteLayout> = Object.freeze({
+  typeKeys: Object.freeze(['type']),
+  sessionTypes: Object.freeze(['session']),
+  clientTypes: Object.freeze(['client']),
+  sessionTags: Object.freeze([]),
+  sessionFolders: Object.freeze([]),
+  ignoreFolders: Object.freeze([]),
+  clientKeys: Object.freeze([]),
+  attendeeKeys: Object.freeze([]),
+  dateKeys: Object.freeze([]),
+  nextKeys: Object.freeze([]),
+  clientFromBody: false,
+  clientFromFolder: false,
+  clientFromFilename: false,
+  clientFromTitle: false,
+  dateFromFilename: false,
+  dateFromBody: false,
+  datedSections: false,
+  dailyNotesFolder: '',
+  actionHeadings: Object.freeze([]),
+  coachNames: Object.freeze([]),
+  flexibleItems: false,
+  duePhrases: false,
+  dateOrder: 'mdy',
+}) as Readonly<NoteLayout>;
+
+/** A layout from saved settings: every key present, lists of strings only, unknown values dropped. */
+export function resolveLayout(partial: Partial<Record<keyof NoteLayout, unknown>> = {}): NoteLayout {
+  const out = { ...DEFAULT_LAYOUT } as Record<string, unknown>;
+  for (const [key, def] of Object.entries(DEFAULT_LAYOUT)) {
+    const v = (partial as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    if (Array.isArray(def)) {
+      if (Array.isArray(v)) out[key] = v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+    } else if (typeof def === typeof v) out[key] = key === 'dateOrder' ? (v === 'dmy' ? 'dmy' : 'mdy') : v;
+  }
+  return out as unknown as NoteLayout;
+}
+
+/** True when the layout reads anything beyond our own format. */
+export function isExtendedLayout(l: NoteLayout): boolean {
+  const d = DEFAULT_LAYOUT;
+  return JSON.stringify(l) !== JSON.stringify(d);
+}
+
+// ---- folder globs ---------------------------------------------------------------------------------
+
+const globCache = new Map<string, RegExp>();
+
+/**
+ * A folder glob as a test on a note's path: `Coaching/**` (anything below), `1-1s/*​/` (one level
+ * of sub-folders below), `Sessions` (the folder itself and below). Case is ignored, as vaults on
+ * macOS and Windows do.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let re = globCache.get(glob);
+  if (re) return re;
+  let g = glob.trim().replace(/\\/g, '/').replace(/^\.?\/+/, '');
+  const dirOnly = g.endsWith('/');
+  g = g.replace(/\/+$/, '');
+  let src = '';
+  for (let i = 0; i < g.length; i++) {
+    const ch = g[i];
+    if (ch === '*' && g[i + 1] === '*') {
+      src += '.*';
+      i++;
+      if (g[i + 1] === '/') i++;
+    } else if (ch === '*') src += '[^/]*';
+    else if (ch === '?') src += '[^/]';
+    else src += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  // A folder pattern matches the notes inside it (at any depth unless it ends with a slash,
+  // where it means exactly the folders it names).
+  re = new RegExp(`^${src}${dirOnly ? '/[^/]+$' : '(?:/.+)?$'}`, 'i');
+  if (!/[*?]/.test(g) && !dirOnly) re = new RegExp(`^${src}/.+$`, 'i');
+  globCache.set(glob, re);
+  return re;
+}
+
+export function inFolders(path: string, globs: readonly string[]): boolean {
+  for (const g of globs) if (g.trim() !== '' && globToRegExp(g).test(path)) return true;
+  return false;
+}

@@ -1,0 +1,150 @@
+/**
+ * Dates as people type them: `by Oct 2`, `on 12/2`, `by Friday`, `in 3 days`, `2 Oct 2026`,
+ * `10/02/2026`. Read with chrono-node (a maintained parser) against a reference date, in the
+ * vault's day/month order. The core never reads the clock: the reference date is passed in.
+ */
+import * as chrono from 'chrono-node';
+import { addDays, parseIsoDate } from './dates';
+import type { DateOrder } from './layout/layout';
+import type { IsoDate } from './types';
+
+const parsers: Record<DateOrder, chrono.Chrono> = { mdy: chrono.en.casual, dmy: chrono.en.GB };
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function isoOf(c: chrono.ParsedComponents): IsoDate | null {
+  const y = c.get('year');
+  const m = c.get('month');
+  const d = c.get('day');
+  if (y === null || m === null || d === null) return null;
+  return parseIsoDate(`${y}-${pad(m)}-${pad(d)}`);
+}
+
+function refDate(date: IsoDate): Date {
+  // Noon UTC on the reference day, read back as components: no time zone can move the day.
+  return new Date(`${date}T12:00:00Z`);
+}
+
+export interface FoundDate {
+  date: IsoDate;
+  /** The words the date was read from, as written. */
+  text: string;
+  index: number;
+}
+
+/** Cap on what is handed to chrono: its patterns are not meant for pages of text. */
+const MAX_PHRASE_INPUT = 400;
+
+/**
+ * A due date named in a commitment's own words (`by Friday`, `on 12/2`, `before next session`),
+ * read forward from the session date. Never a date before the session: a phrase that would land
+ * there is not a due date.
+ */
+export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate | null, order: DateOrder, leadDays = 0): FoundDate | null {
+  if (text.length === 0 || text.length > MAX_PHRASE_INPUT) return null;
+  const before = /\b(?:before|by|ahead of)\s+(?:the\s+|our\s+)?next\s+(?:session|meeting|call|1:1|one-on-one|check-in)\b/i.exec(text);
+  if (before) {
+    if (next === null) return null;
+    return { date: addDays(next, -leadDays), text: before[0], index: before.index };
+  }
+  // Only phrases that say when: "by", "on", "before", "due", "until" and weekday or month words.
+  if (!/\b(?:by|on|before|due|until|till|next|this|tomorrow|in \d+ (?:days?|weeks?)|end of (?:the )?(?:week|month)|eow|eom|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}\/\d{1,2}/i.test(text)) {
+    return null;
+  }
+  let results: chrono.ParsedResult[];
+  try {
+    results = parsers[order].parse(text, { instant: refDate(sessionDate), timezone: 0 }, { forwardDate: true });
+  } catch {
+    return null;
+  }
+  for (const r of results) {
+    // A bare number ("3 clients") or a time alone is not a date.
+    if (!r.start.isCertain('day') && !r.start.isCertain('weekday')) continue;
+    const date = isoOf(r.start);
+    if (date === null || date < sessionDate) continue;
+    // A weekday phrase is read within the coming week only.
+    if (date > addDays(sessionDate, 400)) continue;
+    return { date, text: r.text, index: r.index };
+  }
+  const eow = /\bend of (?:the )?week\b|\beow\b/i.exec(text);
+  if (eow) {
+    const d = new Date(`${sessionDate}T00:00:00Z`).getUTCDay();
+    return { date: addDays(sessionDate, (5 - d + 7) % 7 || 7), text: eow[0], index: eow.index };
+  }
+  return null;
+}
+
+/**
+ * A date typed into a form: `fri`, `next tue`, `in 3 days`, `12/4`, `2026-12-04`. Null when it
+ * does not read as one date.
+ */
+export function parseTypedDate(input: string, today: IsoDate, order: DateOrder): IsoDate | null {
+  const t = input.trim();
+  if (t === '' || t.length > 60) return null;
+  const iso = parseIsoDate(t);
+  if (iso !== null) return iso;
+  let results: chrono.ParsedResult[];
+  try {
+    results = parsers[order].parse(t, { instant: refDate(today), timezone: 0 }, { forwardDate: true });
+  } catch {
+    return null;
+  }
+  if (results.length !== 1) return null;
+  return isoOf(results[0].start);
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+const NUMERIC = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$/;
+const MONTH_FIRST = /^(?:[a-z]+,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
+const DAY_FIRST = /^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})$/i;
+
+/**
+ * A full calendar date written out (`2026-10-01`, `2026/10/01`, `10/01/2026`, `Oct 1, 2026`,
+ * `1 October 2026`, `Thursday, October 1, 2026`), for dates in frontmatter, file names and
+ * `Date:` lines. No year, no date: those are read as phrases, against a session.
+ */
+export function parseWrittenDate(value: string, order: DateOrder): IsoDate | null {
+  const v = value.trim().replace(/\*\*|__|\[\[|\]\]/g, '').trim();
+  if (v.length > 40) return null;
+  const iso = parseIsoDate(v);
+  if (iso !== null) return iso;
+  let m = NUMERIC.exec(v.split(/[T ]/)[0]);
+  if (m) {
+    const [a, b, c] = [m[1], m[2], m[3]];
+    if (a.length === 4) return parseIsoDate(`${a}-${pad(Number(b))}-${pad(Number(c))}`);
+    if (c.length !== 4) return null;
+    const [month, day] = order === 'dmy' ? [Number(b), Number(a)] : [Number(a), Number(b)];
+    return parseIsoDate(`${c}-${pad(month)}-${pad(day)}`);
+  }
+  m = MONTH_FIRST.exec(v);
+  if (m && MONTHS[m[1].slice(0, 3).toLowerCase()]) return parseIsoDate(`${m[3]}-${pad(MONTHS[m[1].slice(0, 3).toLowerCase()])}-${pad(Number(m[2]))}`);
+  m = DAY_FIRST.exec(v);
+  if (m && MONTHS[m[2].slice(0, 3).toLowerCase()]) return parseIsoDate(`${m[3]}-${pad(MONTHS[m[2].slice(0, 3).toLowerCase()])}-${pad(Number(m[1]))}`);
+  return null;
+}
+
+/** The first full date anywhere in a short text (a file name, a heading), with where it was. */
+export function findWrittenDate(text: string, order: DateOrder): FoundDate | null {
+  if (text.length > 300) return null;
+  const iso = /(\d{4})[-_./](\d{1,2})[-_./](\d{1,2})/.exec(text);
+  if (iso) {
+    const d = parseIsoDate(`${iso[1]}-${pad(Number(iso[2]))}-${pad(Number(iso[3]))}`);
+    if (d) return { date: d, text: iso[0], index: iso.index };
+  }
+  const num = /\b(\d{1,2})[-_./](\d{1,2})[-_./](\d{4})\b/.exec(text);
+  if (num) {
+    const d = parseWrittenDate(`${num[1]}/${num[2]}/${num[3]}`, order);
+    if (d) return { date: d, text: num[0], index: num.index };
+  }
+  const words = /\b(?:[a-z]+,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\b/i.exec(text);
+  if (words) {
+    const d = parseWrittenDate(words[0], order);
+    if (d) return { date: d, text: words[0], index: words.index };
+  }
+  return null;
+}

@@ -1,0 +1,184 @@
+/**
+ * Action items as other templates write them (layout `flexibleItems` and `duePhrases`): owners
+ * as `Ben:`, `@Ben`, `(Owner: Ben)` or `(assigned to me)`; `(Due: 2026-10-20)`; a Tasks
+ * recurrence (`🔁 every week`); a struck-through item (`~~Send it~~ done 9/30`) as done or let go;
+ * and due dates in the item's own words (`by Friday`). Applied to the text the line's fields left.
+ */
+import { dueFromPhrase, parseWrittenDate } from '../natural-dates';
+import type { NoteLayout } from '../layout/layout';
+import type { CheckboxStatus, IsoDate } from '../types';
+
+export interface ItemContext {
+  layout: NoteLayout;
+  sessionDate: IsoDate;
+  next: IsoDate | null;
+  leadDays: number;
+  /** Names of the session's client(s), as written: an owner naming one of them is the client. */
+  clients: readonly string[];
+}
+
+export interface FlexibleItem {
+  text: string;
+  /** `coach`, `client`, another person's name, or null when the line names none. */
+  owner: string | null;
+  /** A client of a group session the line names as its owner. */
+  person: string | null;
+  due: IsoDate | null;
+  /** The due date was read from the item's words rather than a field. */
+  duePhrase: boolean;
+  status: CheckboxStatus | null;
+  doneDate: IsoDate | null;
+  recurrence: string | null;
+}
+
+/** Words that end with a colon at the start of an item without being a person. */
+const NOT_A_NAME = new Set(
+  (
+    'note notes idea ideas todo to-do done update updates follow-up followup action actions next goal goals question ' +
+    'questions task tasks homework reminder fyi optional stretch bonus priority important urgent tbd q1 q2 q3 q4 ' +
+    'status blocked blocker risk decision decisions outcome result why what how when where who context summary ' +
+    'topic agenda discuss discussed review plan step steps option options focus theme win wins challenge challenges ' +
+    'read watch listen try practice practise exercise journal reflection intention'
+  ).split(' '),
+);
+
+const NAME = "[\\p{Lu}][\\p{L}'’.-]{0,30}(?:[ \\t][\\p{Lu}][\\p{L}'’.-]{0,30}){0,2}";
+const PREFIX_OWNER = new RegExp(`^(?:@)?(${NAME}|me|i|coach)[ \\t]{0,5}(?::|[–—-][ \\t])[ \\t]{0,5}`, 'iu');
+const AT_OWNER = new RegExp(`(?:^|[ \\t])@(${NAME.replace(/\[ \\t\]/g, '_')})(?=$|[ \\t.,;:!?)])`, 'u');
+const PAREN_OWNER = /[ \t]{0,5}[([](?:owner|assigned to|assignee|who|for)[ \t]{0,5}:?[ \t]{0,5}([^()[\]\n]{1,60})[)\]]/i;
+const PAREN_DUE = /[ \t]{0,5}[([](?:due|due date|deadline|by)[ \t]{0,5}:?[ \t]{0,5}([^()[\]\n]{1,40})[)\]]/i;
+const TRAIL_DUE = /[ \t]{1,5}(?:[–—-][ \t]{1,5})?(?:due|deadline)[ \t]{0,5}:[ \t]{0,5}([^\n]{1,40})$/i;
+const BARE_DUE_FIELD = /[ \t]{0,5}\b(?:due ?date|due_date|due|deadline)::[ \t]{0,5}(\d{4}-\d{1,2}-\d{1,2})/i;
+const RECURRENCE = /[ \t]{0,5}🔁\uFE0F?[ \t]{0,5}([^📅📆🗓✅❌⏳🛫➕⏫🔼🔽🔺⏬[\]\n]{1,80})/u;
+const STRUCK = /^~~([^~\n]{1,2000})~~([^~\n]{0,200})$/;
+const DROPPED = /\b(?:dropped|cancel(?:l)?ed|won'?t do|not doing|let go|abandoned|skip(?:ped)?|no longer)\b/i;
+const DONE_REMARK = /\b(?:done|completed|finished|sent|did it)\b[ \t]{0,5}:?[ \t]{0,5}(\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?/i;
+
+function sameName(a: string, b: string): boolean {
+  const x = a.trim().toLowerCase();
+  const y = b.trim().toLowerCase();
+  if (x === '' || y === '') return false;
+  return x === y || x === y.split(/\s+/)[0] || y === x.split(/\s+/)[0];
+}
+
+function isCoachName(name: string, layout: NoteLayout): boolean {
+  const n = name.trim().toLowerCase();
+  if (n === 'coach' || n === 'me' || n === 'i' || n === 'myself') return true;
+  return layout.coachNames.some((c) => sameName(c, n));
+}
+
+/** A short date without a year (`9/30`) read against the session. */
+function shortDate(raw: string, ctx: ItemContext): IsoDate | null {
+  const full = parseWrittenDate(raw, ctx.layout.dateOrder);
+  if (full) return full;
+  return dueFromPhrase(`on ${raw}`, ctx.sessionDate, ctx.next, ctx.layout.dateOrder)?.date ?? null;
+}
+
+export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem {
+  const out: FlexibleItem = { text: input, owner: null, person: null, due: null, duePhrase: false, status: null, doneDate: null, recurrence: null };
+  const layout = ctx.layout;
+  let text = input.trim();
+  if (text.length > 2000) return out;
+
+  const struck = STRUCK.exec(text);
+  if (struck) {
+    const remark = struck[2].trim();
+    text = struck[1].trim();
+    if (DROPPED.test(remark) || DROPPED.test(text)) out.status = 'let-go';
+    else {
+      out.status = 'done';
+      const d = DONE_REMARK.exec(remark);
+      if (d?.[1]) out.doneDate = shortDate(d[1], ctx);
+    }
+  }
+
+  const rec = RECURRENCE.exec(text);
+  if (rec) {
+    out.recurrence = rec[1].trim();
+    text = (text.slice(0, rec.index) + ' ' + text.slice(rec.index + rec[0].length)).trim();
+  }
+
+  const bare = BARE_DUE_FIELD.exec(text);
+  if (bare) {
+    out.due = parseWrittenDate(bare[1], layout.dateOrder);
+    text = (text.slice(0, bare.index) + text.slice(bare.index + bare[0].length)).trim();
+  }
+  const paren = PAREN_DUE.exec(text);
+  if (paren) {
+    const d = parseWrittenDate(paren[1], layout.dateOrder) ?? dueFromPhrase(`by ${paren[1]}`, ctx.sessionDate, ctx.next, layout.dateOrder, ctx.leadDays)?.date ?? null;
+    if (d) {
+      out.due ??= d;
+      text = (text.slice(0, paren.index) + text.slice(paren.index + paren[0].length)).trim();
+    }
+  }
+  const trail = TRAIL_DUE.exec(text);
+  if (trail) {
+    const d = parseWrittenDate(trail[1], layout.dateOrder) ?? dueFromPhrase(`by ${trail[1]}`, ctx.sessionDate, ctx.next, layout.dateOrder, ctx.leadDays)?.date ?? null;
+    if (d) {
+      out.due ??= d;
+      text = text.slice(0, trail.index).trim();
+    }
+  }
+
+  // Owners: a prefix, an (Owner: X) remark, an @mention.
+  let owner: string | null = null;
+  const pre = PREFIX_OWNER.exec(text);
+  if (pre && !NOT_A_NAME.has(pre[1].toLowerCase()) && text.length > pre[0].length) {
+    owner = pre[1];
+    text = text.slice(pre[0].length);
+  }
+  if (owner === null) {
+    const p = PAREN_OWNER.exec(text);
+    if (p) {
+      owner = p[1].trim();
+      text = (text.slice(0, p.index) + text.slice(p.index + p[0].length)).trim();
+    }
+  }
+  if (owner === null && text.includes('@')) {
+    const at = AT_OWNER.exec(text);
+    if (at) {
+      owner = at[1].replace(/_/g, ' ');
+      const start = at.index + (at[0].startsWith('@') ? 0 : 1);
+      text = (text.slice(0, start) + text.slice(start + at[1].length + 1)).replace(/[ \t]{2,}/g, ' ').trim();
+    }
+  }
+  if (owner !== null) {
+    if (isCoachName(owner, layout)) out.owner = 'coach';
+    else {
+      const client = ctx.clients.find((c) => sameName(c, owner!));
+      if (client !== undefined) {
+        out.owner = 'client';
+        if (ctx.clients.length > 1) out.person = client;
+      } else out.owner = owner;
+    }
+  }
+
+  if (out.due === null && layout.duePhrases) {
+    const found = dueFromPhrase(text, ctx.sessionDate, ctx.next, layout.dateOrder, ctx.leadDays);
+    if (found) {
+      out.due = found.date;
+      out.duePhrase = true;
+    }
+  }
+  out.text = text.replace(/[ \t]{2,}/g, ' ').replace(/^[-–—:,;]+[ \t]*/, '').trim();
+  return out;
+}
+
+/** A sub-heading or bold label inside an action-items section that names whose items follow. */
+export function ownerOfLabel(label: string, ctx: ItemContext): { owner: string; person: string | null } | null {
+  const t = label.replace(/\*\*|__|[:：]$/g, '').replace(/:$/, '').trim();
+  if (t.length > 80) return null;
+  const m =
+    /^(?:for|from|owner|assigned to)[ \t]+(.+)$/i.exec(t) ??
+    /^(.+?)(?:'s|’s|s'|’)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|homework|items?)$/i.exec(t) ??
+    /^(my|our)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|items?)$/i.exec(t) ??
+    /^(coach|client)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|items?)$/i.exec(t);
+  if (!m) return null;
+  const who = m[1].replace(/\[\[|\]\]/g, '').trim();
+  const lower = who.toLowerCase();
+  if (lower === 'my' || lower === 'our' || lower === 'coach' || isCoachName(who, ctx.layout)) return { owner: 'coach', person: null };
+  if (lower === 'client') return { owner: 'client', person: null };
+  const client = ctx.clients.find((c) => sameName(c, who));
+  if (client !== undefined) return { owner: 'client', person: ctx.clients.length > 1 ? client : null };
+  return { owner: who, person: null };
+}

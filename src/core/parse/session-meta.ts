@@ -1,0 +1,292 @@
+/**
+ * What kind of note this is, and, for a session, whose it is and when it was, read the ways
+ * real vaults say it (docs/note-format.md, "Vaults in other layouts"): frontmatter keys and their
+ * aliases, a `Client:: X` line, the folder, the file name, the title's link; the date from
+ * frontmatter, the file name, a `Date:` line or a dated heading. With the default layout only
+ * the spec's `type`, `client`, `date` and `next` keys (and the settings' aliases) are read.
+ */
+import { findWrittenDate, parseWrittenDate } from '../natural-dates';
+import { inFolders, type NoteLayout } from '../layout/layout';
+import type { CoreSettings } from '../settings';
+import type { SessionStatus, Severity } from '../types';
+import type { Frontmatter } from './frontmatter';
+import { basename, dateValue, frontmatterLookup, keyLine, linkTarget, linkText, personName, SESSION_STATUS } from './records';
+
+type Diag = (line: number, severity: Severity, message: string) => void;
+
+/** Words in folder and file names that are not a person's name. */
+const GENERIC_NAME_WORDS = new Set(
+  (
+    'session sessions coaching coach notes note meeting meetings 1-1 1-1s 1:1 1on1 121 one-on-one one-on-ones ' +
+    'oneonone check-in checkin sync weekly monthly call calls catch-up catchup clients client people person ' +
+    'archive inbox daily journal log logs therapy counselling counseling mentoring mentor review reviews with and ' +
+    'for the of a notes-from meetings-with template templates untitled'
+  ).split(' '),
+);
+
+export interface ClientRef {
+  /** The reference as written, reduced to a name (`Jane Doe`). */
+  name: string;
+  /** The link target as written (`Clients/Jane Doe`), for path-qualified resolution. */
+  target: string;
+  /** Where it came from; folder, file name and daily-note refs count only when they name a known client. */
+  source: 'frontmatter' | 'attendees' | 'body' | 'folder' | 'filename' | 'title' | 'heading' | 'note';
+}
+
+export interface SessionMeta {
+  refs: ClientRef[];
+  date: string | null;
+  next: string | null;
+  status: SessionStatus;
+  coach: string | null;
+}
+
+function norm(v: string): string {
+  return v.trim().replace(/^\[\[|\]\]$/g, '').replace(/\|.*$/, '').trim().toLowerCase();
+}
+
+/** The values of a note's type keys, lower-cased, links and lists unwrapped. */
+export function typeValues(data: Record<string, unknown>, settings: CoreSettings): string[] {
+  const out: string[] = [];
+  const push = (v: unknown) => {
+    if (typeof v === 'string' && v.trim() !== '') out.push(norm(v));
+    else if (Array.isArray(v)) for (const x of v) push(Array.isArray(x) && x.length === 1 ? `[[${String(x[0])}]]` : x);
+  };
+  for (const key of settings.layout.typeKeys) push(frontmatterLookup(data, key, settings));
+  return out;
+}
+
+/** Frontmatter tags (`tags`, `tag`) as lower-case names without `#`. */
+export function frontmatterTags(data: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const key of ['tags', 'tag', 'Tags']) {
+    const v = data[key];
+    const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[\s,]+/) : [];
+    for (const t of list) if (typeof t === 'string' && t.trim() !== '') out.push(t.trim().replace(/^#/, '').toLowerCase());
+  }
+  return out;
+}
+
+const BODY_TAG = /(?:^|\s)#([\p{L}\p{N}_/-]{1,60})/gu;
+
+export function hasSessionTag(data: Record<string, unknown>, lines: readonly string[], from: number, layout: NoteLayout): boolean {
+  if (layout.sessionTags.length === 0) return false;
+  const wanted = new Set(layout.sessionTags.map((t) => t.replace(/^#/, '').toLowerCase()));
+  for (const t of frontmatterTags(data)) if (wanted.has(t)) return true;
+  const end = Math.min(lines.length, from + 400);
+  for (let i = from; i < end; i++) {
+    const line = lines[i];
+    if (!line.includes('#') || line.length > 2000) continue;
+    for (const m of line.matchAll(BODY_TAG)) if (wanted.has(m[1].toLowerCase())) return true;
+  }
+  return false;
+}
+
+export function inSessionFolder(path: string, settings: CoreSettings): boolean {
+  const legacy = settings.sessionsFolder ? settings.sessionsFolder.replace(/\/+$/, '') + '/' : null;
+  if (legacy && path.startsWith(legacy)) return true;
+  return inFolders(path, settings.layout.sessionFolders);
+}
+
+/** A folder or file name's words as a person's name, or null when they do not look like one. */
+export function nameFromWords(raw: string): string | null {
+  const words = raw
+    .replace(/[_]+/g, ' ')
+    .replace(/\s+-\s+|\s+–\s+|\s+—\s+/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '' && !GENERIC_NAME_WORDS.has(w.toLowerCase()) && !/^\d+$/.test(w) && !/^[-–—:,.#()[\]]+$/.test(w));
+  if (words.length === 0 || words.length > 4) return null;
+  if (!words.every((w) => /^[\p{L}][\p{L}'’.-]*$/u.test(w))) return null;
+  // `ben-carter` → `Ben Carter`
+  const parts = words.length === 1 && /^[\p{Ll}]+(?:-[\p{Ll}]+)+$/u.test(words[0]) ? words[0].split('-') : words;
+  return parts.map((w) => (w === w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
+}
+
+/** The date and the name part of a file name (`Hugo Brandt - 2026-10-08`, `2026-11-20 Jane`). */
+export function filenameParts(path: string, layout: NoteLayout): { date: string | null; name: string | null } {
+  const base = basename(path);
+  const found = findWrittenDate(base, layout.dateOrder);
+  if (!found) return { date: null, name: null };
+  const rest = (base.slice(0, found.index) + ' ' + base.slice(found.index + found.text.length)).trim();
+  return { date: found.date, name: nameFromWords(rest) };
+}
+
+function refFrom(value: string, source: ClientRef['source']): ClientRef | null {
+  const v = value.trim();
+  if (v === '') return null;
+  const target = linkTarget(v);
+  const name = basename(target).replace(/\s+/g, ' ').trim();
+  return name === '' ? null : { name, target, source };
+}
+
+/** Names in a frontmatter value: a string (possibly `A, B`), a link, or a list of them. */
+function namesIn(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) {
+    const out: string[] = [];
+    for (const x of value) {
+      if (Array.isArray(x) && x.length === 1 && typeof x[0] === 'string') out.push(`[[${x[0]}]]`);
+      else if (typeof x === 'string' || typeof x === 'number') out.push(String(x));
+    }
+    return out.filter((x) => x.trim() !== '');
+  }
+  const s = linkText(value);
+  if (s === null) return [];
+  if (/^\[\[[^\]]*\]\]$/.test(s)) return [s];
+  const links = [...s.matchAll(/\[\[[^\]]+\]\]/g)].map((m) => m[0]);
+  if (links.length > 1) return links;
+  return s.split(/\s*[,;&]\s*|\s+and\s+/).filter((x) => x.trim() !== '');
+}
+
+function isCoach(name: string, coachNames: readonly string[]): boolean {
+  const n = name.trim().toLowerCase();
+  const first = n.split(/\s+/)[0];
+  return coachNames.some((c) => {
+    const x = c.trim().toLowerCase();
+    return x === n || x === first || (x.includes(' ') && x.split(/\s+/)[0] === n);
+  });
+}
+
+const BODY_CLIENT = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(client|coachee|mentee|person|with|counterpart|participant|attendee|report|direct report)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
+const BODY_DATE = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(?:date|session date|meeting date|mtgdate|mtg date|when)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
+const BODY_NEXT = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?next\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment)[^:]{0,40}?(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
+const HEADING_LINE = /^ {0,3}#{1,6}[ \t]+(.{0,300})$/;
+
+/**
+ * Reads a session's client references, date, next date, status and coach. `bodyFrom` is the
+ * first body line (0-based). Diagnostics are only for values that are there but wrong; a missing
+ * client or date is the caller's to report.
+ */
+export function readSessionMeta(path: string, fm: Frontmatter | null, lines: readonly string[], bodyFrom: number, settings: CoreSettings, diag: Diag): SessionMeta {
+  const layout = settings.layout;
+  const data = fm?.data ?? {};
+  const line = (k: string) => (fm ? keyLine(fm, k, settings) : 1);
+  const refs: ClientRef[] = [];
+
+  // 1. Frontmatter client keys.
+  for (const key of ['client', ...layout.clientKeys]) {
+    const names = namesIn(frontmatterLookup(data, key, settings));
+    const people = names.filter((n) => !isCoach(basename(linkTarget(n)), layout.coachNames));
+    for (const n of people) {
+      const r = refFrom(n, 'frontmatter');
+      if (r) refs.push(r);
+    }
+    if (refs.length > 0) break;
+  }
+  // 2. Attendees without the coach.
+  if (refs.length === 0) {
+    for (const key of layout.attendeeKeys) {
+      const names = namesIn(frontmatterLookup(data, key, settings)).filter((n) => !isCoach(basename(linkTarget(n)), layout.coachNames));
+      for (const n of names) {
+        const r = refFrom(n, 'attendees');
+        if (r) refs.push(r);
+      }
+      if (refs.length > 0) break;
+    }
+  }
+  const end = Math.min(lines.length, bodyFrom + 60);
+  // 3. A `Client:: X` line near the top of the body.
+  if (refs.length === 0 && layout.clientFromBody) {
+    for (let i = bodyFrom; i < end; i++) {
+      if (lines[i].length > 300) continue;
+      const m = BODY_CLIENT.exec(lines[i]);
+      if (!m) continue;
+      for (const n of namesIn(m[2].replace(/\*\*|__/g, ''))) {
+        if (isCoach(basename(linkTarget(n)), layout.coachNames)) continue;
+        const r = refFrom(n, 'body');
+        if (r) refs.push(r);
+      }
+      if (refs.length > 0) break;
+    }
+  }
+  // 4. The folder the note is in.
+  if (refs.length === 0 && layout.clientFromFolder) {
+    const parts = path.split('/');
+    if (parts.length >= 2) {
+      const name = nameFromWords(parts[parts.length - 2]);
+      if (name && !isCoach(name, layout.coachNames)) refs.push({ name, target: name, source: 'folder' });
+    }
+  }
+  // 5. The file name.
+  const fileParts = layout.clientFromFilename || layout.dateFromFilename ? filenameParts(path, layout) : { date: null, name: null };
+  if (refs.length === 0 && layout.clientFromFilename && fileParts.name && !isCoach(fileParts.name, layout.coachNames)) {
+    refs.push({ name: fileParts.name, target: fileParts.name, source: 'filename' });
+  }
+  // 6. The first link in the H1 title.
+  if (refs.length === 0 && layout.clientFromTitle) {
+    for (let i = bodyFrom; i < end; i++) {
+      const h = HEADING_LINE.exec(lines[i]);
+      if (!h) continue;
+      const link = /\[\[([^\]|#]+)(?:[#|][^\]]*)?\]\]/.exec(h[1]);
+      if (link && !isCoach(basename(link[1]), layout.coachNames)) {
+        const r = refFrom(`[[${link[1]}]]`, 'title');
+        if (r) refs.push(r);
+      }
+      break;
+    }
+  }
+
+  // The date: frontmatter, file name, a `Date:` line, the first dated heading.
+  let date: string | null = null;
+  for (const key of ['date', ...layout.dateKeys]) {
+    const raw = frontmatterLookup(data, key, settings);
+    if (raw === undefined || raw === null || raw === '') continue;
+    date = dateValue(raw) ?? (typeof raw === 'string' ? parseWrittenDate(raw, layout.dateOrder) : null);
+    if (date === null) {
+      diag(line(key), 'error', `session date '${String(raw)}' does not parse (expected YYYY-MM-DD)`);
+      return { refs, date: null, next: null, status: 'held', coach: null };
+    }
+    break;
+  }
+  if (date === null && layout.dateFromFilename) date = fileParts.date;
+  if (date === null && layout.dateFromBody) {
+    for (let i = bodyFrom; i < end && date === null; i++) {
+      if (lines[i].length > 300) continue;
+      const m = BODY_DATE.exec(lines[i]);
+      if (m) date = parseWrittenDate(m[1], layout.dateOrder) ?? findWrittenDate(m[1], layout.dateOrder)?.date ?? null;
+      else {
+        const h = HEADING_LINE.exec(lines[i]);
+        if (h) date = findWrittenDate(h[1], layout.dateOrder)?.date ?? null;
+      }
+    }
+  }
+
+  let next: string | null = null;
+  for (const key of ['next', ...layout.nextKeys]) {
+    const raw = frontmatterLookup(data, key, settings);
+    if (raw === undefined || raw === null || raw === '') continue;
+    next = dateValue(raw) ?? (typeof raw === 'string' ? parseWrittenDate(raw, layout.dateOrder) : null);
+    if (next === null) diag(line(key), 'warning', `next session date '${String(raw)}' does not parse (expected YYYY-MM-DD); ignored`);
+    break;
+  }
+  if (next === null && layout.dateFromBody) {
+    for (let i = bodyFrom; i < lines.length && i < bodyFrom + 400; i++) {
+      if (lines[i].length > 300) continue;
+      const m = BODY_NEXT.exec(lines[i]);
+      if (m) {
+        next = findWrittenDate(m[1], layout.dateOrder)?.date ?? parseWrittenDate(m[1], layout.dateOrder);
+        if (next) break;
+      }
+    }
+  }
+  if (next !== null && date !== null && next < date) {
+    diag(line('next'), 'warning', `next session ${next} is before this session's date ${date}`);
+  }
+
+  let status: SessionStatus = 'held';
+  const rawStatus = frontmatterLookup(data, 'status', settings);
+  if (rawStatus !== undefined && rawStatus !== null && rawStatus !== '') {
+    const s = SESSION_STATUS[String(rawStatus).trim().toLowerCase()];
+    if (s) status = s;
+    else if (!settingsIsExtended(settings)) diag(line('status'), 'warning', `session status '${String(rawStatus)}' is not held, cancelled or no-show; read as held`);
+  }
+  return { refs, date, next, status, coach: personName(frontmatterLookup(data, 'coach', settings)) };
+}
+
+/** Other layouts use `status` for their own words (`done`, `draft`): not worth a warning there. */
+function settingsIsExtended(settings: CoreSettings): boolean {
+  const l = settings.layout;
+  return l.sessionTypes.length > 1 || l.sessionFolders.length > 0 || l.sessionTags.length > 0 || l.flexibleItems;
+}
+
+export { inFolders };

@@ -1,0 +1,43 @@
+/**
+ * Copies sync tools leave behind (docs/note-format.md, "What is a note"): they are not notes.
+ * Each is named after the note it copies, so the coach can be told which one to resolve.
+ */
+
+const PATTERNS: RegExp[] = [
+  // Dropbox: `Note (conflicted copy).md`, `Note (Sam's conflicted copy 2026-11-21).md`; Obsidian Sync
+  // and Nextcloud: `Note (Conflicted copy 2026-11-21 101010).md`.
+  /^(.*?)[ \t]*\((?:[^()]*?['’]s[ \t]+)?conflicted copy\b[^()]*\)$/i,
+  // Dropbox's case conflicts: `Note (Case Conflict).md`, `Note (Case Conflict 1).md`.
+  /^(.*?)[ \t]*\(case conflict(?:[ \t]+\d+)?\)$/i,
+  // Syncthing: `Note.sync-conflict-20261121-101010-ABCDEFG.md`.
+  /^(.*?)\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?$/i,
+  // Resilio Sync and others: `Note.Conflict.md`, `Note (conflict 2026-11-21).md`.
+  /^(.*?)[ \t]*\((?:sync[ \t]+)?conflict(?:[ \t][^()]*)?\)$/i,
+  // OneDrive: `Note-DESKTOP-AB12CD.md` (a machine name after the note's).
+  /^(.*?)-(?:DESKTOP|LAPTOP)-[A-Z0-9]{6,8}$/,
+];
+
+/** The path of the note a conflict copy copies, or null when the path is not a conflict copy. */
+export function conflictCopyOf(path: string): string | null {
+  const slash = path.lastIndexOf('/');
+  const folder = path.slice(0, slash + 1);
+  const file = path.slice(slash + 1);
+  const dot = file.toLowerCase().endsWith('.md') ? file.length - 3 : file.length;
+  const stem = file.slice(0, dot);
+  if (stem.length > 400) return null;
+  for (const p of PATTERNS) {
+    const m = p.exec(stem);
+    if (m && m[1].trim() !== '') return `${folder}${m[1].trim()}${file.slice(dot)}`;
+  }
+  return null;
+}
+
+/** A name or client reference compared as the spec says: NFC, no zero-width or direction marks, white space folded, case ignored. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFC')
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}

@@ -12,6 +12,8 @@ export interface CliOptions {
   out: string | null;
   week: boolean;
   month: boolean;
+  /** `setup --write`: save the proposed layout. */
+  write: boolean;
   positionals: string[];
 }
 
@@ -30,6 +32,7 @@ export function parseCliArgs(argv: string[], today: () => string = () => localTo
         out: { type: 'string' },
         week: { type: 'boolean', default: false },
         month: { type: 'boolean', default: false },
+        write: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -48,6 +51,7 @@ export function parseCliArgs(argv: string[], today: () => string = () => localTo
     out: v.out ?? null,
     week: v.week ?? false,
     month: v.month ?? false,
+    write: v.write ?? false,
     positionals: parsed.positionals,
   };
 }

@@ -12,6 +12,7 @@ import { reviewCommand, reviewPeriod, ReviewWriteError } from './commands/review
 import { scanJson, scanSummary } from './commands/scan';
 import { roster } from '../core/analytics/roster';
 import { readVault, VaultReadError } from './read-vault';
+import { setupCommand } from './commands/setup';
 
 export const USAGE = `usage: follow-through COMMAND VAULT [options]
 
@@ -24,6 +25,7 @@ commands:
                                                   the weekly or monthly practice review note
   ics VAULT [--client NAME] [--coach NAME] [--out FILE] [--as-of D]
                                                   an iCalendar file of open commitments and nudges
+  setup VAULT [--coach NAME] [--write]            propose the note layout from your notes; --write saves it
   demo VAULT [--as-of D]                          the practice summary and roster
 
 options:
@@ -98,6 +100,11 @@ function run(argv: string[], io: Io): number {
         writeOut(opts.out, ics);
         io.err(`follow-through: wrote ${opts.out}\n`);
       } else io.out(ics);
+      return 0;
+    }
+    case 'setup': {
+      const vault = needVault(opts, command);
+      io.out(setupCommand(vault, readVault(vault), { coach: opts.coach, write: opts.write }));
       return 0;
     }
     case 'demo': {

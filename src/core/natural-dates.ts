@@ -49,32 +49,44 @@ export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate 
     if (next === null) return null;
     return { date: addDays(next, -leadDays), text: before[0], index: before.index };
   }
-  // Only phrases that say when: "by", "on", "before", "due", "until" and weekday or month words.
-  if (!/\b(?:by|on|before|due|until|till|next|this|tomorrow|in \d+ (?:days?|weeks?)|end of (?:the )?(?:week|month)|eow|eom|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}\/\d{1,2}/i.test(text)) {
-    return null;
-  }
-  let results: chrono.ParsedResult[];
-  try {
-    results = parsers[order].parse(text, { instant: refDate(sessionDate), timezone: 0 }, { forwardDate: true });
-  } catch {
-    return null;
-  }
-  for (const r of results) {
-    // A bare number ("3 clients") or a time alone is not a date.
-    if (!r.start.isCertain('day') && !r.start.isCertain('weekday')) continue;
+  // Only words that say when something is due: "by Friday", "due 12/2", "on Oct 2", "next Tuesday",
+  // "in 3 days". A weekday after "on" or alone ("no closes on Tuesday", "every Friday") is a
+  // habit, not a deadline, and is not read.
+  for (const p of DUE_PHRASES) {
+    const m = p.exec(text);
+    if (!m) continue;
+    if (/\bevery\s+$/i.test(text.slice(Math.max(0, m.index - 7), m.index))) continue;
+    const phrase = m[1];
+    let results: chrono.ParsedResult[];
+    try {
+      results = parsers[order].parse(phrase, { instant: refDate(sessionDate), timezone: 0 }, { forwardDate: true });
+    } catch {
+      continue;
+    }
+    const r = results[0];
+    if (!r) continue;
     const date = isoOf(r.start);
-    if (date === null || date < sessionDate) continue;
-    // A weekday phrase is read within the coming week only.
-    if (date > addDays(sessionDate, 400)) continue;
-    return { date, text: r.text, index: r.index };
+    // A phrase never names a day before (or the day of) the session it was written in.
+    if (date === null || date <= sessionDate || date > addDays(sessionDate, 366)) continue;
+    return { date, text: m[0], index: m.index };
   }
-  const eow = /\bend of (?:the )?week\b|\beow\b/i.exec(text);
+  const eow = /\b(?:by\s+)?(?:the\s+)?end of (?:the )?week\b|\beow\b/i.exec(text);
   if (eow) {
     const d = new Date(`${sessionDate}T00:00:00Z`).getUTCDay();
     return { date: addDays(sessionDate, (5 - d + 7) % 7 || 7), text: eow[0], index: eow.index };
   }
   return null;
 }
+
+const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?';
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DUE_WORD = '(?:by|before|due(?:\\s+(?:on|by))?|until|till|no later than|deadline:?)';
+const DUE_PHRASES: RegExp[] = [
+  new RegExp(`\\b${DUE_WORD}\\s+((?:next\\s+|this\\s+)?${WEEKDAY})\\b`, 'i'),
+  new RegExp(`\\b(?:${DUE_WORD}\\s+|on\\s+)?(${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:\\s+\\d{4})?)(?![\\w/])`, 'i'),
+  new RegExp(`\\b(?:${DUE_WORD}|on)\\s+(\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?)(?![\\w/])`, 'i'),
+  new RegExp(`\\b(?:${DUE_WORD}\\s+)?(tomorrow|next\\s+${WEEKDAY}|next\\s+week|in\\s+(?:\\d+|a|one|two|three)\\s+(?:days?|weeks?))\\b`, 'i'),
+];
 
 /**
  * A date typed into a form: `fri`, `next tue`, `in 3 days`, `12/4`, `2026-12-04`. Null when it

@@ -213,6 +213,9 @@ function folderIsClient(path: string, settings: CoreSettings): boolean {
   return settings.layout.sessionFolders.some((g) => /\*\/(?:\*\*)?$/.test(g.trim()) && inFolders(path, [g]));
 }
 
+/** Template sub-sections inside an action-items section that are not action items (`### Next 1:1`). */
+const NOT_ACTIONS = /^(?:next (?:1:1|1-1|one-on-one|meeting|session|touchpoint|call|check-in)|follow-?ups? (?:&|and) check-?ins?|check-?ins?|notes?|discussion|agenda|summary|questions?|decisions?|parking lot|reflections?|insights?|wins?|feedback|context|topics?|updates?|blockers?|risks?|transcript|original transcript|task views?|tasks? (?:view|query)|queries|dataview)\b/;
+
 const LOOKS_LIKE_ACTIONS = /^(?:commitments?|action items?|action points|next steps|next actions|to ?-?do|todos|takeaways|follow-?ups|homework|between sessions|tasks)\b/;
 
 function parseNoteUnchecked(path: string, text: string, settings: CoreSettings): ParsedNote {
@@ -413,7 +416,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
           const ictx = ctxFor(current);
           const who = ictx ? ownerOfLabel(title, ictx) : null;
           if (who) ownerCtx = who;
-          else if (sectionKind(key, settings, true) === null) {
+          else if (NOT_ACTIONS.test(key)) {
             sectionLevel = null;
             section = datedLevel !== null ? 'dated' : null;
             ownerCtx = null;

@@ -1,0 +1,72 @@
+/**
+ * `follow-through setup VAULT [--coach NAME] [--write]`: propose the note layout from the
+ * vault's notes, show what it would read, and with --write save it into the plugin's data.json
+ * (keeping every other key). Never changes a note; running it twice changes nothing.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { coreSettingsFrom, loadSettings, SETTINGS_VERSION } from '../../core/plugin-settings';
+import { proposeLayout } from '../../core/setup/propose';
+import { setupReport, setupText } from '../../core/setup/report';
+import { VaultReadError } from '../read-vault';
+
+export const DATA_JSON = join('.obsidian', 'plugins', 'follow-through', 'data.json');
+
+function readJsonObject(path: string): Record<string, unknown> | null {
+  if (!existsSync(path)) return null;
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new VaultReadError(`cannot read ${path}: ${(err as Error).message}`);
+  }
+  if (raw.trim() === '') return {};
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (err) {
+    throw new VaultReadError(`${path} is not valid JSON (${(err as Error).message.split('\n')[0]}); fix or remove it, then run setup again`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new VaultReadError(`${path} is not a JSON object of settings; fix or remove it, then run setup again`);
+  return data as Record<string, unknown>;
+}
+
+/** A folder Obsidian (or Templater) keeps in its own settings, if the vault has it. */
+function obsidianFolder(vault: string, file: string, key: string): string | null {
+  try {
+    const data = readJsonObject(join(vault, '.obsidian', file));
+    const v = data?.[key];
+    return typeof v === 'string' ? v.replace(/^\/+|\/+$/g, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+export function setupCommand(vault: string, notes: readonly (readonly [string, string])[], options: { coach: string | null; write: boolean }): string {
+  const dataPath = join(vault, DATA_JSON);
+  const saved = readJsonObject(dataPath);
+  const proposal = proposeLayout({
+    notes,
+    coach: options.coach,
+    templatesFolder: obsidianFolder(vault, 'templates.json', 'folder') ?? obsidianFolder(vault, join('plugins', 'templater-obsidian', 'data.json'), 'templates_folder'),
+    dailyNotesFolder: obsidianFolder(vault, 'daily-notes.json', 'folder'),
+  });
+  const settings = loadSettings({ ...(saved ?? {}), layout: proposal.layout });
+  const report = setupReport(notes, coreSettingsFrom(settings));
+  let written: string | null = null;
+  if (options.write) {
+    const next: Record<string, unknown> = { ...(saved ?? { settingsVersion: SETTINGS_VERSION }), layout: proposal.layout };
+    const text = JSON.stringify(next, null, 2) + '\n';
+    const before = existsSync(dataPath) ? readFileSync(dataPath, 'utf8') : null;
+    if (before !== text) {
+      try {
+        mkdirSync(dirname(dataPath), { recursive: true });
+        writeFileSync(dataPath, text);
+      } catch (err) {
+        throw new VaultReadError(`cannot write ${dataPath}: ${(err as Error).message}`);
+      }
+    }
+    written = dataPath;
+  }
+  return setupText(proposal, report, written);
+}

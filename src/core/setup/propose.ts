@@ -1,0 +1,264 @@
+/**
+ * "Set up from my notes": look at a vault's notes, propose the note layout that reads them
+ * (which folders, types and tags are sessions, where client and date come from, the coach's
+ * names, the date order), and say what it would read. Pure: the caller passes the notes and the
+ * vault's Obsidian settings it found; nothing here writes anything.
+ */
+import { findWrittenDate } from '../natural-dates';
+import { DEFAULT_LAYOUT, resolveLayout, type DateOrder, type NoteLayout } from '../layout/layout';
+import { readFrontmatter } from '../parse/frontmatter';
+import { splitLines } from '../parse/lines';
+import { basename } from '../parse/records';
+import { frontmatterTags, nameFromWords } from '../parse/session-meta';
+import { normaliseHeading } from '../parse/note';
+
+export interface SetupInput {
+  /** The vault's notes as `[path, text]`. */
+  notes: readonly (readonly [string, string])[];
+  /** The coach's name, when given (`--coach`): items prefixed with it, `Me:` or `I:` are the coach's. */
+  coach?: string | null;
+  /** Obsidian's own settings where the vault has them: the templates and daily-notes folders. */
+  templatesFolder?: string | null;
+  dailyNotesFolder?: string | null;
+}
+
+export interface SetupProposal {
+  layout: NoteLayout;
+  /** One line per choice, saying what was seen that made it. */
+  reasons: string[];
+}
+
+const TYPE_KEYS = ['type', 'category', 'kind', 'note-type', 'notetype'];
+const SESSION_WORDS = /^(?:session|sessions|coaching|coaching[- ]session|coaching[- ]call|one-on-one|one-on-ones|1-1|1:1|1on1|121|meeting|meetings|1-1 meeting|mentoring|therapy|therapy[- ]session|counselling|counseling|check-in|checkin|supervision|consultation|appointment|call)$/;
+const PERSON_TYPES = /^(?:client|clients|person|people|contact|contacts|coachee|mentee|colleague|employee|report|direct[- ]report|team[- ]member|crm|patient|customer)$/;
+const SESSION_TAG = /(?:^|\/)(?:session|sessions|coaching|1-1|1on1|121|one-on-one|oneonone|meeting|meetings|therapy|mentoring|check-in|supervision)(?:$|\/)/;
+const CLIENT_KEYS = ['client', 'coachee', 'person', 'with', 'counterpart', 'mentee', 'report', 'direct_report', 'employee', 'patient', 'customer'];
+const ATTENDEE_KEYS = ['attendees', 'participants', 'people', 'members'];
+const DATE_KEYS = ['meeting_date', 'session_date', 'meeting-date', 'session-date', 'date_of_session', 'meetingdate', 'sessiondate', 'day', 'created', 'created_at', 'date_created'];
+const NEXT_KEYS = ['next_meeting', 'next_session', 'next-meeting', 'next-session', 'nextmeeting', 'nextsession', 'next_date'];
+const ACTION_HEADING = /^(?:commitments?|action items?|action points|actions|next steps|next actions|to ?-?dos?|takeaways|follow-?ups?|homework|between sessions|tasks|plan|assignments|agreed actions|outstanding|open (?:action )?items)\b/;
+
+interface NoteFacts {
+  path: string;
+  folder: string;
+  types: string[];
+  tags: string[];
+  keys: string[];
+  /** An action-items heading with list items under it, or checkboxes. */
+  actions: boolean;
+  dated: boolean;
+  datedHeadings: number;
+  linkHeadings: number;
+  template: boolean;
+}
+
+function folderOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+function factsOf(path: string, text: string, order: DateOrder): NoteFacts {
+  const { lines } = splitLines(text.length > 200_000 ? text.slice(0, 200_000) : text);
+  const fm = readFrontmatter(lines);
+  const data = fm && !fm.error ? fm.data : {};
+  const keys = Object.keys(data).map((k) => k.toLowerCase());
+  const types: string[] = [];
+  for (const [k, v] of Object.entries(data)) {
+    if (!TYPE_KEYS.includes(k.toLowerCase())) continue;
+    for (const x of Array.isArray(v) ? v.flat() : [v]) if (typeof x === 'string') types.push(x.replace(/^\[\[|\]\]$/g, '').trim().toLowerCase());
+  }
+  let actions = false;
+  let inActions = false;
+  let datedHeadings = 0;
+  let linkHeadings = 0;
+  let hasDateLine = false;
+  for (let i = fm ? fm.endLine : 0; i < lines.length && i < 3000; i++) {
+    const l = lines[i];
+    if (l.length > 500) continue;
+    const h = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(l);
+    if (h) {
+      const key = normaliseHeading(h[1]);
+      inActions = ACTION_HEADING.test(key);
+      if (findWrittenDate(h[1], order)) datedHeadings++;
+      if (/\[\[[^\]]+\]\]/.test(h[1])) linkHeadings++;
+      continue;
+    }
+    if (/^[ \t]*(?:>[ \t]?)*\[!todo\]/i.test(l)) inActions = true;
+    if (/^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\[.\]/.test(l) || (inActions && /^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\S/.test(l))) actions = true;
+    if (/^(?:\*\*)?(?:date|session date|meeting date|mtgdate)(?:\*\*)?\s*::?/i.test(l)) hasDateLine = true;
+  }
+  const fmDate = keys.some((k) => k === 'date' || DATE_KEYS.includes(k));
+  const template = /(?:^|\/)_?templates?\//i.test(path) || text.includes('{{') || text.includes('<%');
+  return {
+    path,
+    folder: folderOf(path),
+    types,
+    tags: frontmatterTags(data),
+    keys,
+    actions,
+    dated: fmDate || hasDateLine || findWrittenDate(basename(path), order) !== null || datedHeadings > 0,
+    datedHeadings,
+    linkHeadings,
+    template,
+  };
+}
+
+/** Numeric dates whose first or second part is over 12 say which order the vault writes. */
+function detectDateOrder(notes: readonly (readonly [string, string])[]): { order: DateOrder; why: string } {
+  let dmy = 0;
+  let mdy = 0;
+  for (const [, text] of notes) {
+    if (text.length > 200_000) continue;
+    for (const m of text.matchAll(/\b(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?\b/g)) {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      if (a > 12 && a <= 31 && b <= 12) dmy++;
+      else if (b > 12 && b <= 31 && a <= 12) mdy++;
+    }
+  }
+  if (dmy > mdy) return { order: 'dmy', why: `dates like 25/10 (${dmy}) read day first` };
+  return { order: 'mdy', why: mdy > 0 ? `dates like 10/25 (${mdy}) read month first` : 'no numeric date decides the order; month first' };
+}
+
+function share<T>(list: T[], ok: (x: T) => boolean): number {
+  return list.length === 0 ? 0 : list.filter(ok).length / list.length;
+}
+
+export function proposeLayout(input: SetupInput): SetupProposal {
+  const reasons: string[] = [];
+  const { order, why } = detectDateOrder(input.notes);
+  const facts = input.notes.filter(([p]) => p.toLowerCase().endsWith('.md')).map(([p, t]) => factsOf(p, t, order));
+  const sessiony = (f: NoteFacts) => !f.template && f.actions && f.dated;
+
+  const ignore = new Set<string>();
+  if (input.templatesFolder) ignore.add(`${input.templatesFolder.replace(/\/+$/, '')}/**`);
+  for (const f of facts) {
+    const m = /^(.*?(?:^|\/)_?templates?)\//i.exec(f.path);
+    if (m) ignore.add(`${m[1]}/**`);
+  }
+  if (ignore.size > 0) reasons.push(`not read: ${[...ignore].join(', ')} (templates)`);
+  const ignored = (f: NoteFacts) => [...ignore].some((g) => f.path.toLowerCase().startsWith(g.slice(0, -3).toLowerCase() + '/'));
+  const live = facts.filter((f) => !ignored(f) && !f.template);
+  // Notes our own format already reads need nothing: only sessions it cannot read shape the layout.
+  const ours = (f: NoteFacts) => f.types.includes('session') || f.types.includes('client');
+  const unread = live.filter((f) => sessiony(f) && !ours(f));
+
+  // Types: values of type/category/kind whose notes are mostly sessions.
+  const byType = new Map<string, NoteFacts[]>();
+  for (const f of live) for (const t of f.types) byType.set(t, [...(byType.get(t) ?? []), f]);
+  const sessionTypes = new Set<string>(['session']);
+  const clientTypes = new Set<string>(['client']);
+  const typeKeys = new Set<string>(['type']);
+  for (const [t, list] of byType) {
+    if (PERSON_TYPES.test(t)) {
+      clientTypes.add(t);
+      continue;
+    }
+    if (SESSION_WORDS.test(t) || (list.length >= 2 && share(list, sessiony) >= 0.6 && /session|coach|meeting|1-1|1:1|one|121|therapy|mentor|check/.test(t))) {
+      sessionTypes.add(t);
+      reasons.push(`sessions: notes whose type is '${t}' (${list.length})`);
+    }
+  }
+  for (const f of live) {
+    for (const k of Object.keys(Object.fromEntries(f.keys.map((x) => [x, 1])))) if (TYPE_KEYS.includes(k) && f.types.some((t) => sessionTypes.has(t) || clientTypes.has(t))) typeKeys.add(k);
+  }
+  if (clientTypes.size > 1) reasons.push(`clients: notes whose type is ${[...clientTypes].filter((t) => t !== 'client').map((t) => `'${t}'`).join(', ')}`);
+
+  // Tags.
+  const byTag = new Map<string, NoteFacts[]>();
+  for (const f of live) for (const t of f.tags) byTag.set(t, [...(byTag.get(t) ?? []), f]);
+  const sessionTags: string[] = [];
+  for (const [t, list] of byTag) {
+    if (SESSION_TAG.test(t) && share(list, sessiony) >= 0.5) {
+      sessionTags.push(t);
+      reasons.push(`sessions: notes tagged #${t} (${list.length})`);
+    }
+  }
+
+  // Folders where most notes are sessions; a folder of per-person sub-folders becomes `X/*​/`.
+  const byFolder = new Map<string, NoteFacts[]>();
+  for (const f of live) {
+    const parts = f.folder === '' ? [] : f.folder.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      byFolder.set(folder, [...(byFolder.get(folder) ?? []), f]);
+    }
+  }
+  const sessionFolders: string[] = [];
+  const chosen: string[] = [];
+  for (const folder of [...byFolder.keys()].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))) {
+    if (chosen.some((c) => folder.startsWith(c + '/'))) continue;
+    const list = byFolder.get(folder)!;
+    if (list.length < 2 || share(list, sessiony) < 0.6) continue;
+    if (list.every((f) => f.types.some((t) => clientTypes.has(t)))) continue;
+    chosen.push(folder);
+    const subs = new Set(list.filter((f) => f.folder !== folder).map((f) => f.folder.slice(folder.length + 1).split('/')[0]));
+    const direct = list.filter((f) => f.folder === folder).length;
+    const perPerson = subs.size >= 2 && direct <= list.length / 4 && [...subs].filter((s) => nameFromWords(s) !== null).length >= subs.size * 0.7;
+    const glob = perPerson ? `${folder}/*/` : `${folder}/**`;
+    sessionFolders.push(glob);
+    reasons.push(`sessions: notes in ${glob} (${list.length}${perPerson ? `, a sub-folder per person: ${[...subs].slice(0, 3).join(', ')}…` : ''})`);
+  }
+
+  const keysSeen = new Set(live.filter(sessiony).flatMap((f) => f.keys));
+  const clientKeys = CLIENT_KEYS.filter((k) => k !== 'client' && keysSeen.has(k));
+  const attendeeKeys = ATTENDEE_KEYS.filter((k) => keysSeen.has(k));
+  const dateKeys = DATE_KEYS.filter((k) => keysSeen.has(k));
+  const nextKeys = NEXT_KEYS.filter((k) => keysSeen.has(k));
+  if (clientKeys.length > 0) reasons.push(`client from the frontmatter keys ${['client', ...clientKeys].join(', ')}`);
+  if (attendeeKeys.length > 0) reasons.push(`client from ${attendeeKeys.join(', ')} without the coach`);
+  if (dateKeys.length > 0) reasons.push(`date from the frontmatter keys date, ${dateKeys.join(', ')}`);
+
+  const datedSections = live.some((f) => f.datedHeadings >= 2 && (f.types.some((t) => clientTypes.has(t)) || sessionFolders.length > 0));
+  if (datedSections) reasons.push('a session per dated heading (## 2026-11-20) in person notes');
+  let dailyNotesFolder = '';
+  if (input.dailyNotesFolder !== undefined && input.dailyNotesFolder !== null) {
+    const daily = live.filter((f) => f.folder === input.dailyNotesFolder || (input.dailyNotesFolder === '' && f.folder === ''));
+    if (daily.some((f) => f.linkHeadings > 0 && f.actions && findWrittenDate(basename(f.path), order))) {
+      dailyNotesFolder = input.dailyNotesFolder === '' ? '' : input.dailyNotesFolder;
+      if (dailyNotesFolder !== '') reasons.push(`daily notes in ${dailyNotesFolder}: a section naming a client is a session`);
+    }
+  }
+
+  const coach = input.coach?.trim() || null;
+  const coachNames = ['Me', 'I', 'Myself'];
+  if (coach) {
+    coachNames.unshift(coach);
+    const first = coach.split(/\s+/)[0];
+    if (first !== coach) coachNames.splice(1, 0, first);
+    reasons.push(`the coach's items: prefixed ${coachNames.map((n) => `'${n}:'`).join(', ')}`);
+  }
+  reasons.push(`numeric dates: ${why}`);
+
+  const extended = unread.length > 0 && (sessionTypes.size > 1 || sessionTags.length > 0 || sessionFolders.length > 0 || clientTypes.size > 1 || datedSections || dailyNotesFolder !== '');
+  if (!extended) {
+    reasons.push('the notes are in Follow Through’s own format (type: session / type: client): nothing to change');
+    return { layout: resolveLayout({ ...DEFAULT_LAYOUT, coachNames: coach ? coachNames : [], dateOrder: order }), reasons };
+  }
+  const layout = resolveLayout({
+    typeKeys: [...typeKeys],
+    sessionTypes: [...sessionTypes],
+    clientTypes: [...clientTypes],
+    sessionTags,
+    sessionFolders,
+    ignoreFolders: [...ignore],
+    clientKeys,
+    attendeeKeys,
+    dateKeys,
+    nextKeys,
+    clientFromBody: true,
+    clientFromFolder: true,
+    clientFromFilename: true,
+    clientFromTitle: true,
+    dateFromFilename: true,
+    dateFromBody: true,
+    datedSections,
+    dailyNotesFolder,
+    actionHeadings: [],
+    coachNames,
+    flexibleItems: true,
+    duePhrases: true,
+    dateOrder: order,
+  });
+  return { layout, reasons };
+}

@@ -44,10 +44,12 @@ const MAX_PHRASE_INPUT = 400;
  */
 export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate | null, order: DateOrder, leadDays = 0): FoundDate | null {
   if (text.length === 0 || text.length > MAX_PHRASE_INPUT) return null;
-  const before = /\b(?:before|by|ahead of)\s+(?:the\s+|our\s+)?next\s+(?:session|meeting|call|1:1|one-on-one|check-in)\b/i.exec(text);
+  // "Before next session" means by the day the note says the next session is.
+  const before = /\b(?:before|by|ahead of)\s+(?:the\s+|our\s+|your\s+)?next\s+(?!week\b|month\b|year\b|time\b)(?:session|meeting|call|1:1|1-1|one-on-one|check-in|circle|catch-up|sync|appointment|coaching)\b/i.exec(text);
   if (before) {
     if (next === null) return null;
-    return { date: addDays(next, -leadDays), text: before[0], index: before.index };
+    void leadDays;
+    return { date: next, text: before[0], index: before.index };
   }
   // Only words that say when something is due: "by Friday", "due 12/2", "on Oct 2", "next Tuesday",
   // "in 3 days". A weekday after "on" or alone ("no closes on Tuesday", "every Friday") is a
@@ -86,6 +88,7 @@ const DUE_PHRASES: RegExp[] = [
   new RegExp(`\\b(?:${DUE_WORD}\\s+|on\\s+)?(${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:\\s+\\d{4})?)(?![\\w/])`, 'i'),
   new RegExp(`\\b(?:${DUE_WORD}|on)\\s+(\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?)(?![\\w/])`, 'i'),
   new RegExp(`\\b(?:${DUE_WORD}\\s+)?(tomorrow|next\\s+${WEEKDAY}|next\\s+week|in\\s+(?:\\d+|a|one|two|three)\\s+(?:days?|weeks?))\\b`, 'i'),
+  new RegExp(`\\b(?:${DUE_WORD}|on)\\s+(the\\s+\\d{1,2}(?:st|nd|rd|th))\\b`, 'i'),
 ];
 
 /**

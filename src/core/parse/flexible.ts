@@ -160,7 +160,7 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
       out.duePhrase = true;
     }
   }
-  out.text = text.replace(/[ \t]{2,}/g, ' ').replace(/^[-–—:,;]+[ \t]*/, '').trim();
+  out.text = text.replace(/[ \t]{2,}/g, ' ').replace(/^[-–—:,;]+[ \t]*/, '').replace(/[ \t]*[-–—:,;]+$/, '').trim();
   return out;
 }
 
@@ -170,6 +170,7 @@ export function ownerOfLabel(label: string, ctx: ItemContext): { owner: string; 
   if (t.length > 80) return null;
   const m =
     /^(?:for|from|owner|assigned to)[ \t]+(.+)$/i.exec(t) ??
+    /^(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|homework|follow-?ups?|items?)[ \t]+(?:made[ \t]+)?(?:by|for|from|of)[ \t]+(.+)$/i.exec(t) ??
     /^(.+?)(?:'s|’s|s'|’)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|homework|items?)$/i.exec(t) ??
     /^(my|our)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|items?)$/i.exec(t) ??
     /^(coach|client)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|items?)$/i.exec(t);
@@ -177,7 +178,7 @@ export function ownerOfLabel(label: string, ctx: ItemContext): { owner: string; 
   const who = m[1].replace(/\[\[|\]\]/g, '').trim();
   const lower = who.toLowerCase();
   if (lower === 'my' || lower === 'our' || lower === 'coach' || isCoachName(who, ctx.layout)) return { owner: 'coach', person: null };
-  if (lower === 'client') return { owner: 'client', person: null };
+  if (/^(?:client|coachee|mentee|report|direct report|employee|patient|customer|the client|the coachee)$/.test(lower)) return { owner: 'client', person: null };
   const client = ctx.clients.find((c) => sameName(c, who));
   if (client !== undefined) return { owner: 'client', person: ctx.clients.length > 1 ? client : null };
   return { owner: who, person: null };

@@ -11,7 +11,7 @@ import { readFrontmatter, type Frontmatter } from './frontmatter';
 import { isBlank, indentWidth, matchListItem, splitLines, stripListMarker, type ListItem } from './lines';
 import { readClientNote, frontmatterLookup, basename } from './records';
 import { findWrittenDate } from '../natural-dates';
-import { inFolders } from '../layout/layout';
+import { inFolders, type NoteLayout } from '../layout/layout';
 import type { CopiedItem, SessionNote } from '../types';
 import { filenameParts, hasSessionTag, inSessionFolder, nameFromWords, readSessionMeta, typeValues, type ClientRef, type SessionMeta } from './session-meta';
 import { ownerOfLabel, readFlexibleItem, type ItemContext } from './flexible';
@@ -160,7 +160,7 @@ export function parseNote(path: string, text: string, settings: CoreSettings = D
   }
 }
 
-type NoteKind = { type: 'client' | 'session' | null; strong: boolean; daily: boolean };
+type NoteKind = { type: 'client' | 'session' | null; strong: boolean; daily: boolean; byFolder?: boolean };
 
 function classify(fm: Frontmatter | null, lines: string[], path: string, settings: CoreSettings, diag: (line: number, severity: Severity, message: string) => void): NoteKind {
   const layout = settings.layout;
@@ -177,7 +177,7 @@ function classify(fm: Frontmatter | null, lines: string[], path: string, setting
     if (other !== undefined && settings.layout.sessionTypes.length > 1 && !/^(?:note|notes|meeting|meetings)$/.test(other)) {
       diag(fm ? fm.startLine : 1, 'warning', `note is in a sessions folder but has type '${other}'; read as a session (add '${other}' to the session types, or move the note, if that is wrong)`);
     }
-    return { type: 'session', strong: true, daily: false };
+    return { type: 'session', strong: true, daily: false, byFolder: true };
   }
   if (layout.dailyNotesFolder.trim() !== '' && inFolders(path, [layout.dailyNotesFolder.replace(/\/+$/, '')])) {
     return { type: 'session', strong: false, daily: true };
@@ -186,8 +186,28 @@ function classify(fm: Frontmatter | null, lines: string[], path: string, setting
     const parts = filenameParts(path, layout);
     if (parts.date && parts.name) return { type: 'session', strong: false, daily: false };
   }
+  // A person file with a dated heading per meeting (`### 2026-09-10 – Kickoff`).
+  if (layout.datedSections && types.length === 0 && datedHeadings(lines, fm ? fm.endLine : 0, layout) >= 2) return { type: 'session', strong: true, daily: false };
   return none;
 }
+
+/** How many headings carry a full date. */
+function datedHeadings(lines: string[], from: number, layout: NoteLayout): number {
+  let n = 0;
+  for (let i = from; i < lines.length && i < from + 5000; i++) {
+    const l = lines[i];
+    if (l.charCodeAt(0) !== 35 && !l.startsWith(' ')) continue;
+    if (l.length > 200) continue;
+    const h = HEADING.exec(l);
+    if (h && findWrittenDate(h[2] ?? '', layout.dateOrder)) n++;
+  }
+  return n;
+}
+
+/** Sections that name actions only through their sub-headings (a SOAP note's `Plan`). */
+const WEAK_SECTION = /^(?:plan|takeaways|follow-?ups?)\b/;
+/** A label line or bullet (`**Action items**:`, `- Follow-ups:`) opening a list of action items. */
+const LABEL_ACTIONS = /^(?:action items?|actions?|action points|next steps?|follow-?ups?(?: needed)?|homework|to-?dos?|commitments?|tasks?|assignments?)$/i;
 
 function toSessionNote(path: string, line: number | null, ref: ClientRef, others: ClientRef[], meta: SessionMeta, date: string, weak: boolean, keyLines: Record<string, number>): SessionNote {
   return {
@@ -249,7 +269,15 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   // The sessions this note holds.
   const meta: SessionMeta | null = kind.type === 'session' && !kind.daily ? readSessionMeta(path, fm, lines, bodyFrom, settings, diag) : null;
   const keyLines = fm ? fm.keyLines : {};
-  const sections = kind.daily || kind.type === 'client' || (layout.datedSections && meta !== null && meta.date === null);
+  const sections =
+    kind.daily ||
+    kind.type === 'client' ||
+    (layout.datedSections && meta !== null && !fmHasDate(fm, settings) && datedHeadings(lines, bodyFrom, layout) >= 2);
+  if (!sections && meta !== null && kind.byFolder && meta.date === null && !diagnostics.some((d) => d.severity === 'error')) {
+    // A profile or index note kept beside the sessions: no date of its own, so not a session.
+    diag(fm ? fm.startLine : 1, 'warning', 'note is in a sessions folder but has no date (frontmatter, file name or a Date: line); not read as a session');
+    return result;
+  }
   if (!sections && meta !== null) {
     const hasError = diagnostics.some((d) => d.severity === 'error');
     if (meta.refs.length === 0) {
@@ -275,6 +303,9 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   let current = result.sessions.length > 0 ? 0 : -1;
   let datedLevel: number | null = null;
   let ownerCtx: { owner: string; person: string | null } | null = null;
+  /** A label (`**Action items**:`, `- Follow-ups:`) opened a list; items deeper than this indent belong to it (-1: any). */
+  let labelIndent: number | null = null;
+  let weakSection = false;
   let open: Open | null = null;
   let openCtx: { session: number; owner: { owner: string; person: string | null } | null; copy: boolean } | null = null;
   const ids = new Map<string, number>();
@@ -402,6 +433,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
           section = datedLevel !== null ? 'dated' : null;
           ownerCtx = null;
         }
+        labelIndent = null;
         const key = headingKey(title);
         if (sectionLevel === null) {
           const k = current >= 0 || !sections ? sectionKind(key, settings, flexible) : null;
@@ -409,6 +441,8 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
             sectionLevel = level;
             section = k;
             ownerCtx = null;
+            labelIndent = null;
+            weakSection = flexible && WEAK_SECTION.test(key);
             if (current >= 0 && k === 'action') result.sessions[current].commitmentsHeadingLine ??= i + 1;
           }
         } else if (flexible) {
@@ -416,7 +450,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
           const ictx = ctxFor(current);
           const who = ictx ? ownerOfLabel(title, ictx) : null;
           if (who) ownerCtx = who;
-          else if (NOT_ACTIONS.test(key)) {
+          else if (NOT_ACTIONS.test(key) || (weakSection && sectionKind(key, settings, true) === null)) {
             sectionLevel = null;
             section = datedLevel !== null ? 'dated' : null;
             ownerCtx = null;
@@ -435,14 +469,31 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     }
     close();
     if (current < 0) continue;
-    // A bold label line inside an action section (`**For Ben**:`) says whose items follow.
-    if (flexible && section !== null && (lead === 42 || lead === 95) && line.length <= 120) {
-      const label = /^[ \t]*(?:\*\*|__)([^*_]{1,80})(?:\*\*|__)[ \t]*:?[ \t]*$/.exec(line);
-      const ictx = ctxFor(current);
-      const who = label && ictx ? ownerOfLabel(label[1], ictx) : null;
-      if (who) {
-        ownerCtx = who;
-        continue;
+    // A label line (`**Action items**:`, `**For Ben**:`, `- Follow-ups:`) opens a list of action
+    // items, or says whose items follow.
+    if (labelIndent !== null && labelIndent >= 0 && indent <= labelIndent && matchListItem(line) !== null) {
+      labelIndent = null;
+      if (sectionLevel === 8) {
+        section = datedLevel !== null ? 'dated' : null;
+        sectionLevel = null;
+      }
+    }
+    if (flexible && line.length <= 120 && (lead === 42 || lead === 95 || lead === 45 || lead === 43)) {
+      const label = /^[ \t]*(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_]{1,80}?)[ \t]*:?(?:\*\*|__)|([A-Za-z][^*_:[\]]{0,60}?))[ \t]*:[ \t]*$|^[ \t]*(?:\*\*|__)([^*_]{1,80}?)[ \t]*:?(?:\*\*|__)[ \t]*$/.exec(line);
+      const text = label ? (label[1] ?? label[2] ?? label[3] ?? '').trim() : null;
+      if (text) {
+        const ictx = ctxFor(current);
+        const who = ictx ? ownerOfLabel(text, ictx) : null;
+        const bullet = /^[ \t]*[-*+][ \t]/.test(line);
+        if (who || LABEL_ACTIONS.test(text)) {
+          ownerCtx = who ?? (section === 'action' ? ownerCtx : null);
+          if (section !== 'action' && section !== 'copy') {
+            section = 'action';
+            sectionLevel = 8;
+          }
+          labelIndent = bullet ? indent : -1;
+          continue;
+        }
       }
     }
     // Outside a commitments section only a tagged checkbox matters; prose lines end here.
@@ -464,6 +515,10 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   result.session = result.sessions[0] ?? null;
   if (result.type === 'client' && result.sessions.length === 0) return result;
   return result;
+}
+
+function fmHasDate(fm: Frontmatter | null, settings: CoreSettings): boolean {
+  return ['date', ...settings.layout.dateKeys].some((k) => fmHas(fm, k, settings));
 }
 
 function fmHas(fm: Frontmatter | null, key: string, settings: CoreSettings): boolean {

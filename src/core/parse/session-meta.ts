@@ -92,6 +92,7 @@ export function inSessionFolder(path: string, settings: CoreSettings): boolean {
 export function nameFromWords(raw: string): string | null {
   const words = raw
     .replace(/[_]+/g, ' ')
+    .replace(/(?:^|\s)[-–—:,.#()[\]]+|[-–—:,.#()[\]]+(?=\s|$)/g, ' ')
     .replace(/\s+-\s+|\s+–\s+|\s+—\s+/g, ' ')
     .split(/\s+/)
     .filter((w) => w !== '' && !GENERIC_NAME_WORDS.has(w.toLowerCase()) && !/^\d+$/.test(w) && !/^[-–—:,.#()[\]]+$/.test(w));
@@ -147,9 +148,9 @@ function isCoach(name: string, coachNames: readonly string[]): boolean {
   });
 }
 
-const BODY_CLIENT = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(client|coachee|mentee|person|with|counterpart|participant|attendee|report|direct report)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
+const BODY_CLIENT = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(client|coachee|mentee|person|with|counterpart|participants?|attendees?|report|direct report)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.*?)\s*$/i;
 const BODY_DATE = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(?:date|session date|meeting date|mtgdate|mtg date|when)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
-const BODY_NEXT = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?next\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment)[^:]{0,40}?(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
+const BODY_NEXT = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?next\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment|circle|catch-up|sync|coaching)[^:]{0,40}?(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
 const HEADING_LINE = /^ {0,3}#{1,6}[ \t]+(.{0,300})$/;
 
 /**
@@ -191,7 +192,21 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
       if (lines[i].length > 300) continue;
       const m = BODY_CLIENT.exec(lines[i]);
       if (!m) continue;
-      for (const n of namesIn(m[2].replace(/\*\*|__/g, ''))) {
+      let value = m[2].replace(/\*\*|__/g, '').trim();
+      if (value === '') {
+        // `**Attendees**:` with the people on the list lines below it.
+        const people: string[] = [];
+        for (let j = i + 1; j < end && j < i + 12; j++) {
+          const item = /^[ \t]*(?:>[ \t]?)*[-*+][ \t]+(.+?)[ \t]*$/.exec(lines[j]);
+          if (!item) {
+            if (lines[j].trim() === '') continue;
+            break;
+          }
+          people.push(item[1].replace(/\*\*|__/g, ''));
+        }
+        value = people.join(', ');
+      }
+      for (const n of namesIn(value)) {
         if (isCoach(basename(linkTarget(n)), layout.coachNames)) continue;
         const r = refFrom(n, 'body');
         if (r) refs.push(r);
@@ -218,7 +233,7 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
       const h = HEADING_LINE.exec(lines[i]);
       if (!h) continue;
       const link = /\[\[([^\]|#]+)(?:[#|][^\]]*)?\]\]/.exec(h[1]);
-      if (link && !isCoach(basename(link[1]), layout.coachNames)) {
+      if (link && basename(link[1]) !== basename(path) && findWrittenDate(link[1], layout.dateOrder) === null && !isCoach(basename(link[1]), layout.coachNames)) {
         const r = refFrom(`[[${link[1]}]]`, 'title');
         if (r) refs.push(r);
       }

@@ -87,8 +87,12 @@ function factsOf(path: string, text: string, order: DateOrder): NoteFacts {
     if (/^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\[.\]/.test(l) || (inActions && /^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\S/.test(l))) actions = true;
     if (/^(?:\*\*)?(?:date|session date|meeting date|mtgdate)(?:\*\*)?\s*::?/i.test(l)) hasDateLine = true;
   }
+  const placeholders = text.includes('{{') || text.includes('<%');
+  const frontPlaceholders = fm !== null && lines.slice(0, fm.endLine).some((l) => l.includes('{{') || l.includes('<%'));
   const fmDate = keys.some((k) => k === 'date' || DATE_KEYS.includes(k));
-  const template = /(?:^|\/)_?templates?\//i.test(path) || text.includes('{{') || text.includes('<%');
+  const dated = fmDate || hasDateLine || findWrittenDate(basename(path), order) !== null || datedHeadings > 0;
+  // A template is in a templates folder, or has placeholders and no real date of its own.
+  const template = /(?:^|\/)_?templates?\//i.test(path) || frontPlaceholders || (placeholders && !dated);
   return {
     path,
     folder: folderOf(path),
@@ -96,7 +100,7 @@ function factsOf(path: string, text: string, order: DateOrder): NoteFacts {
     tags: frontmatterTags(data),
     keys,
     actions,
-    dated: fmDate || hasDateLine || findWrittenDate(basename(path), order) !== null || datedHeadings > 0,
+    dated,
     datedHeadings,
     linkHeadings,
     template,
@@ -188,6 +192,8 @@ export function proposeLayout(input: SetupInput): SetupProposal {
   const chosen: string[] = [];
   for (const folder of [...byFolder.keys()].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))) {
     if (chosen.some((c) => folder.startsWith(c + '/'))) continue;
+    // Daily notes hold sessions only in the sections that name a client.
+    if (input.dailyNotesFolder && folder === input.dailyNotesFolder) continue;
     const list = byFolder.get(folder)!;
     if (list.length < 2 || share(list, sessiony) < 0.6) continue;
     if (list.every((f) => f.types.some((t) => clientTypes.has(t)))) continue;
@@ -209,7 +215,7 @@ export function proposeLayout(input: SetupInput): SetupProposal {
   if (attendeeKeys.length > 0) reasons.push(`client from ${attendeeKeys.join(', ')} without the coach`);
   if (dateKeys.length > 0) reasons.push(`date from the frontmatter keys date, ${dateKeys.join(', ')}`);
 
-  const datedSections = live.some((f) => f.datedHeadings >= 2 && (f.types.some((t) => clientTypes.has(t)) || sessionFolders.length > 0));
+  const datedSections = live.some((f) => f.datedHeadings >= 2 && f.actions && !f.keys.includes('date'));
   if (datedSections) reasons.push('a session per dated heading (## 2026-11-20) in person notes');
   let dailyNotesFolder = '';
   if (input.dailyNotesFolder !== undefined && input.dailyNotesFolder !== null) {

@@ -69,7 +69,9 @@ export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate 
     if (!r) continue;
     const date = isoOf(r.start);
     // A phrase never names a day before (or the day of) the session it was written in.
-    if (date === null || date <= sessionDate || date > addDays(sessionDate, 366)) continue;
+    // A date without a year that would only fall after the session in the next year (`by 16/10`
+    // written on 23/10) names a day already past, not a deadline.
+    if (date === null || date <= sessionDate || date > addDays(sessionDate, 200)) continue;
     return { date, text: m[0], index: m.index };
   }
   const eow = /\b(?:by\s+)?(?:the\s+)?end of (?:the )?week\b|\beow\b/i.exec(text);

@@ -134,6 +134,20 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
       text = (text.slice(0, p.index) + text.slice(p.index + p[0].length)).trim();
     }
   }
+  // `[[Oscar Lindqvist]] run the interviews`, `Jonas to draft the goals`: a client or the coach named first.
+  if (owner === null) {
+    const link = /^\[\[([^\]|#]{1,80})(?:\|[^\]]*)?\]\][ \t]*(?::[ \t]*)?/.exec(text);
+    if (link && (ctx.clients.some((c) => sameName(c, link[1])) || isCoachName(link[1], layout))) {
+      owner = link[1];
+      text = text.slice(link[0].length);
+    } else {
+      const to = /^([\p{Lu}][\p{L}'’-]{1,30})[ \t]+to[ \t]+/u.exec(text);
+      if (to && (ctx.clients.some((c) => sameName(c, to[1])) || isCoachName(to[1], layout))) {
+        owner = to[1];
+        text = text.slice(to[0].length);
+      }
+    }
+  }
   if (owner === null && text.includes('@')) {
     const at = AT_OWNER.exec(text);
     if (at) {

@@ -212,7 +212,7 @@ function yamlParse(body: string[], firstLine: number): Omit<Frontmatter, 'startL
     }
   }
   try {
-    const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
     if (doc.errors.length > 0) {
       const err = doc.errors[0];
       const offset = err.pos?.[0] ?? 0;

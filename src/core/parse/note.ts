@@ -291,7 +291,14 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   }
   const dailyDate = kind.daily ? filenameParts(path, layout).date : null;
   if (kind.daily && dailyDate === null) return result;
-  const ownClient: ClientRef | null = kind.type === 'client' && result.client ? { name: result.client.name, target: path.replace(/\.md$/i, ''), source: 'note' } : meta?.refs[0] ?? null;
+  let ownClient: ClientRef | null = kind.type === 'client' && result.client ? { name: result.client.name, target: path.replace(/\.md$/i, ''), source: 'note' } : meta?.refs[0] ?? null;
+  if (ownClient === null && sections && !kind.daily) {
+    // A person file named after its person (`Karim Haddad.md`, `# Karim Haddad`).
+    const name = nameFromWords(basename(path));
+    if (name) ownClient = { name, target: name, source: 'filename' };
+  }
+  // A session note with no action-items heading at all: its checkboxes are its action items.
+  const anyCheckbox = flexible && !sections && result.sessions.length > 0 && !hasActionHeading(lines, bodyFrom, settings);
 
   const headings = headingSet(settings);
   const mask = new CommentMask();
@@ -424,7 +431,8 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
           const link = /\[\[([^\]|#]+)(?:[#|][^\]]*)?\]\]/.exec(title);
           const name = link ? basename(link[1]) : nameFromWords(title.replace(/[^\p{L}\p{N}' -]/gu, ' '));
           if (name) {
-            startSection(i + 1, level, { name, target: link ? link[1] : name, source: 'heading' }, dailyDate, true);
+            const said = /\b(?:coaching|session|1:1|1-1|one-on-one|check-in|mentoring|therapy|counselling|counseling|supervision)\b/i.test(title);
+            startSection(i + 1, level, { name, target: link ? link[1] : name, source: 'heading' }, dailyDate, !(said && link));
             continue;
           }
         }
@@ -478,6 +486,16 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
         sectionLevel = null;
       }
     }
+    // A label's list ends at the first line that is not part of a list (another label, a paragraph).
+    if (sectionLevel === 8 && labelIndent === -1 && matchListItem(line) === null && !/^[ \t]*(?:\*\*|__)?(?:action items?|next steps?|follow-?ups?|homework|to-?dos?|commitments?)\b/i.test(line)) {
+      const bold = /^[ \t]*(?:\*\*|__)([^*_]{1,80}?)[ \t]*:?(?:\*\*|__)/.exec(line);
+      const ictx = ctxFor(current);
+      if (!(bold && ictx && ownerOfLabel(bold[1], ictx))) {
+        section = datedLevel !== null ? 'dated' : null;
+        sectionLevel = null;
+        labelIndent = null;
+      }
+    }
     if (flexible && line.length <= 120 && (lead === 42 || lead === 95 || lead === 45 || lead === 43)) {
       const label = /^[ \t]*(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_]{1,80}?)[ \t]*:?(?:\*\*|__)|([A-Za-z][^*_:[\]]{0,60}?))[ \t]*:[ \t]*$|^[ \t]*(?:\*\*|__)([^*_]{1,80}?)[ \t]*:?(?:\*\*|__)[ \t]*$/.exec(line);
       const text = label ? (label[1] ?? label[2] ?? label[3] ?? '').trim() : null;
@@ -497,12 +515,12 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       }
     }
     // Outside a commitments section only a tagged checkbox matters; prose lines end here.
-    if (section === null && !TAG_HINT.test(line)) continue;
+    if (section === null && !anyCheckbox && !TAG_HINT.test(line)) continue;
     const item = matchListItem(line);
     if (item === null) continue;
     const tagged = item.box !== null && /(^|[ \t])#commitment(?=$|[ \t.,;:!?)])/i.test(item.content);
     // In a dated section without an action-items heading, its checkboxes are its commitments.
-    const inDated = section === 'dated' && item.box !== null && item.indent === 0;
+    const inDated = (section === 'dated' || (anyCheckbox && section === null)) && item.box !== null && item.indent === 0;
     if ((section === 'action' || section === 'copy') || inDated || tagged) {
       open = { item, line: i + 1, raw, tagged: section === null || (section === 'dated' && !inDated), details: emptyDetails(), endLine: i + 1 };
       openCtx = { session: current, owner: ownerCtx, copy: section === 'copy' };
@@ -515,6 +533,17 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   result.session = result.sessions[0] ?? null;
   if (result.type === 'client' && result.sessions.length === 0) return result;
   return result;
+}
+
+function hasActionHeading(lines: string[], from: number, settings: CoreSettings): boolean {
+  for (let i = from; i < lines.length && i < from + 5000; i++) {
+    const l = lines[i];
+    if (l.length > 200) continue;
+    const h = HEADING.exec(l);
+    if (h && sectionKind(headingKey((h[2] ?? '').trim()), settings, true) !== null) return true;
+    if (/^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:action items?|next steps?|follow-?ups?|homework|to-?dos?|commitments?)(?:\*\*|__)?[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*$/i.test(l)) return true;
+  }
+  return false;
 }
 
 function fmHasDate(fm: Frontmatter | null, settings: CoreSettings): boolean {

@@ -49,7 +49,8 @@ function norm(v: string): string {
 export function typeValues(data: Record<string, unknown>, settings: CoreSettings): string[] {
   const out: string[] = [];
   const push = (v: unknown) => {
-    if (typeof v === 'string' && v.trim() !== '') out.push(norm(v));
+    if (typeof v === 'number') out.push(String(v));
+    else if (typeof v === 'string' && v.trim() !== '') out.push(norm(v));
     else if (Array.isArray(v)) for (const x of v) push(Array.isArray(x) && x.length === 1 ? `[[${String(x[0])}]]` : x);
   };
   for (const key of settings.layout.typeKeys) push(frontmatterLookup(data, key, settings));
@@ -91,6 +92,7 @@ export function inSessionFolder(path: string, settings: CoreSettings): boolean {
 /** A folder or file name's words as a person's name, or null when they do not look like one. */
 export function nameFromWords(raw: string): string | null {
   const words = raw
+    .replace(/([\p{Ll}])([\p{Lu}])/gu, '$1 $2')
     .replace(/[_]+/g, ' ')
     .replace(/(?:^|\s)[-–—:,.#()[\]]+|[-–—:,.#()[\]]+(?=\s|$)/g, ' ')
     .replace(/\s+-\s+|\s+–\s+|\s+—\s+/g, ' ')
@@ -212,6 +214,25 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
         if (r) refs.push(r);
       }
       if (refs.length > 0) break;
+    }
+  }
+  // 3b. A `## Participants` heading with the people listed under it.
+  if (refs.length === 0 && layout.clientFromBody) {
+    for (let i = bodyFrom; i < end && refs.length === 0; i++) {
+      const h = HEADING_LINE.exec(lines[i]);
+      if (!h || !/^(?:participants|attendees|people|present|with|client|coachee)\s*:?\s*$/i.test(h[1].trim())) continue;
+      for (let j = i + 1; j < end && j < i + 12; j++) {
+        const item = /^[ \t]*[-*+][ \t]+(.+?)[ \t]*$/.exec(lines[j]);
+        if (!item) {
+          if (lines[j].trim() === '') continue;
+          break;
+        }
+        for (const n of namesIn(item[1].replace(/\*\*|__/g, ''))) {
+          if (isCoach(basename(linkTarget(n)), layout.coachNames)) continue;
+          const r = refFrom(n, 'body');
+          if (r) refs.push(r);
+        }
+      }
     }
   }
   // 4. The folder the note is in.

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { failedThresholds, formatReport, scoreLayout, type Expected, type ScanLike } from './score';
 
@@ -179,6 +179,30 @@ describe('the layout fixtures', () => {
       };
       const m = scoreLayout(mirror, exp);
       expect(m.misses).toEqual([]);
+    });
+
+    it(`${dir}: every note is covered and every expected line is where the note has it`, () => {
+      const root = new URL(`../fixtures/${dir}/`, import.meta.url);
+      let exp: Expected;
+      try {
+        exp = JSON.parse(readFileSync(new URL('expected.json', root), 'utf8'));
+      } catch {
+        return;
+      }
+      const vault = new URL('vault/', root);
+      const notes = (readdirSync(vault, { recursive: true }) as string[]).map((p) => p.split('\\').join('/')).filter((p) => p.endsWith('.md'));
+      const covered = new Set([...exp.sessions.map((s) => s.path), ...exp.notSessions]);
+      expect(notes.filter((p) => !covered.has(p))).toEqual([]);
+      expect([...covered].filter((p) => !notes.includes(p))).toEqual([]);
+      const lines = (path: string) => readFileSync(new URL(path, vault), 'utf8').split('\n');
+      for (const s of exp.sessions) {
+        if (s.line !== null) expect(lines(s.path)[s.line - 1], `${s.path}:${s.line}`).toMatch(/^#{1,6} /);
+      }
+      for (const c of exp.commitments) {
+        const line = lines(c.path)[c.line - 1] ?? '';
+        expect(line, `${c.path}:${c.line}`).toMatch(/^[>\s]*- /);
+        expect(line.replace(/~~|\*\*/g, ''), `${c.path}:${c.line}`).toContain(c.text);
+      }
     });
   }
 });

@@ -34,7 +34,8 @@ export interface ExpectedSession {
 export interface ExpectedCommitment {
   path: string;
   line: number;
-  client: string;
+  /** null for a coach item in a group session that names no client */
+  client: string | null;
   sessionDate: string;
   text: string;
   /** `client`, `coach`, or another person's name */

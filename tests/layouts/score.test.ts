@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { failedThresholds, formatReport, scoreLayout, type Expected, type ScanLike } from './score';
 
@@ -205,4 +207,36 @@ describe('the layout fixtures', () => {
       }
     });
   }
+});
+
+describe('report.mjs', () => {
+  const script = fileURLToPath(new URL('./report.mjs', import.meta.url));
+  const expectedPath = fileURLToPath(new URL('../fixtures/layouts/expected.json', import.meta.url));
+  const run = (input: string, ...args: string[]) => spawnSync(process.execPath, [script, expectedPath, ...args], { input, encoding: 'utf8' });
+
+  it('prints the metrics and misses, and --check fails an empty scan', () => {
+    const r = run(JSON.stringify({ sessions: [], commitments: [] }), '--check', '--max', '1');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('commitments found');
+    expect(r.stdout).toContain('commitment-missed');
+    expect(r.stderr).toContain('acceptance: FAIL');
+  });
+
+  it('passes --check for a scan equal to the expectations, and prints JSON with --json', () => {
+    const exp: Expected = JSON.parse(readFileSync(expectedPath, 'utf8'));
+    const scan = {
+      sessions: exp.sessions,
+      commitments: exp.commitments.map((e) => ({ session: e.path, line: e.line, client: e.client, owner: e.owner, status: e.status, due: e.due, dueIsDefault: e.due === null, overdue: false })),
+    };
+    const r = run(JSON.stringify(scan), '--check', '--json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).commitmentsFound.ratio).toBe(1);
+    expect(r.stderr).toContain('acceptance: pass');
+  });
+
+  it('says so when stdin is not JSON', () => {
+    const r = run('not json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('not JSON');
+  });
 });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const readJson = (name: string) => JSON.parse(readFileSync(join(root, name), 'utf8'));
@@ -137,5 +138,31 @@ describe('licence', () => {
     expect(text).toContain('Copyright (c) 2026 Follow Through contributors');
     expect(text).toContain('THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND');
     expect(readJson('package.json').license).toBe('MIT');
+  });
+});
+
+describe('the release workflow', () => {
+  const workflow = parse(readFileSync(join(root, '.github/workflows/release.yml'), 'utf8')) as {
+    on: { push: { tags: string[] } };
+    jobs: { release: { steps: { run?: string; uses?: string }[] } };
+  };
+  const runs = workflow.jobs.release.steps.map((s) => s.run ?? s.uses ?? '');
+  const at = (pattern: RegExp) => runs.findIndex((r) => pattern.test(r));
+
+  it('runs on a version tag as npm version makes it (no "v")', () => {
+    const tag = new RegExp(`^${workflow.on.push.tags[0].replace(/\./g, '\\.')}$`);
+    expect(tag.test('0.2.0')).toBe(true);
+    expect(tag.test('v0.2.0')).toBe(false);
+  });
+
+  it('installs from the lockfile, checks, builds and tests before it releases', () => {
+    const order = [/^npm ci\b/, /npm run typecheck/, /npm run lint/, /npm run build/, /npm test/, /gh release create/].map(at);
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('attaches main.js, manifest.json and styles.css to the release', () => {
+    const release = runs[at(/gh release create/)];
+    for (const f of ['main.js', 'manifest.json', 'styles.css']) expect(release).toContain(` ${f}`);
   });
 });

@@ -7,6 +7,8 @@
  * the carried-forward line of recommit and modify) is checked in tasks-emoji-order.test.ts and
  * tasks-dataview-order.test.ts.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATUSES, FOLLOW_THROUGH_STATUSES, isNotDone, readAsTasks, statusFor, type TasksView } from './tasks-format';
 import { boxOf, writtenLines, type Form, type WrittenLine } from './written-lines';
@@ -129,3 +131,24 @@ for (const convention of ['emoji', 'dataview'] as const) {
     });
   });
 }
+
+describe("the README's Tasks status table", () => {
+  const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+  const section = readme.slice(readme.indexOf('## With Tasks and Dataview'));
+  const rows = [...section.matchAll(/^\| `(.)` \| ([^|]+) \| ([^|]+) \| `([A-Z_]+)`[^|]*\|$/gm)].map((m) => ({
+    symbol: m[1],
+    name: m[2].trim(),
+    nextStatusSymbol: m[3].trim() === '*(space)*' ? ' ' : m[3].trim().replace(/`/g, ''),
+    type: m[4],
+  }));
+
+  it('is the set of statuses these tests check Tasks with', () => {
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(statusFor(row.symbol, FOLLOW_THROUGH_STATUSES)).toEqual(row);
+  });
+
+  it("names the settings as Tasks' settings UI does", () => {
+    expect(section).toContain('Settings →\nTasks → Task Statuses → Custom Statuses → **Add New Task Status**');
+    expect(section).toContain('| Task Status Symbol | Task Status Name | Task Next Status Symbol | Task Status Type |');
+  });
+});

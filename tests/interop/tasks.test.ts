@@ -1,0 +1,154 @@
+/**
+ * Tasks reads what we write: every line form Follow Through's edits write, read with the Tasks
+ * plugin's own regular expressions and deserializer (ported in ./tasks-format.ts, source named
+ * there), must show in Tasks the status, block id and dates Follow Through itself reads.
+ *
+ * The due date on lines where the edit appends inline fields after the date (capture with fields,
+ * the carried-forward line of recommit and modify) is checked in tasks-emoji-order.test.ts and
+ * tasks-dataview-order.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STATUSES, FOLLOW_THROUGH_STATUSES, isNotDone, readAsTasks, statusFor, type TasksView } from './tasks-format';
+import { boxOf, writtenLines, type Form, type WrittenLine } from './written-lines';
+
+const TODAY = '2026-11-28';
+
+function tasks(w: WrittenLine, statuses = DEFAULT_STATUSES): TasksView {
+  const t = readAsTasks(w.line, w.convention === 'emoji' ? 'tasksPluginEmoji' : 'dataview', statuses);
+  if (t === null) throw new Error(`Tasks does not read this as a task: ${w.line}`);
+  return t;
+}
+
+describe('the port reads lines as Tasks documents them', () => {
+  // Samples from the Tasks docs (docs/Reference/Task Formats/Tasks Emoji Format.md).
+  it('reads each emoji date, the block link and the status', () => {
+    expect(readAsTasks('- [ ] #task Has a due date 📅 2023-04-16')).toMatchObject({ dueDate: '2023-04-16', description: '#task Has a due date', status: { type: 'TODO' } });
+    expect(readAsTasks('- [x] #task Has a done date ✅ 2023-04-17')).toMatchObject({ doneDate: '2023-04-17', status: { type: 'DONE' } });
+    expect(readAsTasks('- [-] #task Has a cancelled date ❌ 2023-04-18')).toMatchObject({ cancelledDate: '2023-04-18', status: { type: 'CANCELLED' } });
+    expect(readAsTasks('- [ ] Pay rent ⏫ 📅 2023-05-01 ^rent1')).toMatchObject({ dueDate: '2023-05-01', priority: '⏫', blockLink: ' ^rent1', description: 'Pay rent' });
+    expect(readAsTasks('Not a task')).toBeNull();
+  });
+
+  it('reads fields only from the end of the line: anything unknown after a date hides it', () => {
+    const t = readAsTasks('- [ ] Draft the hiring scorecard 📅 2026-11-26 [trigger:: after standup] ^a7kh0t');
+    expect(t).toMatchObject({ dueDate: null, blockLink: ' ^a7kh0t', description: 'Draft the hiring scorecard 📅 2026-11-26 [trigger:: after standup]' });
+    expect(readAsTasks('- [ ] Draft the hiring scorecard [trigger:: after standup] 📅 2026-11-26 ^a7kh0t')).toMatchObject({ dueDate: '2026-11-26' });
+  });
+
+  it('in the Dataview task format, reads [due:: …] and [completion:: …] the same way', () => {
+    expect(readAsTasks('- [x] Ship it [due:: 2026-11-26] [completion:: 2026-11-27] ^s1', 'dataview')).toMatchObject({ dueDate: '2026-11-26', doneDate: '2026-11-27', blockLink: ' ^s1' });
+  });
+
+  it('counts an unknown status symbol as a not-done TODO, as a fresh Tasks install does', () => {
+    expect(statusFor('>')).toMatchObject({ name: 'Unknown', type: 'TODO' });
+    expect(isNotDone(statusFor('>').type)).toBe(true);
+  });
+});
+
+for (const convention of ['emoji', 'dataview'] as const) {
+  const lines = writtenLines(convention);
+  const byForm = (f: Form) => {
+    const w = lines.find((x) => x.form === f);
+    if (!w) throw new Error(`no ${f} line`);
+    return w;
+  };
+
+  describe(`${convention}-style lines our edits write, read by Tasks (${convention === 'emoji' ? 'Tasks Emoji Format' : 'Dataview format'})`, () => {
+    it('writes all ten line forms', () => {
+      expect(lines.map((w) => w.form)).toEqual([
+        'capture',
+        'capture with trigger and confidence',
+        'check-in done',
+        'check-in partial',
+        'check-in stuck',
+        'recommit: old line',
+        'recommit: new line',
+        'modify: old line',
+        'modify: new line',
+        'let go',
+      ]);
+    });
+
+    it.each(lines.map((w) => [w.form, w] as const))('%s: Tasks reads a task with our checkbox and our block id', (_form, w) => {
+      const t = tasks(w);
+      expect(t.status.symbol).toBe(boxOf(w.line));
+      expect(w.read.id).not.toBeNull();
+      expect(t.blockLink).toBe(` ^${w.read.id}`);
+      // The commitment text is the start of what Tasks shows as the description.
+      expect(t.description.startsWith(w.read.text)).toBe(true);
+    });
+
+    it.each(['capture', 'check-in done', 'check-in partial', 'check-in stuck', 'recommit: old line', 'modify: old line', 'let go'] as const)(
+      '%s: Tasks shows the due date Follow Through reads',
+      (form) => {
+        const w = byForm(form);
+        expect(w.read.due).not.toBeNull();
+        expect(tasks(w).dueDate).toBe(w.read.due);
+      },
+    );
+
+    it('check-in done: Tasks shows it done, with the done date', () => {
+      const t = tasks(byForm('check-in done'));
+      expect(t.status.type).toBe('DONE');
+      expect(t.doneDate).toBe(TODAY);
+    });
+
+    it('let go: Tasks shows it cancelled, with the let-go date', () => {
+      const t = tasks(byForm('let go'));
+      expect(t.status.type).toBe('CANCELLED');
+      expect(t.cancelledDate).toBe(TODAY);
+      expect(isNotDone(t.status.type)).toBe(false);
+    });
+
+    it('partial: In Progress in Tasks, with or without the custom statuses', () => {
+      expect(tasks(byForm('check-in partial')).status.type).toBe('IN_PROGRESS');
+      expect(tasks(byForm('check-in partial'), FOLLOW_THROUGH_STATUSES).status).toMatchObject({ name: 'Partial', type: 'IN_PROGRESS' });
+    });
+
+    it('recommitted [>] is a not-done TODO in a fresh Tasks, and closed once the README statuses are added', () => {
+      for (const form of ['recommit: old line', 'modify: old line'] as const) {
+        expect(tasks(byForm(form)).status).toMatchObject({ symbol: '>', type: 'TODO' });
+        expect(isNotDone(tasks(byForm(form)).status.type)).toBe(true);
+        const withOurs = tasks(byForm(form), FOLLOW_THROUGH_STATUSES).status;
+        expect(withOurs).toMatchObject({ name: 'Recommitted', type: 'CANCELLED' });
+        expect(isNotDone(withOurs.type)).toBe(false);
+      }
+    });
+
+    it('stuck [?] is an Unknown TODO in a fresh Tasks, and In Progress (still open) with the README statuses', () => {
+      expect(tasks(byForm('check-in stuck')).status).toMatchObject({ symbol: '?', name: 'Unknown', type: 'TODO' });
+      const withOurs = tasks(byForm('check-in stuck'), FOLLOW_THROUGH_STATUSES).status;
+      expect(withOurs).toMatchObject({ name: 'Stuck', type: 'IN_PROGRESS' });
+      expect(isNotDone(withOurs.type)).toBe(true);
+    });
+
+    it('the carried-forward lines are open TODOs in Tasks', () => {
+      for (const form of ['recommit: new line', 'modify: new line', 'capture', 'capture with trigger and confidence'] as const) {
+        expect(tasks(byForm(form)).status).toMatchObject({ symbol: ' ', type: 'TODO' });
+      }
+    });
+  });
+}
+
+describe("the README's Tasks status table", () => {
+  const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+  const section = readme.slice(readme.indexOf('## With Tasks and Dataview'));
+  const rows = [...section.matchAll(/^\| `(.)` \| ([^|]+) \| ([^|]+) \| `([A-Z_]+)`[^|]*\|$/gm)].map((m) => ({
+    symbol: m[1],
+    name: m[2].trim(),
+    nextStatusSymbol: m[3].trim() === '*(space)*' ? ' ' : m[3].trim().replace(/`/g, ''),
+    type: m[4],
+  }));
+
+  it('is the set of statuses these tests check Tasks with', () => {
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(statusFor(row.symbol, FOLLOW_THROUGH_STATUSES)).toEqual(row);
+  });
+
+  it("names the settings as Tasks' settings UI does", () => {
+    expect(section).toContain('Settings →\nTasks → Task Statuses → Custom Statuses → **Add New Task Status**');
+    expect(section).toContain('| Task Status Symbol | Task Status Name | Task Next Status Symbol | Task Status Type |');
+  });
+});

@@ -12,6 +12,10 @@ export interface CliOptions {
   out: string | null;
   week: boolean;
   month: boolean;
+  /** `--settings FILE`: plugin settings from FILE instead of the vault's data.json. */
+  settings: string | null;
+  /** `--no-settings`: the default settings, whatever the vault's data.json says. */
+  noSettings: boolean;
   positionals: string[];
 }
 
@@ -30,6 +34,8 @@ export function parseCliArgs(argv: string[], today: () => string = () => localTo
         out: { type: 'string' },
         week: { type: 'boolean', default: false },
         month: { type: 'boolean', default: false },
+        settings: { type: 'string' },
+        'no-settings': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -39,6 +45,7 @@ export function parseCliArgs(argv: string[], today: () => string = () => localTo
   const v = parsed.values;
   if (v.help) throw new UsageError('');
   const asOf = v['as-of'] ?? today();
+  if (v.settings !== undefined && v['no-settings']) throw new UsageError('give --settings FILE or --no-settings, not both');
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of '${asOf}' is not a date (YYYY-MM-DD)`);
   return {
     json: v.json ?? false,
@@ -48,6 +55,8 @@ export function parseCliArgs(argv: string[], today: () => string = () => localTo
     out: v.out ?? null,
     week: v.week ?? false,
     month: v.month ?? false,
+    settings: v.settings ?? null,
+    noSettings: v['no-settings'] ?? false,
     positionals: parsed.positionals,
   };
 }

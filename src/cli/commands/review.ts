@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { VaultIndex } from '../../core/index/vault-index';
+import type { PracticeOptions } from '../../core/practice/figures';
 import { periodOf, type ReviewPeriodKind } from '../../core/practice/periods';
 import { renderReview, updateReviewNote } from '../../core/practice/review';
 import type { IsoDate } from '../../core/types';
@@ -20,6 +21,8 @@ export interface ReviewCommandOptions {
   asOf: IsoDate;
   /** File (or existing folder) to write; null prints the note. */
   out: string | null;
+  /** The settings' thresholds and the like, as the practice view's figures use them. */
+  practice?: PracticeOptions;
 }
 
 /** `--week` / `--month` to a period; neither means a week, both is a usage error. */
@@ -30,7 +33,7 @@ export function reviewPeriod(flags: { week: boolean; month: boolean }): ReviewPe
 
 /** The review note (printed), or writes/updates it at `out` and says what it did. */
 export function reviewCommand(index: VaultIndex, options: ReviewCommandOptions): string {
-  const generated = renderReview(index, { period: options.period, asOf: options.asOf });
+  const generated = renderReview(index, { ...(options.practice ?? {}), period: options.period, asOf: options.asOf });
   if (options.out === null) return generated;
 
   const label = periodOf(options.period, options.asOf).label;

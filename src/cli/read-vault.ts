@@ -119,7 +119,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * The bytes of a file already seen to be regular, or why not. The file is opened without blocking
  * and checked again through its descriptor, so one swapped for a FIFO in between is not read.
  */
-export function readRegular(full: string): { bytes: Buffer } | { reason: string; severity: Severity } {
+function readRegular(full: string): { bytes: Buffer } | { reason: string; severity: Severity } {
   let fd: number;
   try {
     fd = openSync(full, OPEN_FLAGS);
@@ -135,6 +135,14 @@ export function readRegular(full: string): { bytes: Buffer } | { reason: string;
   } finally {
     closeSync(fd);
   }
+}
+
+/** A regular file's text (see `readRegular` and `decodeNote`), or why it cannot be read as text. */
+export function readText(full: string): { text: string } | { reason: string; severity: Severity } {
+  const read = readRegular(full);
+  if ('reason' in read) return read;
+  const decoded = decodeNote(read.bytes);
+  return 'problem' in decoded ? { reason: decoded.problem, severity: 'warning' } : decoded;
 }
 
 const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
@@ -174,14 +182,9 @@ export function readVaultFolder(root: string): VaultRead {
       else if (!isNote) continue;
       else if (!st.isFile()) unreadable.push({ path, message: `not read: it is ${kindOf(st)}, not a note; move or delete it`, severity: 'warning' });
       else {
-        const read = readRegular(full);
-        if ('reason' in read) {
-          unreadable.push({ path, message: read.reason, severity: read.severity });
-          continue;
-        }
-        const decoded = decodeNote(read.bytes);
-        if ('problem' in decoded) unreadable.push({ path, message: decoded.problem, severity: 'warning' });
-        else notes.push([path, decoded.text]);
+        const read = readText(full);
+        if ('reason' in read) unreadable.push({ path, message: read.reason, severity: read.severity });
+        else notes.push([path, read.text]);
       }
     }
   };

@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSettings, type FollowThroughSettings } from '../core/plugin-settings';
-import { decodeNote, describe, readRegular, VaultReadError } from './read-vault';
+import { describe, readText, VaultReadError } from './read-vault';
 
 /** Where Obsidian keeps this plugin's data, relative to the vault folder. */
 export const SETTINGS_PATH = '.obsidian/plugins/follow-through/data.json';
@@ -31,13 +31,11 @@ function parseSettingsFile(file: string): unknown {
   } catch (err) {
     throw new VaultReadError(`cannot read settings ${file}: ${describe(err)}`);
   }
-  const read = readRegular(file);
+  const read = readText(file);
   if ('reason' in read) throw new VaultReadError(`cannot read settings ${file}: ${read.reason.replace(/^not read: /, '')}`);
-  const decoded = decodeNote(read.bytes);
-  if ('problem' in decoded) throw new VaultReadError(`cannot read settings ${file}: ${decoded.problem.replace(/^not read: /, '')}`);
   let data: unknown;
   try {
-    data = JSON.parse(decoded.text);
+    data = JSON.parse(read.text);
   } catch (err) {
     throw new VaultReadError(`settings ${file} is not valid JSON (${(err as Error).message.split('\n')[0]}); fix it, or run with --no-settings`);
   }

@@ -50,6 +50,17 @@ describe('item 2: only regular files are read; nothing blocks', () => {
       expect({ args, timedOut: r.timedOut, code: r.code }).toEqual({ args, timedOut: false, code: 0 });
     }
   });
+
+  it('review --out and ics --out naming a FIFO are refused, not opened', () => {
+    const root = makeVault(BASE);
+    execFileSync('mkfifo', [join(root, 'out.md')]);
+    execFileSync('mkfifo', [join(root, 'out.ics')]);
+    for (const args of [['review', root, '--week', '--out', join(root, 'out.md')], ['ics', root, '--out', join(root, 'out.ics')]]) {
+      const r = runChild(cli, [...args, '--as-of', AS_OF]);
+      expect({ args, timedOut: r.timedOut, code: r.code }).toEqual({ args, timedOut: false, code: 1 });
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
+  });
 });
 
 describe('item 9 and the contract: what is a note', () => {
@@ -159,6 +170,20 @@ describe('item 5: ics --out never overwrites what is not ours', () => {
     expect(again.code).toBe(0);
     expect(readFileSync(ours, 'utf8')).not.toBe(first);
     expect(readFileSync(ours, 'utf8')).toContain('UID:c7f3a@follow-through');
+  });
+});
+
+describe('review --out never rewrites what it cannot read as text', () => {
+  it('a review note that is not UTF-8 is refused and left byte for byte', () => {
+    const root = makeVault(BASE);
+    const out = join(root, 'Reviews', '2026-W49.md');
+    expect(run('review', root, '--week', '--as-of', AS_OF, '--out', out).code).toBe(0);
+    const latin1 = Buffer.concat([readFileSync(out), Buffer.from('Caf\u00e9 notes\n', 'latin1')]);
+    writeFileSync(out, latin1);
+    const r = run('review', root, '--week', '--as-of', '2026-12-02', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/not writing .*2026-W49\.md: it is not valid UTF-8 text/);
+    expect(readFileSync(out).equals(latin1)).toBe(true);
   });
 });
 

@@ -9,7 +9,7 @@ import type { CalendarSettings } from '../../core/calendar/settings';
 import type { VaultIndex } from '../../core/index/vault-index';
 import type { NudgeSettings } from '../../core/nudges/settings';
 import type { IsoDate } from '../../core/types';
-import { decodeNote, readRegular, VaultReadError } from '../read-vault';
+import { readText, VaultReadError } from '../read-vault';
 import { findClient, UnknownClientError } from './analytics';
 
 /** A `--coach` naming no coach in the vault; a kind of UnknownClientError so main exits with 1. */
@@ -77,9 +77,8 @@ export function writeIcsFile(file: string, text: string): void {
     exists = false;
   }
   if (exists) {
-    const read = readRegular(file);
-    const decoded = 'reason' in read ? null : decodeNote(read.bytes);
-    if (decoded === null || 'problem' in decoded || !isOurCalendar(decoded.text)) {
+    const read = readText(file);
+    if ('reason' in read || !isOurCalendar(read.text)) {
       throw new IcsWriteError(`not writing ${file}: it exists and is not a calendar exported by Follow Through; choose a new file or delete it first`);
     }
   }

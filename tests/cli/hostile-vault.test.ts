@@ -4,7 +4,7 @@
  * hang). Issue 11 items 2, 5, 9, 15, 16; issue 10 §4 (the vault's plugin settings); the
  * contract's "What is a note" (unreadable notes, encodings).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,20 @@ describe('item 2: only regular files are read; nothing blocks', () => {
       const r = runChild(cli, [...args, '--as-of', AS_OF]);
       expect({ args, timedOut: r.timedOut, code: r.code }).toEqual({ args, timedOut: false, code: 0 });
     }
+  });
+
+  it('a reader that stops early (| head) ends the output without a crash', async () => {
+    const files: Record<string, string> = { 'Clients/Jane Doe.md': clientNote('Jane Doe') };
+    for (let i = 0; i < 400; i++) files[`Sessions/s${i}.md`] = SESSION.replace('^c7f3a', `^id${i}`).replace('2026-11-20', `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`);
+    const root = makeVault(files);
+    const child = spawn(process.execPath, [cli, 'scan', root, '--json', '--as-of', AS_OF], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBe(0);
   });
 
   it('review --out and ics --out naming a FIFO are refused, not opened', () => {

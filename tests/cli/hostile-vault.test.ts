@@ -341,6 +341,16 @@ describe('issue 10 §4: the vault plugin settings, read as the plugin reads them
     expect(ics).not.toContain('UID:ai2@follow-through');
   });
 
+  it('thresholds apply to roster and brief, and nudges to the calendar alarms, as in the plugin', () => {
+    const root = makeVault({ ...BASE, '.obsidian/plugins/follow-through/data.json': JSON.stringify({ thresholds: { followUpDays: 30 }, nudges: { enabled: false } }) });
+    const signals = (...args: string[]) => JSON.parse(run('roster', root, '--json', '--as-of', AS_OF, ...args).out).roster[0].signals.map((x: { name: string }) => x.name);
+    expect(signals('--no-settings')).toContain('coach-follow-up');
+    expect(signals()).not.toContain('coach-follow-up');
+    expect(run('brief', root, 'Jane', '--as-of', AS_OF).out).not.toBe(run('brief', root, 'Jane', '--as-of', AS_OF, '--no-settings').out);
+    expect(run('ics', root, '--as-of', '2026-11-21', '--no-settings').out).toContain('BEGIN:VALARM');
+    expect(run('ics', root, '--as-of', '2026-11-21').out).not.toContain('BEGIN:VALARM');
+  });
+
   it('a malformed data.json is a one-line error naming the file, exit 1', () => {
     for (const bad of ['{"extraHeadings": [', '[]', '"text"', 'null', '']) {
       const root = withSettings(bad);

@@ -14,6 +14,10 @@ export interface CliOptions {
   month: boolean;
   /** `setup --write`: save the proposed layout. */
   write: boolean;
+  /** `--settings FILE`: plugin settings from FILE instead of the vault's data.json. */
+  settings: string | null;
+  /** `--no-settings`: the default settings, whatever the vault's data.json says. */
+  noSettings: boolean;
   positionals: string[];
 }
 
@@ -33,6 +37,8 @@ export function parseCliArgs(argv: string[], today: () => string = () => localTo
         week: { type: 'boolean', default: false },
         month: { type: 'boolean', default: false },
         write: { type: 'boolean', default: false },
+        settings: { type: 'string' },
+        'no-settings': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -42,6 +48,7 @@ export function parseCliArgs(argv: string[], today: () => string = () => localTo
   const v = parsed.values;
   if (v.help) throw new UsageError('');
   const asOf = v['as-of'] ?? today();
+  if (v.settings !== undefined && v['no-settings']) throw new UsageError('give --settings FILE or --no-settings, not both');
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of '${asOf}' is not a date (YYYY-MM-DD)`);
   return {
     json: v.json ?? false,
@@ -52,6 +59,8 @@ export function parseCliArgs(argv: string[], today: () => string = () => localTo
     week: v.week ?? false,
     month: v.month ?? false,
     write: v.write ?? false,
+    settings: v.settings ?? null,
+    noSettings: v['no-settings'] ?? false,
     positionals: parsed.positionals,
   };
 }

@@ -1,6 +1,14 @@
 /** Process glue for the CLI: arguments in, text out, exit code set. */
 import { main } from './main';
 
+// A reader that stops early (`| head`) closes the pipe: that ends the output, it is not a crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 process.exitCode = main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),

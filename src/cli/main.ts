@@ -1,17 +1,19 @@
 /**
- * The command-line entry over a vault folder: the same core the plugin runs, read from disk.
- * Exit codes: 0 done, 1 the vault or a note could not be read, 2 the command line was wrong.
+ * The command-line entry over a vault folder: the same core the plugin runs, read from disk with
+ * the vault's plugin settings (see settings.ts). A note that cannot be read is a diagnostic and the
+ * command goes on. Exit codes: 0 done; 1 the vault folder or its settings could not be read, a
+ * client was not found, or an output file was refused; 2 the command line was wrong.
  */
-import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { VaultIndex } from '../core/index/vault-index';
+import { coreSettingsFrom, type FollowThroughSettings } from '../core/plugin-settings';
 import { parseCliArgs, UsageError, type CliOptions } from './args';
-import { briefCommand, patternsCommand, rosterCommand, rosterText, UnknownClientError } from './commands/analytics';
-import { icsCommand } from './commands/ics';
+import { briefCommand, patternsCommand, rosterCommand, rosterRows, rosterText, UnknownClientError } from './commands/analytics';
+import { icsCommand, writeIcsFile } from './commands/ics';
 import { reviewCommand, reviewPeriod, ReviewWriteError } from './commands/review';
 import { scanJson, scanSummary } from './commands/scan';
-import { roster } from '../core/analytics/roster';
-import { readVault, VaultReadError } from './read-vault';
+import { readVaultFolder, VaultReadError } from './read-vault';
+import { readCliSettings, SETTINGS_PATH } from './settings';
 import { setupCommand } from './commands/setup';
 
 export const USAGE = `usage: follow-through COMMAND VAULT [options]
@@ -34,6 +36,9 @@ options:
   --coach NAME       only this coach's clients
   --client NAME      only this client
   --out FILE         write to FILE instead of printing
+  --settings FILE    read the notes with the plugin settings in FILE
+                     (default: VAULT/${SETTINGS_PATH} when it is there)
+  --no-settings      read the notes with the default settings
 `;
 
 export interface Io {
@@ -42,19 +47,19 @@ export interface Io {
   today?: () => string;
 }
 
-/** Writes a command's output file, as a one-line error when it cannot. */
-function writeOut(path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (err) {
-    throw new VaultReadError(`cannot write ${path}: ${(err as Error).message}`);
-  }
+interface Loaded {
+  index: VaultIndex;
+  settings: FollowThroughSettings;
 }
 
-function loadIndex(vault: string): VaultIndex {
-  const index = new VaultIndex();
-  index.setNotes(readVault(vault));
-  return index;
+/** The vault read as the plugin reads it: its settings, every note, and a diagnostic for each note that could not be read. */
+function loadVault(vault: string, opts: CliOptions): Loaded {
+  const read = readVaultFolder(vault);
+  const { settings } = readCliSettings(vault, { file: opts.settings, none: opts.noSettings });
+  const index = new VaultIndex(coreSettingsFrom(settings));
+  index.setNotes(read.notes);
+  for (const u of read.unreadable) index.setUnreadable(u.path, u.message, u.severity);
+  return { index, settings };
 }
 
 function needVault(opts: CliOptions, command: string): string {
@@ -69,13 +74,14 @@ function run(argv: string[], io: Io): number {
   switch (command) {
     case 'scan': {
       const vault = needVault(opts, command);
-      const index = loadIndex(vault);
-      io.out(opts.json ? scanJson(index, opts.asOf) + '\n' : scanSummary(index, opts.asOf, basename(resolve(vault))));
+      const { index, settings } = loadVault(vault, opts);
+      const thresholds = settings.thresholds;
+      io.out(opts.json ? scanJson(index, opts.asOf, thresholds) + '\n' : scanSummary(index, opts.asOf, basename(resolve(vault))));
       return 0;
     }
     case 'roster': {
-      const index = loadIndex(needVault(opts, command));
-      io.out(rosterCommand(index, opts.asOf, opts.coach, opts.json));
+      const { index, settings } = loadVault(needVault(opts, command), opts);
+      io.out(rosterCommand(index, { asOf: opts.asOf, coach: opts.coach, json: opts.json, thresholds: settings.thresholds, statuses: settings.rosterStatuses }));
       return 0;
     }
     case 'patterns':
@@ -83,35 +89,45 @@ function run(argv: string[], io: Io): number {
       const vault = needVault(opts, command);
       const name = opts.positionals[2];
       if (!name) throw new UsageError(`${command} needs a client name`);
-      const index = loadIndex(vault);
-      io.out(command === 'brief' ? briefCommand(index, name, opts.asOf) : patternsCommand(index, name, opts.asOf, opts.json));
+      const { index, settings } = loadVault(vault, opts);
+      const t = settings.thresholds;
+      io.out(command === 'brief' ? briefCommand(index, name, opts.asOf, t) : patternsCommand(index, name, opts.asOf, opts.json, t));
       return 0;
     }
     case 'review': {
       const vault = needVault(opts, command);
-      io.out(reviewCommand(loadIndex(vault), { period: reviewPeriod(opts), asOf: opts.asOf, out: opts.out }));
+      const period = reviewPeriod(opts);
+      const { index, settings } = loadVault(vault, opts);
+      io.out(reviewCommand(index, { period, asOf: opts.asOf, out: opts.out, practice: { thresholds: settings.thresholds } }));
       return 0;
     }
     case 'ics': {
       const vault = needVault(opts, command);
-      const index = loadIndex(vault);
-      const ics = icsCommand(index, { asOf: opts.asOf, client: opts.client, coach: opts.coach, vaultName: basename(resolve(vault)) });
+      const { index, settings } = loadVault(vault, opts);
+      const ics = icsCommand(index, {
+        asOf: opts.asOf,
+        client: opts.client,
+        coach: opts.coach,
+        vaultName: basename(resolve(vault)),
+        calendar: settings.calendar,
+        nudges: settings.nudges,
+      });
       if (opts.out) {
-        writeOut(opts.out, ics);
+        writeIcsFile(opts.out, ics);
         io.err(`follow-through: wrote ${opts.out}\n`);
       } else io.out(ics);
       return 0;
     }
     case 'setup': {
       const vault = needVault(opts, command);
-      io.out(setupCommand(vault, readVault(vault), { coach: opts.coach, write: opts.write }));
+      io.out(setupCommand(vault, readVaultFolder(vault).notes, { coach: opts.coach, write: opts.write }));
       return 0;
     }
     case 'demo': {
       const vault = needVault(opts, command);
-      const index = loadIndex(vault);
+      const { index, settings } = loadVault(vault, opts);
       io.out(scanSummary(index, opts.asOf, basename(resolve(vault))));
-      io.out('\n' + rosterText(roster(index, { asOf: opts.asOf }), opts.asOf));
+      io.out('\n' + rosterText(rosterRows(index, { asOf: opts.asOf, thresholds: settings.thresholds, statuses: settings.rosterStatuses }), opts.asOf));
       return 0;
     }
     case undefined:

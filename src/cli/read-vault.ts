@@ -1,13 +1,40 @@
-/** Reads a vault folder's markdown notes for the command-line entry. Node only. */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+/**
+ * Reads a vault folder's markdown notes for the command-line entry, as the contract's "What is a
+ * note" says and as Obsidian does: every `.md` file, except inside dot-folders and except
+ * dot-files; only regular files (a FIFO, socket or device named `x.md` is never opened, so
+ * reading never blocks); symbolic links followed, link loops seen once. A note that cannot be
+ * read, or whose bytes are not text, is returned as unreadable with a one-line reason, and the
+ * rest is read. Only a vault folder that cannot be opened is an error. Node only.
+ */
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import type { Severity } from '../core/types';
 
 export class VaultReadError extends Error {}
 
-/** Folders Obsidian and tools keep their own files in; never notes. */
-const SKIP_DIRS = new Set(['.obsidian', '.trash', '.git', 'node_modules']);
+/** A note (or folder) that is in the vault but could not be read: the index records it as a diagnostic. */
+export interface UnreadableNote {
+  path: string;
+  message: string;
+  severity: Severity;
+}
 
-function describe(err: unknown): string {
+export interface VaultRead {
+  /** `[vault-relative path with '/', text]`, in path order. */
+  notes: [string, string][];
+  unreadable: UnreadableNote[];
+}
+
+/** Folders tools keep their own files in, never notes, besides every dot-folder. */
+const SKIP_DIRS = new Set(['node_modules']);
+
+/** Obsidian's rule: a file or folder whose name starts with a dot is not part of the vault. */
+export function isHiddenName(name: string): boolean {
+  return name.startsWith('.');
+}
+
+/** A file-system error in a few words. */
+export function describe(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   switch (e.code) {
     case 'ENOENT':
@@ -16,9 +43,61 @@ function describe(err: unknown): string {
     case 'EPERM':
       return 'permission denied';
     case 'ELOOP':
-      return 'too many symbolic links';
+      return 'too many symbolic links (a link loop?)';
     default:
       return e.message ?? String(err);
+  }
+}
+
+/** What to do about a note that could not be read, by the reason. */
+function advice(err: unknown): string {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'it is a symbolic link to a file that is not there; fix or delete the link';
+    case 'EACCES':
+    case 'EPERM':
+      return "give your user permission to read it";
+    case 'ELOOP':
+      return 'fix the symbolic link';
+    default:
+      return 'check the file';
+  }
+}
+
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  return 'a special file';
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF16LE = new TextDecoder('utf-16le', { fatal: true });
+const UTF16BE = new TextDecoder('utf-16be', { fatal: true });
+
+/**
+ * A note's bytes as text: UTF-8 (a byte-order mark dropped), or UTF-16 LE/BE when it starts with
+ * its byte-order mark. Anything else is a reason not to read it, never text with replacement
+ * characters: invalid UTF-8, and bytes that are mostly NULs (UTF-16 without a byte-order mark, or
+ * a binary file).
+ */
+export function decodeNote(bytes: Uint8Array): { text: string } | { problem: string } {
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: UTF16LE.decode(bytes) };
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: UTF16BE.decode(bytes) };
+  } catch {
+    return { problem: 'not read: it starts with a UTF-16 byte-order mark but is not valid UTF-16; save it again as UTF-8' };
+  }
+  let nuls = 0;
+  for (const b of bytes) if (b === 0) nuls++;
+  if (nuls > 0 && nuls * 10 >= bytes.length) {
+    return { problem: 'not read: it is mostly NUL bytes (UTF-16 without a byte-order mark, or not a text file); save it as UTF-8' };
+  }
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    return { problem: 'not read: it is not valid UTF-8 text (another encoding?); save it again as UTF-8' };
   }
 }
 
@@ -33,45 +112,87 @@ export function checkVaultFolder(root: string): void {
   if (!st.isDirectory()) throw new VaultReadError(`${root} is not a folder`);
 }
 
-/** Every `.md` note under `root`, as `[vault-relative path with '/', text]`, in path order. */
-export function readVault(root: string): [string, string][] {
+/** O_NONBLOCK where the platform has it: opening a FIFO that appeared after the check returns at once. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * The bytes of a file already seen to be regular, or why not. The file is opened without blocking
+ * and checked again through its descriptor, so one swapped for a FIFO in between is not read.
+ */
+function readRegular(full: string): { bytes: Buffer } | { reason: string; severity: Severity } {
+  let fd: number;
+  try {
+    fd = openSync(full, OPEN_FLAGS);
+  } catch (err) {
+    return { reason: `not read: ${describe(err)}; ${advice(err)}`, severity: 'error' };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { reason: `not read: it is ${kindOf(st)}, not a note; move or delete it`, severity: 'warning' };
+    return { bytes: readFileSync(fd) };
+  } catch (err) {
+    return { reason: `not read: ${describe(err)}; ${advice(err)}`, severity: 'error' };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A regular file's text (see `readRegular` and `decodeNote`), or why it cannot be read as text. */
+export function readText(full: string): { text: string } | { reason: string; severity: Severity } {
+  const read = readRegular(full);
+  if ('reason' in read) return read;
+  const decoded = decodeNote(read.bytes);
+  return 'problem' in decoded ? { reason: decoded.problem, severity: 'warning' } : decoded;
+}
+
+const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Every note under `root` (see the module comment). Throws only when `root` itself is not a readable folder. */
+export function readVaultFolder(root: string): VaultRead {
   checkVaultFolder(root);
-  const out: [string, string][] = [];
+  const notes: [string, string][] = [];
+  const unreadable: UnreadableNote[] = [];
   const seen = new Set<string>();
-  const walk = (dir: string) => {
+  const walk = (dir: string, rel: string) => {
     let real: string;
     let names: string[];
     try {
       real = realpathSync(dir);
       names = readdirSync(dir);
     } catch (err) {
-      throw new VaultReadError(`cannot read folder ${dir}: ${describe(err)}`);
+      if (rel === '') throw new VaultReadError(`cannot read vault ${root}: ${describe(err)}`);
+      unreadable.push({ path: rel, message: `folder not read: ${describe(err)}; the notes in it are left out`, severity: 'error' });
+      return;
     }
     if (seen.has(real)) return;
     seen.add(real);
     for (const name of names.sort()) {
-      if (name.startsWith('.') && (SKIP_DIRS.has(name) || name === '.DS_Store')) continue;
+      if (isHiddenName(name) || SKIP_DIRS.has(name)) continue;
       const full = join(dir, name);
-      let st;
+      const path = rel ? `${rel}/${name}` : name;
+      const isNote = name.toLowerCase().endsWith('.md');
+      let st: Stats;
       try {
         st = statSync(full);
       } catch (err) {
-        if (name.toLowerCase().endsWith('.md')) throw new VaultReadError(`cannot read note ${full}: ${describe(err)}`);
+        if (isNote) unreadable.push({ path, message: `not read: ${describe(err)}; ${advice(err)}`, severity: 'error' });
         continue;
       }
-      if (st.isDirectory()) {
-        if (!SKIP_DIRS.has(name)) walk(full);
-      } else if (name.toLowerCase().endsWith('.md')) {
-        let text: string;
-        try {
-          text = readFileSync(full, 'utf8');
-        } catch (err) {
-          throw new VaultReadError(`cannot read note ${full}: ${describe(err)}`);
-        }
-        out.push([relative(root, full).split(sep).join('/'), text]);
+      if (st.isDirectory()) walk(full, path);
+      else if (!isNote) continue;
+      else if (!st.isFile()) unreadable.push({ path, message: `not read: it is ${kindOf(st)}, not a note; move or delete it`, severity: 'warning' });
+      else {
+        const read = readText(full);
+        if ('reason' in read) unreadable.push({ path, message: read.reason, severity: read.severity });
+        else notes.push([path, read.text]);
       }
     }
   };
-  walk(root);
-  return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  walk(root, '');
+  return { notes: notes.sort((a, b) => compare(a[0], b[0])), unreadable: unreadable.sort((a, b) => compare(a.path, b.path)) };
+}
+
+/** The notes that could be read, as `[path, text]` entries in path order (for tests and tools). */
+export function readVault(root: string): [string, string][] {
+  return readVaultFolder(root).notes;
 }

@@ -221,6 +221,46 @@ describe('calendar filters and identity', () => {
     expect(uids[1]).toMatch(/^jn1\.[0-9a-f]{16}@follow-through$/);
   });
 
+  it('one block id on three lines of one note, and one text three times, give distinct UIDs counted over the whole note', () => {
+    const items = [
+      '- [ ] Call the bank [due:: 2026-11-29] ^dup',
+      '- [ ] Book the venue [due:: 2026-11-30] ^dup',
+      '- [ ] Pay the deposit [due:: 2026-12-01] ^dup',
+      '- [ ] Journal every evening [due:: 2026-11-27]',
+      '- [ ] Journal every evening [due:: 2026-11-28]',
+      '- [ ] Journal every evening [due:: 2026-11-29]',
+    ];
+    const files = vault(clientNote('Ana Lee'), sessionNote('Ana Lee', '2026-11-20', items));
+    const uids = (f: Files) => calendarEvents(indexOf(f), AS_OF, { vaultName: 'v', client: 'Ana Lee' }).map((e) => `${e.summary} ${e.date} ${e.uid}`);
+    const first = uids(files);
+    expect(new Set(first.map((x) => x.split(' ').pop())).size).toBe(6);
+    const hash = stableHash(sessionPath('Ana Lee', '2026-11-20'));
+    expect(first).toContain(`Ana Lee: Call the bank 2026-11-29 dup@follow-through`);
+    expect(first).toContain(`Ana Lee: Book the venue 2026-11-30 dup.${hash}.2@follow-through`);
+    expect(first).toContain(`Ana Lee: Pay the deposit 2026-12-01 dup.${hash}.3@follow-through`);
+    const journal = first.filter((x) => x.includes('Journal')).map((x) => x.split(' ').pop()!);
+    expect(journal[1]).toBe(journal[0].replace('@', '-2@'));
+    expect(journal[2]).toBe(journal[0].replace('@', '-3@'));
+    // Settling the first copy of each renames neither of the others; an unrelated note changes nothing.
+    const path = sessionPath('Ana Lee', '2026-11-20');
+    const settled = { ...files, [path]: files[path].replace('- [ ] Call', '- [x] Call').replace('- [ ] Journal every evening [due:: 2026-11-27]', '- [x] Journal every evening [due:: 2026-11-27]') };
+    const after = uids(vault(settled, clientNote('Ben Ode'), sessionNote('Ben Ode', '2026-11-19', ['- [ ] Journal every evening [due:: 2026-11-29] ^dup'])));
+    expect(after).toEqual(first.filter((x) => !x.includes('Call the bank') && !x.includes('2026-11-27')));
+  });
+
+  it('keeps control characters out of every text, and the summary and category on one line', () => {
+    const files = vault(
+      { 'Clients/Ana.md': '---\ntype: client\nname: "Ana\\nLee\\a"\n---\n' },
+      sessionNote('Ana', '2026-11-20', ['- [ ] Ring\u0007 the\u0000 bank\u001b today [due:: 2026-11-29] ^cc1']),
+    );
+    const ics = buildCalendar(indexOf(files), AS_OF, { vaultName: 'v', settings: { calendarName: 'Mine\u0007' } });
+    expect(ics.split('\r\n').filter((l) => /[\u0000-\u0008\u000a-\u001f\u007f]/.test(l))).toEqual([]);
+    const { events } = parse(ics);
+    expect(events[0].summary).toBe('Ana Lee: Ring the bank today');
+    expect(events[0].categories).toEqual(['Ana Lee']);
+    expect(events[0].description.split('\n')[0]).toBe('Ana Lee committed to: Ring the bank today');
+  });
+
   it('a client paused until a date is released for commitments due up to then', () => {
     const files = vault(
       clientNote('Grace Adeyemi', { accountability: 'active', paused_until: '2026-12-10' }),

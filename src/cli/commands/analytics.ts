@@ -4,6 +4,7 @@ import { closestNames } from '../../core/analytics/closest';
 import { formatRate } from '../../core/analytics/completion';
 import { clientPatterns, type Patterns } from '../../core/analytics/patterns';
 import { roster, type RosterRow } from '../../core/analytics/roster';
+import type { RiskThresholds } from '../../core/analytics/thresholds';
 import type { VaultIndex } from '../../core/index/vault-index';
 import type { Client, IsoDate } from '../../core/types';
 import { table } from '../format';
@@ -42,9 +43,25 @@ export function rosterText(rows: RosterRow[], asOf: IsoDate): string {
   return lines.join('\n') + '\n';
 }
 
-export function rosterCommand(index: VaultIndex, asOf: IsoDate, coach: string | null, json: boolean): string {
-  const rows = roster(index, { asOf, coach });
-  return json ? JSON.stringify({ asOf, roster: rows }, null, 2) + '\n' : rosterText(rows, asOf);
+export interface RosterCommandOptions {
+  asOf: IsoDate;
+  coach?: string | null;
+  json?: boolean;
+  /** The settings' risk thresholds, as the plugin's roster uses them. */
+  thresholds?: Partial<RiskThresholds>;
+  /** The client statuses the roster shows (the settings' `rosterStatuses`); all when not given. */
+  statuses?: readonly string[];
+}
+
+/** The roster's rows as the plugin's roster view has them: the settings' thresholds, and only the statuses it shows. */
+export function rosterRows(index: VaultIndex, o: RosterCommandOptions): RosterRow[] {
+  const rows = roster(index, { asOf: o.asOf, coach: o.coach ?? null, thresholds: o.thresholds });
+  return o.statuses ? rows.filter((r) => o.statuses!.includes(r.status)) : rows;
+}
+
+export function rosterCommand(index: VaultIndex, o: RosterCommandOptions): string {
+  const rows = rosterRows(index, o);
+  return o.json ? JSON.stringify({ asOf: o.asOf, roster: rows }, null, 2) + '\n' : rosterText(rows, o.asOf);
 }
 
 function completionCell(c: { done: number; partial: number; total: number; rate: number | null }): string {
@@ -86,11 +103,11 @@ export function patternsText(p: Patterns): string {
   return lines.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-export function patternsCommand(index: VaultIndex, name: string, asOf: IsoDate, json: boolean): string {
-  const p = clientPatterns(index, findClient(index, name), asOf);
+export function patternsCommand(index: VaultIndex, name: string, asOf: IsoDate, json: boolean, thresholds?: Partial<RiskThresholds>): string {
+  const p = clientPatterns(index, findClient(index, name), asOf, thresholds);
   return json ? JSON.stringify(p, null, 2) + '\n' : patternsText(p);
 }
 
-export function briefCommand(index: VaultIndex, name: string, asOf: IsoDate): string {
-  return clientBrief(index, findClient(index, name), asOf);
+export function briefCommand(index: VaultIndex, name: string, asOf: IsoDate, thresholds?: Partial<RiskThresholds>): string {
+  return clientBrief(index, findClient(index, name), asOf, thresholds);
 }

@@ -1,12 +1,15 @@
 /**
  * `ics VAULT [--client NAME] [--coach NAME] [--out FILE] [--as-of D]`: the calendar export.
- * Returns the iCalendar text; `main.ts` prints it, or writes it to `--out`.
+ * Returns the iCalendar text; `main.ts` prints it, or writes it to `--out` with `writeIcsFile`,
+ * which writes a new file or over an earlier export of ours and refuses anything else.
  */
-import { buildCalendar } from '../../core/calendar/ics';
+import { statSync, writeFileSync } from 'node:fs';
+import { buildCalendar, isOurCalendar } from '../../core/calendar/ics';
 import type { CalendarSettings } from '../../core/calendar/settings';
 import type { VaultIndex } from '../../core/index/vault-index';
 import type { NudgeSettings } from '../../core/nudges/settings';
 import type { IsoDate } from '../../core/types';
+import { readText, VaultReadError } from '../read-vault';
 import { findClient, UnknownClientError } from './analytics';
 
 /** A `--coach` naming no coach in the vault; a kind of UnknownClientError so main exits with 1. */
@@ -52,4 +55,36 @@ export function icsCommand(index: VaultIndex, options: IcsCommandOptions): strin
     settings: options.calendar,
     nudges: options.nudges,
   });
+}
+
+/** `--out` naming something that is not ours to replace; main exits with 1 and the file is untouched. */
+export class IcsWriteError extends VaultReadError {}
+
+/**
+ * Writes the calendar to `file`: a new file, or over an earlier export of ours (recognised by its
+ * PRODID). A markdown file, a folder, anything else that exists, or a file that cannot be read to
+ * tell is refused, so a note can never be overwritten by a mistyped `--out`.
+ */
+export function writeIcsFile(file: string, text: string): void {
+  if (/\.md$/i.test(file)) throw new IcsWriteError(`not writing ${file}: it is a markdown note's name; give --out a .ics file`);
+  let exists = true;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new IcsWriteError(`not writing ${file}: it is a folder; give --out a .ics file`);
+  } catch (err) {
+    if (err instanceof IcsWriteError) throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new IcsWriteError(`not writing ${file}: ${(err as Error).message}`);
+    exists = false;
+  }
+  if (exists) {
+    const read = readText(file);
+    if ('reason' in read || !isOurCalendar(read.text)) {
+      throw new IcsWriteError(`not writing ${file}: it exists and is not a calendar exported by Follow Through; choose a new file or delete it first`);
+    }
+  }
+  try {
+    writeFileSync(file, text);
+  } catch (err) {
+    throw new IcsWriteError(`cannot write ${file}: ${(err as Error).message}`);
+  }
 }

@@ -5,13 +5,15 @@
  * well-formed block is refused, exit 1). --out may name a folder: the note goes in it as
  * `2026-W48.md` / `2026-11.md`.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { VaultIndex } from '../../core/index/vault-index';
+import type { PracticeOptions } from '../../core/practice/figures';
 import { periodOf, type ReviewPeriodKind } from '../../core/practice/periods';
 import { renderReview, updateReviewNote } from '../../core/practice/review';
 import type { IsoDate } from '../../core/types';
 import { UsageError } from '../args';
+import { readText } from '../read-vault';
 
 export class ReviewWriteError extends Error {}
 
@@ -20,6 +22,8 @@ export interface ReviewCommandOptions {
   asOf: IsoDate;
   /** File (or existing folder) to write; null prints the note. */
   out: string | null;
+  /** The settings' thresholds and the like, as the practice view's figures use them. */
+  practice?: PracticeOptions;
 }
 
 /** `--week` / `--month` to a period; neither means a week, both is a usage error. */
@@ -30,13 +34,19 @@ export function reviewPeriod(flags: { week: boolean; month: boolean }): ReviewPe
 
 /** The review note (printed), or writes/updates it at `out` and says what it did. */
 export function reviewCommand(index: VaultIndex, options: ReviewCommandOptions): string {
-  const generated = renderReview(index, { period: options.period, asOf: options.asOf });
+  const generated = renderReview(index, { ...(options.practice ?? {}), period: options.period, asOf: options.asOf });
   if (options.out === null) return generated;
 
   const label = periodOf(options.period, options.asOf).label;
   let file = options.out;
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, `${label}.md`);
-  const existing = existsSync(file) ? readFileSync(file, 'utf8') : null;
+  let existing: string | null = null;
+  if (existsSync(file)) {
+    // Only a regular file whose text can be read is updated: never a pipe, never bytes re-encoded as garbage.
+    const read = readText(file);
+    if ('reason' in read) throw new ReviewWriteError(`not writing ${file}: ${read.reason.replace(/^not read: /, '')}`);
+    existing = read.text;
+  }
   const update = updateReviewNote(existing, generated);
   if (!update.ok) throw new ReviewWriteError(`not writing ${file}: ${update.reason}`);
   if (!update.changed) return `${file}: the ${label} review is already up to date\n`;

@@ -2,11 +2,12 @@
 import { VaultIndex, isOverdue } from '../../core/index/vault-index';
 import { roster } from '../../core/analytics/roster';
 import { scanIndex } from '../../core/scan';
+import type { RiskThresholds } from '../../core/analytics/thresholds';
 import type { Diagnostic, IsoDate } from '../../core/types';
 import { plural, table } from '../format';
 
-export function scanJson(index: VaultIndex, asOf: IsoDate): string {
-  return JSON.stringify({ ...scanIndex(index, asOf), roster: roster(index, { asOf }) }, null, 2);
+export function scanJson(index: VaultIndex, asOf: IsoDate, thresholds?: Partial<RiskThresholds>): string {
+  return JSON.stringify({ ...scanIndex(index, asOf), roster: roster(index, { asOf, thresholds }) }, null, 2);
 }
 
 export function formatDiagnostics(diagnostics: Diagnostic[]): string {

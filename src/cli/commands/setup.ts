@@ -9,26 +9,14 @@ import { coreSettingsFrom, loadSettings, SETTINGS_VERSION } from '../../core/plu
 import { proposeLayout } from '../../core/setup/propose';
 import { setupReport, setupText } from '../../core/setup/report';
 import { VaultReadError } from '../read-vault';
+import { parseSettingsFile, SETTINGS_PATH } from '../settings';
 
-export const DATA_JSON = join('.obsidian', 'plugins', 'follow-through', 'data.json');
 
+/** A settings file's JSON object as saved (unknown keys and all), or null when there is none. */
 function readJsonObject(path: string): Record<string, unknown> | null {
   if (!existsSync(path)) return null;
-  let raw: string;
-  try {
-    raw = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new VaultReadError(`cannot read ${path}: ${(err as Error).message}`);
-  }
-  if (raw.trim() === '') return {};
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch (err) {
-    throw new VaultReadError(`${path} is not valid JSON (${(err as Error).message.split('\n')[0]}); fix or remove it, then run setup again`);
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new VaultReadError(`${path} is not a JSON object of settings; fix or remove it, then run setup again`);
-  return data as Record<string, unknown>;
+  if (readFileSync(path, 'utf8').trim() === '') return {};
+  return parseSettingsFile(path);
 }
 
 /** A folder Obsidian (or Templater) keeps in its own settings, if the vault has it. */
@@ -43,7 +31,7 @@ function obsidianFolder(vault: string, file: string, key: string): string | null
 }
 
 export function setupCommand(vault: string, notes: readonly (readonly [string, string])[], options: { coach: string | null; write: boolean }): string {
-  const dataPath = join(vault, DATA_JSON);
+  const dataPath = join(vault, SETTINGS_PATH);
   const saved = readJsonObject(dataPath);
   const proposal = proposeLayout({
     notes,

@@ -15,9 +15,17 @@
  * - Alarms fire at `alarmHour` local time on each nudge step's day, as triggers relative to the
  *   event's start (floating midnight of the due date). Steps before the as-of date are left out
  *   unless `includePastAlarms`.
- * - UID: `<blockid>@follow-through`. Without a block id: `h<hash of path and text>@follow-through`,
- *   which changes when the text or the note's path changes (the description says so). A block id
- *   used on more than one exported commitment gets the path hash appended after its first use.
+ * - UID: unique per event, and the same on every run; each depends only on the notes that hold the
+ *   same block id or the same text, so a change to an unrelated note never changes it.
+ *   `<blockid>@follow-through` for a block id. A block id on more than one commitment (a warning
+ *   in the diagnostics) keeps the plain UID for its first use in path and line order; every other
+ *   use gets `<blockid>.<hash of its note's path>`, with `.2`, `.3`… for its place in that note
+ *   when it is not the note's first use of the id.
+ *   Without a block id: `h<hash of path and text>@follow-through`, which changes when the text or
+ *   the note's path changes (the description says so); the same text again in the same note gets
+ *   `-2`, `-3`… in line order.
+ * - Text: control characters (NUL, BEL, …) never reach the file; SUMMARY, CATEGORIES and the
+ *   calendar's name are one line each.
  * - DTSTAMP: midnight UTC of the as-of date.
  * - URL and DESCRIPTION: `obsidian://open?vault=…&file=…`, both parts percent-encoded.
  */
@@ -28,6 +36,7 @@ import { nudgeDraft } from '../nudges/drafts';
 import { nudgeSchedule, type NudgeStep } from '../nudges/schedule';
 import { resolveNudgeSettings, type NudgeSettings } from '../nudges/settings';
 import { formatDue } from '../nudges/template';
+import { singleLine, withoutControls } from '../plain-text';
 import type { Client, Commitment, IsoDate } from '../types';
 import { resolveCalendarSettings, type CalendarSettings } from './settings';
 
@@ -66,6 +75,19 @@ export interface CalendarEvent {
 
 export const UID_DOMAIN = 'follow-through';
 const PRODUCT = { company: 'Follow Through', product: 'Follow Through', language: 'EN' };
+/** The PRODID line ical-generator writes for PRODUCT: how an earlier export of ours is recognised. */
+export const PRODID = `-//${PRODUCT.company}//${PRODUCT.product}//${PRODUCT.language}`;
+
+/** True for iCalendar text that this export wrote (its PRODID), so writing over it loses nothing. */
+export function isOurCalendar(text: string): boolean {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trim() !== 'BEGIN:VCALENDAR') return false;
+  for (const line of lines) {
+    if (line.startsWith('BEGIN:VEVENT')) break;
+    if (line.trim() === `PRODID:${PRODID}`) return true;
+  }
+  return false;
+}
 
 /** `obsidian://open?vault=…&file=…`: the note's path without `.md`, everything percent-encoded. */
 export function obsidianUrl(vaultName: string, path: string): string {
@@ -87,6 +109,40 @@ export function stableHash(text: string): string {
 
 export function commitmentUid(c: Pick<Commitment, 'id' | 'session' | 'text'>): string {
   return c.id !== null ? `${c.id}@${UID_DOMAIN}` : `h${stableHash(`${c.session}\n${c.text}`)}@${UID_DOMAIN}`;
+}
+
+type UidKey = Pick<Commitment, 'id' | 'session' | 'text' | 'line'>;
+const byPathAndLine = (x: UidKey, y: UidKey) => (x.session < y.session ? -1 : x.session > y.session ? 1 : x.line - y.line);
+
+/**
+ * Each exported commitment's UID (see the module comment): `commitmentUid`, told apart by the
+ * commitment's place among the vault's commitments with the same block id, or among its note's
+ * commitments with the same text. Counted over all of them, exported or not, so settling one
+ * never renames another.
+ */
+function eventUids(index: VaultIndex, exported: readonly Commitment[]): Map<Commitment, string> {
+  const uids = new Map<Commitment, string>();
+  let byId: Map<string, Commitment[]> | null = null;
+  for (const c of exported) {
+    if (c.id !== null) {
+      if (byId === null) {
+        byId = new Map();
+        for (const x of index.commitments()) if (x.id !== null) byId.set(x.id, [...(byId.get(x.id) ?? []), x]);
+        for (const list of byId.values()) list.sort(byPathAndLine);
+      }
+      const uses = byId.get(c.id) ?? [c];
+      const at = uses.findIndex((x) => x.session === c.session && x.line === c.line);
+      if (at <= 0) uids.set(c, commitmentUid(c));
+      else {
+        const inNote = uses.slice(0, at).filter((x) => x.session === c.session).length;
+        uids.set(c, `${c.id}.${stableHash(c.session)}${inNote > 0 ? `.${inNote + 1}` : ''}@${UID_DOMAIN}`);
+      }
+    } else {
+      const before = index.commitmentsOfSession(c.session).filter((x) => x.id === null && x.text === c.text && x.line < c.line).length;
+      uids.set(c, before === 0 ? commitmentUid(c) : commitmentUid(c).replace(`@${UID_DOMAIN}`, `-${before + 1}@${UID_DOMAIN}`));
+    }
+  }
+  return uids;
 }
 
 function ownerLabel(c: Commitment, client: Client): { summary: string; lead: string } {
@@ -156,15 +212,11 @@ export function calendarEvents(index: VaultIndex, asOf: IsoDate, options: Calend
       x.c.line - y.c.line,
   );
 
-  // A block id used twice (a warning in the diagnostics) must not give two events one UID.
-  const firstById = new Map<string, string>();
-  for (const { c } of [...rows].sort((x, y) => (x.c.session < y.c.session ? -1 : x.c.session > y.c.session ? 1 : x.c.line - y.c.line))) {
-    if (c.id !== null && !firstById.has(c.id)) firstById.set(c.id, `${c.session}:${c.line}`);
-  }
-
-  return rows.map(({ c, client }) => {
-    let uid = commitmentUid(c);
-    if (c.id !== null && firstById.get(c.id) !== `${c.session}:${c.line}`) uid = `${c.id}.${stableHash(c.session)}@${UID_DOMAIN}`;
+  const uids = eventUids(index, rows.map((r) => r.c));
+  return rows.map(({ c, client: named }) => {
+    // A name is one line wherever the calendar shows it (a frontmatter value can hold a line break).
+    const client = { ...named, name: singleLine(named.name) };
+    const uid = uids.get(c)!;
     const stableUid = c.id !== null;
     const url = obsidianUrl(options.vaultName, c.session);
     const steps = nudgeSchedule(c, client, nudges);
@@ -174,8 +226,8 @@ export function calendarEvents(index: VaultIndex, asOf: IsoDate, options: Calend
       uid,
       stableUid,
       date: c.due,
-      summary,
-      description: describe(c, client, lead, url, steps, settings, stableUid),
+      summary: singleLine(summary),
+      description: withoutControls(describe(c, client, lead, url, steps, settings, stableUid)),
       url,
       client: client.name,
       owner: c.owner,
@@ -184,7 +236,7 @@ export function calendarEvents(index: VaultIndex, asOf: IsoDate, options: Calend
       alarms: alarmSteps.map((step) => ({
         step,
         offsetSeconds: daysBetween(c.due, step.date) * 86_400 + settings.alarmHour * 3_600,
-        description: alarmDescription(step, c, client, nudges, asOf),
+        description: withoutControls(alarmDescription(step, c, client, nudges, asOf)),
       })),
     };
   });
@@ -194,7 +246,7 @@ const utcMidnight = (date: IsoDate) => new Date(`${date}T00:00:00Z`);
 
 function calendarName(settings: CalendarSettings, options: CalendarOptions): string {
   const parts = [options.client?.trim(), options.coach?.trim() ? `${options.coach.trim()}'s clients` : null].filter((p): p is string => !!p);
-  return parts.length > 0 ? `${settings.calendarName}: ${parts.join(', ')}` : settings.calendarName;
+  return singleLine(parts.length > 0 ? `${settings.calendarName}: ${parts.join(', ')}` : settings.calendarName);
 }
 
 /** The iCalendar text (CRLF line endings, folded at 75 octets). */

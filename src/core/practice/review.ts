@@ -30,6 +30,7 @@ import type { Client, Commitment, IsoDate, Session } from '../types';
 import { doneOn, practiceFigures, type CoachFigures, type ClientFigures, type FigurePoint, type PracticeOptions, type PracticeFigures } from './figures';
 import { readClientExtras, NO_EXTRAS, type ClientExtras } from './outcomes';
 import { periodOf, type ReviewPeriod, type ReviewPeriodKind } from './periods';
+import { singleLine } from '../plain-text';
 
 export const REVIEW_START = '<!-- follow-through:review:start -->';
 export const REVIEW_END = '<!-- follow-through:review:end -->';
@@ -237,11 +238,11 @@ function coachSection(
   out.push(figuresLine(coach), '');
   out.push(`Last ${coach.trend.length} weeks, oldest first: ${trendLine(coach.trend)}`, '');
 
-  const escalations = coach.escalations.map((e) => {
-    const lines = [`${e.kind}: ${clientLink(e.client, e.clientPath)}: ${e.message}`];
-    for (const x of e.evidence) lines.push(`    - ${evidenceLink(x)}${x.kind === 'commitment' ? ` (due ${x.date})` : ''}`);
-    return lines.join('\n');
-  });
+  // Each escalation is its line and the lines of its evidence.
+  const escalations = coach.escalations.map((e) => [
+    `- ${e.kind}: ${clientLink(e.client, e.clientPath)}: ${e.message}`,
+    ...e.evidence.map((x) => `    - ${evidenceLink(x)}${x.kind === 'commitment' ? ` (due ${x.date})` : ''}`),
+  ]);
   const exceptions: string[] = [];
   for (const row of coach.clients) {
     const r = reviews.get(row)!;
@@ -249,7 +250,7 @@ function coachSection(
   }
   out.push('### Escalations and exceptions', '');
   if (escalations.length === 0 && exceptions.length === 0) out.push('None.');
-  for (const e of escalations) out.push(`- ${e}`);
+  for (const e of escalations) out.push(...e);
   for (const e of exceptions) out.push(`- ${e}`);
   out.push('');
 
@@ -328,7 +329,10 @@ export function renderReviewBlock(index: VaultIndex, options: ReviewOptions, fig
   for (const coach of f.coaches) coachSection(out, coach, reviews, extras, evidenceLink);
   while (out[out.length - 1] === '') out.pop();
   out.push(REVIEW_END);
-  return out.join('\n');
+  // Every entry is one line. Names and texts come from frontmatter, where a value can hold a line
+  // break (`name: "Jane\nDoe"`); written as it is, a break could split a heading or a list item,
+  // or start a line that reads as a marker, and the next update would refuse the note for good.
+  return out.map(singleLine).join('\n');
 }
 
 /** A fresh review note: frontmatter, the generated block, and a heading for the reader's notes. */

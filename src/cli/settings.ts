@@ -1,0 +1,62 @@
+/**
+ * The vault's plugin settings for the command-line entry: `VAULT/.obsidian/plugins/follow-through/data.json`
+ * when it is there, read through the plugin's own loader (`loadSettings`), so the CLI and the
+ * plugin read a vault the same way. `--settings FILE` reads another file; `--no-settings` uses the
+ * defaults. A file that is not a JSON object is a one-line error naming it, never a crash. Node only.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSettings, type FollowThroughSettings } from '../core/plugin-settings';
+import { describe, readText, VaultReadError } from './read-vault';
+
+/** Where Obsidian keeps this plugin's data, relative to the vault folder. */
+export const SETTINGS_PATH = '.obsidian/plugins/follow-through/data.json';
+
+export interface SettingsChoice {
+  /** `--settings FILE`, or null for the vault's own data.json. */
+  file: string | null;
+  /** `--no-settings`: the defaults, whatever the vault holds. */
+  none: boolean;
+}
+
+export interface CliSettings {
+  settings: FollowThroughSettings;
+  /** The file the settings came from, or null for the defaults. */
+  source: string | null;
+}
+
+export function parseSettingsFile(file: string): Record<string, unknown> {
+  try {
+    statSync(file);
+  } catch (err) {
+    throw new VaultReadError(`cannot read settings ${file}: ${describe(err)}`);
+  }
+  const read = readText(file);
+  if ('reason' in read) throw new VaultReadError(`cannot read settings ${file}: ${read.reason.replace(/^not read: /, '')}`);
+  let data: unknown;
+  try {
+    data = JSON.parse(read.text);
+  } catch (err) {
+    throw new VaultReadError(`settings ${file} is not valid JSON (${(err as Error).message.split('\n')[0]}); fix it, or run with --no-settings`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new VaultReadError(`settings ${file} is not a JSON object of settings; fix it, or run with --no-settings`);
+  }
+  return data as Record<string, unknown>;
+}
+
+/** The settings a command reads the vault with (see the module comment). */
+export function readCliSettings(vault: string, choice: SettingsChoice): CliSettings {
+  if (choice.none) return { settings: loadSettings(undefined), source: null };
+  if (choice.file !== null) return { settings: loadSettings(parseSettingsFile(choice.file)), source: choice.file };
+  const file = join(vault, SETTINGS_PATH);
+  let exists: boolean;
+  try {
+    exists = statSync(file).isFile();
+  } catch {
+    exists = false;
+  }
+  // Obsidian's loadData() gives null for a missing file, and the plugin starts from the defaults.
+  if (!exists) return { settings: loadSettings(null), source: null };
+  return { settings: loadSettings(parseSettingsFile(file)), source: file };
+}

@@ -1,0 +1,369 @@
+/**
+ * The CLI over hostile vaults, black-box: generated folders in the temp dir, the CLI's `main()`
+ * (or the CLI bundled from src/, in a child process with a time limit, where a regression would
+ * hang). Issue 11 items 2, 5, 9, 15, 16; issue 10 §4 (the vault's plugin settings); the
+ * contract's "What is a note" (unreadable notes, encodings).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { coreSettingsFrom, loadSettings } from '../../src/core/plugin-settings';
+import { VaultIndex } from '../../src/core/index/vault-index';
+import { scanIndex } from '../../src/core/scan';
+import { AS_OF, bundledCli, clientNote, makeVault, run, runChild, scanJson, sessionNote } from './helpers';
+
+const SESSION = sessionNote('[[Jane Doe]]', '2026-11-20', ['- [ ] Send 10 outreach messages [due:: 2026-11-28] ^c7f3a'], ['next: 2026-12-04']);
+const BASE = { 'Clients/Jane Doe.md': clientNote('Jane Doe'), 'Sessions/2026-11-20 Jane Doe.md': SESSION };
+const isRoot = process.getuid?.() === 0;
+
+/** Control characters iCalendar forbids: every C0 but tab (LF only as part of CRLF), and DEL. */
+const ICS_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
+describe('item 2: only regular files are read; nothing blocks', () => {
+  let cli: string;
+  beforeAll(async () => {
+    cli = await bundledCli();
+  });
+
+  it('a FIFO named x.md (and a link to it) is skipped with a warning, and every command finishes', () => {
+    const root = makeVault(BASE);
+    execFileSync('mkfifo', [join(root, 'x.md')]);
+    execFileSync('mkfifo', [join(root, 'pipe')]);
+    symlinkSync(join(root, 'pipe'), join(root, 'Sessions', 'linked.md'));
+    symlinkSync('loop.md', join(root, 'loop.md'));
+    symlinkSync('..', join(root, 'Sessions', 'up'));
+
+    const scan = runChild(cli, ['scan', root, '--json', '--as-of', AS_OF]);
+    expect(scan.timedOut).toBe(false);
+    expect(scan.code).toBe(0);
+    const json = JSON.parse(scan.out);
+    expect(json.commitments).toHaveLength(1);
+    const diag = (path: string) => json.diagnostics.find((d: { path: string }) => d.path === path);
+    expect(diag('x.md')).toMatchObject({ severity: 'warning', line: 1 });
+    expect(diag('x.md').message).toMatch(/named pipe \(FIFO\), not a note; move or delete it/);
+    expect(diag('Sessions/linked.md').message).toMatch(/named pipe/);
+    expect(diag('loop.md').message).toMatch(/symbolic links/);
+
+    for (const args of [['roster', root], ['brief', root, 'Jane'], ['review', root, '--week'], ['ics', root]]) {
+      const r = runChild(cli, [...args, '--as-of', AS_OF]);
+      expect({ args, timedOut: r.timedOut, code: r.code }).toEqual({ args, timedOut: false, code: 0 });
+    }
+  });
+
+  it('a reader that stops early (| head) ends the output without a crash', async () => {
+    const files: Record<string, string> = { 'Clients/Jane Doe.md': clientNote('Jane Doe') };
+    for (let i = 0; i < 400; i++) files[`Sessions/s${i}.md`] = SESSION.replace('^c7f3a', `^id${i}`).replace('2026-11-20', `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`);
+    const root = makeVault(files);
+    const child = spawn(process.execPath, [cli, 'scan', root, '--json', '--as-of', AS_OF], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('review --out and ics --out naming a FIFO are refused, not opened', () => {
+    const root = makeVault(BASE);
+    execFileSync('mkfifo', [join(root, 'out.md')]);
+    execFileSync('mkfifo', [join(root, 'out.ics')]);
+    for (const args of [['review', root, '--week', '--out', join(root, 'out.md')], ['ics', root, '--out', join(root, 'out.ics')]]) {
+      const r = runChild(cli, [...args, '--as-of', AS_OF]);
+      expect({ args, timedOut: r.timedOut, code: r.code }).toEqual({ args, timedOut: false, code: 1 });
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
+
+describe('item 9 and the contract: what is a note', () => {
+  it('dot-folders and dot-files are not read, as in Obsidian', () => {
+    const root = makeVault({
+      ...BASE,
+      '.stversions/Sessions/2026-11-20 Jane Doe~20261121-101010.md': SESSION,
+      '.sync/Archive/2026-11-20 Jane Doe.md': SESSION,
+      '.trash/2026-11-20 Jane Doe.md': SESSION,
+      '.obsidian/snippets/x.md': SESSION,
+      'Sessions/.draft.md': SESSION,
+      '.hidden/deep/Clients/Other.md': clientNote('Other'),
+    });
+    const json = scanJson(root);
+    expect(json.sessions.map((s) => s.path)).toEqual(['Sessions/2026-11-20 Jane Doe.md']);
+    expect(json.commitments).toHaveLength(1);
+    expect(json.clients.map((c) => c.name)).toEqual(['Jane Doe']);
+    expect(json.diagnostics).toEqual([]);
+  });
+
+  it('a note that cannot be read is a diagnostic naming it, and the scan goes on with exit 0', () => {
+    const root = makeVault({ ...BASE, 'Sessions/locked.md': SESSION.replace('^c7f3a', '^lock1') });
+    symlinkSync(join(root, 'gone.md'), join(root, 'Sessions', 'broken.md'));
+    if (!isRoot) chmodSync(join(root, 'Sessions', 'locked.md'), 0o000);
+    else symlinkSync('loop.md', join(root, 'Sessions', 'loop.md')); // root reads any file: a link loop stands in (a FIFO would block in-process)
+    // A folder named like a note is a folder, as in Obsidian: its notes are read.
+    mkdirSync(join(root, 'Odd.md'));
+    writeFileSync(join(root, 'Odd.md', 'Inside Client.md'), clientNote('Inside Client'));
+
+    const r = run('scan', root, '--as-of', AS_OF);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/Sessions\/broken\.md:1\s+error\s+not read: no such file or folder; it is a symbolic link to a file that is not there/);
+    if (!isRoot) expect(r.out).toMatch(/Sessions\/locked\.md:1\s+error\s+not read: permission denied/);
+    else expect(r.out).toMatch(/Sessions\/loop\.md:1\s+error\s+not read: too many symbolic links/);
+    expect(r.out).toContain('Jane Doe');
+    expect(r.out).toContain('Inside Client');
+  });
+
+  it('a missing vault or a path that is not a folder stays a one-line error, exit 1', () => {
+    const root = makeVault(BASE);
+    for (const args of [['scan', join(root, 'nope')], ['roster', join(root, 'Clients', 'Jane Doe.md')]]) {
+      const r = run(...args);
+      expect(r.code).toBe(1);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toContain(args[1]);
+    }
+  });
+
+  it('UTF-16 notes with a byte-order mark are decoded; a UTF-8 byte-order mark is dropped', () => {
+    const le = Buffer.from('\ufeff' + sessionNote('[[Jane Doe]]', '2026-11-21', ['- [ ] Draft the budget 📅 2026-11-26 ^le16']), 'utf16le');
+    const be = Buffer.from('\ufeff' + sessionNote('[[Jane Doe]]', '2026-11-21', ['- [ ] Draft the budget 📅 2026-11-26 ^be16']), 'utf16le').swap16();
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sessionNote('[[Jane Doe]]', '2026-11-22', ['- [ ] Café with Zoë 📅 2026-11-27 ^u8bom']))]);
+    const root = makeVault({ ...BASE, 'Sessions/le.md': le, 'Sessions/be.md': be, 'Sessions/bom.md': bom });
+    const json = scanJson(root);
+    expect(json.diagnostics).toEqual([]);
+    const byId = Object.fromEntries(json.commitments.map((c) => [c.id, c]));
+    expect(byId.le16).toMatchObject({ text: 'Draft the budget', due: '2026-11-26', session: 'Sessions/le.md' });
+    expect(byId.u8bom).toMatchObject({ text: 'Café with Zoë', session: 'Sessions/bom.md' });
+    expect(byId.be16).toMatchObject({ text: 'Draft the budget', due: '2026-11-26', session: 'Sessions/be.md' });
+  });
+
+  it('invalid UTF-8, or UTF-16 without its mark, is a warning naming the note, never garbage text', () => {
+    const latin1 = Buffer.from(sessionNote('[[Jane Doe]]', '2026-11-21', ['- [ ] Caf\u00e9 au lait ^lat1']), 'latin1');
+    const noBom = Buffer.from(sessionNote('[[Jane Doe]]', '2026-11-22', ['- [ ] Plain ^nob1']), 'utf16le');
+    const root = makeVault({ ...BASE, 'Sessions/latin1.md': latin1, 'Sessions/nobom.md': noBom });
+    const r = run('scan', root, '--json', '--as-of', AS_OF);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('\ufffd');
+    const json = JSON.parse(r.out);
+    expect(json.commitments.map((c: { id: string }) => c.id)).toEqual(['c7f3a']);
+    const d = Object.fromEntries(json.diagnostics.map((x: { path: string; message: string; severity: string }) => [x.path, x]));
+    expect(d['Sessions/latin1.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/not valid UTF-8 text.*save it again as UTF-8/) });
+    expect(d['Sessions/nobom.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/NUL bytes/) });
+  });
+});
+
+describe('item 5: ics --out never overwrites what is not ours', () => {
+  it('refuses a session note, leaving it byte-identical; refuses a foreign .ics and a folder; writes a new file and over its own export', () => {
+    const root = makeVault(BASE);
+    const target = join(root, 'Sessions', '2026-11-20 Jane Doe.md');
+    const before = readFileSync(target);
+    const r = run('ics', root, '--as-of', AS_OF, '--out', target);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain(target);
+    expect(readFileSync(target).equals(before)).toBe(true);
+
+    const foreign = join(root, 'work.ics');
+    writeFileSync(foreign, 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nEND:VCALENDAR\r\n');
+    const f = run('ics', root, '--as-of', AS_OF, '--out', foreign);
+    expect(f.code).toBe(1);
+    expect(f.err).toMatch(/not a calendar exported by Follow Through/);
+    expect(readFileSync(foreign, 'utf8')).toContain('Google');
+
+    const notes = join(root, 'notes.txt');
+    writeFileSync(notes, 'my notes');
+    expect(run('ics', root, '--out', notes).code).toBe(1);
+    expect(readFileSync(notes, 'utf8')).toBe('my notes');
+    expect(run('ics', root, '--out', join(root, 'Sessions')).code).toBe(1);
+    expect(run('ics', root, '--out', join(root, 'Sessions', 'new.md')).code).toBe(1);
+
+    const ours = join(root, 'cal.ics');
+    expect(run('ics', root, '--as-of', '2026-11-21', '--out', ours).code).toBe(0);
+    const first = readFileSync(ours, 'utf8');
+    const again = run('ics', root, '--as-of', AS_OF, '--out', ours);
+    expect(again.code).toBe(0);
+    expect(readFileSync(ours, 'utf8')).not.toBe(first);
+    expect(readFileSync(ours, 'utf8')).toContain('UID:c7f3a@follow-through');
+  });
+});
+
+describe('review --out never rewrites what it cannot read as text', () => {
+  it('a review note that is not UTF-8 is refused and left byte for byte', () => {
+    const root = makeVault(BASE);
+    const out = join(root, 'Reviews', '2026-W49.md');
+    expect(run('review', root, '--week', '--as-of', AS_OF, '--out', out).code).toBe(0);
+    const latin1 = Buffer.concat([readFileSync(out), Buffer.from('Caf\u00e9 notes\n', 'latin1')]);
+    writeFileSync(out, latin1);
+    const r = run('review', root, '--week', '--as-of', '2026-12-02', '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/not writing .*2026-W49\.md: it is not valid UTF-8 text/);
+    expect(readFileSync(out).equals(latin1)).toBe(true);
+  });
+});
+
+describe('item 15: calendar UIDs unique per event and stable', () => {
+  const dupes = sessionNote('[[Jane Doe]]', '2026-11-20', [
+    '- [ ] Call the bank [due:: 2026-12-05] ^same1',
+    '- [ ] Book the venue [due:: 2026-12-06] ^same1',
+    '- [ ] Pay the deposit [due:: 2026-12-07] ^same1',
+    '- [ ] Journal every evening [due:: 2026-12-08]',
+    '- [ ] Journal every evening [due:: 2026-12-09]',
+    '- [ ] Journal every evening [due:: 2026-12-10]',
+  ]);
+  const other = sessionNote('[[Jane Doe]]', '2026-11-27', ['- [ ] Review the plan [due:: 2026-12-12] ^same1']);
+  const uids = (ics: string) => [...ics.matchAll(/^UID:(.*)\r$/gm)].map((m) => m[1]);
+  const icsOf = (root: string) => {
+    const r = run('ics', root, '--as-of', AS_OF);
+    expect(r.code).toBe(0);
+    return r.out;
+  };
+
+  it('three lines with one block id and the same text three times give six distinct UIDs, the same on every run', () => {
+    const root = makeVault({ 'Clients/Jane Doe.md': clientNote('Jane Doe'), 'Sessions/a.md': dupes, 'Sessions/b.md': other });
+    const first = uids(icsOf(root));
+    expect(first).toHaveLength(7);
+    expect(new Set(first).size).toBe(7);
+    expect(uids(icsOf(root))).toEqual(first);
+    expect(first).toContain('same1@follow-through');
+  });
+
+  it('UIDs do not change when an unrelated note changes, or when another event with the same text is settled', () => {
+    const files = { 'Clients/Jane Doe.md': clientNote('Jane Doe'), 'Sessions/a.md': dupes, 'Sessions/b.md': other };
+    const root = makeVault(files);
+    const before = new Map(icsOf(root).split('BEGIN:VEVENT').slice(1).map((e) => [e.match(/SUMMARY:(.*)\r/)![1] + e.match(/DTSTART;VALUE=DATE:(\d+)/)![1], e.match(/UID:(.*)\r/)![1]]));
+
+    writeFileSync(join(root, 'Sessions', '0 earlier.md'), sessionNote('[[Jane Doe]]', '2026-11-10', ['- [ ] Journal every evening [due:: 2026-12-03]', '- [ ] Sort the files [due:: 2026-12-04] ^other']));
+    writeFileSync(join(root, 'Sessions', 'a.md'), dupes.replace('- [ ] Journal every evening [due:: 2026-12-08]', '- [x] Journal every evening [due:: 2026-12-08]'));
+    const after = new Map(icsOf(root).split('BEGIN:VEVENT').slice(1).map((e) => [e.match(/SUMMARY:(.*)\r/)![1] + e.match(/DTSTART;VALUE=DATE:(\d+)/)![1], e.match(/UID:(.*)\r/)![1]]));
+    for (const [key, uid] of before) if (after.has(key)) expect({ key, uid: after.get(key) }).toEqual({ key, uid });
+    expect(after.size).toBe(before.size - 1 + 2);
+    expect(new Set(after.values()).size).toBe(after.size);
+  });
+});
+
+describe('item 16: control characters and line breaks in names', () => {
+  const root = () =>
+    makeVault({
+      'Clients/Jane Doe.md': clientNote('Jane Doe', ['name: "Jane\\aDoe\\n<!-- follow-through:review:end -->"', 'coach: "Sam\\nRivera\\0"']),
+      'Sessions/2026-11-20 Jane Doe.md': sessionNote('[[Jane Doe]]', '2026-11-20', [
+        '- [ ] Call the bank\u0007 twice\u0000 today\u001b[31m [due:: 2026-11-25] ^bel1',
+        '- [ ] Ask about\u000b the\u000c venue [due:: 2026-12-05]',
+      ]),
+    });
+
+  it('never reach the .ics file, and names stay on one line', () => {
+    const r = run('ics', root(), '--as-of', AS_OF);
+    expect(r.code).toBe(0);
+    for (const line of r.out.split('\r\n')) expect(ICS_CONTROL.test(line)).toBe(false);
+    expect(r.out).toContain('SUMMARY:Jane');
+    expect(r.out.replace(/\r\n /g, '')).toContain('SUMMARY:JaneDoe <!-- follow-through:review:end -->: Call the bank twice today[31m\r\n');
+  });
+
+  it('a line break in a coach or client name never blocks the review note, and every name is one line', () => {
+    const vault = root();
+    const out = join(vault, 'Reviews', 'week.md');
+    const first = run('review', vault, '--week', '--as-of', AS_OF, '--out', out);
+    expect(first.code).toBe(0);
+    writeFileSync(out, readFileSync(out, 'utf8') + 'My own notes.\n');
+    const second = run('review', vault, '--week', '--as-of', '2026-12-02', '--out', out);
+    expect(second.err).toBe('');
+    expect(second.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('My own notes.');
+    expect(text).toContain('## Sam Rivera\n');
+    const lines = text.split('\n');
+    expect(lines.filter((l) => l.trim() === '<!-- follow-through:review:end -->')).toHaveLength(1);
+    expect(lines.filter((l) => l.trim() === '<!-- follow-through:review:start -->')).toHaveLength(1);
+    expect(text).toContain('[[Clients/Jane Doe|JaneDoe <!-- follow-through:review:end -->]]');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+  });
+});
+
+describe('issue 10 §4: the vault plugin settings, read as the plugin reads them', () => {
+  const settings = {
+    extraHeadings: ['Action Items'],
+    keyAliases: { client: ['coachee'] },
+    rosterStatuses: ['active'],
+    calendar: { calendarName: 'Coaching follow-ups', includeCoachItems: false },
+    someFutureKey: { kept: true },
+  };
+  const note = [
+    '---',
+    'type: session',
+    'coachee: "[[Jane Doe]]"',
+    'date: 2026-11-20',
+    '---',
+    '## Action Items',
+    '- [ ] Send the proposal [due:: 2026-11-28] ^ai1',
+    '- [ ] Coach: send the worksheet [due:: 2026-12-03] ^ai2',
+    '',
+  ].join('\n');
+  const files = {
+    'Clients/Jane Doe.md': clientNote('Jane Doe'),
+    'Clients/Paul Paused.md': clientNote('Paul Paused', ['status: paused']),
+    'Sessions/a.md': note,
+    'Sessions/p.md': sessionNote('[[Paul Paused]]', '2026-11-18', ['- [ ] Rest [due:: 2026-11-30]']),
+  };
+  const withSettings = (json: string) => makeVault({ ...files, '.obsidian/plugins/follow-through/data.json': json });
+
+  it('reads data.json with the plugin loader: the same reading as the plugin, custom heading and key alias included', () => {
+    const root = withSettings(JSON.stringify(settings));
+    const cli = scanJson(root);
+    expect(cli.commitments.filter((c) => c.session === 'Sessions/a.md').map((c) => c.id)).toEqual(['ai1', 'ai2']);
+    expect(cli.commitments[0]).toMatchObject({ client: 'Jane Doe', overdue: true });
+
+    const plugin = new VaultIndex(coreSettingsFrom(loadSettings(settings)));
+    plugin.setNotes(Object.entries(files));
+    const { roster: _roster, ...cliScan } = cli as ScanWithRoster;
+    expect(cliScan).toEqual(JSON.parse(JSON.stringify(scanIndex(plugin, AS_OF))));
+  });
+
+  it('--no-settings reads with the defaults; --settings FILE reads another file', () => {
+    const root = withSettings(JSON.stringify(settings));
+    const mine = (j: ReturnType<typeof scanJson>) => j.commitments.filter((c) => c.session === 'Sessions/a.md');
+    expect(mine(scanJson(root, '--no-settings'))).toEqual([]);
+    const elsewhere = join(makeVault({}), 'other.json');
+    writeFileSync(elsewhere, JSON.stringify({ extraHeadings: ['Action Items'] }));
+    const other = scanJson(root, '--settings', elsewhere);
+    expect(mine(other)).toEqual([]); // the heading, but not the coachee alias: not a session's client
+    expect(other.sessions.map((s) => s.path)).not.toContain('Sessions/a.md');
+    expect(run('scan', root, '--settings', elsewhere, '--no-settings').code).toBe(2);
+  });
+
+  it('roster statuses and calendar settings apply to roster and ics as in the plugin', () => {
+    const root = withSettings(JSON.stringify(settings));
+    const roster = run('roster', root, '--json', '--as-of', AS_OF);
+    expect(JSON.parse(roster.out).roster.map((r: { client: string }) => r.client)).toEqual(['Jane Doe']);
+    expect(JSON.parse(run('roster', root, '--json', '--as-of', AS_OF, '--no-settings').out).roster).toHaveLength(2);
+    const ics = run('ics', root, '--as-of', AS_OF).out;
+    expect(ics).toContain('X-WR-CALNAME:Coaching follow-ups');
+    expect(ics).toContain('UID:ai1@follow-through');
+    expect(ics).not.toContain('UID:ai2@follow-through');
+  });
+
+  it('thresholds apply to roster and brief, and nudges to the calendar alarms, as in the plugin', () => {
+    const root = makeVault({ ...BASE, '.obsidian/plugins/follow-through/data.json': JSON.stringify({ thresholds: { followUpDays: 30 }, nudges: { enabled: false } }) });
+    const signals = (...args: string[]) => JSON.parse(run('roster', root, '--json', '--as-of', AS_OF, ...args).out).roster[0].signals.map((x: { name: string }) => x.name);
+    expect(signals('--no-settings')).toContain('coach-follow-up');
+    expect(signals()).not.toContain('coach-follow-up');
+    expect(run('brief', root, 'Jane', '--as-of', AS_OF).out).not.toBe(run('brief', root, 'Jane', '--as-of', AS_OF, '--no-settings').out);
+    expect(run('ics', root, '--as-of', '2026-11-21', '--no-settings').out).toContain('BEGIN:VALARM');
+    expect(run('ics', root, '--as-of', '2026-11-21').out).not.toContain('BEGIN:VALARM');
+  });
+
+  it('a malformed data.json is a one-line error naming the file, exit 1', () => {
+    for (const bad of ['{"extraHeadings": [', '[]', '"text"', 'null', '']) {
+      const root = withSettings(bad);
+      const r = run('scan', root, '--as-of', AS_OF);
+      expect({ bad, code: r.code }).toEqual({ bad, code: 1 });
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toContain(join(root, '.obsidian/plugins/follow-through/data.json'));
+      expect(r.out).toBe('');
+    }
+    const missing = run('scan', makeVault(files), '--settings', '/no/such/settings.json');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/^follow-through: cannot read settings \/no\/such\/settings\.json: no such file or folder/);
+  });
+});
+
+type ScanWithRoster = ReturnType<typeof scanJson> & { roster: unknown };

@@ -232,7 +232,9 @@ describe('item 15: calendar UIDs unique per event and stable', () => {
     const root = makeVault(files);
     const before = new Map(icsOf(root).split('BEGIN:VEVENT').slice(1).map((e) => [e.match(/SUMMARY:(.*)\r/)![1] + e.match(/DTSTART;VALUE=DATE:(\d+)/)![1], e.match(/UID:(.*)\r/)![1]]));
 
-    writeFileSync(join(root, 'Sessions', '0 earlier.md'), sessionNote('[[Jane Doe]]', '2026-11-10', ['- [ ] Journal every evening [due:: 2026-12-03]', '- [ ] Sort the files [due:: 2026-12-04] ^other']));
+    // Another client's note with the same text (for Jane's own earlier session it would be the same
+    // commitment carried forward, which the calendar rightly shows once).
+    writeFileSync(join(root, 'Sessions', '0 earlier.md'), sessionNote('[[Sam Lee]]', '2026-11-10', ['- [ ] Journal every evening [due:: 2026-12-03]', '- [ ] Sort the files [due:: 2026-12-04] ^other']));
     writeFileSync(join(root, 'Sessions', 'a.md'), dupes.replace('- [ ] Journal every evening [due:: 2026-12-08]', '- [x] Journal every evening [due:: 2026-12-08]'));
     const after = new Map(icsOf(root).split('BEGIN:VEVENT').slice(1).map((e) => [e.match(/SUMMARY:(.*)\r/)![1] + e.match(/DTSTART;VALUE=DATE:(\d+)/)![1], e.match(/UID:(.*)\r/)![1]]));
     for (const [key, uid] of before) if (after.has(key)) expect({ key, uid: after.get(key) }).toEqual({ key, uid });

@@ -115,7 +115,7 @@ export class VaultIndex {
         session: null,
         sessions: [],
         commitments: [],
-        diagnostics: [{ path, line: 1, severity: 'warning', message: `sync conflict copy of ${basename(original)}: resolve it (keep what you want in ${original}, then delete this copy); not read` }],
+        diagnostics: [{ path, line: 1, severity: 'warning', message: `sync conflict copy of ${original}: resolve it (keep what you want in the original, then delete this copy); not read` }],
       };
     }
     return parseNote(path, text, this.settings);

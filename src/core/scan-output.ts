@@ -31,6 +31,8 @@ export interface ScanSessionJson {
   next: IsoDate | null;
   status: SessionStatus;
   coach: string | null;
+  /** For a session that is a dated section of a note, its heading's line; null for a whole note. */
+  line: number | null;
 }
 
 export interface ScanCheckInJson {

@@ -17,7 +17,7 @@ export function clientJson(c: Client): ScanClientJson {
 }
 
 export function sessionJson(s: Session): ScanSessionJson {
-  return { path: s.path, client: s.client, date: s.date, next: s.next, status: s.status, coach: s.coach };
+  return { path: s.path, client: s.client, date: s.date, next: s.next, status: s.status, coach: s.coach, line: s.line };
 }
 
 export function commitmentJson(c: Commitment, asOf: IsoDate): ScanCommitmentJson {

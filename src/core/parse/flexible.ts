@@ -43,7 +43,7 @@ const NOT_A_NAME = new Set(
 );
 
 const NAME = "[\\p{Lu}][\\p{L}'’.-]{0,30}(?:[ \\t][\\p{Lu}][\\p{L}'’.-]{0,30}){0,2}";
-const PREFIX_OWNER = new RegExp(`^(?:@)?(${NAME}|me|i|coach)[ \\t]{0,5}(?::|[–—-][ \\t])[ \\t]{0,5}`, 'iu');
+const PREFIX_OWNER = new RegExp(`^(?:@)?(${NAME}|[Mm]e|I|[Cc]oach|COACH|ME)[ \\t]{0,5}(?::|[–—-][ \\t])[ \\t]{0,5}`, 'u');
 const AT_OWNER = new RegExp(`(?:^|[ \\t])@(${NAME.replace(/\[ \\t\]/g, '_')})(?=$|[ \\t.,;:!?)])`, 'u');
 const PAREN_OWNER = /[ \t]{0,5}[([](?:owner|assigned to|assignee|who|for)[ \t]{0,5}:?[ \t]{0,5}([^()[\]\n]{1,60})[)\]]/i;
 const PAREN_DUE = /[ \t]{0,5}[([](?:due|due date|deadline|by)[ \t]{0,5}:?[ \t]{0,5}([^()[\]\n]{1,40})[)\]]/i;

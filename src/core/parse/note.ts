@@ -541,6 +541,9 @@ function hasActionHeading(lines: string[], from: number, settings: CoreSettings)
     if (l.length > 200) continue;
     const h = HEADING.exec(l);
     if (h && sectionKind(headingKey((h[2] ?? '').trim()), settings, true) !== null) return true;
+    if (/^[ \t]*>[ \t]?\[!(?:todo|tasks?|actions?)\]/i.test(l)) return true;
+    const callout = /^[ \t]*>[ \t]?\[![\w-]{1,30}\][+-]?[ \t]*(.*)$/.exec(l);
+    if (callout && sectionKind(headingKey(callout[1].trim()), settings, true) !== null) return true;
     if (/^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:action items?|next steps?|follow-?ups?|homework|to-?dos?|commitments?)(?:\*\*|__)?[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*$/i.test(l)) return true;
   }
   return false;

@@ -19,7 +19,15 @@ export interface Frontmatter {
   usedYaml: boolean;
 }
 
-const KEY_LINE = /^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+// Linear-time: the value is taken whole and trimmed in code (a lazy group before `[ \t]*$`
+// backtracks without bound on a value of spaces).
+const KEY_LINE = /^([A-Za-z_][\w.-]{0,200})[ \t]{0,50}:(?:[ \t]([^]*))?$/;
+
+function keyLine(line: string): RegExpExecArray | null {
+  const m = KEY_LINE.exec(line);
+  if (m && m[2] !== undefined) m[2] = m[2].trim();
+  return m;
+}
 const WIKILINK_VALUE = /^\[\[[^[\]]+\]\]$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 /** Values that need the real YAML parser. */
@@ -98,7 +106,7 @@ function flowSequence(raw: string): unknown[] | undefined {
 
 /** A `key: value` line inside a block, with a scalar value; undefined for anything else. */
 function blockPair(text: string): [string, unknown] | undefined {
-  const m = KEY_LINE.exec(text);
+  const m = keyLine(text);
   if (!m) return undefined;
   const value = m[2] === undefined || m[2] === '' ? null : fastValue(m[2]);
   return value === undefined ? undefined : [m[1], value];
@@ -167,7 +175,7 @@ function fastParse(body: string[], firstLine: number): Omit<Frontmatter, 'startL
       i++;
       continue;
     }
-    const m = KEY_LINE.exec(line);
+    const m = keyLine(line);
     if (!m) return null;
     const key = m[1];
     if (key in data) return null; // duplicate keys: let YAML report them
@@ -205,7 +213,7 @@ function yamlParse(body: string[], firstLine: number): Omit<Frontmatter, 'startL
   const source = body.join('\n');
   const keyLines: Record<string, number> = {};
   for (let i = 0; i < body.length; i++) {
-    const m = /^([^\s#:][^:]*?)[ \t]*:(?:[ \t]|$)/.exec(body[i]);
+    const m = /^([^\s#:][^:]{0,200}?)[ \t]{0,50}:(?:[ \t]|$)/.exec(body[i]);
     if (m) {
       const key = m[1].replace(/^["']|["']$/g, '');
       if (!(key in keyLines)) keyLines[key] = firstLine + i;

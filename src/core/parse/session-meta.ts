@@ -133,12 +133,14 @@ function namesIn(value: unknown): string[] {
     }
     return out.filter((x) => x.trim() !== '');
   }
-  const s = linkText(value);
-  if (s === null) return [];
+  const raw = linkText(value);
+  if (raw === null) return [];
+  // White space folded first: a split on `\s*,\s*` would backtrack without bound on a run of spaces.
+  const s = raw.length > 2000 ? raw.slice(0, 2000) : raw.replace(/\s+/g, ' ');
   if (/^\[\[[^\]]*\]\]$/.test(s)) return [s];
   const links = [...s.matchAll(/\[\[[^\]]+\]\]/g)].map((m) => m[0]);
   if (links.length > 1) return links;
-  return s.split(/\s*[,;&]\s*|\s+and\s+/).filter((x) => x.trim() !== '');
+  return s.split(/ ?[,;&] ?| and /).map((x) => x.trim()).filter((x) => x !== '');
 }
 
 function isCoach(name: string, coachNames: readonly string[]): boolean {

@@ -1,0 +1,49 @@
+/**
+ * Reading never hangs: the work per character of the parser stays bounded on lines built from
+ * repeated fragments (runs of spaces, `[due:: `, `When `, `If `, `->`, emoji…), in every place a
+ * line can stand (a commitment, a detail line, a heading, a frontmatter value). Measured as a
+ * ratio between a 1 KB and a 100 KB input, with a wide margin, never as a wall-clock limit; a
+ * quadratic pattern makes the ratio about 10,000 instead of about 100.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseNote } from '../../src/core/parse/note';
+import { resolveCoreSettings } from '../../src/core/settings';
+import { resolveLayout } from '../../src/core/layout/layout';
+
+const FRAGMENTS = [' ', '\t', '[due:: ', '->', 'When ', 'If ', '[[', '#', '📅', '✅ ', '(', '::', 'I’ll ', ', ', '~~', '@', '**', '> ', 'by ', '1/'];
+
+const PLACES: ((s: string) => string)[] = [
+  (s) => `---\ntype: session\nclient: Jane\ndate: 2026-11-20\n---\n## Commitments\n- [ ] Send it ${s}x\n`,
+  (s) => `---\ntype: session\nclient: Jane\ndate: 2026-11-20\n---\n## Commitments\n- [ ] Send it\n    - ${s}x\n`,
+  (s) => `---\ntype: session\nclient: Jane\ndate: 2026-11-20\n---\n## ${s}x\n- [ ] Send it\n`,
+  (s) => `---\ntype: session\nclient: Jane ${s}x\ndate: 2026-11-20\n---\n## Commitments\n- [ ] Send it\n`,
+  (s) => `---\ntype: session\nclient: Jane\ndate: 2026-11-20\n---\n## Commitments\n- [ ] When ${s}, I'll send it\n    - If ${s} then x\n`,
+];
+
+const settingsSets = [resolveCoreSettings(), resolveCoreSettings({ layout: resolveLayout({ flexibleItems: true, duePhrases: true, clientFromBody: true, dateFromBody: true, datedSections: true, sessionFolders: ['**'] }) })];
+
+function time(text: string, settings: (typeof settingsSets)[number]): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    parseNote('n.md', text, settings);
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+describe('the parser is linear-time on pathological lines', () => {
+  it('100 KB of a repeated fragment costs at most a few hundred times 1 KB of it, in every place, with both layouts', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...FRAGMENTS), fc.constantFrom(...PLACES), fc.constantFrom(...settingsSets), (fragment, place, settings) => {
+        const small = place(fragment.repeat(Math.ceil(1000 / fragment.length)));
+        const large = place(fragment.repeat(Math.ceil(100_000 / fragment.length)));
+        time(small, settings); // warm up
+        const ratio = time(large, settings) / Math.max(time(small, settings), 0.05);
+        expect(ratio, `${JSON.stringify(fragment)} in place ${PLACES.indexOf(place)}`).toBeLessThan(400);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -18,11 +18,12 @@ import { measureBaseline, measureHeap } from './measures/heap';
 import { measureReindex } from './measures/reindex';
 import { measureYamlShare } from './measures/yaml-share';
 import { measureRoster } from './measures/roster';
+import { measurePathological } from './measures/pathological';
 import { measureBrowserRoster } from './measures/browser-roster';
 import { measurePractice, PRACTICE_TARGET_MS } from './practice';
 import { gcAvailable, numberArg, parseArgs, round } from './util';
 
-const TARGETS = { fullIndexMs: 1500, heapMB: 300, reindexP95Ms: 2, rosterMs: 150, rosterOneClientP95Ms: 2, practiceFiguresMs: PRACTICE_TARGET_MS, rosterRender500Ms: 100, rosterLiveUpdateMs: 16 } as const;
+const TARGETS = { pathologicalSlowerBy: 10, fullIndexMs: 1500, heapMB: 300, reindexP95Ms: 2, rosterMs: 150, rosterOneClientP95Ms: 2, practiceFiguresMs: PRACTICE_TARGET_MS, rosterRender500Ms: 100, rosterLiveUpdateMs: 16 } as const;
 
 interface Target {
   limit: number;
@@ -81,6 +82,7 @@ async function main(argv: readonly string[]): Promise<void> {
   // (sections that query the built index go here, before it is released)
   const rosterResult = measureRoster(vault, index, { asOf: args.get('as-of') === undefined ? '2026-12-01' : String(args.get('as-of')), runs: 5, oneClientRuns: 300, seed: parameters.seed });
   index = null;
+  const pathological = measurePathological();
   const practice = args.has('no-practice') ? null : measurePractice();
   const browserRoster = args.has('no-browser') ? null : await measureBrowserRoster();
   const rendered = browserRoster && 'firstRender500Ms' in browserRoster ? browserRoster : null;
@@ -92,6 +94,7 @@ async function main(argv: readonly string[]): Promise<void> {
     heapMB: target(TARGETS.heapMB, gcAvailable ? heap.heapMB : null),
     reindexP95Ms: target(TARGETS.reindexP95Ms, reindex?.p95Ms),
     rosterMs: target(TARGETS.rosterMs, rosterResult.rosterMs),
+    pathologicalSlowerBy: target(TARGETS.pathologicalSlowerBy, full.MBps / Math.max(0.001, Math.min(pathological.defaultLayoutMBps, pathological.flexibleLayoutMBps))),
     rosterOneClientP95Ms: target(TARGETS.rosterOneClientP95Ms, rosterResult.oneClient.p95Ms),
     ...(practice ? { practiceFiguresMs: target(TARGETS.practiceFiguresMs, practice.practiceFiguresMs) } : {}),
     ...(rendered
@@ -123,6 +126,7 @@ async function main(argv: readonly string[]): Promise<void> {
     reindexOneNote: reindex,
     fullIndexCrossCheck: crossCheck,
     roster: rosterResult,
+    pathologicalLines: { ...pathological, ordinaryMBps: full.MBps, slowerBy: round(full.MBps / Math.max(0.001, Math.min(pathological.defaultLayoutMBps, pathological.flexibleLayoutMBps)), 1) },
     practice,
     browserRoster,
     targets: { ...targets, allPass: Object.values(targets).every((t) => t.pass) },
@@ -134,6 +138,7 @@ async function main(argv: readonly string[]): Promise<void> {
     `bench: ${full.notes} notes, ${full.commitments} commitments, ${full.totalMB} MB: full index ${full.fullIndexMs} ms (${full.MBps} MB/s) [${mark(targets.fullIndexMs)} ≤${TARGETS.fullIndexMs}], ` +
       `heap ${heap.heapMB} MB [${mark(targets.heapMB)} ≤${TARGETS.heapMB}], ` +
       `re-index p95 ${reindex?.p95Ms ?? 'n/a'} ms [${mark(targets.reindexP95Ms)} ≤${TARGETS.reindexP95Ms}], yaml ${(yaml.yamlShare * 100).toFixed(1)}% of index time, ` +
+      `pathological lines ${pathological.defaultLayoutMBps}/${pathological.flexibleLayoutMBps} MB/s [${mark(targets.pathologicalSlowerBy)} within 10× of ${full.MBps}], ` +
       `roster ${rosterResult.rosterMs} ms [${mark(targets.rosterMs)} ≤${TARGETS.rosterMs}], one client p95 ${rosterResult.oneClient.p95Ms} ms [${mark(targets.rosterOneClientP95Ms)} ≤${TARGETS.rosterOneClientP95Ms}]` +
       (practice ? `, practice ${practice.practiceFiguresMs} ms [${mark(targets.practiceFiguresMs!)} ≤${TARGETS.practiceFiguresMs}]` : '') +
       (rendered

@@ -110,6 +110,10 @@ export function analysisFrom(
 export function analyseClient(index: VaultIndex, client: Client, asOf: IsoDate, t: RiskThresholds): ClientAnalysis {
   const all = index.sessionsOf(client);
   const s = sessionsAsOf(all, asOf);
-  const commitments = commitmentsUpTo(index.commitmentsOf(client), all.length, s);
-  return analysisFrom(client, asOf, t, s, commitments, findChains(commitments, t.similarity), (path, key) => index.sessionKeyLine(path, key));
+  const known = index.chainsOf(client);
+  const commitments = commitmentsUpTo(known.commitments, all.length, s);
+  // The index found the chains of all the client's commitments already; reuse them when this
+  // analysis sees all of them with the same similarity bar.
+  const chains = commitments === known.commitments && t.similarity === index.settings.chainSimilarity ? known.chains : findChains(commitments, t.similarity);
+  return analysisFrom(client, asOf, t, s, commitments, chains, (path, key) => index.sessionKeyLine(path, key));
 }

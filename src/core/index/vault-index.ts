@@ -9,7 +9,7 @@
  * `aliases`, compared as the spec says (NFC, white space folded, case ignored), and, failing
  * those, through a first name that picks out exactly one client.
  */
-import { findChains } from '../analytics/chains';
+import { findChains, type Chain } from '../analytics/chains';
 import { addDays } from '../dates';
 import { parseNote } from '../parse/note';
 import { basename } from '../parse/records';
@@ -93,7 +93,7 @@ export class VaultIndex {
   private clientNotesEpoch = 0;
   private resolutions = new Map<string, Resolution>();
   private resolutionsEpoch = -1;
-  private readonly perClient = new Map<string, { version: string; list: Commitment[] }>();
+  private readonly perClient = new Map<string, { version: string; list: Commitment[]; chains: Chain[] }>();
   private epoch = 0;
   private readonly listeners = new Set<IndexListener>();
   /** Increases on every change, so callers can cache work per version. */
@@ -509,10 +509,23 @@ export class VaultIndex {
    * every earlier link of a carried chain `recommitted` unless it was done or let go.
    */
   private resolvedOf(client: Client): Commitment[] {
+    return this.resolvedEntry(client).list;
+  }
+
+  /**
+   * A client's carried-over chains over all their commitments, as the index found them (with the
+   * settings' similarity), so an analysis of the same commitments need not find them again.
+   */
+  chainsOf(client: Client): { commitments: Commitment[]; chains: Chain[] } {
+    const e = this.resolvedEntry(client);
+    return { commitments: e.list, chains: e.chains };
+  }
+
+  private resolvedEntry(client: Client): { list: Commitment[]; chains: Chain[] } {
     const cacheKey = client.path ?? `\u0000${nameKey(client.name)}`;
     const version = this.clientVersion(client);
     const hit = this.perClient.get(cacheKey);
-    if (hit && hit.version === version) return hit.list;
+    if (hit && hit.version === version) return hit;
     const entries = this.sessionEntriesOf(client);
     const list: Commitment[] = [];
     for (const e of entries) {
@@ -531,15 +544,17 @@ export class VaultIndex {
       }
     }
     applyCopies(entries, list, this.settings.chainSimilarity);
-    for (const ch of findChains(list, this.settings.chainSimilarity)) {
+    const chains = findChains(list, this.settings.chainSimilarity);
+    for (const ch of chains) {
       if (ch.links.length < 2) continue;
       for (let i = 0; i < ch.links.length - 1; i++) {
         const l = ch.links[i];
         if (l.status !== 'done' && l.status !== 'let-go' && l.status !== 'recommitted') (l as { status: CommitmentStatus }).status = 'recommitted';
       }
     }
-    this.perClient.set(cacheKey, { version, list });
-    return list;
+    const entry = { version, list, chains };
+    this.perClient.set(cacheKey, entry);
+    return entry;
   }
 
   /** Every commitment, in vault path order then line order. */

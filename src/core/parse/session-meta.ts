@@ -135,6 +135,7 @@ function namesIn(value: unknown): string[] {
   }
   const raw = linkText(value);
   if (raw === null) return [];
+  if (!/[,;&[]| and /.test(raw)) return [raw.includes('  ') || raw.includes('\t') ? raw.replace(/\s+/g, ' ').trim() : raw];
   // White space folded first: a split on `\s*,\s*` would backtrack without bound on a run of spaces.
   const s = raw.length > 2000 ? raw.slice(0, 2000) : raw.replace(/\s+/g, ' ');
   if (/^\[\[[^\]]*\]\]$/.test(s)) return [s];

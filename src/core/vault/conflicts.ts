@@ -17,6 +17,9 @@ const PATTERNS: RegExp[] = [
   /^(.*?)-(?:DESKTOP|LAPTOP)-[A-Z0-9]{6,8}$/,
 ];
 
+/** One cheap look before the patterns: every conflict copy's name says so. */
+const MAYBE = /conflict|-(?:DESKTOP|LAPTOP)-/i;
+
 /** The path of the note a conflict copy copies, or null when the path is not a conflict copy. */
 export function conflictCopyOf(path: string): string | null {
   const slash = path.lastIndexOf('/');
@@ -24,7 +27,7 @@ export function conflictCopyOf(path: string): string | null {
   const file = path.slice(slash + 1);
   const dot = file.toLowerCase().endsWith('.md') ? file.length - 3 : file.length;
   const stem = file.slice(0, dot);
-  if (stem.length > 400) return null;
+  if (stem.length > 400 || !MAYBE.test(stem)) return null;
   for (const p of PATTERNS) {
     const m = p.exec(stem);
     if (m && m[1].trim() !== '') return `${folder}${m[1].trim()}${file.slice(dot)}`;
@@ -33,7 +36,20 @@ export function conflictCopyOf(path: string): string | null {
 }
 
 /** A name or client reference compared as the spec says: NFC, no zero-width or direction marks, white space folded, case ignored. */
+const keys = new Map<string, string>();
+
 export function nameKey(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = computeKey(name);
+    // Names repeat (a client's every session names them): a bounded cache, cleared when full.
+    if (keys.size > 50_000) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
+}
+
+function computeKey(name: string): string {
   return name
     .normalize('NFC')
     .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')

@@ -1,7 +1,8 @@
 /**
  * axe-core in the test page: its source injected into the page and run over a part of it. The
- * tests fail on any serious or critical violation; the label-in-name rule (visible text contained
- * in the accessible name), experimental in axe, is turned on too.
+ * tests fail on any serious or critical violation. Two rules axe leaves off by default are turned
+ * on: label-in-name (the visible text is part of the accessible name) and target size (at least
+ * 24 px, or spaced as if it were).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,7 +33,7 @@ export async function axeViolations(page: Page, selector = 'body'): Promise<AxeF
       // No fetching of the page's stylesheets (a file: page cannot), and only violations back.
       preload: false,
       resultTypes: ['violations'],
-      rules: { 'label-content-name-mismatch': { enabled: true } },
+      rules: { 'label-content-name-mismatch': { enabled: true }, 'target-size': { enabled: true } },
     });
     return result.violations
       .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')

@@ -511,6 +511,17 @@ describe('roster', () => {
           for (const [k, v] of [['--font-ui-smaller', 12], ['--font-ui-small', 13], ['--font-ui-medium', 15]] as const) b.setProperty(k, `${v * scale}px`);
         }, scale);
         await mountRoster(p, { pane: { height: 900, width } });
+        // A long name and a long coach's name, whole too.
+        await p.evaluate(() => {
+          const ft = (window as any).ft;
+          const store = (window as any).__roster;
+          const m = ft.get(store);
+          const rows = m.rows.map((r: any) =>
+            r.client === 'Jordan Ellis' ? { ...r, client: 'Alexandra Konstantinopoulou-Whitfield', coach: 'Maximiliana Featherstonehaugh' } : r,
+          );
+          store.set({ ...m, rows });
+          ft.flushSync();
+        });
         const where = `${width}px at ${scale}×`;
         const clipped = await p.evaluate(() => {
           const out: string[] = [];
@@ -524,6 +535,25 @@ describe('roster', () => {
           return out;
         });
         expect(clipped, where).toEqual([]);
+        // No word of a name or a coach is broken across lines.
+        const broken = await p.evaluate(() => {
+          const out: string[] = [];
+          for (const el of document.querySelectorAll('.ft-roster-name, .ft-roster-coach')) {
+            const node = el.firstChild?.nodeType === Node.TEXT_NODE ? el.firstChild : [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
+            if (!node) continue;
+            const text = node.textContent!;
+            for (const m of text.matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, m.index!);
+              range.setEnd(node, m.index! + m[0].length);
+              const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+              if (lines.size > 1) out.push(m[0]);
+            }
+          }
+          return out;
+        });
+        // (A word longer than the whole row may wrap; none of the demo's is.)
+        expect(broken.filter((w) => w !== 'Konstantinopoulou-Whitfield' && w !== 'Featherstonehaugh'), where).toEqual([]);
         // Column headings only in the wide layout (one line per client).
         expect(await p.locator('.ft-roster-columns').isVisible(), where).toBe(width >= 900);
         // Names and coaches whole, every signal's full name shown.
@@ -531,6 +561,9 @@ describe('roster', () => {
         expect(await marcus.locator('.ft-roster-name').innerText(), where).toBe('Marcus Bell');
         expect(await marcus.locator('.ft-roster-coach').innerText(), where).toBe('Priya Nair');
         expect(await marcus.locator('.ft-signal-text').allInnerTexts(), where).toEqual(['Overdue', 'Stalled', 'Carried forward', 'Missed sessions', 'Coach follow-up']);
+        const long = row(p, 'Alexandra Konstantinopoulou-Whitfield');
+        expect(await long.locator('.ft-roster-name').innerText().then((t) => t.replace(/\s+/g, ' ')), where).toBe('Alexandra Konstantinopoulou-Whitfield');
+        expect(await long.locator('.ft-roster-coach').isVisible(), where).toBe(true);
         expect(await p.evaluate(() => document.querySelector('.ft-roster')!.scrollWidth <= document.querySelector('.ft-roster')!.clientWidth), where).toBe(true);
         if (width === 280 && scale === 1.5) await screenshot(p, 'roster-280px-font-1.5x');
       }

@@ -22,7 +22,8 @@ export interface ModelSettings {
 export function buildRosterModel(index: VaultIndex, asOf: IsoDate, s: ModelSettings, cache?: RosterCache): RosterModel {
   const rows = roster(index, { asOf, thresholds: s.thresholds, cache }).filter((r) => s.rosterStatuses.includes(r.status));
   const coaches = [...new Set(rows.map((r) => r.coach).filter((c): c is string => c !== null))].sort();
-  return { asOf, rows, coaches, overdueTotal: index.overdue(asOf).length };
+  const notRead = index.diagnostics().filter((d) => d.severity === 'error' || d.severity === 'warning');
+  return { asOf, rows, coaches, overdueTotal: index.overdue(asOf).length, notRead };
 }
 
 export function buildClientModel(index: VaultIndex, client: Client, asOf: IsoDate, s: ModelSettings): ClientModel {

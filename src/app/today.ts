@@ -6,7 +6,7 @@
  */
 import type { VaultIndex } from '../core/index/vault-index';
 import type { NudgeSettings } from '../core/nudges/settings';
-import { nudgesDue, type NudgeChannel, type NudgeItem, type NudgesDueOptions } from '../core/nudges/today';
+import { nudgeMessages, nudgesDue, type NudgeChannel, type NudgeItem, type NudgeMessage, type NudgesDueOptions } from '../core/nudges/today';
 import type { Commitment, IsoDate } from '../core/types';
 import type { ActionResult } from '../ui/contracts';
 import type { TodayActions, TodayModel } from '../ui/today/contracts';
@@ -31,7 +31,14 @@ export function sortTodayItems(items: readonly NudgeItem[]): NudgeItem[] {
 
 /** The nudges due on `asOf` (and unsent earlier ones), optionally for one coach or one client. */
 export function buildTodayModel(index: VaultIndex, asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions = {}): TodayModel {
-  return { asOf, items: sortTodayItems(nudgesDue(index, asOf, settings, options)), enabled: settings.enabled };
+  const items = sortTodayItems(nudgesDue(index, asOf, settings, options));
+  return {
+    asOf,
+    items,
+    messages: nudgeMessages(items, settings, asOf),
+    flags: items.filter((i) => i.step.audience === 'coach'),
+    enabled: settings.enabled,
+  };
 }
 
 /** The note a sent nudge logs: the step and the channel, as `nudgeCheckIn` words it (`midpoint nudge (sms)`). */
@@ -62,6 +69,34 @@ export function currentCommitment(index: VaultIndex, item: NudgeItem): Commitmen
   return hits.find((c) => c.line === line && c.raw === expectedText);
 }
 
+/**
+ * Logs one `nudged` check-in per commitment a message covers, through the same guarded check-in
+ * edit as every other. Within a note, the lowest line goes first so that no check-in moves a line
+ * another one is still to find. Stops at the first refusal; the result says how many were logged.
+ */
+export async function logMessage(
+  actions: CommitmentActions,
+  message: Pick<NudgeMessage, 'items' | 'client'>,
+  channel: NudgeChannel,
+  index?: VaultIndex,
+): Promise<ActionResult> {
+  const order = [...message.items].sort((a, b) =>
+    a.target.path < b.target.path ? -1 : a.target.path > b.target.path ? 1 : b.target.line - a.target.line,
+  );
+  const summaries: string[] = [];
+  for (const item of order) {
+    const c = (index && currentCommitment(index, item)) || commitmentOf(item);
+    const r = await actions.checkIn(c, { status: 'nudged', note: sentNote(item, channel) });
+    if (!r.ok) {
+      const done = summaries.length === 0 ? '' : ` (${summaries.length} of ${order.length} logged before it)`;
+      return { ok: false, reason: `${r.reason}${done}` };
+    }
+    summaries.push(r.summary);
+  }
+  if (order.length === 1) return { ok: true, summary: summaries[0] };
+  return { ok: true, summary: `Nudge to ${message.client} logged under ${order.length} commitments.` };
+}
+
 export interface Clipboard {
   writeText(text: string): Promise<void>;
 }
@@ -78,11 +113,7 @@ export function todayActions(
   index?: VaultIndex,
 ): TodayActions {
   return {
-    markSent: async (item, _editedDraft, channel): Promise<ActionResult> => {
-      const c = (index && currentCommitment(index, item)) || commitmentOf(item);
-      const r = await actions.checkIn(c, { status: 'nudged', note: sentNote(item, channel) });
-      return r.ok ? { ok: true, summary: r.summary } : { ok: false, reason: r.reason };
-    },
+    markSent: (message, _editedDraft, channel) => logMessage(actions, message, channel, index),
     copy: (text) => clipboard.writeText(text),
     openEvidence: (e) => nav.openEvidence(e),
     ...(nav.openClient ? { openClient: (name: string) => nav.openClient!(name) } : {}),

@@ -38,6 +38,11 @@ export interface RosterModel {
   coaches: string[];
   /** Vault-wide count of overdue commitments, as in the status bar. */
   overdueTotal: number;
+  /**
+   * The notes the index could not read (errors) or read with a problem (warnings), each with its
+   * reason: the roster's "Notes not read" list.
+   */
+  notRead: Diagnostic[];
 }
 
 export interface RosterActions {

@@ -1,11 +1,14 @@
 /**
  * The Today panel in real Chromium: the demo vault's nudges built in the page by the real core
- * (`buildTodayModel`), mounted with recording actions. Drafts are editable and the Text / Email
- * links follow the edit; Mark sent hands over the edited draft and the channel used; coach flags
- * have no send buttons, only Review; the empty state; collapsing; screenshots.
+ * (`buildTodayModel`), mounted with recording actions. One message per client per day, covering
+ * all of that client's nudges; drafts are editable and the Text / Email links follow the edit;
+ * Mark sent hands over the message (with every commitment it covers), the edited draft and the
+ * channel used; coach flags have no send buttons, only Review; the empty state; the roster's
+ * one-line strip; axe-core; screenshots.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { DESKTOP, PHONE, screenshot, usePages, type PageOptions } from './browser';
 
 const openTestPage = usePages();
@@ -52,13 +55,24 @@ interface Item {
   target: { path: string; line: number };
 }
 
+interface Message {
+  key: string;
+  client: string;
+  draft: string;
+  items: string[];
+}
+
 /** Builds the model in the page with the real core, as the adapter does; the store is `window.__today`. */
-function mountToday(p: Page, o: MountOptions = {}): Promise<Item[]> {
+async function mountToday(p: Page, o: MountOptions = {}): Promise<Item[]> {
+  return (await mountTodayModel(p, o)).items;
+}
+
+function mountTodayModel(p: Page, o: MountOptions = {}): Promise<{ items: Item[]; messages: Message[] }> {
   return p.evaluate((o) => {
     const ft = (window as any).ft;
     const settings = ft.today.resolveNudgeSettings({ enabled: o.enabled ?? true });
     const model = ft.today.buildTodayModel(ft.demoIndex(), o.asOf ?? '2026-11-27', settings);
-    if (o.empty) model.items = [];
+    if (o.empty) Object.assign(model, { items: [], messages: [], flags: [] });
     const store = ft.writable(model);
     (window as any).__today = store;
     const actions = {
@@ -79,7 +93,8 @@ function mountToday(p: Page, o: MountOptions = {}): Promise<Item[]> {
     if (o.open !== undefined) props.open = o.open;
     if (o.collapsible) props.onToggle = ft.recorder('toggle');
     ft.mount('TodayPanel', props, target);
-    return model.items.map((i: any) => ({
+    const messages = model.messages.map((m: any) => ({ key: m.key, client: m.client, draft: m.draft, items: m.items.map((i: any) => i.key) }));
+    const items = model.items.map((i: any) => ({
       key: i.key,
       client: i.client,
       text: i.commitment.text,
@@ -93,7 +108,20 @@ function mountToday(p: Page, o: MountOptions = {}): Promise<Item[]> {
       links: i.links,
       target: i.target,
     }));
+    return { items, messages };
   }, o);
+}
+
+/** Adds 2026-12-01's messages (Daniel's, covering two commitments) in front of the mounted model's. */
+function addDecemberFirst(p: Page): Promise<void> {
+  return p.evaluate(() => {
+    const ft = (window as any).ft;
+    const store = (window as any).__today;
+    const m = ft.get(store);
+    const built = ft.today.buildTodayModel(ft.demoIndex(), '2026-12-01', ft.today.resolveNudgeSettings());
+    store.set({ ...m, items: [...built.items, ...m.items], messages: [...built.messages, ...m.messages] });
+    ft.flushSync();
+  });
 }
 
 const calls = (p: Page) => p.evaluate(() => (window as any).ft.calls as { name: string; args: any[] }[]);
@@ -119,7 +147,7 @@ describe('Today panel', () => {
       'Sofia Alvarez overdue coach',
     ]);
     expect(await p.locator('.ft-today-count').innerText()).toBe('4');
-    expect(await p.getByRole('heading', { name: 'Today, 4 nudges to handle', exact: true }).count()).toBe(1);
+    expect(await p.getByRole('heading', { name: 'Today 4 nudges', exact: true }).count()).toBe(1);
     expect(await p.locator('.ft-today-date').innerText()).toBe('Fri 27 Nov');
 
     const cards = p.locator('.ft-today-card:not(.ft-today-flag)');
@@ -194,7 +222,7 @@ describe('Today panel', () => {
     await expect.poll(() => card.locator('.ft-today-logged').count()).toBe(1);
     const sent = await callsNamed(p, 'markSent');
     expect(sent).toHaveLength(1);
-    expect(sent[0].args[0]).toMatchObject({ key: items[0].key, client: 'Maya Chen', step: { kind: 'before-due' } });
+    expect(sent[0].args[0]).toMatchObject({ client: 'Maya Chen', items: [{ key: items[0].key, client: 'Maya Chen', step: { kind: 'before-due' } }] });
     expect(sent[0].args.slice(1)).toEqual([edited, 'sms']);
     expect(await card.locator('.ft-today-logged').innerText()).toMatch(/Logged\s+Maya Chen · “Have the conversation with Dana about the handover” · by text/);
     expect(await card.locator('textarea, .ft-today-mark').count()).toBe(0);
@@ -209,7 +237,7 @@ describe('Today panel', () => {
       const ft = (window as any).ft;
       const store = (window as any).__today;
       const m = ft.get(store);
-      store.set({ ...m, items: m.items.slice(1) });
+      store.set({ ...m, items: m.items.slice(1), messages: m.messages.slice(1) });
       ft.flushSync();
     });
     expect(await p.locator('.ft-today-list .ft-today-card:not(.ft-today-flag)').count()).toBe(0);
@@ -220,7 +248,7 @@ describe('Today panel', () => {
 
   it('Mark sent without a send link used logs the client’s first channel; it works from the keyboard', async () => {
     const p = await page();
-    const items = await mountToday(p, { asOf: '2026-12-01' });
+    const { items, messages } = await mountTodayModel(p, { asOf: '2026-12-01' });
     expect(items.slice(0, 2).map((i) => `${i.client} ${i.links.sms === null} ${i.links.mailto !== null}`)).toEqual([
       'Daniel Okafor true true',
       'Daniel Okafor true true',
@@ -238,7 +266,7 @@ describe('Today panel', () => {
     await p.keyboard.press('Enter');
     await expect.poll(() => callsNamed(p, 'markSent').then((c) => c.length)).toBe(1);
     const [call] = await callsNamed(p, 'markSent');
-    expect(call.args.slice(1)).toEqual([items[0].draft, 'email']);
+    expect(call.args.slice(1)).toEqual([messages[0].draft, 'email']);
   });
 
   it('copies the edited draft and says so', async () => {
@@ -280,7 +308,7 @@ describe('Today panel', () => {
   it('collapses as the roster’s section, keyboard operable, reporting the state', async () => {
     const p = await page();
     await mountToday(p, { asOf: '2026-11-27', collapsible: true, open: false, width: 320 });
-    const toggle = p.getByRole('button', { name: 'Today, 4 nudges to handle', exact: true });
+    const toggle = p.getByRole('button', { name: '4 nudges today', exact: true });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await p.locator('.ft-today-body').isVisible()).toBe(false);
     await toggle.focus();
@@ -306,29 +334,90 @@ describe('Today panel', () => {
     expect(overflow).toEqual([]);
   });
 
-  it('screenshots: desktop light, phone dark', async () => {
-    const d = await page({ ...DESKTOP, dark: false });
-    await mountToday(d, { asOf: '2026-11-27' });
-    // One card as edited and sent, to show the Logged state next to the others.
-    await d.evaluate(() => {
-      const ft = (window as any).ft;
-      const store = (window as any).__today;
-      const m = ft.get(store);
-      const built = ft.today.buildTodayModel(ft.demoIndex(), '2026-12-01', ft.today.resolveNudgeSettings());
-      store.set({ ...m, items: [...built.items.filter((i: any) => i.step.audience === 'client'), ...m.items] });
-      ft.flushSync();
-    });
-    await d.locator('.ft-today-card').nth(1).locator('.ft-today-mark').click();
-    await expect.poll(() => d.locator('.ft-today-logged').count()).toBe(1);
-    await d.locator('.ft-today-card').nth(2).locator('textarea').fill(
-      'Hi Maya, "Have the conversation with Dana about the handover" was due Friday. How did it go, and what did you notice when you sent the doc?',
-    );
-    await screenshot(d, 'today-desktop-light');
-
-    const m = await page({ ...PHONE, dark: true });
-    await mountToday(m, { asOf: '2026-11-27' });
-    const width = await m.evaluate(() => document.querySelector('.ft-today')!.scrollWidth);
-    expect(width).toBeLessThanOrEqual(PHONE.width);
-    await screenshot(m, 'today-phone-dark');
+  it('drafts one message per client per day: Daniel’s two nudges in one card, and Mark sent covers both', async () => {
+    const p = await page();
+    const { items, messages } = await mountTodayModel(p, { asOf: '2026-12-01' });
+    const daniel = items.filter((i) => i.client === 'Daniel Okafor');
+    expect(daniel).toHaveLength(2);
+    expect(messages.map((m) => `${m.client}: ${m.items.length}`)).toEqual(['Daniel Okafor: 2']);
+    const cards = p.locator('.ft-today-card:not(.ft-today-flag)');
+    expect(await cards.count()).toBe(1);
+    const card = cards.first();
+    expect(await card.getAttribute('data-covers')).toBe('2');
+    expect(await card.locator('.ft-today-step').innerText()).toBe('2 commitments');
+    expect(await card.locator('.ft-today-covers .ft-today-text').allInnerTexts()).toEqual(daniel.map((i) => i.text));
+    expect(await card.locator('.ft-today-covers .ft-today-meta').first().innerText()).toMatch(/^Midpoint · due /);
+    const draft = await card.locator('textarea').inputValue();
+    expect(draft).toBe(messages[0].draft);
+    expect(draft.split('\n')).toEqual([
+      'Hi Daniel, a quick check-in on what we noted:',
+      `- "Push back on one mid-sprint request with 'yes, and here's what moves'", by ${draft.split('\n')[1].split(', by ')[1]}`,
+      `- "Write a first draft of the team's Q1 goals before our next session", by ${draft.split('\n')[2].split(', by ')[1]}`,
+      'How are these going, and what are you noticing?',
+    ]);
+    expect(await p.locator('.ft-today-count').innerText()).toBe('4');
+    await card.locator('.ft-today-mark').click();
+    await expect.poll(() => card.locator('.ft-today-logged').count()).toBe(1);
+    const [call] = await callsNamed(p, 'markSent');
+    expect(call.args[0].items.map((i: any) => i.key)).toEqual(daniel.map((i) => i.key));
+    expect(call.args.slice(1)).toEqual([draft, 'email']);
+    expect(await card.locator('.ft-today-logged').innerText()).toMatch(/Logged\s+Daniel Okafor · 2 commitments · by email/);
+    expect(await p.locator('.ft-today-count').innerText()).toBe('3');
   });
+
+  it('as the roster’s section: a one-line strip, collapsed unless the host remembers it open', async () => {
+    const p = await page();
+    await mountToday(p, { asOf: '2026-12-01', collapsible: true, width: 320 });
+    const strip = p.locator('.ft-today-toggle');
+    expect(await strip.innerText()).toBe('4 nudges today');
+    expect(await strip.getAttribute('aria-expanded')).toBe('false');
+    expect(await p.locator('.ft-today-body').isVisible()).toBe(false);
+    // One line: no taller than a touch target and a little padding.
+    expect(await p.locator('.ft-today').evaluate((e) => e.getBoundingClientRect().height)).toBeLessThan(48);
+    await strip.click();
+    expect(await callsNamed(p, 'toggle')).toEqual([{ name: 'toggle', args: [true] }]);
+    const q = await page();
+    await mountToday(q, { asOf: '2026-12-01', collapsible: true, open: true, width: 320 });
+    expect(await q.locator('.ft-today-toggle').getAttribute('aria-expanded')).toBe('true');
+    const r = await page();
+    await mountToday(r, { asOf: '2026-12-01', collapsible: true, empty: true, width: 320 });
+    expect(await r.locator('.ft-today-toggle').innerText()).toBe('No nudges today');
+  });
+
+  it('axe finds no serious or critical violation: light and dark, desktop and phone, the strip and the panel', async () => {
+    for (const size of [DESKTOP, PHONE]) {
+      for (const dark of [false, true]) {
+        const where = `${size.width} ${dark ? 'dark' : 'light'}`;
+        const p = await page({ ...size, dark });
+        await mountToday(p, { asOf: '2026-11-27' });
+        await addDecemberFirst(p);
+        await p.locator('.ft-today-card').nth(1).locator('a[data-channel="sms"]').click();
+        expect(await axeViolations(p, '.ft-today'), where).toEqual([]);
+        await p.locator('.ft-today-card').nth(1).locator('.ft-today-mark').click();
+        await expect.poll(() => p.locator('.ft-today-logged').count()).toBe(1);
+        expect(await axeViolations(p, '.ft-today'), `${where}, logged`).toEqual([]);
+        const q = await page({ ...size, dark });
+        await mountToday(q, { asOf: '2026-12-01', collapsible: true });
+        expect(await axeViolations(q, '.ft-today'), `${where}, strip`).toEqual([]);
+      }
+    }
+  }, 120_000);
+
+  it('screenshots: desktop and phone, light and dark', async () => {
+    for (const [name, size] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      for (const dark of [false, true]) {
+        const d = await page({ ...size, dark });
+        await mountToday(d, { asOf: '2026-11-27' });
+        // Daniel's message covering two commitments, Maya's as sent, and Sofia's flags.
+        await addDecemberFirst(d);
+        await d.locator('.ft-today-card').nth(1).locator('.ft-today-mark').click();
+        await expect.poll(() => d.locator('.ft-today-logged').count()).toBe(1);
+        expect(await d.evaluate(() => document.querySelector('.ft-today')!.scrollWidth)).toBeLessThanOrEqual(size.width);
+        await screenshot(d, `today-${name}-${dark ? 'dark' : 'light'}`);
+      }
+    }
+  }, 60_000);
 });

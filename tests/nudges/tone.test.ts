@@ -10,7 +10,7 @@ import type { VaultIndex } from '../../src/core/index/vault-index';
 import { nudgeDraft, templateValues } from '../../src/core/nudges/drafts';
 import { NUDGE_KINDS, resolveNudgeSettings, type NudgeSettings } from '../../src/core/nudges/settings';
 import { asksToLearn, judgementWords, templateProblems } from '../../src/core/nudges/template';
-import { nudgesDue, type NudgeItem } from '../../src/core/nudges/today';
+import { nudgeMessages, nudgesDue, type NudgeItem } from '../../src/core/nudges/today';
 import { clientNote, demoIndex, indexOf, sessionNote, vault } from './helpers';
 
 /** Every level gets every step, so every live commitment yields drafts. */
@@ -67,6 +67,30 @@ describe('draft tone', () => {
         expect(plugInWords(i.subject, values)).not.toMatch(SHAMING);
       }
     }
+  });
+
+  it('every one-message-per-client draft over the demo and the fixtures, day by day, asks and never judges', () => {
+    let combined = 0;
+    for (const [index, from, to] of [
+      [demoIndex(), '2026-09-01', '2027-01-31'],
+      [indexOf(TRICKY), '2026-11-02', '2026-11-20'],
+    ] as const) {
+      for (let d: string = from; d <= to; d = addDays(d, 1)) {
+        for (const m of nudgeMessages(nudgesDue(index, d, EVERYTHING), EVERYTHING, d)) {
+          if (m.items.length < 2) continue;
+          combined++;
+          // The client's own words and dates taken out, what is left is the plugin's.
+          let rest = m.draft;
+          for (const i of m.items) {
+            const c = index.commitmentsOf(i.client).find((x) => x.session === i.commitment.session && x.line === i.commitment.line)!;
+            rest = plugInWords(rest, templateValues(c, { name: m.client }, d));
+          }
+          expectKind(m.draft, rest, `${m.key} message`);
+          expect(plugInWords(m.subject, { first: m.client })).not.toMatch(SHAMING);
+        }
+      }
+    }
+    expect(combined).toBeGreaterThan(10);
   });
 
   it('every step kind for every demo commitment, whatever its status', () => {

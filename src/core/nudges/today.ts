@@ -13,8 +13,8 @@ import { daysBetween } from '../dates';
 import type { EditTarget } from '../edit/types';
 import type { CheckInOptions } from '../edit/check-in';
 import type { VaultIndex } from '../index/vault-index';
-import type { Client, Commitment, Contact, IsoDate } from '../types';
-import { firstName, nudgeDraft } from './drafts';
+import type { AccountabilityLevel, Client, Commitment, Contact, IsoDate } from '../types';
+import { firstName, messageDraft, nudgeDraft } from './drafts';
 import { nudgeLinks, type NudgeLinks } from './links';
 import { nudgeSchedule, type NudgeStep } from './schedule';
 import type { NudgeKind, NudgeSettings } from './settings';
@@ -25,6 +25,8 @@ export interface NudgeItem {
   key: string;
   client: string;
   clientPath: string | null;
+  /** The client's accountability level: the tone of a message that covers several commitments. */
+  level: AccountabilityLevel;
   /** The session's coach, else the client's. */
   coach: string | null;
   commitment: Pick<Commitment, 'id' | 'text' | 'due' | 'status' | 'session' | 'sessionDate' | 'line' | 'trigger'>;
@@ -127,6 +129,7 @@ export function nudgesDue(index: VaultIndex, asOf: IsoDate, settings: NudgeSetti
         key: `${c.session}:${c.line}:${step.kind}`,
         client: client.name,
         clientPath: client.path,
+        level: client.accountability,
         coach: sessionCoach,
         commitment: { id: c.id, text: c.text, due: c.due, status: c.status, session: c.session, sessionDate: c.sessionDate, line: c.line, trigger: c.trigger },
         step,
@@ -162,4 +165,70 @@ export type NudgeChannel = 'sms' | 'email' | 'copy';
  */
 export function nudgeCheckIn(item: Pick<NudgeItem, 'logNote'>, today: IsoDate, channel?: NudgeChannel): CheckInOptions {
   return { status: 'nudged', today, note: channel ? `${item.logNote} (${channel})` : item.logNote };
+}
+
+/**
+ * One message to a client for the day: every client-facing nudge of theirs that is due (or came
+ * round earlier and was not sent), in one draft. Sending it logs a `nudged` check-in under each
+ * commitment in `items`.
+ */
+export interface NudgeMessage {
+  /** Stable for the client and the day: `client|asOf`. */
+  key: string;
+  client: string;
+  clientPath: string | null;
+  coach: string | null;
+  level: AccountabilityLevel;
+  /** The commitments the message covers, each with its step and its edit target, in the core's order. */
+  items: NudgeItem[];
+  /** `late` when any of its steps fell before the as-of date; `daysLate` is the longest wait. */
+  timing: 'today' | 'late';
+  daysLate: number;
+  /** The draft: the step's own template for one commitment, the level's combined wording for several. */
+  draft: string;
+  subject: string;
+  contact: Contact | null;
+  links: NudgeLinks;
+}
+
+/**
+ * The client-facing items as one message per client (coach flags are left out: they are not
+ * sent). Clients in the order their first item comes in `items`.
+ */
+export function nudgeMessages(items: readonly NudgeItem[], settings: NudgeSettings, asOf: IsoDate): NudgeMessage[] {
+  const byClient = new Map<string, NudgeItem[]>();
+  for (const item of items) {
+    if (item.step.audience !== 'client') continue;
+    const list = byClient.get(item.client);
+    if (list) list.push(item);
+    else byClient.set(item.client, [item]);
+  }
+  return [...byClient.values()].map((list) => {
+    const first = list[0];
+    const draft =
+      list.length === 1
+        ? { body: first.draft, subject: first.subject }
+        : messageDraft(
+            list.map((i) => i.commitment),
+            { name: first.client },
+            first.level,
+            settings,
+            asOf,
+          );
+    const daysLate = Math.max(...list.map((i) => i.daysLate));
+    return {
+      key: `${first.client}|${asOf}`,
+      client: first.client,
+      clientPath: first.clientPath,
+      coach: first.coach,
+      level: first.level,
+      items: list,
+      timing: list.some((i) => i.timing === 'late') ? 'late' : 'today',
+      daysLate,
+      draft: draft.body,
+      subject: draft.subject,
+      contact: first.contact,
+      links: list.length === 1 ? first.links : nudgeLinks(first.contact, draft.subject, draft.body),
+    };
+  });
 }

@@ -1,5 +1,10 @@
-/** How the views name and weigh risk signals. */
+/**
+ * How the views name and weigh risk signals, and name a client's status. The maps are typed
+ * against the unions, so a new signal or status cannot go unlabelled. One word per idea across the
+ * views: Overdue, Paused, Carried forward, Let go.
+ */
 import { SIGNAL_NAMES, SIGNAL_WEIGHT, type Signal, type SignalName } from '../../core/analytics/signals';
+import type { ClientStatus } from '../../core/types';
 
 export { SIGNAL_NAMES };
 
@@ -8,23 +13,30 @@ export const SIGNAL_LABEL: Record<SignalName, string> = {
   overdue: 'Overdue',
   stalled: 'Stalled',
   'no-next-session': 'No next session',
-  'carried-over': 'Carried over',
+  'carried-over': 'Carried forward',
   declining: 'Declining',
   'low-confidence': 'Low confidence',
   'missed-sessions': 'Missed sessions',
   'coach-follow-up': 'Coach follow-up',
 };
 
-/** Compact names for the roster's labels. */
+/** Compact names for tight labels (each is contained in the full name, so a label keeps its accessible name). */
 export const SIGNAL_SHORT: Record<SignalName, string> = {
   overdue: 'overdue',
   stalled: 'stalled',
   'no-next-session': 'no next',
   'carried-over': 'carried',
   declining: 'declining',
-  'low-confidence': 'low conf.',
+  'low-confidence': 'low confidence',
   'missed-sessions': 'missed',
   'coach-follow-up': 'follow-up',
+};
+
+/** A client's status, in the views' words. */
+export const STATUS_LABEL: Record<ClientStatus, string> = {
+  active: 'Active',
+  paused: 'Paused',
+  ended: 'Ended',
 };
 
 export type Severity = 'high' | 'medium' | 'low';

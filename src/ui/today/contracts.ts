@@ -4,27 +4,31 @@
  */
 import type { Readable } from 'svelte/store';
 import type { Evidence } from '../../core/analytics/signals';
-import type { NudgeChannel, NudgeItem } from '../../core/nudges/today';
+import type { NudgeChannel, NudgeItem, NudgeMessage } from '../../core/nudges/today';
 import type { IsoDate } from '../../core/types';
 import type { ActionResult, DateFormatter } from '../contracts';
 
-export type { NudgeChannel, NudgeItem };
+export type { NudgeChannel, NudgeItem, NudgeMessage };
 
 export interface TodayModel {
   asOf: IsoDate;
   /** Due today and unsent earlier ones: late first, then by client (see `sortTodayItems`). */
   items: NudgeItem[];
+  /** The client-facing items as one message per client for the day, in the order of `items`. */
+  messages: NudgeMessage[];
+  /** The coach-facing items (overdue follow-ups): flags, not messages, in the order of `items`. */
+  flags: NudgeItem[];
   /** False when nudges are turned off in the settings (the panel says so). Default true. */
   enabled?: boolean;
 }
 
 export interface TodayActions {
   /**
-   * Logs a `nudged` check-in under the item's commitment: the coach sent `editedDraft` by
-   * `channel` from their own app. The draft is passed for the adapter's use; the note records
-   * only the step and the channel.
+   * Logs a `nudged` check-in under each commitment the message covers: the coach sent
+   * `editedDraft` by `channel` from their own app. The draft is passed for the adapter's use; the
+   * notes record only each step and the channel.
    */
-  markSent(item: NudgeItem, editedDraft: string, channel: NudgeChannel): Promise<ActionResult>;
+  markSent(message: NudgeMessage, editedDraft: string, channel: NudgeChannel): Promise<ActionResult>;
   /** Copies text to the clipboard. */
   copy(text: string): Promise<void>;
   /** Opens the note at the evidence's line (the commitment, for a coach's follow-up flag). */
@@ -41,7 +45,7 @@ export interface TodayPanelProps {
   title?: string;
   /** Render the heading as a toggle that shows and hides the list (the roster's section). */
   collapsible?: boolean;
-  /** Starts expanded (default true); with `collapsible`, the view may keep it across re-opens. */
+  /** Starts expanded (default: collapsed when `collapsible`, else expanded); the view may keep it across re-opens. */
   open?: boolean;
   onToggle?: (open: boolean) => void;
 }

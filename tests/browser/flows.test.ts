@@ -530,7 +530,7 @@ describe('roster → live', () => {
     expect(filtered).toEqual(['Marcus Bell', 'Elena Petrova', 'Hannah Lindqvist', 'Jordan Ellis']);
     expect(await marcus.locator('.ft-roster-counts').innerText()).toMatch(/3 open · 3 overdue/);
     const total = await app<number>(page, 'overdueCount');
-    expect(await roster.locator('.ft-roster-review').innerText()).toBe(`${total} overdue — review`);
+    expect(await roster.locator('.ft-roster-review').innerText()).toBe(`${total} overdue · Review`);
 
     // Elsewhere, the client view: Marcus's stuck, overdue commitment is done.
     await app(page, 'mountClient', 'Marcus Bell');
@@ -538,7 +538,7 @@ describe('roster → live', () => {
     const card = client.locator('.ft-commitment', { hasText: 'Send the portfolio to the other two designers for feedback' });
     await card.locator('.ft-checkin-button', { hasText: 'Done' }).click();
     await expect.poll(() => marcus.locator('.ft-roster-counts').innerText()).toMatch(/2 open · 2 overdue/);
-    expect(await roster.locator('.ft-roster-review').innerText()).toBe(`${total - 1} overdue — review`);
+    expect(await roster.locator('.ft-roster-review').innerText()).toBe(`${total - 1} overdue · Review`);
     expect(await app<number>(page, 'overdueCount')).toBe(total - 1);
     // The filter held: same selections, same rows.
     expect(await roster.locator('.ft-roster-coach-select').evaluate((e) => (e as HTMLSelectElement).selectedOptions[0].text)).toBe('Priya Nair');

@@ -6,7 +6,7 @@
 import { parseIsoDate } from '../dates';
 import { readFrontmatter } from '../parse/frontmatter';
 import { indentWidth, isBlank, matchListItem, splitLines } from '../parse/lines';
-import { normaliseHeading } from '../parse/note';
+import { normaliseHeading } from '../parse/headings';
 import { basename, linkTarget } from '../parse/records';
 import type { IsoDate } from '../types';
 

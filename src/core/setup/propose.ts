@@ -10,7 +10,7 @@ import { readFrontmatter } from '../parse/frontmatter';
 import { splitLines } from '../parse/lines';
 import { basename } from '../parse/records';
 import { frontmatterTags, nameFromWords } from '../parse/session-meta';
-import { normaliseHeading } from '../parse/note';
+import { normaliseHeading } from '../parse/headings';
 
 export interface SetupInput {
   /** The vault's notes as `[path, text]`. */
@@ -128,6 +128,15 @@ function share<T>(list: T[], ok: (x: T) => boolean): number {
   return list.length === 0 ? 0 : list.filter(ok).length / list.length;
 }
 
+function guessDailyFolder(notes: NoteFacts[]): string | null {
+  const byFolder = new Map<string, NoteFacts[]>();
+  for (const f of notes) if (f.folder !== '') byFolder.set(f.folder, [...(byFolder.get(f.folder) ?? []), f]);
+  for (const [folder, list] of byFolder) {
+    if (list.length >= 3 && share(list, (f) => /^\d{4}-\d{2}-\d{2}$/.test(basename(f.path))) >= 0.8) return folder;
+  }
+  return null;
+}
+
 export function proposeLayout(input: SetupInput): SetupProposal {
   const reasons: string[] = [];
   const { order, why } = detectDateOrder(input.notes);
@@ -179,6 +188,9 @@ export function proposeLayout(input: SetupInput): SetupProposal {
     }
   }
 
+  // Obsidian's daily-notes folder, or a folder whose notes are nearly all named by a date alone.
+  const dailyFolder = input.dailyNotesFolder ?? guessDailyFolder(live);
+
   // Folders where most notes are sessions; a folder of per-person sub-folders becomes `X/*​/`.
   const byFolder = new Map<string, NoteFacts[]>();
   for (const f of live) {
@@ -193,7 +205,7 @@ export function proposeLayout(input: SetupInput): SetupProposal {
   for (const folder of [...byFolder.keys()].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))) {
     if (chosen.some((c) => folder.startsWith(c + '/'))) continue;
     // Daily notes hold sessions only in the sections that name a client.
-    if (input.dailyNotesFolder && folder === input.dailyNotesFolder) continue;
+    if (dailyFolder && folder === dailyFolder) continue;
     const list = byFolder.get(folder)!;
     if (list.length < 2 || share(list, sessiony) < 0.6) continue;
     if (list.every((f) => f.types.some((t) => clientTypes.has(t)))) continue;
@@ -218,10 +230,10 @@ export function proposeLayout(input: SetupInput): SetupProposal {
   const datedSections = live.some((f) => f.datedHeadings >= 2 && f.actions && !f.keys.includes('date'));
   if (datedSections) reasons.push('a session per dated heading (## 2026-11-20) in person notes');
   let dailyNotesFolder = '';
-  if (input.dailyNotesFolder !== undefined && input.dailyNotesFolder !== null) {
-    const daily = live.filter((f) => f.folder === input.dailyNotesFolder || (input.dailyNotesFolder === '' && f.folder === ''));
+  if (dailyFolder !== null) {
+    const daily = live.filter((f) => f.folder === dailyFolder || (dailyFolder === '' && f.folder === ''));
     if (daily.some((f) => f.linkHeadings > 0 && f.actions && findWrittenDate(basename(f.path), order))) {
-      dailyNotesFolder = input.dailyNotesFolder === '' ? '' : input.dailyNotesFolder;
+      dailyNotesFolder = dailyFolder;
       if (dailyNotesFolder !== '') reasons.push(`daily notes in ${dailyNotesFolder}: a section naming a client is a session`);
     }
   }

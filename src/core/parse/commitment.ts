@@ -1,0 +1,98 @@
+/** One commitment line and its detail children, finished into a ParsedCommitment. */
+import type { CoreSettings } from '../settings';
+import type { CheckboxStatus, CommitmentStatus, ParsedCommitment, Severity } from '../types';
+import { classifyKind } from './classify';
+import type { Details } from './details';
+import { parseLineFields } from './fields';
+import { readFlexibleItem, type ItemContext } from './flexible';
+import type { ListItem } from './lines';
+
+export const BOX_STATUS: Record<string, CheckboxStatus> = {
+  ' ': 'open',
+  x: 'done',
+  X: 'done',
+  '/': 'partial',
+  '?': 'stuck',
+  '-': 'let-go',
+  '>': 'recommitted',
+};
+
+export interface Open {
+  item: ListItem;
+  line: number; // 1-based
+  raw: string;
+  tagged: boolean;
+  details: Details;
+  endLine: number;
+}
+
+export function deriveStatus(box: CheckboxStatus, details: Details): CommitmentStatus {
+  if (box !== 'open') return box;
+  let latest = null as (typeof details.checkIns)[number] | null;
+  for (const c of details.checkIns) {
+    if (c.status === 'nudged') continue;
+    if (latest === null || c.date >= latest.date) latest = c;
+  }
+  return latest ? (latest.status as Exclude<typeof latest.status, 'nudged'>) : 'open';
+}
+
+export function applyFlexible(c: ParsedCommitment, ctx: ItemContext, owner: { owner: string; person: string | null } | null): void {
+  const f = readFlexibleItem(c.text, ctx);
+  c.text = f.text;
+  if (f.owner !== null && c.owner === 'client') c.owner = f.owner;
+  else if (owner !== null && c.owner === 'client') c.owner = owner.owner;
+  c.person = f.person ?? owner?.person ?? null;
+  if (c.due === null && f.due !== null) c.due = f.due;
+  if (f.recurrence) c.recurrence = f.recurrence;
+  if (f.status !== null && c.checkbox === 'open') {
+    c.checkbox = f.status;
+    c.status = f.status;
+    if (f.status === 'done') c.doneDate ??= f.doneDate;
+  }
+  if (c.owner === 'coach' || c.owner === 'client') return;
+}
+
+export function finishCommitment(open: Open, diag: (line: number, severity: Severity, message: string) => void, settings?: CoreSettings): ParsedCommitment | null {
+  const { item, details } = open;
+  const flexible = settings?.layout.flexibleItems ?? false;
+  const f = parseLineFields(item.content, flexible);
+  if (f.text === '' && f.id === null && item.content.trim() === '') return null; // an empty bullet
+  for (const p of f.problems) diag(open.line, 'warning', p);
+  for (const p of details.problems) diag(p.line, 'warning', p.message);
+  let checkbox: CheckboxStatus = 'open';
+  if (item.box !== null) {
+    const s = BOX_STATUS[item.box];
+    if (s === undefined) diag(open.line, 'warning', `checkbox [${item.box}] is not a status this plugin knows; read as open`);
+    else checkbox = s;
+  }
+  if (f.text === '') diag(open.line, 'warning', 'commitment has no text');
+  const kind = f.kind ?? classifyKind(f.text);
+  return {
+    id: f.id,
+    line: open.line,
+    raw: open.raw,
+    endLine: open.endLine,
+    text: f.text,
+    owner: f.owner ?? 'client',
+    kind,
+    kindIsDefault: f.kind === null,
+    checkbox,
+    hasCheckbox: item.box !== null,
+    status: deriveStatus(checkbox, details),
+    due: f.due ?? (flexible ? (f.scheduled ?? f.start) : null),
+    doneDate: f.doneDate,
+    letGoDate: f.letGoDate,
+    trigger: f.trigger ?? details.trigger,
+    coping: f.coping ?? details.coping,
+    confidence: f.confidence ?? details.confidence,
+    from: f.from,
+    checkIns: details.checkIns,
+    learned: details.learned,
+    notes: details.notes,
+    convention: f.convention,
+    tagged: open.tagged,
+    sessionIndex: 0,
+    person: null,
+    recurrence: null,
+  };
+}

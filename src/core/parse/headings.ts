@@ -1,0 +1,110 @@
+/**
+ * Headings and section names: what opens an action-items section (our four, or a layout's
+ * prefixes), what copies earlier items forward, which template sub-sections are not items, and
+ * which headings carry a date (a session per dated heading).
+ */
+import type { NoteLayout } from '../layout/layout';
+import { findWrittenDate } from '../natural-dates';
+import type { CoreSettings } from '../settings';
+
+// Linear-time: the title is taken whole and trimmed in code, never by a lazy group before a run of spaces.
+export const HEADING = /^ {0,3}(#{1,6})(?:[ \t]([^]*))?$/;
+
+const normalised = new Map<string, string>();
+
+/** A heading's title as compared with the commitments headings (cached: titles repeat a lot). */
+export function headingKey(title: string): string {
+  let key = normalised.get(title);
+  if (key === undefined) {
+    key = normaliseHeading(title);
+    if (normalised.size > 10_000) normalised.clear();
+    normalised.set(title, key);
+  }
+  return key;
+}
+
+export function normaliseHeading(title: string): string {
+  // A heading longer than this is prose, not a section name; capping it keeps the work per line bounded.
+  return title
+    .slice(0, 200)
+    .replace(/[ \t]+#+$/, '')
+    .replace(/[*_`]/g, '')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/[\s:.]+$/, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+const headingSets = new WeakMap<readonly string[], Set<string>>();
+
+const prefixLists = new WeakMap<readonly string[], string[]>();
+
+/** Action-item headings of other templates (`Next steps`, `To do`…), matched as a prefix of the title. */
+const LAYOUT_ACTION_HEADINGS = ['next steps', 'next actions', 'action items', 'action points', 'actions', 'to do', 'to-do', 'todo', 'todos', 'takeaways', 'follow-ups', 'follow ups', 'followups', 'plan', 'homework', 'commitments', 'between sessions', 'tasks', 'assignments', 'agreed actions'];
+
+/** Headings that copy earlier items forward ("Outstanding action items", "Last time's action items"). */
+const COPY_HEADING = /\b(?:outstanding|open|previous|prior|last (?:time|session|week|meeting|1:1)|from (?:the )?(?:last|previous)|carried(?: over| forward)?|review(?:ing)? (?:of )?(?:last|previous|prior))\b[^]{0,60}\b(?:action items?|actions?|commitments?|tasks?|to-?dos?|next steps?|homework|items?)\b|^(?:carried over|carried forward|outstanding)$/;
+
+function layoutPrefixes(settings: CoreSettings): string[] {
+  const extra = settings.layout.actionHeadings;
+  let list = prefixLists.get(extra);
+  if (!list) prefixLists.set(extra, (list = [...new Set([...LAYOUT_ACTION_HEADINGS, ...extra.map(normaliseHeading)])]));
+  return list;
+}
+
+/** Whether a heading title opens an action-items section under this layout, and of which kind. */
+export function sectionKind(key: string, settings: CoreSettings, flexible: boolean): 'action' | 'copy' | null {
+  if (flexible && COPY_HEADING.test(key)) return 'copy';
+  if (headingSet(settings).has(key)) return 'action';
+  if (!flexible && settings.layout.actionHeadings.length === 0) return null;
+  for (const p of flexible ? layoutPrefixes(settings) : settings.layout.actionHeadings.map(normaliseHeading)) {
+    if (key === p) return 'action';
+    if (key.startsWith(p) && /^[\s(:&/,-]/.test(key.slice(p.length))) return 'action';
+  }
+  return null;
+}
+
+/** The settings' heading names, normalised once per settings object rather than once per note. */
+export function headingSet(settings: CoreSettings): Set<string> {
+  let set = headingSets.get(settings.commitmentHeadings);
+  if (!set) headingSets.set(settings.commitmentHeadings, (set = new Set(settings.commitmentHeadings.map(normaliseHeading))));
+  return set;
+}
+
+/** How many headings carry a full date. */
+export function datedHeadings(lines: string[], from: number, layout: NoteLayout): number {
+  let n = 0;
+  for (let i = from; i < lines.length && i < from + 5000; i++) {
+    const l = lines[i];
+    if (l.charCodeAt(0) !== 35 && !l.startsWith(' ')) continue;
+    if (l.length > 200) continue;
+    const h = HEADING.exec(l);
+    if (h && findWrittenDate(h[2] ?? '', layout.dateOrder)) n++;
+  }
+  return n;
+}
+
+/** Sections that name actions only through their sub-headings (a SOAP note's `Plan`). */
+export const WEAK_SECTION = /^(?:plan|takeaways|follow-?ups?)\b/;
+
+/** A label line or bullet (`**Action items**:`, `- Follow-ups:`) opening a list of action items. */
+export const LABEL_ACTIONS = /^(?:action items?|actions?|action points|next steps?|follow-?ups?(?: needed)?|homework|to-?dos?|commitments?|tasks?|assignments?)$/i;
+
+/** Template sub-sections inside an action-items section that are not action items (`### Next 1:1`). */
+export const NOT_ACTIONS = /^(?:next (?:1:1|1-1|one-on-one|meeting|session|touchpoint|call|check-in)|follow-?ups? (?:&|and) check-?ins?|check-?ins?|notes?|discussion|agenda|summary|questions?|decisions?|parking lot|reflections?|insights?|wins?|feedback|context|topics?|updates?|blockers?|risks?|transcript|original transcript|task views?|tasks? (?:view|query)|queries|dataview)\b/;
+
+export const LOOKS_LIKE_ACTIONS = /^(?:commitments?|action items?|action points|next steps|next actions|to ?-?do|todos|takeaways|follow-?ups|homework|between sessions|tasks)\b/;
+
+export function hasActionHeading(lines: string[], from: number, settings: CoreSettings): boolean {
+  for (let i = from; i < lines.length && i < from + 5000; i++) {
+    const l = lines[i];
+    if (l.length > 200) continue;
+    const h = HEADING.exec(l);
+    if (h && sectionKind(headingKey((h[2] ?? '').trim()), settings, true) !== null) return true;
+    if (/^[ \t]*>[ \t]?\[!(?:todo|tasks?|actions?)\]/i.test(l)) return true;
+    const callout = /^[ \t]*>[ \t]?\[![\w-]{1,30}\][+-]?[ \t]*(.*)$/.exec(l);
+    if (callout && sectionKind(headingKey(callout[1].trim()), settings, true) !== null) return true;
+    if (/^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:action items?|next steps?|follow-?ups?|homework|to-?dos?|commitments?)(?:\*\*|__)?[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*$/i.test(l)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,129 @@
+/**
+ * What a note is under the note layout (client, session, a daily note with sessions in it, or
+ * nothing), its session records, and the warnings for notes that look like sessions but are not
+ * read or whose frontmatter keys differ only in case.
+ */
+import { inFolders } from '../layout/layout';
+import { findWrittenDate } from '../natural-dates';
+import type { CoreSettings } from '../settings';
+import type { Severity, SessionNote } from '../types';
+import type { Frontmatter } from './frontmatter';
+import { datedHeadings, HEADING, headingKey, LOOKS_LIKE_ACTIONS } from './headings';
+import { basename, frontmatterLookup } from './records';
+import { filenameParts, hasSessionTag, inSessionFolder, typeValues, type ClientRef, type SessionMeta } from './session-meta';
+
+type Diag = (line: number, severity: Severity, message: string) => void;
+
+export type NoteKind = { type: 'client' | 'session' | null; strong: boolean; daily: boolean; byFolder?: boolean };
+
+export function classify(fm: Frontmatter | null, lines: string[], path: string, settings: CoreSettings, diag: Diag): NoteKind {
+  const layout = settings.layout;
+  const none: NoteKind = { type: null, strong: false, daily: false };
+  if (layout.ignoreFolders.length > 0 && inFolders(path, layout.ignoreFolders)) return none;
+  const data = fm?.data ?? {};
+  const types = fm ? typeValues(data, settings) : [];
+  if (types.some((t) => t === 'client' || layout.clientTypes.includes(t))) return { type: 'client', strong: true, daily: false };
+  if (types.some((t) => t === 'session' || layout.sessionTypes.includes(t))) return { type: 'session', strong: true, daily: false };
+  if (hasSessionTag(data, lines, fm ? fm.endLine : 0, layout)) return { type: 'session', strong: true, daily: false };
+  if (inSessionFolder(path, settings)) {
+    const other = types.find((t) => t !== '');
+    if (other !== undefined && ['agreement', 'review', 'template', 'index', 'moc', 'dashboard'].includes(other)) return none;
+    if (other !== undefined && settings.layout.sessionTypes.length > 1 && !/^(?:note|notes|meeting|meetings)$/.test(other)) {
+      diag(fm ? fm.startLine : 1, 'warning', `note is in a sessions folder but has type '${other}'; read as a session (add '${other}' to the session types, or move the note, if that is wrong)`);
+    }
+    return { type: 'session', strong: true, daily: false, byFolder: true };
+  }
+  if (layout.dailyNotesFolder.trim() !== '' && inFolders(path, [layout.dailyNotesFolder.replace(/\/+$/, '')])) {
+    return { type: 'session', strong: false, daily: true };
+  }
+  if (layout.clientFromFilename && layout.dateFromFilename) {
+    const parts = filenameParts(path, layout);
+    if (parts.date && parts.name) return { type: 'session', strong: false, daily: false };
+  }
+  // A person file with a dated heading per meeting (`### 2026-09-10 – Kickoff`).
+  if (layout.datedSections && types.length === 0 && datedHeadings(lines, fm ? fm.endLine : 0, layout) >= 2) return { type: 'session', strong: true, daily: false };
+  return none;
+}
+
+export function toSessionNote(path: string, line: number | null, ref: ClientRef, others: ClientRef[], meta: SessionMeta, date: string, weak: boolean, keyLines: Record<string, number>): SessionNote {
+  return {
+    path,
+    line,
+    key: line === null ? path : `${path}#${line}`,
+    weak,
+    attendees: others.map((r) => r.name),
+    copies: [],
+    clientRef: basename(ref.target),
+    clientTarget: ref.target,
+    date,
+    next: meta.next,
+    status: meta.status,
+    coach: meta.coach,
+    commitmentsHeadingLine: null,
+    keyLines,
+  };
+}
+
+/** Per-client globs (`1-1s/*​/`) say each sub-folder is a client: its name is then enough. */
+export function folderIsClient(path: string, settings: CoreSettings): boolean {
+  return settings.layout.sessionFolders.some((g) => /\*\/(?:\*\*)?$/.test(g.trim()) && inFolders(path, [g]));
+}
+
+export function fmHasDate(fm: Frontmatter | null, settings: CoreSettings): boolean {
+  return ['date', ...settings.layout.dateKeys].some((k) => fmHas(fm, k, settings));
+}
+
+export function fmHas(fm: Frontmatter | null, key: string, settings: CoreSettings): boolean {
+  return fm !== null && frontmatterLookup(fm.data, key, settings) !== undefined;
+}
+
+export function keyLine(fm: Frontmatter, key: string, settings: CoreSettings): number {
+  const names = [key, ...(settings.keyAliases[key] ?? [])].map((k) => k.toLowerCase());
+  for (const [k, line] of Object.entries(fm.keyLines)) if (names.includes(k.toLowerCase())) return line;
+  return fm.startLine;
+}
+
+/** Two keys that differ only in case: the reader takes the exact spec name, else the first; say so. */
+export function caseDuplicateKeys(fm: Frontmatter, diag: Diag): void {
+  const seen = new Map<string, string>();
+  for (const k of Object.keys(fm.data)) {
+    const lower = k.toLowerCase();
+    const other = seen.get(lower);
+    if (other !== undefined) {
+      const used = lower in fm.data ? lower : other;
+      diag(fm.keyLines[k] ?? fm.startLine, 'warning', `frontmatter has both '${other}' and '${k}'; '${used}' is read and written; remove the other`);
+    } else seen.set(lower, k);
+  }
+}
+
+/**
+ * A note that is not read but looks like a session (an action-items heading with items, and a
+ * date or a person) gets a warning naming what is missing, so a coach is never left guessing.
+ */
+export function looksLikeSession(lines: string[], from: number, fm: Frontmatter | null, path: string, settings: CoreSettings, diag: Diag): void {
+  let headingLine = 0;
+  let items = 0;
+  let inActions = false;
+  const end = Math.min(lines.length, from + 800);
+  for (let i = from; i < end; i++) {
+    const l = lines[i];
+    if (l.length > 400) continue;
+    const h = HEADING.exec(l);
+    if (h) {
+      inActions = LOOKS_LIKE_ACTIONS.test(headingKey((h[2] ?? '').trim()));
+      if (inActions && headingLine === 0) headingLine = i + 1;
+      continue;
+    }
+    if (inActions && /^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\S/.test(l)) items++;
+  }
+  if (headingLine === 0 || items === 0) return;
+  // Templates (a templates folder, `{{date}}` or Templater placeholders) are meant to look like sessions.
+  if (/(?:^|\/)_?templates?\//i.test(path) || lines.some((l) => l.includes('{{') || l.includes('<%'))) return;
+  const data = fm?.data ?? {};
+  const hasDate = Object.keys(data).some((k) => /date|created|when/i.test(k)) || findWrittenDate(basename(path), settings.layout.dateOrder) !== null;
+  const hasPerson = Object.keys(data).some((k) => /client|coachee|person|with|attendee|participant|people|counterpart|mentee/i.test(k)) || lines.slice(from, from + 20).some((l) => /\[\[[^\]]+\]\]/.test(l));
+  if (!hasDate && !hasPerson) return;
+  const type = fm ? frontmatterLookup(data, 'type', settings) : undefined;
+  const missing = type === undefined ? 'it has no `type: session`' : `its type is '${String(type)}', not session`;
+  diag(headingLine, 'warning', `looks like a session note (an action-items heading${hasDate ? ', a date' : ''}${hasPerson ? ', a person' : ''}) but is not read: ${missing}. Run "Set up from my notes" to read this layout, or add type: session`);
+}

@@ -154,3 +154,31 @@ describe('brief edge cases', () => {
     expect(md).not.toContain('## Signals');
   });
 });
+
+describe('note text in the brief is shown as written, never rendered', () => {
+  it('escapes HTML, embeds, links and emphasis from a note, so a remote image never loads from a brief', async () => {
+    const { VaultIndex } = await import('../../src/core/index/vault-index');
+    const { clientBrief } = await import('../../src/core/analytics/brief');
+    const index = new VaultIndex();
+    index.setNotes([
+      ['Clients/Jane <b>Doe</b>.md', '---\ntype: client\nname: "Jane <b>Doe</b>"\ncoach: "[[x]](javascript:alert(1))"\n---\n'],
+      [
+        'Sessions/2026-11-20 Jane.md',
+        [
+          '---',
+          'type: session',
+          'client: "Jane <b>Doe</b>"',
+          'date: 2026-11-20',
+          '---',
+          '## Commitments',
+          '- [ ] Look at <img src=https://evil.example/p.png> and ![[secret.png]] and [click](javascript:alert(1)) **now**',
+          '    - 2026-11-25 stuck: <script>alert(1)</script>',
+        ].join('\n'),
+      ],
+    ]);
+    const md = clientBrief(index, index.client('Jane <b>Doe</b>')!, '2026-12-01');
+    expect(md).not.toMatch(/<img|<script|<b>|!\[\[|\]\(javascript:/);
+    expect(md).toContain('&lt;img src\\=https://evil.example/p.png&gt;');
+    expect(md).toContain('\\!\\[\\[secret.png\\]\\]');
+  });
+});

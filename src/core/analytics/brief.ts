@@ -13,6 +13,17 @@ import { resolveThresholds, type RiskThresholds } from './thresholds';
 import { STATUS_WORD } from '../words';
 
 
+/**
+ * Note-derived text, escaped so a markdown renderer shows it as written: no HTML (`<img src=…>`),
+ * no embeds (`![[…]]`), no links (`[x](javascript:…)`), no emphasis or headings it did not mean.
+ * The brief's own structure (headings, list markers, the session links) is written around it.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~=^$]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`)).replace(/(?<=\s|^)-(?=\s)/g, '\\-').replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
+const e = escapeMarkdown;
+
 const BOX: Record<string, string> = { open: ' ', done: 'x', partial: '/', stuck: '?', skipped: '?', 'let-go': '-', recommitted: '>' };
 
 const LEVEL_NOTE: Record<string, string> = {
@@ -29,7 +40,8 @@ export interface OpeningQuestion {
 
 function link(c: Commitment): string {
   const file = c.session.replace(/\.md$/i, '');
-  return `[[${file}|${c.sessionDate}]]`;
+  // A path a wikilink cannot hold (`]`, `|`, `#`, `^`) is named, not linked.
+  return /[\][|#^]/.test(file) ? `(${e(file)}, ${c.sessionDate})` : `[[${file}|${c.sessionDate}]]`;
 }
 
 /** Questions chosen by what happened, at most one of each kind per commitment. */
@@ -66,11 +78,11 @@ function lowerFirst(s: string): string {
 }
 
 function commitmentLine(c: Commitment, asOf: IsoDate): string {
-  const parts = [`- [${BOX[c.status] ?? ' '}] ${c.text}`, `${STATUS_WORD[c.status] ?? c.status}`, `due ${c.due}`];
+  const parts = [`- [${BOX[c.status] ?? ' '}] ${e(c.text)}`, `${STATUS_WORD[c.status] ?? c.status}`, `due ${c.due}`];
   if (isOverdue(c, asOf)) parts.push('**overdue**');
-  if (c.owner !== 'client') parts.push(`owner ${c.owner}`);
+  if (c.owner !== 'client') parts.push(`owner ${e(c.owner)}`);
   const last = c.checkIns[c.checkIns.length - 1];
-  if (last) parts.push(`last check-in ${last.date} ${last.status}${last.note ? `: ${last.note}` : ''}`);
+  if (last) parts.push(`last check-in ${last.date} ${last.status}${last.note ? `: ${e(last.note)}` : ''}`);
   return `${parts[0]} (${parts.slice(1).join(', ')}) ${link(c)}`;
 }
 
@@ -78,10 +90,10 @@ export function renderBrief(a: ClientAnalysis, p: Patterns, signals: Signal[], t
   const c = a.client;
   const asOf = a.asOf;
   const out: string[] = [];
-  out.push(`# Brief: ${c.name}, ${asOf}`);
+  out.push(`# Brief: ${e(c.name)}, ${asOf}`);
   out.push('');
   const facts = [
-    c.coach ? `Coach: ${c.coach}` : null,
+    c.coach ? `Coach: ${e(c.coach)}` : null,
     `Accountability: ${LEVEL_NOTE[c.accountability]}`,
     `Rhythm: every ${c.cadence} days`,
     a.lastHeld ? `Last session: ${a.lastHeld.date} (${a.daysSinceLastHeld} days ago)` : 'No session held yet',
@@ -108,18 +120,18 @@ export function renderBrief(a: ClientAnalysis, p: Patterns, signals: Signal[], t
 
   if (signals.length > 0) {
     out.push('## Signals');
-    for (const s of signals) out.push(`- **${s.name}**: ${s.message}`);
+    for (const s of signals) out.push(`- **${s.name}**: ${e(s.message)}`);
     out.push('');
   }
 
   if (p.observations.length > 0) {
     out.push('## Patterns worth naming');
-    for (const o of p.observations) out.push(`- ${o}`);
+    for (const o of p.observations) out.push(`- ${e(o)}`);
     out.push('');
   }
 
   out.push('## Opening questions');
-  for (const q of openingQuestions(a, p, t, since)) out.push(`- ${q.question}`);
+  for (const q of openingQuestions(a, p, t, since)) out.push(`- ${e(q.question)}`);
   out.push('');
   return out.join('\n');
 }

@@ -86,6 +86,8 @@ export interface CopiedItem {
   text: string;
   /** The copy's box, as the later note marks it. */
   status: CheckboxStatus;
+  /** An outcome line (`✅ Did it: …` under `**Outcome:**`), which may follow the items of its own session. */
+  outcome?: boolean;
 }
 
 /** What one session note (or one dated section of a note) says about its session. */

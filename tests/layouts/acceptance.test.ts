@@ -46,11 +46,9 @@ describe('a vault in other people’s templates, after "Set up from my notes"', 
     expect(m.commitmentsFound.ratio).toBeGreaterThanOrEqual(ACCEPTANCE.commitmentsFound);
   });
 
-  it('the hold-out vault reads its sessions and most commitments, and invents little', () => {
+  it('the hold-out vault meets them too, but for precision (its expectations do not list items written again in a later session, which the spec counts as the carried commitment’s latest link)', () => {
     const m = setUpAndScan('layouts-holdout');
-    expect(m.sessions.ratio!).toBeGreaterThanOrEqual(0.9);
-    expect(m.precision.ratio!).toBeGreaterThanOrEqual(0.9);
-    expect(m.commitmentsFound.ratio!).toBeGreaterThanOrEqual(0.7);
+    expect(failedThresholds(m, { ...ACCEPTANCE, precision: 0.9 }), JSON.stringify(m.misses.slice(0, 20), null, 1)).toEqual([]);
     expect(m.clientAccuracy.ratio!).toBeGreaterThanOrEqual(0.95);
   });
 

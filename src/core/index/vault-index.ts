@@ -664,8 +664,8 @@ function applyCopies(entries: SessionEntry[], list: Commitment[], similarity: nu
       let best: Commitment | null = null;
       let bestScore = 0;
       for (const c of list) {
-        if (c.sessionDate >= e.s.date && c.sessionKey !== e.s.key) continue;
-        if (c.sessionKey === e.s.key) continue;
+        // A copy names an earlier session's item; an outcome line may name its own session's.
+        if (c.sessionKey === e.s.key ? !copy.outcome : c.sessionDate >= e.s.date) continue;
         const score = c.text.toLowerCase() === copy.text.toLowerCase() ? 1 : textSimilarity(meaningfulTokens(c.text), tokens);
         if (score >= similarity && score > bestScore) {
           best = c;

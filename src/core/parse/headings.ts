@@ -96,11 +96,24 @@ export const NOT_ACTIONS = /^(?:next (?:1:1|1-1|one-on-one|meeting|session|touch
 export const LOOKS_LIKE_ACTIONS = /^(?:commitments?|action items?|action points|next steps|next actions|to ?-?do|todos|takeaways|follow-?ups|homework|between sessions|tasks)\b/;
 
 export function hasActionHeading(lines: string[], from: number, settings: CoreSettings): boolean {
+  // An action heading counts when a list item follows it before the next heading (a heading over
+  // a Dataview query block is not where the items are).
+  let pending = false;
+  let fence = false;
   for (let i = from; i < lines.length && i < from + 5000; i++) {
     const l = lines[i];
     if (l.length > 200) continue;
+    if (/^[ \t]*(?:```|~~~)/.test(l)) {
+      fence = !fence;
+      continue;
+    }
+    if (fence) continue;
     const h = HEADING.exec(l);
-    if (h && sectionKind(headingKey((h[2] ?? '').trim()), settings, true) !== null) return true;
+    if (h) {
+      pending = sectionKind(headingKey((h[2] ?? '').trim()), settings, true) !== null;
+      continue;
+    }
+    if (pending && /^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\S/.test(l)) return true;
     if (/^[ \t]*>[ \t]?\[!(?:todo|tasks?|actions?)\]/i.test(l)) return true;
     const callout = /^[ \t]*>[ \t]?\[![\w-]{1,30}\][+-]?[ \t]*(.*)$/.exec(l);
     if (callout && sectionKind(headingKey(callout[1].trim()), settings, true) !== null) return true;

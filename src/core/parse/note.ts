@@ -17,6 +17,8 @@ import { basename, readClientNote } from './records';
 import { filenameParts, nameFromWords, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
 
 
+/** A label over a list of how earlier items went. */
+const OUTCOME_LABEL = /^(?:outcomes?|results?|progress(?: on (?:last|previous) [a-z ]+)?|review of (?:last|previous) [a-z ]+|how (?:it|they) went)$/i;
 const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})/;
 const TAG_HINT = /#commitment/i;
 
@@ -136,7 +138,13 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       if (/^(?:next (?:session|meeting|1:1|1-1|call|check-in)|date|attendees?)\b[^:]{0,30}:/i.test(c.text)) return;
     }
     if (octx.copy) {
-      sn.copies.push({ line: c.line, text: c.text, status: c.status === 'skipped' ? 'open' : (c.checkbox as CopiedItem['status']) });
+      // `✅ Did the thing: it went well` — an outcome line marks the earlier item by its emoji.
+      const mark = /^(✅|✔️?|☑️?|❌|✖️?|🤔|🟡|🔶|➖)\uFE0F?[ \t]*/u.exec(c.text);
+      const status: CopiedItem['status'] = mark
+        ? /^[✅✔☑]/u.test(mark[1]) ? 'done' : /^[❌✖]/u.test(mark[1]) ? 'let-go' : 'partial'
+        : c.status === 'skipped' ? 'open' : (c.checkbox as CopiedItem['status']);
+      const text = mark ? c.text.slice(mark[0].length).replace(/[ \t]*(?::|[–—]|\s-\s)[^]*$/, '').trim() : c.text;
+      sn.copies.push(mark ? { line: c.line, text, status, outcome: true } : { line: c.line, text, status });
       return;
     }
     if (c.text === '' && c.id === null) return;
@@ -301,6 +309,13 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
         const ictx = ctxFor(current);
         const who = ictx ? ownerOfLabel(text, ictx) : null;
         const bullet = /^[ \t]*[-*+][ \t]/.test(line);
+        if (OUTCOME_LABEL.test(text) && section !== 'action') {
+          // `**Outcome:**` over a list of ✅/❌ lines: how the earlier items went.
+          section = 'copy';
+          sectionLevel = 8;
+          labelIndent = bullet ? indent : -1;
+          continue;
+        }
         if (who || LABEL_ACTIONS.test(text)) {
           ownerCtx = who ?? (section === 'action' ? ownerCtx : null);
           if (section !== 'action' && section !== 'copy') {

@@ -308,3 +308,16 @@ describe('daily notes with a coaching section', () => {
     expect(out.commitments.map((c) => c.text)).toEqual(['Hold a skip-level lunch']);
   });
 });
+
+describe('precision: a vault with no coaching in it', () => {
+  it('help-style notes with "Next steps" headings and links, but no dates, read as nothing and raise no warning', () => {
+    const out = scan(
+      {
+        'en/Sync/Set up Sync.md': '# Set up Sync\nSee [[Sync settings]].\n## Next steps\n- Read [[Sync FAQ]]\n- [ ] Try it\n',
+        'en/Plugins/Core plugins.md': '---\naliases: [Plugins]\n---\n## To do\n- [[Backlinks]]\n',
+      },
+      {},
+    );
+    expect([out.sessions, out.commitments, out.diagnostics]).toEqual([[], [], []]);
+  });
+});

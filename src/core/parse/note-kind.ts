@@ -122,7 +122,7 @@ export function looksLikeSession(lines: string[], from: number, fm: Frontmatter 
   const data = fm?.data ?? {};
   const hasDate = Object.keys(data).some((k) => /date|created|when/i.test(k)) || findWrittenDate(basename(path), settings.layout.dateOrder) !== null;
   const hasPerson = Object.keys(data).some((k) => /client|coachee|person|with|attendee|participant|people|counterpart|mentee/i.test(k)) || lines.slice(from, from + 20).some((l) => /\[\[[^\]]+\]\]/.test(l));
-  if (!hasDate && !hasPerson) return;
+  if (!hasDate || !hasPerson) return;
   const type = fm ? frontmatterLookup(data, 'type', settings) : undefined;
   const missing = type === undefined ? 'it has no `type: session`' : `its type is '${String(type)}', not session`;
   diag(headingLine, 'warning', `looks like a session note (an action-items heading${hasDate ? ', a date' : ''}${hasPerson ? ', a person' : ''}) but is not read: ${missing}. Run "Set up from my notes" to read this layout, or add type: session`);

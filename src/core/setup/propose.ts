@@ -250,7 +250,11 @@ export function proposeLayout(input: SetupInput): SetupProposal {
 
   const extended = unread.length > 0 && (sessionTypes.size > 1 || sessionTags.length > 0 || sessionFolders.length > 0 || clientTypes.size > 1 || datedSections || dailyNotesFolder !== '');
   if (!extended) {
-    reasons.push('the notes are in Follow Through’s own format (type: session / type: client): nothing to change');
+    reasons.push(
+      live.some(sessiony)
+        ? 'the notes are in Follow Through’s own format (type: session / type: client): nothing to change'
+        : 'no note looks like a coaching session (action items with a date): nothing to change',
+    );
     return { layout: resolveLayout({ ...DEFAULT_LAYOUT, coachNames: coach ? coachNames : [], dateOrder: order }), reasons };
   }
   const layout = resolveLayout({

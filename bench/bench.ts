@@ -19,6 +19,7 @@ import { measureReindex } from './measures/reindex';
 import { measureYamlShare } from './measures/yaml-share';
 import { measureRoster } from './measures/roster';
 import { measurePathological } from './measures/pathological';
+import { measureLayoutRules } from './measures/layout-rules';
 import { measureBrowserRoster } from './measures/browser-roster';
 import { measurePractice, PRACTICE_TARGET_MS } from './practice';
 import { gcAvailable, numberArg, parseArgs, round } from './util';
@@ -83,6 +84,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const rosterResult = measureRoster(vault, index, { asOf: args.get('as-of') === undefined ? '2026-12-01' : String(args.get('as-of')), runs: 5, oneClientRuns: 300, seed: parameters.seed });
   index = null;
   const pathological = measurePathological();
+  const layoutRules = args.has('no-layout') ? null : measureLayoutRules(vault, 1);
   const practice = args.has('no-practice') ? null : measurePractice();
   const browserRoster = args.has('no-browser') ? null : await measureBrowserRoster();
   const rendered = browserRoster && 'firstRender500Ms' in browserRoster ? browserRoster : null;
@@ -127,6 +129,7 @@ async function main(argv: readonly string[]): Promise<void> {
     fullIndexCrossCheck: crossCheck,
     roster: rosterResult,
     pathologicalLines: { ...pathological, ordinaryMBps: full.MBps, slowerBy: round(full.MBps / Math.max(0.001, Math.min(pathological.defaultLayoutMBps, pathological.flexibleLayoutMBps)), 1) },
+    layoutRules,
     practice,
     browserRoster,
     targets: { ...targets, allPass: Object.values(targets).every((t) => t.pass) },
@@ -139,6 +142,7 @@ async function main(argv: readonly string[]): Promise<void> {
       `heap ${heap.heapMB} MB [${mark(targets.heapMB)} ≤${TARGETS.heapMB}], ` +
       `re-index p95 ${reindex?.p95Ms ?? 'n/a'} ms [${mark(targets.reindexP95Ms)} ≤${TARGETS.reindexP95Ms}], yaml ${(yaml.yamlShare * 100).toFixed(1)}% of index time, ` +
       `pathological lines ${pathological.defaultLayoutMBps}/${pathological.flexibleLayoutMBps} MB/s [${mark(targets.pathologicalSlowerBy)} within 10× of ${full.MBps}], ` +
+      (layoutRules ? `layout rules on: ${layoutRules.flexibleMs} ms vs ${layoutRules.defaultMs} ms (×${layoutRules.ratio}, same commitments: ${layoutRules.sameCommitments}), ` : '') +
       `roster ${rosterResult.rosterMs} ms [${mark(targets.rosterMs)} ≤${TARGETS.rosterMs}], one client p95 ${rosterResult.oneClient.p95Ms} ms [${mark(targets.rosterOneClientP95Ms)} ≤${TARGETS.rosterOneClientP95Ms}]` +
       (practice ? `, practice ${practice.practiceFiguresMs} ms [${mark(targets.practiceFiguresMs!)} ≤${TARGETS.practiceFiguresMs}]` : '') +
       (rendered

@@ -528,33 +528,46 @@ export class VaultIndex {
     if (hit && hit.version === version) return hit;
     const entries = this.sessionEntriesOf(client);
     const list: Commitment[] = [];
-    for (const e of entries) {
-      const defaultDue = defaultDueDate(e.s, client.cadence, this.settings.dueLeadDays);
-      for (const c of e.note.commitments) {
-        if (c.sessionIndex !== e.index || !this.belongsTo(e, c.person, client)) continue;
-        list.push({
-          ...c,
-          client: client.name,
-          session: e.s.path,
-          sessionKey: e.s.key,
-          sessionDate: e.s.date,
-          due: c.due ?? defaultDue,
-          dueIsDefault: c.due === null,
-        });
-      }
-    }
+    for (const e of entries) list.push(...this.baseCommitments(e, client));
+    // Copies and chains change a few commitments: those become new objects; the rest stay the
+    // cached ones, so the work done per commitment object (its tokens) is not done again.
     applyCopies(entries, list, this.settings.chainSimilarity);
-    const chains = findChains(list, this.settings.chainSimilarity);
-    for (const ch of chains) {
-      if (ch.links.length < 2) continue;
+    const found = findChains(list, this.settings.chainSimilarity);
+    const position = new Map<Commitment, number>();
+    list.forEach((c, i) => position.set(c, i));
+    const replaced = new Map<Commitment, Commitment>();
+    for (const ch of found) {
       for (let i = 0; i < ch.links.length - 1; i++) {
         const l = ch.links[i];
-        if (l.status !== 'done' && l.status !== 'let-go' && l.status !== 'recommitted') (l as { status: CommitmentStatus }).status = 'recommitted';
+        if (l.status === 'done' || l.status === 'let-go' || l.status === 'recommitted') continue;
+        const carried: Commitment = { ...l, status: 'recommitted' };
+        replaced.set(l, carried);
+        list[position.get(l)!] = carried;
       }
     }
+    const chains = replaced.size === 0 ? found : found.map((ch) => ({ ...ch, links: ch.links.map((l) => replaced.get(l) ?? l) }));
     const entry = { version, list, chains };
     this.perClient.set(cacheKey, entry);
     return entry;
+  }
+
+  private readonly bases = new WeakMap<ParsedNote, Map<string, Commitment[]>>();
+
+  /** A session's commitments for a client, with default due dates, cached per note object, client and cadence. */
+  private baseCommitments(e: SessionEntry, client: Client): Commitment[] {
+    let byKey = this.bases.get(e.note);
+    if (!byKey) this.bases.set(e.note, (byKey = new Map()));
+    const key = `${e.index}\u0000${client.name}\u0000${client.cadence}\u0000${client.path ?? ''}`;
+    let list = byKey.get(key);
+    if (list) return list;
+    const defaultDue = defaultDueDate(e.s, client.cadence, this.settings.dueLeadDays);
+    list = [];
+    for (const c of e.note.commitments) {
+      if (c.sessionIndex !== e.index || !this.belongsTo(e, c.person, client)) continue;
+      list.push({ ...c, client: client.name, session: e.s.path, sessionKey: e.s.key, sessionDate: e.s.date, due: c.due ?? defaultDue, dueIsDefault: c.due === null });
+    }
+    byKey.set(key, list);
+    return list;
   }
 
   /** Every commitment, in vault path order then line order. */
@@ -679,7 +692,9 @@ function applyCopies(entries: SessionEntry[], list: Commitment[], similarity: nu
         : status === 'partial' ? { date: e.s.date, status: 'partial', note: `marked partly done in ${basename(e.s.path)}`, line: copy.line }
         : status === 'stuck' ? { date: e.s.date, status: 'stuck', note: `marked stuck in ${basename(e.s.path)}`, line: copy.line }
         : null;
-      const target = best as { status: CommitmentStatus; checkIns: CheckIn[]; doneDate: IsoDate | null; letGoDate: IsoDate | null };
+      // Copy on write: the cached commitment object is shared with earlier answers.
+      const target: Commitment = { ...best };
+      list[list.indexOf(best)] = target;
       if (checkIn) {
         target.checkIns = [...target.checkIns, checkIn];
         if (best.checkbox === 'open') target.status = checkIn.status as CommitmentStatus;

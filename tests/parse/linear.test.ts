@@ -10,17 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../src/core/parse/note';
 import { resolveCoreSettings } from '../../src/core/settings';
 import { resolveLayout } from '../../src/core/layout/layout';
+import { FRAGMENTS, PLACES } from '../../bench/measures/pathological';
 
-const FRAGMENTS = [' ', '\t', '[due:: ', '->', 'When ', 'If ', '[[', '#', '📅', '✅ ', '(', '::', 'I’ll ', ', ', '~~', '@', '**', '> ', 'by ', '1/'];
-
-const PLACES: ((s: string) => string)[] = [
-  (s) => `---\ntype: session\nclient: Jane\ndate: 2026-11-20\n---\n## Commitments\n- [ ] Send it ${s}x\n`,
-  (s) => `---\ntype: session\nclient: Jane\ndate: 2026-11-20\n---\n## Commitments\n- [ ] Send it\n    - ${s}x\n`,
-  (s) => `---\ntype: session\nclient: Jane\ndate: 2026-11-20\n---\n## ${s}x\n- [ ] Send it\n`,
-  (s) => `---\ntype: session\nclient: Jane ${s}x\ndate: 2026-11-20\n---\n## Commitments\n- [ ] Send it\n`,
-  (s) => `---\ntype: session\nclient: Jane\ndate: 2026-11-20\n---\n## Commitments\n- [ ] When ${s}, I'll send it\n    - If ${s} then x\n`,
-];
-
+// The same lines the benchmark's pathological-lines section measures.
 const settingsSets = [resolveCoreSettings(), resolveCoreSettings({ layout: resolveLayout({ flexibleItems: true, duePhrases: true, clientFromBody: true, dateFromBody: true, datedSections: true, sessionFolders: ['**'] }) })];
 
 function time(text: string, settings: (typeof settingsSets)[number]): number {

@@ -11,7 +11,7 @@
  */
 import { findChains, type Chain } from '../analytics/chains';
 import { addDays } from '../dates';
-import { parseNote } from '../parse/note';
+import { noteWithout, parseNote } from '../parse/note';
 import { basename } from '../parse/records';
 import { resolveCoreSettings, type CoreSettings } from '../settings';
 import type { CheckIn, Client, ClientNote, Commitment, CommitmentStatus, Diagnostic, IsoDate, ParsedNote, Session, SessionNote, Severity } from '../types';
@@ -108,15 +108,7 @@ export class VaultIndex {
   private parse(path: string, text: string): ParsedNote {
     const original = conflictCopyOf(path);
     if (original !== null) {
-      return {
-        path,
-        type: null,
-        client: null,
-        session: null,
-        sessions: [],
-        commitments: [],
-        diagnostics: [{ path, line: 1, severity: 'warning', message: `sync conflict copy of ${original}: resolve it (keep what you want in the original, then delete this copy); not read` }],
-      };
+      return noteWithout(path, 'warning', `sync conflict copy of ${original}: resolve it (keep what you want in the original, then delete this copy); not read`);
     }
     return parseNote(path, text, this.settings);
   }
@@ -144,7 +136,7 @@ export class VaultIndex {
    * that is not UTF-8): it holds no records, only the diagnostic saying why, so the scan goes on.
    */
   setUnreadable(path: string, message: string, severity: Severity = 'warning'): void {
-    this.put({ path, type: null, client: null, session: null, sessions: [], commitments: [], diagnostics: [{ path, line: 1, severity, message }] });
+    this.put(noteWithout(path, severity, message));
     this.emit([path]);
   }
 

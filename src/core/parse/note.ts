@@ -22,19 +22,16 @@ const OUTCOME_LABEL = /^(?:outcomes?|results?|progress(?: on (?:last|previous) [
 const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})/;
 const TAG_HINT = /#commitment/i;
 
+/** A note that holds no records, only the one diagnostic saying why (not read, unreadable, a copy). */
+export function noteWithout(path: string, severity: Severity, message: string): ParsedNote {
+  return { path, type: null, client: null, session: null, sessions: [], commitments: [], diagnostics: [{ path, line: 1, severity, message }] };
+}
+
 export function parseNote(path: string, text: string, settings: CoreSettings = DEFAULT_CORE_SETTINGS): ParsedNote {
   try {
     return parseNoteUnchecked(path, text, settings);
   } catch (e) {
-    return {
-      path,
-      type: null,
-      client: null,
-      session: null,
-      sessions: [],
-      commitments: [],
-      diagnostics: [{ path, line: 1, severity: 'error', message: `note could not be read: ${(e as Error).message}` }],
-    };
+    return noteWithout(path, 'error', `note could not be read: ${(e as Error).message}`);
   }
 }
 

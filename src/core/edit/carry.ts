@@ -225,11 +225,14 @@ function carry(kind: 'recommit' | 'modify', sourceText: string, target: EditTarg
     if (others) return refuse(`${target.path}: ${others}; nothing was changed.`);
   }
 
+  // The destination first, then the source: the applier writes in this order, so a failure
+  // between the two leaves the new line without the old one marked (nothing is lost), never the
+  // old line marked `[>]` with nothing carried.
   const changes: NoteChange[] = samePath
     ? [{ path: target.path, before: sourceText, after: dest.text(), changedLines: dest.changedLines() }]
     : [
-        { path: target.path, before: sourceText, after: src.text(), changedLines: src.changedLines() },
         { path: into.path, before: into.isNew ? null : into.text, after: dest.text(), changedLines: into.isNew ? dest.lines.map((_, i) => i + 1) : dest.changedLines() },
+        { path: target.path, before: sourceText, after: src.text(), changedLines: src.changedLines() },
       ];
   const verb = kind === 'recommit' ? 'Recommitted' : 'Modified and recommitted';
   return { ok: true, changes, summary: `${verb} ${quote(text, 40)} to ${into.path}, due ${due}` };

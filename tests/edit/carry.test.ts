@@ -70,7 +70,8 @@ describe('recommit', () => {
     if (!r.ok) throw new Error(r.reason);
     expect(commitment(r.changes[1].after, 'send the worksheet').raw).toBe('- [>] Coach: send the worksheet 📅 2026-11-25 ^wk1');
     const dest = r.changes[0].after;
-    expect(dest).toMatch(/- \[ \] Coach: send the worksheet 📅 2026-12-10 \[from:: wk1\] \^[a-z0-9]{6}\r\n\r\nSome paragraph/);
+    // Inline fields before the Tasks emoji, which Tasks reads only at the end of the line.
+    expect(dest).toMatch(/- \[ \] Coach: send the worksheet \[from:: wk1\] 📅 2026-12-10 \^[a-z0-9]{6}\r\n\r\nSome paragraph/);
     expect(dest.replace(/\r\n/g, '')).not.toContain('\n');
     expect(commitment(dest, 'send the worksheet', NEXT).owner).toBe('coach');
   });

@@ -8,10 +8,10 @@ import { modify, recommit, type ModifyOptions } from '../core/edit/carry';
 import { releaseAccountability } from '../core/edit/frontmatter-edit';
 import { letGo } from '../core/edit/let-go';
 import { planCarryTarget, type SessionNoteSettings } from '../core/edit/session-note';
-import type { EditTarget, RandomSource } from '../core/edit/types';
+import { refuse, type EditTarget, type RandomSource, type Refusal } from '../core/edit/types';
 import type { VaultIndex } from '../core/index/vault-index';
 import type { Commitment, Coping, IsoDate } from '../core/types';
-import type { ApplyResult, Applier } from './applier';
+import { noteName, type ApplyResult, type Applier } from './applier';
 
 export interface CommitmentActionsOptions {
   /** Today's date in the coach's time zone (`localToday()` in the plugin; fixed in tests). */
@@ -87,12 +87,27 @@ export class CommitmentActions {
     const r = await pending;
     if (r.ok) {
       for (const path of r.changed) {
-        const text = await this.applier.read(path);
+        let text: string | null;
+        try {
+          text = await this.applier.read(path);
+        } catch {
+          continue; // written, but not readable just now: Obsidian's metadata cache re-reads it
+        }
         if (text === null) this.index.removeNote(path);
         else this.index.setNote(path, text);
       }
     }
     return r;
+  }
+
+  /** A note's text for an edit to be computed from, or the refusal saying why it cannot be had. */
+  private async readForEdit(path: string): Promise<string | Refusal> {
+    try {
+      const text = await this.applier.read(path);
+      return text ?? refuse(`${noteName(path)} does not exist (was it moved or deleted?); nothing was changed.`);
+    } catch (e) {
+      return refuse(`${noteName(path)} could not be read (${(e as Error).message}); nothing was changed. Try again.`);
+    }
   }
 
   private async carry(kind: 'recommit' | 'modify', c: Commitment, options: Partial<ModifyOptions>): Promise<ApplyResult> {
@@ -112,13 +127,13 @@ export class CommitmentActions {
       // The vault, not the index: a note this plugin created a moment ago may not be indexed yet.
       exists: (p) => this.index.note(p) !== undefined || this.applier.exists(p),
     });
-    const source = await this.applier.read(c.session);
-    if (source === null) return this.applier.applyChanges({ ok: false, reason: `${c.session} does not exist; nothing was changed.` });
+    const source = await this.readForEdit(c.session);
+    if (typeof source !== 'string') return this.applier.applyChanges(source);
     let destText: string;
     if (plan.kind === 'new') destText = plan.text;
     else {
-      const t = plan.path === c.session ? source : await this.applier.read(plan.path);
-      if (t === null) return this.applier.applyChanges({ ok: false, reason: `${plan.path} does not exist; nothing was changed.` });
+      const t = plan.path === c.session ? source : await this.readForEdit(plan.path);
+      if (typeof t !== 'string') return this.applier.applyChanges(t);
       destText = t;
     }
     const into = { path: plan.path, text: destText, isNew: plan.kind === 'new', defaultDue: plan.defaultDue };

@@ -4,16 +4,19 @@
  * - Every write is a `Vault.process` (Obsidian's atomic read-modify-write). The callback checks the
  *   note still holds the text the edit was computed from (or computes the edit on the text it is
  *   given), and if not it returns the text unchanged: nothing is written.
- * - A multi-note edit (recommit: the old note and the next session's note) is all or nothing: if a
+ * - A multi-note edit (recommit: the next session's note and the old note) is all or nothing: if a
  *   later note fails, the notes already written are put back (each only if it still holds what we
- *   wrote), and a note this edit created is deleted again.
+ *   wrote), and a note this edit created is deleted again. The core orders the changes so that
+ *   even a failed put-back loses nothing: the carried line is written before the old one is
+ *   marked `[>]`, and undo un-marks the old line before it removes the carried one.
  * - Unsaved editor text: `Vault.process` works on the saved file, while an open editor may hold a
  *   couple of seconds of typing that Obsidian has not saved yet (TextFileView saves on a debounce).
  *   Before touching a note the applier calls the facade's `flushEditor(path)`; in the plugin that
  *   asks every MarkdownView showing the note to `save()` (see `facade.ts`), so the edit is computed
  *   on the text the coach sees and the editor then reloads the result like any external change.
  * - A refused edit shows a Notice with the reason and changes nothing.
- * - Every applied edit can be undone (newest first) while its notes still hold what it wrote.
+ * - Every applied edit can be undone (newest first) while its notes still hold what it wrote; a
+ *   refused undo keeps its entry for another try.
  */
 import type { EditResult, MultiEditResult, NoteChange } from '../core/edit/types';
 
@@ -50,6 +53,12 @@ interface Op {
 }
 
 class Conflict extends Error {}
+
+/** A note as messages name it: its title, and where it is (`"2026-12-04 Jane Doe" (Sessions/2026-12-04 Jane Doe.md)`). */
+export function noteName(path: string): string {
+  const title = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+  return `"${title}" (${path})`;
+}
 
 function folderOf(path: string): string {
   const i = path.lastIndexOf('/');
@@ -103,7 +112,7 @@ export class EditApplier<F> {
     return this.serial(async () => {
       await this.vault.flushEditor?.(path);
       const file = this.vault.getFileByPath(path);
-      if (file === null) return this.fail(`${path} does not exist (was it moved or deleted?); nothing was changed.`);
+      if (file === null) return this.fail(`${noteName(path)} does not exist (was it moved or deleted?); nothing was changed.`);
       let before: string | null = null;
       let outcome: EditResult | null = null;
       try {
@@ -113,10 +122,10 @@ export class EditApplier<F> {
           return outcome.ok ? outcome.text : data;
         });
       } catch (e) {
-        return this.fail(`${path} could not be written: ${(e as Error).message}`);
+        return this.fail(`${noteName(path)} could not be written (${(e as Error).message}); nothing was changed. Try again.`);
       }
       const r = outcome as EditResult | null;
-      if (r === null || before === null) return this.fail(`${path} could not be read; nothing was changed.`);
+      if (r === null || before === null) return this.fail(`${noteName(path)} could not be read; nothing was changed. Try again.`);
       if (!r.ok) return this.fail(r.reason);
       if (r.text !== before) this.remember({ summary: r.summary, changes: [{ path, before, after: r.text }] });
       return this.succeed(r.summary, r.text !== before ? [path] : []);
@@ -139,14 +148,24 @@ export class EditApplier<F> {
     });
   }
 
-  /** Takes back the newest applied edit, if its notes still hold exactly what it wrote. */
+  /**
+   * Takes back the newest applied edit, if its notes still hold exactly what it wrote. A refused
+   * undo keeps the edit in the history, so the coach can put the note back and try again.
+   */
   undo(): Promise<ApplyResult> {
     return this.serial(async () => {
-      const entry = this.stack.pop();
+      const entry = this.stack.at(-1);
       if (!entry) return this.fail('There is no Follow Through edit to undo.');
+      // Newest change first: a recommit's source is un-marked before its carried line is removed,
+      // so a failure in between leaves the commitment open in both notes, never carried to nowhere.
       const ops: Op[] = [...entry.changes].reverse().map((c) => ({ path: c.path, expect: c.after, result: c.before }));
-      const problem = await this.run(ops);
-      if (problem !== null) return this.fail(`Cannot undo "${entry.summary}": ${problem}`);
+      const problem = await this.run(ops, 'undo');
+      if (problem !== null) {
+        return this.fail(
+          `Cannot undo "${entry.summary}": ${problem} The edit stays in the undo history: put the note back as the edit left it and undo again, or change the note by hand.`,
+        );
+      }
+      this.stack.pop();
       return this.succeed(`Undid "${entry.summary}"`, entry.changes.map((c) => c.path));
     });
   }
@@ -176,40 +195,59 @@ export class EditApplier<F> {
     return { ok: true, summary, changed };
   }
 
-  /** Applies `ops` in order; on the first failure puts back the ones done and says why. */
-  private async run(ops: Op[]): Promise<string | null> {
+  /**
+   * Applies `ops` in order; on the first failure puts back the ones done and says why. An op that
+   * threw after it had written (the note holds its result) counts as done, so it is put back too.
+   */
+  private async run(ops: Op[], what: 'edit' | 'undo' = 'edit'): Promise<string | null> {
     for (const op of ops) await this.vault.flushEditor?.(op.path);
     const done: Op[] = [];
     for (const op of ops) {
       try {
-        await this.step(op);
+        await this.step(op, what);
         done.push(op);
       } catch (e) {
-        const why = e instanceof Conflict ? e.message : `${op.path} could not be written: ${(e as Error).message}`;
+        const why = e instanceof Conflict ? e.message : `${noteName(op.path)} could not be written (${(e as Error).message})`;
+        if (!(e instanceof Conflict) && (await this.holds(op.path, op.result))) done.push(op);
         const leftovers = await this.rollback(done);
-        const tail = leftovers.length > 0 ? ` Could not put back ${leftovers.join(', ')}, which changed meanwhile.` : '';
+        const tail =
+          leftovers.length > 0
+            ? ` Could not put back ${leftovers.map(noteName).join(', ')}, which changed meanwhile: open ${leftovers.length === 1 ? 'it' : 'them'} and remove what this ${what} wrote by hand.`
+            : '';
         return `${why}; nothing was changed.${tail}`;
       }
     }
     return null;
   }
 
-  private async step(op: Op): Promise<void> {
+  /** Whether the note now holds `text` (null: does not exist); false when it cannot be read. */
+  private async holds(path: string, text: string | null): Promise<boolean> {
+    try {
+      const file = this.vault.getFileByPath(path);
+      if (file === null) return text === null;
+      return text !== null && (await this.vault.read(file)) === text;
+    } catch {
+      return false;
+    }
+  }
+
+  private async step(op: Op, what: 'edit' | 'undo' = 'edit'): Promise<void> {
+    const since = what === 'undo' ? 'has changed since the edit was made' : 'has changed since the edit was prepared';
     const file = this.vault.getFileByPath(op.path);
     if (op.expect === null) {
-      if (file !== null) throw new Conflict(`${op.path} already exists`);
+      if (file !== null) throw new Conflict(`${noteName(op.path)} already exists`);
       if (op.result === null) return;
       await this.vault.ensureFolder?.(folderOf(op.path));
       await this.vault.create(op.path, op.result);
       return;
     }
-    if (file === null) throw new Conflict(`${op.path} no longer exists`);
+    if (file === null) throw new Conflict(`${noteName(op.path)} no longer exists`);
     let current: string | null = null;
     await this.vault.process(file, (data) => {
       current = data;
       return data === op.expect && op.result !== null ? op.result : data;
     });
-    if (current !== op.expect) throw new Conflict(`${op.path} has changed since the edit was prepared`);
+    if (current !== op.expect) throw new Conflict(`${noteName(op.path)} ${since}`);
     if (op.result === null) await this.vault.delete(file);
   }
 

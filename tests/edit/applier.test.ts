@@ -85,10 +85,11 @@ describe('EditApplier', () => {
   it('applies a multi-note edit to both notes, each through process', async () => {
     const { app, applier } = setup();
     const r = await applier.applyChanges(carried());
-    expect(r).toMatchObject({ ok: true, changed: [PATH, NEXT] });
+    // The carried line first, then the old line marked [>].
+    expect(r).toMatchObject({ ok: true, changed: [NEXT, PATH] });
     expect(app.vault.writes).toEqual([
-      { method: 'process', path: PATH },
       { method: 'process', path: NEXT },
+      { method: 'process', path: PATH },
     ]);
     expect(app.vault.text(PATH)).toContain('- [>] Send 10 outreach messages ^c7f3a');
     expect(app.vault.text(NEXT)).toMatch(/- \[ \] Send 10 outreach messages \[due:: 2026-12-16\] \[from:: c7f3a\] \^[a-z0-9]{6}\n$/);
@@ -97,17 +98,17 @@ describe('EditApplier', () => {
   it('aborts the whole edit when a note changed since the edit was prepared, and rolls back the first', async () => {
     const { app, applier } = setup();
     const edit = carried();
-    await app.vault.modify(app.vault.getFileByPath(NEXT)!, next + '- [ ] Added meanwhile\n');
+    await app.vault.modify(app.vault.getFileByPath(PATH)!, source + 'more\n');
     app.vault.writes.length = 0;
     const r = await applier.applyChanges(edit);
     expect(r.ok).toBe(false);
-    expect(Notice.shown[0]).toMatch(/2026-12-04 Jane Doe\.md has changed since the edit was prepared; nothing was changed/);
-    expect(app.vault.text(PATH)).toBe(source);
-    expect(app.vault.text(NEXT)).toBe(next + '- [ ] Added meanwhile\n');
-    // Written, then put back: both through process.
+    expect(Notice.shown[0]).toMatch(/"2026-11-20 Jane Doe" \(Sessions\/2026-11-20 Jane Doe\.md\) has changed since the edit was prepared; nothing was changed/);
+    expect(app.vault.text(PATH)).toBe(source + 'more\n');
+    expect(app.vault.text(NEXT)).toBe(next);
+    // The carried line written, then taken out again: both through process.
     expect(app.vault.writes).toEqual([
-      { method: 'process', path: PATH },
-      { method: 'process', path: PATH },
+      { method: 'process', path: NEXT },
+      { method: 'process', path: NEXT },
     ]);
     expect(applier.canUndo).toBe(false);
   });
@@ -115,7 +116,7 @@ describe('EditApplier', () => {
   it('aborts without writing when the first note changed', async () => {
     const { app, applier } = setup();
     const edit = carried();
-    await app.vault.modify(app.vault.getFileByPath(PATH)!, source + 'more\n');
+    await app.vault.modify(app.vault.getFileByPath(NEXT)!, next + '- [ ] Added meanwhile\n');
     app.vault.writes.length = 0;
     const r = await applier.applyChanges(edit);
     expect(r.ok).toBe(false);
@@ -129,7 +130,7 @@ describe('EditApplier', () => {
     const edit = carried({ path: NEW, text, isNew: true, defaultDue: '2026-12-30' });
     const r = await applier.applyChanges(edit);
     expect(r.ok).toBe(true);
-    expect(app.vault.writes.map((w) => w.method)).toEqual(['process', 'create']);
+    expect(app.vault.writes.map((w) => w.method)).toEqual(['create', 'process']);
     expect(app.vault.text(NEW)).toContain('[from:: c7f3a]');
 
     // Undo deletes the created note and restores the source.
@@ -155,7 +156,7 @@ describe('EditApplier', () => {
     };
     const edit = carried({ path: NEW, text: renderSessionNote({ client: 'Jane Doe', date: '2026-12-18' }), isNew: true, defaultDue: '2026-12-30' });
     const r = await applier.applyChanges(edit);
-    expect(!r.ok && r.reason).toMatch(/could not be written: disk full/);
+    expect(!r.ok && r.reason).toMatch(/"2026-12-18 Jane Doe" \(Sessions\/2026-12-18 Jane Doe\.md\) could not be written \(disk full\); nothing was changed/);
     expect(app.vault.text(PATH)).toBe(source);
   });
 
@@ -170,6 +171,24 @@ describe('EditApplier', () => {
     expect(r.ok).toBe(false);
     expect(Notice.shown.at(-1)).toMatch(/^Cannot undo "Checked in on .*": .*has changed since/);
     expect(app.vault.text(PATH)).toBe(after + 'typed later\n');
+  });
+
+  it('a refused undo keeps its entry, names the note and says what to do; after the note is put back it can be retried', async () => {
+    const { app, applier } = setup();
+    await applier.applyEdit(PATH, done);
+    const after = app.vault.text(PATH)!;
+    await app.vault.modify(app.vault.getFileByPath(PATH)!, after + 'typed later\n');
+    const r = await applier.undo();
+    expect(!r.ok && r.reason).toBe(
+      'Cannot undo "Checked in on \"Send 10 outreach messages\": done": "2026-11-20 Jane Doe" (Sessions/2026-11-20 Jane Doe.md) has changed since the edit was made; nothing was changed. ' +
+        'The edit stays in the undo history: put the note back as the edit left it and undo again, or change the note by hand.',
+    );
+    expect(applier.canUndo).toBe(true);
+    expect(applier.history.map((h) => h.summary)).toEqual(['Checked in on "Send 10 outreach messages": done']);
+    await app.vault.modify(app.vault.getFileByPath(PATH)!, after);
+    expect((await applier.undo()).ok).toBe(true);
+    expect(app.vault.text(PATH)).toBe(source);
+    expect(applier.canUndo).toBe(false);
   });
 
   it('undoes a multi-note edit newest first, and nothing is left to undo afterwards', async () => {

@@ -170,3 +170,31 @@ export const clientNote: fc.Arbitrary<string> = fc
     });
     return joinWith(['---', 'type: client', ...kept.flat(), '---', '# Client', ...body], eol, [0], finalNewline);
   });
+
+/**
+ * Nasty strings, for anything the plugin writes into a note (names, texts, values): the
+ * characters that end or split a wikilink (`#`, `|`, `]]`, `^`), that YAML reads specially
+ * (`"`, `'`, `: `, ` #`, a leading `-`, `&`, `*`, `!`, `>`, `%`, `@`, a backtick, `null`, `true`, numbers), that
+ * the note format reads (`::`, emoji dates, `^ids`, `#commitment`, `[x]`, `->`), line breaks of every kind (LF,
+ * CRLF, a lone CR, U+2028, U+2029, NEL), tabs, leading and trailing spaces, control characters,
+ * a BOM, combining marks, right-to-left text and emoji. Shared by every write-then-read property.
+ */
+const NASTY = [
+  '#', '#2', ' #', '|', '||', ']]', '[[', ']', '[', '"', "'", '""', ':', ': ', '::', '\\', '\\"', '^', '^abc12', '/', '{{client}}', '{', '}',
+  '---', '- ', '-', '&', '*', '!', '>', '%', '@', '`', '?', ',', '~', '=',
+  'null', 'true', 'no', '123', '0x1F', '0o17', '.inf', '1e3', '2026-12-01',
+  '\n', '\r\n', '\r', '\u2028', '\u2029', '\u0085', '\t', ' ', '  ',
+  '\u0000', '\u0007', '\u001b', '\ufeff', '\u200b', 'e\u0301', '\u05e9\u05dc\u05d5\u05dd', '🎯', '👩🏽‍💼',
+  '📅 2026-01-01', '✅ 2026-01-02', '❌', '[x]', '[due:: 2026-01-01]', '(k:: v)', '#commitment', '->', '→', 'Coach:',
+];
+const NAME_WORDS = ['Jane', 'Doe', 'O’Brien', 'Zoë', '李', 'Ana-María', 'Sam', 'J.', 'Dr', 'x'];
+
+export const nastyString: fc.Arbitrary<string> = fc
+  .array(fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...NASTY) }, { weight: 2, arbitrary: fc.constantFrom(...NAME_WORDS) }, { weight: 1, arbitrary: fc.string({ maxLength: 4, unit: 'grapheme' }) }), {
+    minLength: 1,
+    maxLength: 8,
+  })
+  .map((parts) => parts.join(''));
+
+/** A nasty string with at least one letter or digit: something a coach could have named a client. */
+export const nastyName: fc.Arbitrary<string> = nastyString.filter((s) => /[\p{L}\p{N}]/u.test(s));

@@ -40,11 +40,12 @@ describe('recommit', () => {
   it('marks the old line [>] with a new block id, and adds the carried line to the next session’s commitments', () => {
     const r = recommit(source, target(source, 'Send 10 outreach messages'), { path: NEXT, text: next, isNew: false, defaultDue: '2026-12-16' }, { today: TODAY, random: seeded(9) });
     if (!r.ok) throw new Error(r.reason);
+    // The destination is written first, the source marked [>] after it (see the applier).
     expect(r.changes.map((c) => [c.path, c.before !== null])).toEqual([
-      [PATH, true],
       [NEXT, true],
+      [PATH, true],
     ]);
-    const [src, dest] = r.changes;
+    const [dest, src] = r.changes;
     const old = commitment(src.after, 'Send 10 outreach messages');
     expect(old.status).toBe('recommitted');
     expect(old.id).toMatch(/^[a-z][a-z0-9]{5}$/);
@@ -67,9 +68,10 @@ describe('recommit', () => {
   it('keeps an existing id, the owner and the emoji convention, and takes the caller’s due date', () => {
     const r = recommit(source, target(source, 'send the worksheet'), { path: NEXT, text: crlf(next), isNew: false, defaultDue: '2026-12-16' }, { today: TODAY, due: '2026-12-10', random: seeded(9) });
     if (!r.ok) throw new Error(r.reason);
-    expect(commitment(r.changes[0].after, 'send the worksheet').raw).toBe('- [>] Coach: send the worksheet 📅 2026-11-25 ^wk1');
-    const dest = r.changes[1].after;
-    expect(dest).toMatch(/- \[ \] Coach: send the worksheet 📅 2026-12-10 \[from:: wk1\] \^[a-z0-9]{6}\r\n\r\nSome paragraph/);
+    expect(commitment(r.changes[1].after, 'send the worksheet').raw).toBe('- [>] Coach: send the worksheet 📅 2026-11-25 ^wk1');
+    const dest = r.changes[0].after;
+    // Inline fields before the Tasks emoji, which Tasks reads only at the end of the line.
+    expect(dest).toMatch(/- \[ \] Coach: send the worksheet \[from:: wk1\] 📅 2026-12-10 \^[a-z0-9]{6}\r\n\r\nSome paragraph/);
     expect(dest.replace(/\r\n/g, '')).not.toContain('\n');
     expect(commitment(dest, 'send the worksheet', NEXT).owner).toBe('coach');
   });
@@ -78,8 +80,8 @@ describe('recommit', () => {
     const text = renderSessionNote({ client: 'Jane Doe', date: '2026-12-04' });
     const r = recommit(source, target(source, 'Send 10 outreach messages'), { path: NEXT, text, isNew: true, defaultDue: '2026-12-16' }, { today: '2026-11-30', random: seeded(2) });
     if (!r.ok) throw new Error(r.reason);
-    expect(r.changes[1]).toMatchObject({ path: NEXT, before: null });
-    const parsed = parseNote(NEXT, r.changes[1].after);
+    expect(r.changes[0]).toMatchObject({ path: NEXT, before: null });
+    const parsed = parseNote(NEXT, r.changes[0].after);
     expect(parsed.session).toMatchObject({ clientRef: 'Jane Doe', date: '2026-12-04' });
     expect(parsed.commitments.map((c) => c.text)).toEqual(['Send 10 outreach messages']);
   });
@@ -88,8 +90,8 @@ describe('recommit', () => {
     const bare = '---\ntype: session\nclient: Jane Doe\ndate: 2026-12-04\n---\nNotes only.';
     const r = recommit(source, target(source, 'Send 10 outreach messages'), { path: NEXT, text: bare, isNew: false, defaultDue: '2026-12-16' }, { today: TODAY, random: seeded(2) });
     if (!r.ok) throw new Error(r.reason);
-    expect(r.changes[1].after).toMatch(/^---\ntype: session\nclient: Jane Doe\ndate: 2026-12-04\n---\nNotes only\.\n\n## Commitments\n- \[ \] Send 10 outreach messages .*\^[a-z0-9]{6}$/);
-    expectOnlyChanged(bare, r.changes[1].after, r.changes[1].changedLines, []);
+    expect(r.changes[0].after).toMatch(/^---\ntype: session\nclient: Jane Doe\ndate: 2026-12-04\n---\nNotes only\.\n\n## Commitments\n- \[ \] Send 10 outreach messages .*\^[a-z0-9]{6}$/);
+    expectOnlyChanged(bare, r.changes[0].after, r.changes[0].changedLines, []);
   });
 
   it('can carry into the same note', () => {
@@ -124,9 +126,9 @@ describe('modify', () => {
       { today: TODAY, random: seeded(4), text: 'Send 5 outreach messages', trigger: 'I close my laptop on Tuesday', coping: null, due: '2026-12-09', confidence: 8 },
     );
     if (!r.ok) throw new Error(r.reason);
-    const old = commitment(r.changes[0].after, 'Send 10 outreach messages');
+    const old = commitment(r.changes[1].after, 'Send 10 outreach messages');
     expect(old.status).toBe('recommitted');
-    const n = commitment(r.changes[1].after, 'Send 5 outreach messages', NEXT);
+    const n = commitment(r.changes[0].after, 'Send 5 outreach messages', NEXT);
     expect([n.due, n.trigger, n.coping, n.confidence, n.from]).toEqual(['2026-12-09', 'I close my laptop on Tuesday', null, 8, old.id]);
   });
 

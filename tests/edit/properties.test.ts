@@ -222,7 +222,9 @@ function step(notes: Record<string, string>, o: Op, random: () => number): Recor
     expectOnlyChanged(text, ch.after, ch.changedLines, [c.line]);
     expectOthersSame(before, destAfter, [c.line], [oldLine, n.line]);
   } else {
-    const [src, dest] = r.changes;
+    // Destination first, then the source (the applier's safe order).
+    const [dest, src] = r.changes;
+    expect([dest.path, src.path]).toEqual([destPath, path]);
     expectOnlyChanged(text, src.after, src.changedLines, [c.line]);
     expect(src.changedLines).toEqual([c.line]);
     expectOnlyChanged(notes[destPath], dest.after, dest.changedLines, []);

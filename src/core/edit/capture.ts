@@ -10,7 +10,7 @@ import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { Coping, IsoDate, Kind, Owner, ParsedCommitment, ParsedNote } from '../types';
 import { blockIdsIn, newBlockId } from './block-id';
 import { othersUnchanged } from './children';
-import { commitmentText, copingValue, fieldValue, joinItem, normaliseCoping, setBlockId, setBox, setField, splitItem, type FieldKey } from './line-fields';
+import { commitmentText, copingValue, fieldValue, normaliseCoping, setBlockId, setBox, setField, splitItem, writeItem, type FieldKey } from './line-fields';
 import { parseSessionForEdit } from './locate';
 import { parseNote } from '../parse/note';
 import { LineEditor } from './text';
@@ -112,7 +112,8 @@ export function capture(text: string, path: string, options: CaptureOptions): Ed
   for (const { c, fields } of planned) {
     const parts = splitItem(editor.lines[c.line - 1]);
     if (parts === null) return refuse(`${path} line ${c.line} is not a list item; nothing was changed.`);
-    if (parts.box === null) setBox(parts, ' ');
+    // A plain bullet gets a box; `[x]Sent…` (Tasks reads it as a box) gets its space after the box.
+    setBox(parts, parts.box ?? ' ');
     const id = c.id ?? newBlockId(taken, options.random);
     if (c.id === null) setBlockId(parts, id);
     let text = c.text;
@@ -136,7 +137,7 @@ export function capture(text: string, path: string, options: CaptureOptions): Ed
     if (fields.confidence !== undefined && fields.confidence !== c.confidence) set('confidence', String(fields.confidence));
     if (fields.kind !== undefined && (fields.kind !== c.kind || c.kindIsDefault)) set('kind', fields.kind);
     for (const w of want) setField(parts, w.key, w.value, c.convention);
-    editor.replace(c.line - 1, joinItem(parts));
+    editor.replace(c.line - 1, writeItem(parts));
 
     expected.set(c.line, (n) =>
       all(

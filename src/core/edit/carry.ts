@@ -10,7 +10,7 @@ import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { Coping, FieldConvention, IsoDate, Kind, Owner, ParsedCommitment, ParsedNote } from '../types';
 import { blockIdsIn, newBlockId } from './block-id';
 import { othersUnchanged } from './children';
-import { commitmentText, copingValue, fieldValue, joinItem, normaliseCoping, setBlockId, setBox, setField, splitItem, type ItemParts } from './line-fields';
+import { commitmentText, copingValue, fieldValue, normaliseCoping, setBlockId, setBox, setField, splitItem, writeItem, type ItemParts } from './line-fields';
 import { locateCommitment, parseSessionForEdit } from './locate';
 import { appendSection } from './session-note';
 import { LineEditor } from './text';
@@ -58,7 +58,8 @@ interface NewCommitment {
   id: string;
 }
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+/** A heading's level; nothing after the marks is matched, so a long heading costs nothing. */
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 const COACH_PREFIX = /^coach[ \t]*:[ \t]*/i;
 
@@ -75,7 +76,7 @@ export function commitmentLine(n: NewCommitment, convention: FieldConvention): s
   if (n.kind) setField(parts, 'kind', n.kind, convention);
   setField(parts, 'from', n.from, convention);
   setBlockId(parts, n.id);
-  return joinItem(parts);
+  return writeItem(parts);
 }
 
 /**
@@ -172,7 +173,7 @@ function carry(kind: 'recommit' | 'modify', sourceText: string, target: EditTarg
   if (parts === null) return refuse(`${target.path} line ${c.line} is not a list item; nothing was changed.`);
   setBox(parts, '>');
   if (c.id === null) setBlockId(parts, oldId);
-  src.replace(c.line - 1, joinItem(parts));
+  src.replace(c.line - 1, writeItem(parts));
 
   const wanted: NewCommitment = {
     text,
@@ -225,11 +226,14 @@ function carry(kind: 'recommit' | 'modify', sourceText: string, target: EditTarg
     if (others) return refuse(`${target.path}: ${others}; nothing was changed.`);
   }
 
+  // The destination first, then the source: the applier writes in this order, so a failure
+  // between the two leaves the new line without the old one marked (nothing is lost), never the
+  // old line marked `[>]` with nothing carried.
   const changes: NoteChange[] = samePath
     ? [{ path: target.path, before: sourceText, after: dest.text(), changedLines: dest.changedLines() }]
     : [
-        { path: target.path, before: sourceText, after: src.text(), changedLines: src.changedLines() },
         { path: into.path, before: into.isNew ? null : into.text, after: dest.text(), changedLines: into.isNew ? dest.lines.map((_, i) => i + 1) : dest.changedLines() },
+        { path: target.path, before: sourceText, after: src.text(), changedLines: src.changedLines() },
       ];
   const verb = kind === 'recommit' ? 'Recommitted' : 'Modified and recommitted';
   return { ok: true, changes, summary: `${verb} ${quote(text, 40)} to ${into.path}, due ${due}` };

@@ -7,7 +7,7 @@ import { isIsoDate } from '../dates';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { CheckInStatus, IsoDate, ParsedCommitment } from '../types';
 import { childLine, childStyle } from './children';
-import { fieldValue, joinItem, setBox, setField, splitItem } from './line-fields';
+import { fieldValue, setBox, setField, splitItem, writeItem } from './line-fields';
 import { locateCommitment } from './locate';
 import { LineEditor } from './text';
 import { quote, refuse, type EditResult, type EditTarget } from './types';
@@ -62,7 +62,7 @@ export function checkIn(text: string, target: EditTarget, options: CheckInOption
   const box = boxAfter(parts.box, options.status);
   if (box !== null && box !== parts.box) setBox(parts, box);
   if (options.status === 'done') setField(parts, 'completion', date, c.convention);
-  editor.replace(c.line - 1, joinItem(parts));
+  editor.replace(c.line - 1, writeItem(parts));
 
   const style = childStyle(editor.lines, parsed, c);
   const added = [childLine(style, checkInLineText(date, options.status, note))];

@@ -7,10 +7,14 @@ import { isIsoDate } from '../dates';
 import { frontmatterRange, readFrontmatter } from '../parse/frontmatter';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { IsoDate } from '../types';
-import { LineEditor } from './text';
+import { LineEditor, splitNote } from './text';
 import { refuse, type EditResult } from './types';
 
-const TOP_KEY = /^(?:"([^"]*)"|'([^']*)'|([^\s#:'"][^:]*?))[ \t]*:(?=[ \t]|$)/;
+/**
+ * A top-level `key:` line. Linear time: a plain key runs greedily to the first colon (it cannot
+ * hold one) and has its trailing whitespace trimmed in code, so no two quantifiers share spaces.
+ */
+const TOP_KEY = /^(?:(?:"([^"]*)"|'([^']*)')[ \t]*|([^\s#:'"][^:]*)):(?=[ \t]|$)/;
 
 interface KeyLine {
   /** 0-based line index in the note. */
@@ -42,7 +46,7 @@ function frontmatterLines(lines: readonly string[]): FrontmatterLines | 'unclose
       else if (n.trim() === '' || n.startsWith('#')) continue;
       else break;
     }
-    keys.push({ index: i, key: m[1] ?? m[2] ?? m[3], blockEnd: end });
+    keys.push({ index: i, key: m[1] ?? m[2] ?? m[3].trimEnd(), blockEnd: end });
   }
   return { close: range.end, keys };
 }
@@ -74,25 +78,59 @@ export interface FrontmatterEditOptions {
   aliases?: readonly string[];
 }
 
+/** Characters that cannot stand as themselves in a YAML scalar: controls, line breaks, BOM. */
+const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
+
 /** True when a plain string must be quoted to read back as the same string in YAML. */
 export function needsYamlQuotes(v: string): boolean {
   return (
     v === '' ||
+    UNPRINTABLE.test(v) ||
+    v.includes('\t') ||
     /^[\s[\]{}&*!|>'"%@`#,?:~-]/.test(v) ||
     /\s$/.test(v) ||
     /: |:$| #/.test(v) ||
-    /^(?:true|false|yes|no|on|off|null|~)$/i.test(v) ||
+    /^(?:true|false|yes|no|on|off|null|~|y|n)$/i.test(v) ||
     /^[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i.test(v) ||
-    /^0x[0-9a-f]+$/i.test(v)
+    /^[-+]?\.(?:inf|nan)$/i.test(v) ||
+    /^0x[0-9a-f]+$/i.test(v) ||
+    /^0o[0-7]+$/i.test(v)
   );
 }
 
-/** `value` as a YAML scalar in the given quote style ('' = plain when safe, else double quotes). */
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0', '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P' };
+
+/** `value` as a YAML double-quoted scalar: every character reads back as itself. */
+function doubleQuoted(value: string): string {
+  const body = value.replace(/[\\"\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `"${body}"`;
+}
+
+/**
+ * `value` as a YAML scalar in the given quote style ('' = plain when safe, else double quotes).
+ * Single quotes cannot carry a line break or a control character, so such a value is
+ * double-quoted instead.
+ */
 export function yamlScalar(value: string, quoteChar: '' | '"' | "'"): string {
-  const q = quoteChar === '' && needsYamlQuotes(value) ? '"' : quoteChar;
-  if (q === '"') return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  let q = quoteChar === '' && needsYamlQuotes(value) ? '"' : quoteChar;
+  if (q === "'" && (UNPRINTABLE.test(value) || value.includes('\t'))) q = '"';
+  if (q === '"') return doubleQuoted(value);
   if (q === "'") return `'${value.replace(/'/g, "''")}'`;
   return value;
+}
+
+/**
+ * Which of a frontmatter's keys (in file order) holds a setting, by the reader's rule: the exact
+ * key if present; else an exact alias (the first in file order); else the first key in file order
+ * that matches the key or an alias without case. Null when none does. Reading and writing use the
+ * same rule, so where `Paused_Until:` and `paused_until:` both exist, the one read is the one edited.
+ */
+export function pickFrontmatterKey(keys: readonly string[], key: string, aliases: readonly string[] = []): string | null {
+  if (keys.includes(key)) return key;
+  const exactAlias = keys.find((k) => aliases.includes(k));
+  if (exactAlias !== undefined) return exactAlias;
+  const names = [key, ...aliases].map((k) => k.toLowerCase());
+  return keys.find((k) => names.includes(k.toLowerCase())) ?? null;
 }
 
 /**
@@ -104,7 +142,6 @@ export function setFrontmatterValue(text: string, key: string, value: string | n
   const editor = new LineEditor(text);
   const fm = frontmatterLines(editor.lines);
   if (fm === 'unclosed') return refuse(`the frontmatter starts with --- but never closes; nothing was changed.`);
-  const names = [key, ...(options.aliases ?? [])].map((k) => k.toLowerCase());
   if (fm === null) {
     if (value === null) return { ok: true, text, changedLines: [], summary: `${key} was not set` };
     const bom = editor.lines[0].charCodeAt(0) === 0xfeff;
@@ -112,7 +149,12 @@ export function setFrontmatterValue(text: string, key: string, value: string | n
     editor.insertAfter(-1, [`${bom ? '\uFEFF' : ''}---`, `${key}: ${yamlScalar(value, '')}`, '---']);
     return { ok: true, text: editor.text(), changedLines: editor.changedLines(), summary: `Set ${key} to ${value}` };
   }
-  const hit = fm.keys.find((k) => names.includes(k.key.toLowerCase()));
+  const picked = pickFrontmatterKey(
+    fm.keys.map((k) => k.key),
+    key,
+    options.aliases ?? [],
+  );
+  const hit = picked === null ? undefined : fm.keys.find((k) => k.key === picked);
   if (hit) {
     if (value === null) {
       editor.remove(hit.index, hit.blockEnd - hit.index + 1);
@@ -134,13 +176,13 @@ export function setFrontmatterValue(text: string, key: string, value: string | n
   return { ok: true, text: editor.text(), changedLines: editor.changedLines(), summary: `Set ${key} to ${value}` };
 }
 
-/** The frontmatter value of `key` (or an alias) as the parser reads it. */
-function readBack(text: string, names: readonly string[]): unknown {
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
-  const fm = readFrontmatter(lines);
+/** The frontmatter value of `key` (or an alias) as the parser reads it, picked by the same rule. */
+function readBack(text: string, key: string, aliases: readonly string[]): unknown {
+  const fm = readFrontmatter(splitNote(text).lines);
   if (fm === null || fm.error) return fm?.error ? new Error(fm.error.message) : undefined;
-  for (const [k, v] of Object.entries(fm.data)) if (names.includes(k.toLowerCase())) return v;
-  return undefined;
+  const line = (k: string) => fm.keyLines[k] ?? Number.MAX_SAFE_INTEGER;
+  const picked = pickFrontmatterKey(Object.keys(fm.data).sort((a, b) => line(a) - line(b)), key, aliases);
+  return picked === null ? undefined : fm.data[picked];
 }
 
 /**
@@ -157,8 +199,7 @@ export function releaseAccountability(
   const aliases = settings.keyAliases.paused_until ?? [];
   const r = setFrontmatterValue(text, 'paused_until', until, { aliases });
   if (!r.ok) return refuse(`${path}: ${r.reason}`);
-  const names = ['paused_until', ...aliases].map((k) => k.toLowerCase());
-  const back = readBack(r.text, names);
+  const back = readBack(r.text, 'paused_until', aliases);
   if (back instanceof Error) return refuse(`${path}: the frontmatter would not read back (${back.message}); nothing was changed.`);
   const value = back instanceof Date ? back.toISOString().slice(0, 10) : back;
   const cleared = value === undefined || value === null || value === '';

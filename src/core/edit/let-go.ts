@@ -10,7 +10,7 @@ import { isIsoDate } from '../dates';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { IsoDate } from '../types';
 import { childLine, childStyle } from './children';
-import { fieldValue, joinItem, setBox, setField, splitItem } from './line-fields';
+import { fieldValue, setBox, setField, splitItem, writeItem } from './line-fields';
 import { locateCommitment } from './locate';
 import { LineEditor } from './text';
 import { quote, refuse, type EditResult, type EditTarget } from './types';
@@ -42,7 +42,7 @@ export function letGo(text: string, target: EditTarget, options: LetGoOptions): 
   if (parts === null) return refuse(`${target.path} line ${c.line} is not a list item; nothing was changed.`);
   setBox(parts, '-');
   setField(parts, 'cancelled', date, c.convention);
-  editor.replace(c.line - 1, joinItem(parts));
+  editor.replace(c.line - 1, writeItem(parts));
 
   const style = childStyle(editor.lines, parsed, c);
   const added: string[] = [];

@@ -21,9 +21,40 @@ export interface ItemParts {
   trailing: string;
 }
 
-const ITEM = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*)$/;
-const BOX = /^\[(.)\]([ \t]+|$)/;
-const BLOCK_ID = /(^|[ \t]+)\^([A-Za-z0-9-]+)$/;
+// Every pattern here runs in time linear in the line: anchored, no two unbounded quantifiers over
+// the same characters side by side, and `[^]` rather than `.`, so U+2028, U+2029 and a lone CR
+// inside a line are ordinary characters (lines are split on LF and CRLF only, as Obsidian does).
+const ITEM = /^([ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))([^]*)$/;
+/** A checkbox as Tasks reads it: `[x]` with or without whitespace after it (`- [x]Sent` is done). */
+const BOX = /^\[([^])\]([ \t]*)/;
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t';
+}
+
+function isIdChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45;
+}
+
+/**
+ * Where a trailing block id (`^c7f3a`, at the start or after whitespace) begins in `s`, counting
+ * the whitespace before it; -1 when `s` does not end with one. A single scan, no regex.
+ */
+export function trailingIdStart(s: string): number {
+  const caret = s.lastIndexOf('^');
+  if (caret < 0 || caret === s.length - 1) return -1;
+  for (let i = caret + 1; i < s.length; i++) if (!isIdChar(s.charCodeAt(i))) return -1;
+  let start = caret;
+  while (start > 0 && isSpace(s[start - 1])) start--;
+  return start === caret && caret !== 0 ? -1 : start;
+}
+
+/** The length of the run of spaces and tabs that ends `s`. */
+function trailingSpaceLength(s: string): number {
+  let i = s.length;
+  while (i > 0 && isSpace(s[i - 1])) i--;
+  return s.length - i;
+}
 
 export function splitItem(line: string): ItemParts | null {
   const m = ITEM.exec(line);
@@ -37,22 +68,40 @@ export function splitItem(line: string): ItemParts | null {
     boxGap = b[2];
     rest = rest.slice(b[0].length);
   }
-  const trailing = /[ \t]*$/.exec(rest)![0];
+  const trailing = rest.slice(rest.length - trailingSpaceLength(rest));
   let core = rest.slice(0, rest.length - trailing.length);
   let idPart = '';
   let id: string | null = null;
-  const idm = BLOCK_ID.exec(core);
-  if (idm) {
-    idPart = core.slice(idm.index);
-    id = idm[2];
-    core = core.slice(0, idm.index);
+  const at = trailingIdStart(core);
+  if (at >= 0) {
+    idPart = core.slice(at);
+    id = core.slice(core.lastIndexOf('^') + 1);
+    core = core.slice(0, at);
   }
   return { prefix: m[1], box, boxGap, main: core, idPart, id, trailing };
 }
 
+/** The line from its parts. Fields are always separated from the block id by a space. */
 export function joinItem(p: ItemParts): string {
   const box = p.box === null ? '' : `[${p.box}]${p.boxGap}`;
-  return p.prefix + box + p.main + p.idPart + p.trailing;
+  const idPart = p.idPart !== '' && p.main !== '' && !isSpace(p.idPart[0]) ? ' ' + p.idPart : p.idPart;
+  return p.prefix + box + p.main + idPart + p.trailing;
+}
+
+/** Boxes that close a commitment; any other box (and a plain bullet) says it is open. */
+const DONE_BOXES = new Set(['x', 'X']);
+
+/**
+ * The line an edit writes: like `joinItem`, but first a done or let-go date the box contradicts
+ * is removed (Tasks users un-tick boxes, which leaves `✅ …` or `[completion:: …]` behind): an open
+ * box loses both, a done box a let-go date, a let-go box a done date.
+ */
+export function writeItem(p: ItemParts): string {
+  const box = p.box;
+  const open = box === null || (!DONE_BOXES.has(box) && box !== '-' && box !== '>');
+  if (open || box === '-') removeField(p, 'completion');
+  if (open || (box !== null && DONE_BOXES.has(box))) removeField(p, 'cancelled');
+  return joinItem(p);
 }
 
 export function setBox(p: ItemParts, box: string): void {
@@ -88,9 +137,17 @@ const EMOJI: Partial<Record<FieldKey, string[]>> = {
   cancelled: ['❌'],
 };
 
-/** The parser's inline-field syntax: `[key:: value]` (value may hold `[[links]]`) or `(key:: value)`. */
-const INLINE_FIELD = /\[([A-Za-z][\w -]*?)::[ \t]*((?:[^[\]]|\[\[[^\]]*\]\])*?)[ \t]*\]|\(([A-Za-z][\w -]*?)::[ \t]*([^()]*?)[ \t]*\)/g;
-const EMOJI_DATE = /(📅|📆|🗓|✅|❌|⏳|🛫|➕)(\uFE0F?[ \t]*)(\d{4}-\d{1,2}-\d{1,2})/gu;
+/**
+ * The parser's inline-field syntax: `[key:: value]` (value may hold `[[links]]`) or `(key:: value)`.
+ * What a field may span is capped (a key of 64 characters, a value of 2,000, a link of 500), so a
+ * line with many unclosed `[key:: ` costs at most that much per start; the value's surrounding
+ * whitespace is trimmed in code rather than by adjacent quantifiers.
+ */
+const INLINE_FIELD = /\[([A-Za-z][\w -]{0,63})::((?:[^[\]]|\[\[[^[\]]{0,500}\]\]){0,2000})\]|\(([A-Za-z][\w -]{0,63})::([^()]{0,2000})\)/g;
+/** A Tasks date field; the gap between emoji and date is capped like any field. */
+const EMOJI_DATE = /(📅|📆|🗓|✅|❌|⏳|🛫|➕)(\uFE0F?[ \t]{0,16})(\d{4}-\d{1,2}-\d{1,2})/gu;
+/** Tasks' priority signs, part of the Tasks-readable end of a line too. */
+const PRIORITY = /[⏫🔼🔽🔺⏬]\uFE0F?/gu;
 
 interface Span {
   start: number;
@@ -108,14 +165,92 @@ function applySpans(s: string, spans: Span[]): string {
   return out + s.slice(at);
 }
 
-function inlineFieldSpans(main: string): { start: number; end: number; key: string; paren: boolean; keyText: string }[] {
-  const out: { start: number; end: number; key: string; paren: boolean; keyText: string }[] = [];
+interface FieldSpan {
+  start: number;
+  end: number;
+  key: string;
+  paren: boolean;
+  keyText: string;
+}
+
+function inlineFieldSpans(main: string): FieldSpan[] {
+  const out: FieldSpan[] = [];
   if (!main.includes('::')) return out;
   for (const m of main.matchAll(INLINE_FIELD)) {
     const keyText = (m[1] ?? m[3] ?? '').trim();
-    out.push({ start: m.index!, end: m.index! + m[0].length, key: keyText.toLowerCase(), paren: m[1] === undefined, keyText });
+    out.push({ start: m.index, end: m.index + m[0].length, key: keyText.toLowerCase(), paren: m[1] === undefined, keyText });
   }
   return out;
+}
+
+/** Whether position `i` is outside every field of `fields` (sorted, apart): a binary search. */
+function outside(fields: readonly FieldSpan[], i: number): boolean {
+  let lo = 0;
+  let hi = fields.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const f = fields[mid];
+    if (i < f.start) hi = mid - 1;
+    else if (i >= f.end) lo = mid + 1;
+    else return false;
+  }
+  return true;
+}
+
+/** Where the run of spaces and tabs that ends just before `i` starts. */
+function spaceRunStart(s: string, i: number): number {
+  while (i > 0 && isSpace(s[i - 1])) i--;
+  return i;
+}
+
+/** Tasks' emoji fields (dates and priorities) outside inline fields, in order. */
+function emojiSpans(main: string, fields: readonly FieldSpan[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of main.matchAll(EMOJI_DATE)) if (outside(fields, m.index)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of main.matchAll(PRIORITY)) if (outside(fields, m.index)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+interface Token {
+  start: number;
+  end: number;
+  emoji: boolean;
+}
+
+/**
+ * The end of the line made only of fields (inline and Tasks emoji, separated by whitespace), as
+ * tokens in order; empty when the line does not end with a field.
+ */
+function fieldTail(main: string): Token[] {
+  const fields = inlineFieldSpans(main);
+  const all: Token[] = [...fields.map((f) => ({ start: f.start, end: f.end, emoji: false })), ...emojiSpans(main, fields).map((e) => ({ ...e, emoji: true }))];
+  const byEnd = new Map(all.map((t) => [t.end, t]));
+  const backwards: Token[] = [];
+  let pos = spaceRunStart(main, main.length);
+  for (;;) {
+    const t = byEnd.get(pos);
+    const last = backwards[backwards.length - 1];
+    if (t === undefined || (last !== undefined && t.end === last.start)) break; // fields must be apart
+    backwards.push(t);
+    pos = spaceRunStart(main, t.start);
+  }
+  return backwards.reverse();
+}
+
+/**
+ * On an emoji-style line, Tasks reads its emoji fields only at the end of the line. Puts the
+ * inline fields of the line's field tail before its emoji fields (keeping each group's order), so
+ * the Tasks-readable part is last before the block id.
+ */
+function tasksLast(p: ItemParts): void {
+  const tail = fieldTail(p.main);
+  const firstEmoji = tail.findIndex((t) => t.emoji);
+  if (firstEmoji < 0 || !tail.slice(firstEmoji).some((t) => !t.emoji)) return;
+  const piece = (t: Token) => p.main.slice(t.start, t.end);
+  const from = tail[firstEmoji].start;
+  const rest = tail.slice(firstEmoji);
+  const ordered = [...rest.filter((t) => !t.emoji), ...rest.filter((t) => t.emoji)].map(piece).join(' ');
+  p.main = p.main.slice(0, from) + ordered + p.main.slice(rest[rest.length - 1].end);
 }
 
 /** True when the line already carries the field, in either convention. */
@@ -126,7 +261,7 @@ export function hasField(p: ItemParts, key: FieldKey): boolean {
   const emoji = EMOJI[key];
   if (!emoji) return false;
   for (const m of p.main.matchAll(EMOJI_DATE)) {
-    if (emoji.includes(m[1]) && !fields.some((f) => m.index! >= f.start && m.index! < f.end)) return true;
+    if (emoji.includes(m[1]) && outside(fields, m.index)) return true;
   }
   return false;
 }
@@ -149,17 +284,18 @@ export function setField(p: ItemParts, key: FieldKey, value: string, convention:
   const emoji = EMOJI[key];
   if (emoji) {
     for (const m of p.main.matchAll(EMOJI_DATE)) {
-      if (!emoji.includes(m[1]) || fields.some((f) => m.index! >= f.start && m.index! < f.end)) continue;
-      const start = m.index! + m[1].length + m[2].length;
+      if (!emoji.includes(m[1]) || !outside(fields, m.index)) continue;
+      const start = m.index + m[1].length + m[2].length;
       spans.push({ start, end: start + m[3].length, replacement: value });
     }
   }
-  if (spans.length > 0) {
-    p.main = applySpans(p.main, spans);
-    return;
+  if (spans.length > 0) p.main = applySpans(p.main, spans);
+  else {
+    const asEmoji = emoji !== undefined && convention === 'emoji';
+    const written = asEmoji ? `${emoji[0]} ${value}` : `[${names[0]}:: ${value}]`;
+    p.main = p.main === '' || isSpace(p.main[p.main.length - 1]) ? p.main + written : `${p.main} ${written}`;
   }
-  const written = emoji && convention === 'emoji' ? `${emoji[0]} ${value}` : `[${names[0]}:: ${value}]`;
-  p.main = p.main === '' || /[ \t]$/.test(p.main) ? p.main + written : `${p.main} ${written}`;
+  if (convention === 'emoji') tasksLast(p);
 }
 
 /** Removes a field from the line (both conventions), with the space before it. */
@@ -167,17 +303,13 @@ export function removeField(p: ItemParts, key: FieldKey): void {
   const names = KEY_NAMES[key];
   const fields = inlineFieldSpans(p.main);
   const spans: Span[] = [];
-  const widen = (start: number, end: number): Span => {
-    let s = start;
-    while (s > 0 && (p.main[s - 1] === ' ' || p.main[s - 1] === '\t')) s--;
-    return { start: s, end, replacement: '' };
-  };
+  const widen = (start: number, end: number): Span => ({ start: spaceRunStart(p.main, start), end, replacement: '' });
   for (const f of fields) if (names.includes(f.key)) spans.push(widen(f.start, f.end));
   const emoji = EMOJI[key];
   if (emoji) {
     for (const m of p.main.matchAll(EMOJI_DATE)) {
-      if (emoji.includes(m[1]) && !fields.some((f) => m.index! >= f.start && m.index! < f.end)) {
-        spans.push(widen(m.index!, m.index! + m[0].length));
+      if (emoji.includes(m[1]) && outside(fields, m.index)) {
+        spans.push(widen(m.index, m.index + m[0].length));
       }
     }
   }
@@ -203,7 +335,8 @@ export function commitmentText(text: string): string {
   t = t.replace(/::/g, ':');
   t = t.replace(/(📅|📆|🗓|✅|❌|⏳|🛫|➕)\uFE0F?/gu, '');
   t = t.replace(/(^|[ \t])#commitment(?=$|[ \t.,;:!?)])/gi, '$1');
-  t = t.replace(/(?:^|[ \t]+)\^[A-Za-z0-9-]+$/, '');
+  const id = trailingIdStart(t);
+  if (id >= 0) t = t.slice(0, id);
   t = t.replace(/[⏫🔼🔽🔺⏬]\uFE0F?/gu, '');
   return t.replace(/\s+/g, ' ').trim();
 }

@@ -4,7 +4,7 @@
  * filled), and which session a carried-forward commitment should go to.
  */
 import { addDays, parseIsoDate, WEEKDAY_NAMES, weekday } from '../dates';
-import { readFrontmatter } from '../parse/frontmatter';
+import { frontmatterRange, readFrontmatter } from '../parse/frontmatter';
 import { parseNote } from '../parse/note';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { IsoDate, SessionStatus } from '../types';
@@ -74,12 +74,13 @@ export function formatDate(date: IsoDate, format: string): string {
 
 /** Fills `{{client}}`, `{{date}}`, `{{date:FORMAT}}` and `{{title}}`; other placeholders are left alone. */
 export function fillPlaceholders(template: string, values: { client: string; date: IsoDate; title?: string }): string {
-  return template.replace(/\{\{\s*(client|date|title)\s*(?::\s*([^}]*?)\s*)?\}\}/gi, (whole, name: string, format: string | undefined) => {
+  // Linear time: a format runs to the first `}` (at most 200 characters) and is trimmed in code.
+  return template.replace(/\{\{[ \t]*(client|date|title)[ \t]*(?::([^}]{0,200}))?\}\}/gi, (whole, name: string, format: string | undefined) => {
     switch (name.toLowerCase()) {
       case 'client':
         return values.client;
       case 'date':
-        return format ? formatDate(values.date, format) : values.date;
+        return format?.trim() ? formatDate(values.date, format.trim()) : values.date;
       case 'title':
         return values.title ?? whole;
       default:
@@ -91,11 +92,20 @@ export function fillPlaceholders(template: string, values: { client: string; dat
 /** Characters Obsidian will not have in a note name (or in a link to it). */
 const BAD_NAME_CHARS = /[\\/:*?"<>|#^[\]]/g;
 
+/** `s` without leading and trailing slashes (a scan, not a regex, so a long run costs nothing). */
+function trimSlashes(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === '/') start++;
+  while (end > start && s[end - 1] === '/') end--;
+  return s.slice(start, end);
+}
+
 /** The vault path of a new session note. */
 export function sessionNotePath(settings: SessionNoteSettings, client: string, date: IsoDate, fallbackFolder = ''): string {
   const pattern = settings.filenamePattern.trim() || DEFAULT_SESSION_NOTE_SETTINGS.filenamePattern;
   const name = fillPlaceholders(pattern, { client, date }).replace(BAD_NAME_CHARS, ' ').replace(/\s+/g, ' ').trim() || `${date} ${client}`;
-  const folder = (settings.folder.trim() || fallbackFolder).replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
+  const folder = trimSlashes((settings.folder.trim() || fallbackFolder).replace(/\\/g, '/'));
   return folder ? `${folder}/${name}.md` : `${name}.md`;
 }
 
@@ -106,10 +116,49 @@ function isEmptyRef(v: unknown): boolean {
   return false;
 }
 
+/** What a wikilink target cannot carry: what ends or splits a link, or Obsidian refuses in a note name. */
+const UNLINKABLE = /[\\/:*?"<>|#^[\]\u0000-\u001f\u007f\u0085\u2028\u2029]/;
+
+/**
+ * The `client:` value for a client's name: `[[Name]]` where a link can carry the name exactly,
+ * else the name itself (written as a quoted YAML string), so it always reads back as the name:
+ * `Jane #2` as a link would read back as `Jane`, `A|B` as `A`.
+ */
+export function clientReference(name: string): string {
+  const linkable = name !== '' && name === name.trim() && !UNLINKABLE.test(name) && !/\.md$/i.test(name);
+  return linkable ? `[[${name}]]` : name;
+}
+
+/**
+ * The client's name as placeholders in the template's frontmatter get it: letters, digits and
+ * single spaces only, so no name can break the YAML around it. (The `client:` key is then set to
+ * the exact name, see `clientReference`.)
+ */
+function frontmatterSafe(name: string): string {
+  return name.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** A name on one line, for the note's body (a heading `# {{client}}` must stay one line). */
+function oneLine(name: string): string {
+  return name.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
+}
+
+/** The template filled: the frontmatter with a YAML-safe name, the body with the name on one line. */
+function fillTemplate(template: string, values: { client: string; date: IsoDate; title?: string }): string {
+  const lines = template.split('\n');
+  const range = frontmatterRange(lines.map((l) => l.replace(/\r$/, '')));
+  const end = range !== null && 'end' in range ? range.end + 1 : 0;
+  const head = lines.slice(0, end).join('\n');
+  const body = lines.slice(end).join('\n');
+  const filledHead = end > 0 ? fillPlaceholders(head, { ...values, client: frontmatterSafe(values.client) }) : '';
+  const filledBody = fillPlaceholders(body, { ...values, client: oneLine(values.client) });
+  return end > 0 ? (end < lines.length ? `${filledHead}\n${filledBody}` : filledHead) : filledBody;
+}
+
 /**
  * A new session note's text: the template with placeholders filled, and whatever the parser
- * needs made sure of: `type: session`, `client: "[[Name]]"`, `date:`, and a commitments heading.
- * Keys the template already sets well are left as written.
+ * needs made sure of: `type: session`, a `client:` that reads back as the client's name, `date:`,
+ * and a commitments heading. Keys the template already sets well are left as written.
  */
 export function renderSessionNote(args: {
   client: string;
@@ -120,7 +169,7 @@ export function renderSessionNote(args: {
 }): string {
   const settings = args.settings ?? DEFAULT_CORE_SETTINGS;
   const template = args.template && args.template.trim() !== '' ? args.template : DEFAULT_SESSION_TEMPLATE;
-  let text = fillPlaceholders(template, { client: args.client, date: args.date, title: args.title });
+  let text = fillTemplate(template, { client: args.client, date: args.date, title: args.title });
 
   const data = () => readFrontmatter(text.split('\n').map((l) => l.replace(/\r$/, '')))?.data ?? {};
   const set = (key: string, value: string) => {
@@ -128,9 +177,11 @@ export function renderSessionNote(args: {
     if (r.ok) text = r.text;
   };
   if (String(data().type ?? '').trim().toLowerCase() !== 'session') set('type', 'session');
-  if (isEmptyRef(data().client)) set('client', `[[${args.client}]]`);
+  if (isEmptyRef(data().client)) set('client', clientReference(args.client));
   const d = data().date;
   if ((typeof d === 'string' ? parseIsoDate(d) : d instanceof Date ? d.toISOString().slice(0, 10) : null) !== args.date) set('date', args.date);
+  // The template's `client:` (filled with a YAML-safe form of the name) must read back as the name.
+  if (parseNote('new.md', text, settings).session?.clientRef !== args.client.trim()) set('client', clientReference(args.client));
 
   const parsed = parseNote('new.md', text, settings);
   if (parsed.session && parsed.session.commitmentsHeadingLine === null) {

@@ -14,7 +14,8 @@ export type Check = (c: ParsedCommitment) => string | null;
 
 /**
  * Finishes a single-commitment edit: `line` is the commitment's 1-based line in the new text,
- * `beforeLine` in the old one. `check` says what is wrong with the re-parsed commitment, or null.
+ * `beforeLine` in the old one. The edited commitment must keep its block id, every other one must
+ * read as before (block ids included), and `check` says what else is wrong with it, or null.
  */
 export function finishCommitmentEdit(
   editor: LineEditor,
@@ -28,7 +29,11 @@ export function finishCommitmentEdit(
   const text = editor.text();
   const after = parseNote(before.path, text, settings);
   const c = after.commitments.find((x) => x.line === line);
-  const problem = c === undefined ? 'the edited line would no longer read as a commitment' : check(c) ?? othersUnchanged(before, after, [beforeLine], [line]);
+  const was = before.commitments.find((x) => x.line === beforeLine);
+  const problem =
+    c === undefined
+      ? 'the edited line would no longer read as a commitment'
+      : (was ? same('block id', c.id, was.id) : null) ?? check(c) ?? othersUnchanged(before, after, [beforeLine], [line]);
   if (problem !== null) return refuse(`${before.path} line ${beforeLine}: ${problem}; nothing was changed.`);
   return { ok: true, text, changedLines: editor.changedLines(), summary };
 }

@@ -41,10 +41,14 @@ export function isBlank(line: string): boolean {
   return true;
 }
 
-/** `- `, `* `, `+ `, `1. ` or `1) ` at the start of a line (after indentation). */
-const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*)|[ \t]*$)/;
+/**
+ * `- `, `* `, `+ `, `1. ` or `1) ` at the start of a line (after indentation). `[^]` rather than
+ * `.`: U+2028, U+2029 and a lone CR are ordinary characters inside a line, as they are to Obsidian.
+ */
+const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+([^]*)|[ \t]*$)/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const CHECKBOX = /^\[(.)\](?:[ \t]+(.*)|[ \t]*$)/;
+/** A checkbox as Tasks reads one: the box, then the text with or without a space (`[x]Sent` is done). */
+const CHECKBOX = /^\[([^])\][ \t]*([^]*)$/;
 
 export interface ListItem {
   indent: number;
@@ -64,7 +68,7 @@ export function matchListItem(line: string): ListItem | null {
   return {
     indent: indentWidth(line),
     markerStart: m[1].length,
-    content: cb ? (cb[2] ?? '') : rest,
+    content: cb ? cb[2] : rest,
     box: cb ? cb[1] : null,
   };
 }

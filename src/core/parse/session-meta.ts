@@ -118,7 +118,7 @@ function refFrom(value: string, source: ClientRef['source']): ClientRef | null {
   const v = value.trim();
   if (v === '') return null;
   const target = linkTarget(v);
-  const name = basename(target).replace(/\s+/g, ' ').trim();
+  const name = basename(target).trim();
   return name === '' ? null : { name, target, source };
 }
 
@@ -135,13 +135,17 @@ function namesIn(value: unknown): string[] {
   }
   const raw = linkText(value);
   if (raw === null) return [];
-  if (!/[,;&[]| and /.test(raw)) return [raw.includes('  ') || raw.includes('\t') ? raw.replace(/\s+/g, ' ').trim() : raw];
-  // White space folded first: a split on `\s*,\s*` would backtrack without bound on a run of spaces.
-  const s = raw.length > 2000 ? raw.slice(0, 2000) : raw.replace(/\s+/g, ' ');
-  if (/^\[\[[^\]]*\]\]$/.test(s)) return [s];
-  const links = [...s.matchAll(/\[\[[^\]]+\]\]/g)].map((m) => m[0]);
+  const whole = raw.trim();
+  if (/^\[\[[^\]]*\]\]$/.test(whole)) return [whole];
+  const links = whole.length > 2000 ? [] : [...whole.matchAll(/\[\[[^\]]{1,300}\]\]/g)].map((m) => m[0]);
   if (links.length > 1) return links;
-  return s.split(/ ?[,;&] ?| and /).map((x) => x.trim()).filter((x) => x !== '');
+  if (!/[,;&]| and /.test(whole)) return [whole];
+  // White space folded before the split: a split on `\s*,\s*` backtracks without bound on a run of spaces.
+  const folded = whole.length > 2000 ? whole.slice(0, 2000) : whole.replace(/\s+/g, ' ');
+  // `Aisha Khan, Maya Chen` is two people; `Doe, Jane` or `,#Jane` is one name as written.
+  const parts = folded.split(/ ?[,;&] ?| and /).map((x) => x.trim());
+  const person = /^[\p{L}][\p{L}'’.-]*(?: [\p{L}][\p{L}'’.-]*){1,3}$/u;
+  return parts.length > 1 && parts.every((x) => person.test(x)) ? parts : [raw.trim()];
 }
 
 function isCoach(name: string, coachNames: readonly string[]): boolean {

@@ -1,5 +1,5 @@
 /** The plugin class: settings, the index, the edit machinery, then views and commands. Kept thin. */
-import { Plugin, type WorkspaceLeaf } from 'obsidian';
+import { Plugin, getAllTags, type WorkspaceLeaf } from 'obsidian';
 import { format } from 'date-fns';
 import { CommitmentActions } from '../app/actions';
 import { EditApplier } from '../app/applier';
@@ -51,7 +51,7 @@ export default class FollowThroughPlugin extends Plugin implements Host {
   override async onload(): Promise<void> {
     this.settings = loadSettings(await this.loadData());
     this.index = new VaultIndex(coreSettingsFrom(this.settings));
-    this.indexer = new VaultIndexer(this.app, this.index, this.agreements);
+    this.indexer = new VaultIndexer(this.app, this.index, this.agreements, { getAllTags });
     this.indexer.register(this);
 
     this.applier = new EditApplier(obsidianEditVault(this.app)) as EditApplier<never>;
@@ -88,10 +88,20 @@ export default class FollowThroughPlugin extends Plugin implements Host {
   /** The template note's text, read when settings load or change ('' = the built-in template). */
   private sessionTemplate = '';
 
+  sessionTemplateText(): string {
+    return this.sessionTemplate;
+  }
+
   private async loadSessionTemplate(): Promise<void> {
     const path = this.settings.sessionTemplatePath;
     const file = path ? this.app.vault.getFileByPath(path) : null;
-    this.sessionTemplate = file ? await this.app.vault.cachedRead(file) : '';
+    try {
+      this.sessionTemplate = file ? await this.app.vault.cachedRead(file) : '';
+    } catch (e) {
+      // A template that cannot be read is no reason not to start: use the built-in one.
+      console.warn(`Follow Through: could not read the session template ${path}`, e);
+      this.sessionTemplate = '';
+    }
   }
 
   async updateSettings(change: Partial<FollowThroughSettings>): Promise<void> {
@@ -109,8 +119,8 @@ export default class FollowThroughPlugin extends Plugin implements Host {
     this.settings = next;
     if (next.sessionTemplatePath !== before.sessionTemplatePath) await this.loadSessionTemplate();
     if (JSON.stringify(coreSettingsFrom(next)) !== JSON.stringify(coreSettingsFrom(before))) {
-      this.index.configure(coreSettingsFrom(next));
-      await this.indexer.indexAll();
+      // Re-read in place: the index keeps its notes until the new reading is swapped in.
+      await this.indexer.reindex(coreSettingsFrom(next));
     } else {
       // Thresholds, nudges, statuses shown: the notes read the same, but the views change.
       this.index.refresh();

@@ -62,8 +62,6 @@ export class VaultIndexer {
   private readonly progressStore = writable<IndexProgress | null>(null);
   private readonly sliceMs: number;
   private readonly readTimeoutMs: number;
-  /** Characters parsed per slice, tuned as the scan goes to take about `sliceMs`. */
-  private sliceChars = 100_000;
 
   constructor(
     private readonly app: App,
@@ -196,24 +194,40 @@ export class VaultIndexer {
 
   /** One note's text, or why it could not be read; never rejects, never waits past the timeout. */
   private read(file: TFile, path: string): Promise<Read> {
-    return new Promise<Read>((resolve) => {
-      const timer = setTimeout(() => resolve({ path, file, error: `note could not be read: no answer after ${Math.round(this.readTimeoutMs / 1000)} s` }), this.readTimeoutMs);
-      let reading: Promise<string>;
-      try {
-        reading = this.app.vault.cachedRead(file);
-      } catch (e) {
-        reading = Promise.reject(e);
-      }
-      reading.then(
-        (text) => {
-          clearTimeout(timer);
-          resolve({ path, file, text });
-        },
-        (e: unknown) => {
-          clearTimeout(timer);
-          resolve({ path, file, error: `note could not be read: ${message(e)}` });
-        },
-      );
+    return this.readAll([file], [path]).then((r) => r[0]);
+  }
+
+  /**
+   * Reads notes at once, each answering with its text or why it could not be read; never
+   * rejects, and a read with no answer by the timeout (one timer for them all) is unreadable.
+   */
+  private readAll(files: readonly TFile[], paths: readonly string[]): Promise<Read[]> {
+    return new Promise<Read[]>((resolve) => {
+      const out: (Read | undefined)[] = new Array(files.length);
+      let left = files.length;
+      const finish = () => {
+        clearTimeout(timer);
+        resolve(Array.from(out, (r, i) => r ?? { path: paths[i], file: files[i], error: `note could not be read: no answer after ${Math.round(this.readTimeoutMs / 1000)} s` }));
+      };
+      const timer = setTimeout(finish, this.readTimeoutMs);
+      const settle = (i: number, r: Read) => {
+        if (out[i] !== undefined) return;
+        out[i] = r;
+        if (--left === 0) finish();
+      };
+      if (left === 0) finish();
+      files.forEach((file, i) => {
+        let reading: Promise<string>;
+        try {
+          reading = this.app.vault.cachedRead(file);
+        } catch (e) {
+          reading = Promise.reject(e);
+        }
+        reading.then(
+          (text) => settle(i, { path: paths[i], file, text }),
+          (e: unknown) => settle(i, { path: paths[i], file, error: `note could not be read: ${message(e)}` }),
+        );
+      });
     });
   }
 
@@ -254,7 +268,7 @@ export class VaultIndexer {
     for (let i = 0; i < files.length; i++) {
       const cache = metadataCache.getFileCache(files[i]);
       if (cache && this.candidate(files[i].path, cache, scan.settings)) wanted.push(files[i]);
-      if ((i & 127) === 127 && now() - sliceStart > this.sliceMs) {
+      if ((i & 15) === 15 && now() - sliceStart > this.sliceMs) {
         await yieldToUi();
         if (scan.cancelled) return;
         sliceStart = now();
@@ -268,29 +282,20 @@ export class VaultIndexer {
     let done = 0;
     for (let i = 0; i < wanted.length; i += BATCH) {
       const batch = wanted.slice(i, i + BATCH);
-      const reads = await Promise.all(batch.map((f) => this.read(f, f.path)));
+      const reads = await this.readAll(batch, batch.map((f) => f.path));
       if (scan.cancelled) return;
-      let j = 0;
-      while (j < reads.length) {
-        const start = now();
-        const texts: [string, string][] = [];
-        let chars = 0;
-        for (; j < reads.length && chars < this.sliceChars; j++) {
-          const r = reads[j];
-          // What an event spoke for since wins; what is gone or moved has its own event coming.
-          if (scan.touched.has(r.path) || vault.getFileByPath(r.path) !== r.file) continue;
-          if ('text' in r) {
-            texts.push([r.path, r.text]);
-            chars += r.text.length;
-          } else if (scan.mode === 'fill') this.index.setUnreadable(r.path, r.error);
-          else staged.set(r.path, { error: r.error });
-        }
+      const cursor = { at: 0 };
+      while (cursor.at < reads.length) {
         if (scan.mode === 'fill') {
-          this.agreements.setNotes(texts);
-          this.index.setNotes(texts);
-          if (chars > 0) this.tune(chars, now() - start);
+          // Parse until the slice's time is up; what is left waits for the next slice.
+          const unreadable: Read[] = [];
+          this.index.setNotes(this.untilDeadline(scan, reads, cursor, sliceStart + this.sliceMs, unreadable));
+          for (const r of unreadable) if ('error' in r) this.index.setUnreadable(r.path, r.error);
         } else {
-          for (const [p, t] of texts) staged.set(p, t);
+          for (; cursor.at < reads.length; cursor.at++) {
+            const r = reads[cursor.at];
+            if (this.isFresh(scan, r)) staged.set(r.path, 'text' in r ? r.text : { error: r.error });
+          }
         }
         if (scan.mode === 'fill' || now() - sliceStart > this.sliceMs) {
           await yieldToUi();
@@ -304,10 +309,28 @@ export class VaultIndexer {
     if (scan.mode === 'replace') this.swapIn(scan, staged);
   }
 
-  /** Sizes the next slices from how fast the last one parsed. */
-  private tune(chars: number, ms: number): void {
-    const perMs = chars / Math.max(ms, 0.5);
-    this.sliceChars = Math.round(Math.min(4_000_000, Math.max(8_000, perMs * this.sliceMs * 0.8)));
+  /** What an event spoke for since the scan began wins; what is gone or moved has its own event coming. */
+  private isFresh(scan: Scan, r: Read): boolean {
+    return !scan.touched.has(r.path) && this.app.vault.getFileByPath(r.path) === r.file;
+  }
+
+  /**
+   * The fresh reads from `cursor` on, each told to the agreements just before the index parses
+   * it, until `deadline` (at least one per slice); unreadable ones are set aside for the caller.
+   */
+  private *untilDeadline(scan: Scan, reads: readonly Read[], cursor: { at: number }, deadline: number, unreadable: Read[]): Generator<[string, string]> {
+    let first = true;
+    while (cursor.at < reads.length && (first || now() < deadline)) {
+      const r = reads[cursor.at++];
+      if (!this.isFresh(scan, r)) continue;
+      if ('error' in r) {
+        unreadable.push(r);
+        continue;
+      }
+      first = false;
+      this.agreements.setNote(r.path, r.text);
+      yield [r.path, r.text];
+    }
   }
 
   /** The re-read's result, with what events said meanwhile, in place of everything, at once. */

@@ -89,7 +89,10 @@ const cpuMs = () => {
  * the garbage collector's included).
  */
 async function withUiTurns(work: () => Promise<void>): Promise<SliceFigures> {
-  collect(); // start from a collected heap: the setup's garbage is not the indexer's
+  // Start from a collected heap (the setup's garbage is not the indexer's), and let the
+  // collector's sweeping finish before the clock starts.
+  collect();
+  await new Promise((r) => setTimeout(r, 200));
   const gaps: number[] = [];
   const cpuGaps: number[] = [];
   let running = true;

@@ -4,6 +4,7 @@
  *
  *   node --expose-gc dist/bench.js [--clients 2000] [--sessions 25] [--commitments 3] [--runs 500]
  *     [--full-runs 3] [--seed N] [--client-yaml-share 0.15] [--session-yaml-share 0.1] [--no-cross-check]
+ *     [--startup-notes 50000] [--startup-coaching 12000] [--no-startup]
  *
  * Adding a section (roster timing, queries…): write `measureX(...)` in bench/measures/x.ts that
  * returns a plain JSON-able object, call it in `main` below in the order it needs (the fully
@@ -21,10 +22,11 @@ import { measureRoster } from './measures/roster';
 import { measurePathological } from './measures/pathological';
 import { measureLayoutRules } from './measures/layout-rules';
 import { measureBrowserRoster } from './measures/browser-roster';
+import { DEFAULT_STARTUP_OPTIONS, measureStartup } from './measures/startup';
 import { measurePractice, PRACTICE_TARGET_MS } from './practice';
 import { gcAvailable, numberArg, parseArgs, round } from './util';
 
-const TARGETS = { pathologicalSlowerBy: 10, fullIndexMs: 1500, heapMB: 300, reindexP95Ms: 2, rosterMs: 150, rosterOneClientP95Ms: 2, practiceFiguresMs: PRACTICE_TARGET_MS, rosterRender500Ms: 100, rosterLiveUpdateMs: 16 } as const;
+const TARGETS = { pathologicalSlowerBy: 10, startupLongestSliceMs: 50, fullIndexMs: 1500, heapMB: 300, reindexP95Ms: 2, rosterMs: 150, rosterOneClientP95Ms: 2, practiceFiguresMs: PRACTICE_TARGET_MS, rosterRender500Ms: 100, rosterLiveUpdateMs: 16 } as const;
 
 interface Target {
   limit: number;
@@ -38,7 +40,8 @@ function target(limit: number, value: number | null | undefined): Target {
 }
 
 const HELP = `usage: node --expose-gc dist/bench.js [--clients N] [--sessions N] [--commitments N] [--runs N]
-  [--full-runs N] [--seed N] [--client-yaml-share F] [--session-yaml-share F] [--no-cross-check]`;
+  [--full-runs N] [--seed N] [--client-yaml-share F] [--session-yaml-share F] [--no-cross-check]
+  [--startup-notes N] [--startup-coaching N] [--no-startup]`;
 
 async function main(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv);
@@ -89,9 +92,17 @@ async function main(argv: readonly string[]): Promise<void> {
   const browserRoster = args.has('no-browser') ? null : await measureBrowserRoster();
   const rendered = browserRoster && 'firstRender500Ms' in browserRoster ? browserRoster : null;
   const crossCheck = args.has('no-cross-check') ? null : measureSingleCall(vault);
+  const startup = args.has('no-startup')
+    ? null
+    : await measureStartup({
+        notes: numberArg(args, 'startup-notes', DEFAULT_STARTUP_OPTIONS.notes, int),
+        coachingNotes: numberArg(args, 'startup-coaching', DEFAULT_STARTUP_OPTIONS.coachingNotes, int),
+        seed: parameters.seed,
+      });
 
   // ---- report --------------------------------------------------------------------------------
   const targets = {
+    ...(startup ? { startupLongestSliceMs: target(TARGETS.startupLongestSliceMs, startup.startup.longestSliceCpuMs) } : {}),
     fullIndexMs: target(TARGETS.fullIndexMs, full.fullIndexMs),
     heapMB: target(TARGETS.heapMB, gcAvailable ? heap.heapMB : null),
     reindexP95Ms: target(TARGETS.reindexP95Ms, reindex?.p95Ms),
@@ -132,6 +143,7 @@ async function main(argv: readonly string[]): Promise<void> {
     layoutRules,
     practice,
     browserRoster,
+    startup,
     targets: { ...targets, allPass: Object.values(targets).every((t) => t.pass) },
   };
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
@@ -147,6 +159,9 @@ async function main(argv: readonly string[]): Promise<void> {
       (practice ? `, practice ${practice.practiceFiguresMs} ms [${mark(targets.practiceFiguresMs!)} ≤${TARGETS.practiceFiguresMs}]` : '') +
       (rendered
         ? `, roster render 500 rows ${rendered.firstRender500Ms} ms [${mark(targets.rosterRender500Ms!)} ≤100], 2000 rows ${rendered.firstRender2000Ms} ms, live update ${rendered.liveUpdate2000Ms} ms [${mark(targets.rosterLiveUpdateMs!)} ≤16]`
+        : '') +
+      (startup
+        ? `, start-up ${startup.filesRead} of ${startup.notes} files read (${startup.candidates} candidates) in ${startup.startup.totalMs} ms, longest slice ${startup.startup.longestSliceCpuMs} ms CPU (${startup.startup.longestSliceMs} ms wall) [${mark(targets.startupLongestSliceMs!)} ≤${TARGETS.startupLongestSliceMs}]`
         : '') +
       '\n',
   );

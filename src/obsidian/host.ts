@@ -9,6 +9,7 @@ import type { FollowThroughSettings } from '../core/plugin-settings';
 import type { IsoDate } from '../core/types';
 import type { DateFormatter, RosterFilter } from '../ui/contracts';
 import type { ObsidianNavigator } from './navigator';
+import type { VaultIndexer } from './vault-indexer';
 
 export interface Host {
   app: App;
@@ -27,6 +28,10 @@ export interface Host {
   /** Whether the roster's Today panel is expanded. */
   todayOpen: boolean;
   agreements: AgreementIndex;
+  /** Keeps the index in step with the vault; its `progress` is the start-up read's. */
+  indexer: VaultIndexer;
+  /** The session template's text ('' = the built-in template). */
+  sessionTemplateText(): string;
 }
 
 export const VIEW_ROSTER = 'follow-through-roster';

@@ -1,11 +1,12 @@
 /** Opening notes, views and modals in the workspace: the Obsidian side of the views' Navigator. */
-import { MarkdownRenderer, Notice, TFile, type Component, type WorkspaceLeaf } from 'obsidian';
+import { Notice, TFile, type Component, type WorkspaceLeaf } from 'obsidian';
 import type { Evidence } from '../core/analytics/signals';
 import type { Navigator } from '../app/view-actions';
 import type { Host } from './host';
 import { VIEW_CLIENT, VIEW_PRACTICE, VIEW_ROSTER } from './host';
 import { openCaptureModal, openReviewModal } from './views/modals';
 import { SvelteItemView } from './views/svelte-view';
+import { MarkdownRenders } from './render';
 
 export class ObsidianNavigator implements Navigator {
   constructor(
@@ -74,8 +75,11 @@ export class ObsidianNavigator implements Navigator {
     void openCaptureModal(this.host(), path);
   }
 
+  private renders: MarkdownRenders | null = null;
+
+  /** Renders into `el`, unloading the last render there; views pass their own renders (see ClientLeafView). */
   renderMarkdown(el: HTMLElement, markdown: string, sourcePath: string): void {
-    el.empty();
-    void MarkdownRenderer.render(this.app, markdown, el, sourcePath, this.owner);
+    this.renders ??= new MarkdownRenders(this.app, this.owner);
+    this.renders.render(el, markdown, sourcePath);
   }
 }

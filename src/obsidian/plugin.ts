@@ -1,5 +1,5 @@
 /** The plugin class: settings, the index, the edit machinery, then views and commands. Kept thin. */
-import { Plugin, type WorkspaceLeaf } from 'obsidian';
+import { Plugin, getAllTags, type WorkspaceLeaf } from 'obsidian';
 import { format } from 'date-fns';
 import { CommitmentActions } from '../app/actions';
 import { EditApplier } from '../app/applier';
@@ -7,7 +7,7 @@ import { LiveModels } from '../app/live-models';
 import { localToday } from '../core/dates';
 import { VaultIndex } from '../core/index/vault-index';
 import { coreSettingsFrom, loadSettings, type FollowThroughSettings } from '../core/plugin-settings';
-import type { IsoDate } from '../core/types';
+import type { Diagnostic, IsoDate } from '../core/types';
 import type { RosterFilter } from '../ui/contracts';
 import { registerCommands } from './commands';
 import { registerEditCommands } from './edits/commands';
@@ -22,6 +22,9 @@ import { AgreementIndex } from '../core/agreements/store';
 import { VaultIndexer } from './vault-indexer';
 import { ClientLeafView } from './views/client-view';
 import { RosterView } from './views/roster-view';
+import { offerSetup, registerSetup } from './setup';
+import { SetupModal } from './views/setup-modal';
+import { openDiagnostic } from './first-run';
 
 export default class FollowThroughPlugin extends Plugin implements Host {
   override settings!: FollowThroughSettings;
@@ -32,7 +35,8 @@ export default class FollowThroughPlugin extends Plugin implements Host {
   models!: LiveModels;
   nav!: ObsidianNavigator;
   rosterFilter: RosterFilter | null = null;
-  todayOpen = true;
+  /** The roster's Today strip starts collapsed: the roster is what the sidebar is for. */
+  todayOpen = false;
   practiceCoach: string | null = null;
   agreements = new AgreementIndex();
 
@@ -51,7 +55,7 @@ export default class FollowThroughPlugin extends Plugin implements Host {
   override async onload(): Promise<void> {
     this.settings = loadSettings(await this.loadData());
     this.index = new VaultIndex(coreSettingsFrom(this.settings));
-    this.indexer = new VaultIndexer(this.app, this.index, this.agreements);
+    this.indexer = new VaultIndexer(this.app, this.index, this.agreements, { getAllTags });
     this.indexer.register(this);
 
     this.applier = new EditApplier(obsidianEditVault(this.app)) as EditApplier<never>;
@@ -71,6 +75,7 @@ export default class FollowThroughPlugin extends Plugin implements Host {
     this.registerView(VIEW_PRACTICE, (leaf: WorkspaceLeaf) => new PracticeLeafView(leaf, this));
     registerCommands(this, this, () => this.indexer.indexAll());
     registerEditCommands(this, this.applier);
+    registerSetup(this, this);
     this.addSettingTab(new FollowThroughSettingTab(this.app, this, this));
 
     let loaded = true;
@@ -82,16 +87,40 @@ export default class FollowThroughPlugin extends Plugin implements Host {
       if (!loaded) return;
       addOverdueStatus(this, this);
       keepCalendarFile(this, this);
+      offerSetup(this);
     });
   }
 
   /** The template note's text, read when settings load or change ('' = the built-in template). */
   private sessionTemplate = '';
 
+  sessionTemplateText(): string {
+    return this.sessionTemplate;
+  }
+
   private async loadSessionTemplate(): Promise<void> {
     const path = this.settings.sessionTemplatePath;
     const file = path ? this.app.vault.getFileByPath(path) : null;
-    this.sessionTemplate = file ? await this.app.vault.cachedRead(file) : '';
+    try {
+      this.sessionTemplate = file ? await this.app.vault.cachedRead(file) : '';
+    } catch (e) {
+      // A template that cannot be read is no reason not to start: use the built-in one.
+      console.warn(`Follow Through: could not read the session template ${path}`, e);
+      this.sessionTemplate = '';
+    }
+  }
+
+  /** The settings tab's "Set up from my notes" and its list of notes not read. */
+  setUp(): void {
+    new SetupModal(this.app, this).open();
+  }
+
+  notRead(): Diagnostic[] {
+    return this.index.diagnostics();
+  }
+
+  openDiagnostic(d: Diagnostic): void {
+    openDiagnostic(this, d);
   }
 
   async updateSettings(change: Partial<FollowThroughSettings>): Promise<void> {
@@ -109,8 +138,8 @@ export default class FollowThroughPlugin extends Plugin implements Host {
     this.settings = next;
     if (next.sessionTemplatePath !== before.sessionTemplatePath) await this.loadSessionTemplate();
     if (JSON.stringify(coreSettingsFrom(next)) !== JSON.stringify(coreSettingsFrom(before))) {
-      this.index.configure(coreSettingsFrom(next));
-      await this.indexer.indexAll();
+      // Re-read in place: the index keeps its notes until the new reading is swapped in.
+      await this.indexer.reindex(coreSettingsFrom(next));
     } else {
       // Thresholds, nudges, statuses shown: the notes read the same, but the views change.
       this.index.refresh();

@@ -1,8 +1,9 @@
 /** The settings tab: note conventions, dates, the roster's thresholds and what it shows. */
-import { PluginSettingTab, Setting, type App, type Plugin } from 'obsidian';
+import { PluginSettingTab, Setting, debounce, type App, type Debouncer, type Plugin } from 'obsidian';
 import { DEFAULT_SETTINGS, type FollowThroughSettings } from '../core/plugin-settings';
 import type { RiskThresholds } from '../core/analytics/thresholds';
-import type { ClientStatus } from '../core/types';
+import type { ClientStatus, Diagnostic } from '../core/types';
+import { layoutSettings } from './layout-settings';
 import { NUDGE_KINDS, type NudgeKind } from '../core/nudges/settings';
 import { templateProblems } from '../core/nudges/template';
 
@@ -15,6 +16,11 @@ const NUDGE_LABELS: Record<NudgeKind, string> = {
 
 export interface SettingsOwner {
   settings: FollowThroughSettings;
+  /** "Set up from my notes". */
+  setUp?(): void;
+  /** The notes not read (the index's diagnostics). */
+  notRead?(): Diagnostic[];
+  openDiagnostic?(d: Diagnostic): void;
   /** Saves, and re-indexes when a change affects how notes are read. */
   updateSettings(change: Partial<FollowThroughSettings>): Promise<void>;
 }
@@ -30,6 +36,9 @@ const THRESHOLD_LABELS: [keyof RiskThresholds, string, string][] = [
   ['similarity', 'Same-commitment similarity (0-1)', 'How alike two texts must be to count as one commitment carried over.'],
   ['minCount', 'Minimum count for patterns', 'Patterns are named only when at least this many commitments stand behind them.'],
 ];
+
+/** How long typing must pause before a text field's value is saved (and, for reading settings, the vault re-read). */
+export const TYPING_PAUSE_MS = 400;
 
 function lines(text: string): string[] {
   return text
@@ -47,16 +56,35 @@ export class FollowThroughSettingTab extends PluginSettingTab {
     super(app, plugin);
   }
 
+  /** Text fields' pending saves, run at once when the tab closes. */
+  private pending: Debouncer<[string], unknown>[] = [];
+
+  /** `save` once typing has paused, with the field's last value: not once per keystroke. */
+  private afterTyping(save: (value: string) => unknown): (value: string) => void {
+    const d = debounce((value: string) => save(value), TYPING_PAUSE_MS, true);
+    this.pending.push(d);
+    return (value) => void d(value);
+  }
+
+  override hide(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const d of pending) d.run();
+    super.hide();
+  }
+
   private number(el: HTMLElement, name: string, desc: string, get: () => number, set: (n: number) => Promise<void>, min = 0): void {
     new Setting(el)
       .setName(name)
       .setDesc(desc)
       .addText((t) => {
         t.inputEl.type = 'number';
-        t.setValue(String(get())).onChange(async (v) => {
-          const n = Number(v);
-          if (v.trim() !== '' && Number.isFinite(n) && n >= min) await set(n);
-        });
+        t.setValue(String(get())).onChange(
+          this.afterTyping((v) => {
+            const n = Number(v);
+            if (v.trim() !== '' && Number.isFinite(n) && n >= min) return set(n);
+          }),
+        );
       });
   }
 
@@ -64,11 +92,12 @@ export class FollowThroughSettingTab extends PluginSettingTab {
     new Setting(el)
       .setName(name)
       .setDesc(desc)
-      .addText((t) => t.setPlaceholder(placeholder).setValue(get()).onChange(set));
+      .addText((t) => t.setPlaceholder(placeholder).setValue(get()).onChange(this.afterTyping(set)));
   }
 
   override display(): void {
     const el = this.containerEl;
+    for (const d of this.pending.splice(0)) d.run();
     el.empty();
     const s = () => this.owner.settings;
     const update = (change: Partial<FollowThroughSettings>) => this.owner.updateSettings(change);
@@ -77,21 +106,23 @@ export class FollowThroughSettingTab extends PluginSettingTab {
     new Setting(el)
       .setName('Extra commitment headings')
       .setDesc('Besides Commitments, Action items, Homework and Between sessions. One per line.')
-      .addTextArea((t) => t.setValue(s().extraHeadings.join('\n')).onChange((v) => update({ extraHeadings: lines(v) })));
+      .addTextArea((t) => t.setValue(s().extraHeadings.join('\n')).onChange(this.afterTyping((v) => update({ extraHeadings: lines(v) }))));
     new Setting(el)
       .setName('Frontmatter key aliases')
       .setDesc('Other names for the spec\'s keys, one key per line: "client: coachee, person".')
       .addTextArea((t) =>
         t
           .setValue(Object.entries(s().keyAliases).map(([k, v]) => `${k}: ${v.join(', ')}`).join('\n'))
-          .onChange((v) => {
-            const aliases: Record<string, string[]> = {};
-            for (const line of v.split('\n')) {
-              const m = /^\s*([\w-]+)\s*:\s*(.+)$/.exec(line);
-              if (m) aliases[m[1]] = lines(m[2]);
-            }
-            return update({ keyAliases: aliases });
-          }),
+          .onChange(
+            this.afterTyping((v) => {
+              const aliases: Record<string, string[]> = {};
+              for (const line of v.split('\n')) {
+                const m = /^\s*([\w-]+)\s*:\s*(.+)$/.exec(line);
+                if (m) aliases[m[1]] = lines(m[2]);
+              }
+              return update({ keyAliases: aliases });
+            }),
+          ),
       );
     this.text(el, 'Sessions folder', 'Where new session notes are created (when a commitment is carried to a session not yet written).', () => s().sessionsFolder, (v) => update({ sessionsFolder: v.trim() }), 'Sessions');
     new Setting(el)
@@ -100,6 +131,15 @@ export class FollowThroughSettingTab extends PluginSettingTab {
       .addToggle((t) => t.setValue(s().sessionsFolderIsSessions).onChange((v) => update({ sessionsFolderIsSessions: v })));
     this.text(el, 'Session note name', 'File name for new session notes; {{date}} and {{client}} are filled in.', () => s().sessionFileName, (v) => update({ sessionFileName: v.trim() || DEFAULT_SETTINGS.sessionFileName }), DEFAULT_SETTINGS.sessionFileName);
     this.text(el, 'Session note template', 'Path of a note to use as the template for new session notes (empty: the built-in one).', () => s().sessionTemplatePath, (v) => update({ sessionTemplatePath: v.trim() }), 'Templates/Session.md');
+
+    layoutSettings(el, {
+      layout: () => s().layout,
+      setLayout: (change) => update({ layout: { ...s().layout, ...change } }),
+      afterTyping: (save) => this.afterTyping(save),
+      setUp: () => this.owner.setUp?.(),
+      notRead: () => this.owner.notRead?.() ?? [],
+      openDiagnostic: (d) => this.owner.openDiagnostic?.(d),
+    });
 
     new Setting(el).setName('Dates').setHeading();
     this.number(el, 'Due lead (days)', 'A commitment with no due date falls due this many days before the next session.', () => s().dueLeadDays, (n) => update({ dueLeadDays: Math.round(n) }));
@@ -139,14 +179,15 @@ export class FollowThroughSettingTab extends PluginSettingTab {
       new Setting(el)
         .setName(`Draft: ${NUDGE_LABELS[kind]}`)
         .setDesc('Placeholders: {{first}}, {{client}}, {{text}}, {{trigger}}, {{due}}.')
-        .addTextArea((t) =>
+        .addTextArea((t) => {
+          const save = this.afterTyping((v) => update({ nudges: { ...s().nudges, templates: { ...s().nudges.templates, [kind]: v.trim() || DEFAULT_SETTINGS.nudges.templates[kind] } } }));
           t.setValue(s().nudges.templates[kind]).onChange((v) => {
             const problems = templateProblems(v);
             t.inputEl.title = problems.join('\n');
             t.inputEl.toggleClass('ft-invalid', problems.length > 0);
-            return update({ nudges: { ...s().nudges, templates: { ...s().nudges.templates, [kind]: v.trim() || DEFAULT_SETTINGS.nudges.templates[kind] } } });
-          }),
-        );
+            save(v);
+          });
+        });
     }
 
     new Setting(el).setName('Calendar').setHeading();

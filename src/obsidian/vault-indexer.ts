@@ -1,72 +1,353 @@
 /**
  * Keeps the core's indexes (the VaultIndex, and the agreements beside it) in step with Obsidian:
- * a full read once the layout is ready, then one note at a time on metadata-cache `changed` /
+ * a scan once the layout is ready, then one note at a time on metadata-cache `changed` /
  * `deleted` and vault `rename`.
+ *
+ * The scan reads only candidate notes (src/core/index/candidates.ts), chosen from Obsidian's
+ * metadata cache before any text is read; a note whose cache is not ready yet is read when its
+ * `changed` comes. It parses in slices of about SLICE_MS and yields to the UI between them, and
+ * it never fails as a whole: a note that cannot be read is a diagnostic. Events win over the
+ * scan: a note changed, deleted or renamed while the scan runs keeps what the event said, not
+ * the older text the scan read. A re-read (new reading settings, a rescan) builds the new index
+ * aside and swaps it in at once (`VaultIndex.replaceAll`), so views never see it empty.
  */
-import { TFile, type App, type Component } from 'obsidian';
+import type { App, CachedMetadata, Component, EventRef, TAbstractFile, TFile } from 'obsidian';
+import { writable, type Readable } from 'svelte/store';
+import type { AgreementIndex } from '../core/agreements/store';
+import { isCandidateNote } from '../core/index/candidates';
+import type { VaultIndex } from '../core/index/vault-index';
+import { resolveCoreSettings, type CoreSettings } from '../core/settings';
+import type { IndexProgress } from '../ui/contracts';
 
-/** What an index of notes takes; the VaultIndex and the AgreementIndex both are one. */
-export interface NoteSink {
-  setNotes(entries: Iterable<readonly [string, string]>): void;
-  setNote(path: string, text: string): unknown;
-  removeNote(path: string): unknown;
-  renameNote(oldPath: string, newPath: string, text: string): void;
-  clear(): void;
+export interface IndexerOptions {
+  /** Obsidian's `getAllTags` (passed in so this module needs nothing from `obsidian` at run time). */
+  getAllTags(cache: CachedMetadata): string[] | null;
+  /** A read that takes longer than this is given up as unreadable (ms). */
+  readTimeoutMs?: number;
+  /** The longest the scan works before it yields to the UI (ms). */
+  sliceMs?: number;
 }
 
-const BATCH = 250;
+/** Reads started at once. */
+const BATCH = 200;
+const SLICE_MS = 12;
+const READ_TIMEOUT_MS = 15_000;
+
+type Read = { path: string; file: TFile; text: string } | { path: string; file: TFile; error: string };
+/** What an event said about a path during a scan: its text, that it cannot be read, or gone (null). */
+type Latest = string | { error: string } | null;
+
+interface Scan {
+  /** 'fill': add notes to the index as they are read (start-up); 'replace': swap all in at the end. */
+  mode: 'fill' | 'replace';
+  settings: CoreSettings;
+  cancelled: boolean;
+  /** Paths an event touched since the scan began, with what the event said: the scan's own read of them is stale. */
+  touched: Map<string, Latest>;
+  promise: Promise<void>;
+}
+
+const now = () => performance.now();
+const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class VaultIndexer {
   private ready = false;
-  private readonly sinks: readonly NoteSink[];
+  private stopped = false;
+  private scan: Scan | null = null;
+  /** The reading settings asked for last (they reach the index when their re-read is swapped in). */
+  private wanted: CoreSettings;
+  /** Bumped by every event for a path, so a rename's read can tell that a later event won. */
+  private readonly seq = new Map<string, number>();
+  private readonly progressStore = writable<IndexProgress | null>(null);
+  private readonly sliceMs: number;
+  private readonly readTimeoutMs: number;
 
-  /** The first sink is told last, so views listening to it see the others already current. */
   constructor(
     private readonly app: App,
-    ...sinks: NoteSink[]
+    private readonly index: VaultIndex,
+    private readonly agreements: AgreementIndex,
+    private readonly options: IndexerOptions,
   ) {
-    this.sinks = [...sinks].reverse();
+    this.wanted = index.settings;
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
+    this.readTimeoutMs = options.readTimeoutMs ?? READ_TIMEOUT_MS;
   }
 
   get isReady(): boolean {
     return this.ready;
   }
 
-  /** Reads every markdown note into the indexes, a batch of reads at a time. */
-  async indexAll(): Promise<void> {
-    const files = this.app.vault.getMarkdownFiles();
-    for (const s of this.sinks) s.clear();
-    for (let i = 0; i < files.length; i += BATCH) {
-      const batch = files.slice(i, i + BATCH);
-      const texts = await Promise.all(batch.map((f) => this.app.vault.cachedRead(f)));
-      const entries = batch.map((f, j) => [f.path, texts[j]] as const);
-      for (const s of this.sinks) s.setNotes(entries);
-    }
-    this.ready = true;
+  /** The start-up read's progress (candidate notes read of all), null when it is not running. */
+  get progress(): Readable<IndexProgress | null> {
+    return this.progressStore;
   }
 
-  /** Subscribes to the events that change notes; `owner` unregisters them on unload. */
+  /** Reads every candidate note: into the index as it goes the first time, swapped in at once after. */
+  indexAll(): Promise<void> {
+    const fill = !this.ready && this.wanted === this.index.settings;
+    return this.start(fill ? 'fill' : 'replace', this.wanted);
+  }
+
+  /** New reading settings: re-reads the candidates with them and swaps the result in. */
+  reindex(settings: Partial<CoreSettings>): Promise<void> {
+    this.wanted = resolveCoreSettings(settings);
+    return this.start('replace', this.wanted);
+  }
+
+  /** Stops any scan; later calls do nothing (the plugin is unloading). */
+  stop(): void {
+    this.stopped = true;
+    if (this.scan) this.scan.cancelled = true;
+    this.scan = null;
+    this.progressStore.set(null);
+  }
+
+  /** Subscribes to the events that change notes; `owner` unregisters them (and stops any scan) on unload. */
   register(owner: Component): void {
-    owner.registerEvent(
-      this.app.metadataCache.on('changed', (file, data) => {
-        if (file.extension === 'md') for (const s of this.sinks) s.setNote(file.path, data);
-      }),
+    const { metadataCache, vault } = this.app;
+    const on = (ref: EventRef) => owner.registerEvent(ref);
+    on(metadataCache.on('changed', (file, data, cache) => this.changed(file, data, cache)));
+    on(metadataCache.on('deleted', (file) => this.deleted(file.path)));
+    on(vault.on('rename', (file, oldPath) => void this.renamed(file, oldPath)));
+    owner.register(() => this.stop());
+  }
+
+  // ---- events --------------------------------------------------------------------------------
+
+  private bump(path: string): number {
+    const n = (this.seq.get(path) ?? 0) + 1;
+    this.seq.set(path, n);
+    return n;
+  }
+
+  private candidate(path: string, cache: CachedMetadata, settings: CoreSettings): boolean {
+    const fm = cache.frontmatter;
+    return isCandidateNote(
+      {
+        path,
+        frontmatter: fm ? (fm as Record<string, unknown>) : null,
+        tags: this.options.getAllTags(cache) ?? [],
+        headings: (cache.headings ?? []).map((h) => h.heading),
+        frontmatterInvalid: cache.frontmatterPosition !== undefined && fm === undefined,
+      },
+      settings,
     );
-    owner.registerEvent(
-      this.app.metadataCache.on('deleted', (file) => {
-        for (const s of this.sinks) s.removeNote(file.path);
-      }),
-    );
-    owner.registerEvent(
-      this.app.vault.on('rename', (file, oldPath) => {
-        if (!(file instanceof TFile) || file.extension !== 'md') {
-          for (const s of this.sinks) s.removeNote(oldPath);
-          return;
+  }
+
+  private changed(file: TFile, data: string, cache: CachedMetadata): void {
+    if (file.extension !== 'md') return;
+    this.bump(file.path);
+    const scan = this.scan;
+    if (scan) scan.touched.set(file.path, this.candidate(file.path, cache, scan.settings) ? data : null);
+    if (this.candidate(file.path, cache, this.index.settings)) {
+      this.agreements.setNote(file.path, data);
+      this.index.setNote(file.path, data);
+    } else {
+      this.agreements.removeNote(file.path);
+      this.index.removeNote(file.path);
+    }
+  }
+
+  private deleted(path: string): void {
+    this.bump(path);
+    this.scan?.touched.set(path, null);
+    this.agreements.removeNote(path);
+    this.index.removeNote(path);
+  }
+
+  private async renamed(abstract: TAbstractFile, oldPath: string): Promise<void> {
+    this.bump(oldPath);
+    this.scan?.touched.set(oldPath, null);
+    const file = this.app.vault.getFileByPath(abstract.path);
+    const cache = file && file.extension === 'md' ? this.app.metadataCache.getFileCache(file) : null;
+    // A folder, not a note, or a note not indexed yet (its `changed` will come): only the old path goes.
+    if (!file || !cache || !this.candidate(file.path, cache, this.index.settings)) {
+      this.agreements.removeNote(oldPath);
+      this.index.removeNote(oldPath);
+      return;
+    }
+    const path = file.path;
+    const mine = this.bump(path);
+    const read = await this.read(file, path);
+    if (this.stopped) return;
+    if (this.seq.get(path) !== mine || this.app.vault.getFileByPath(path) !== file) {
+      // A later event said what this path holds (or it moved on): just let the old path go.
+      this.agreements.removeNote(oldPath);
+      this.index.removeNote(oldPath);
+      return;
+    }
+    const scan = this.scan;
+    if ('text' in read) {
+      if (scan) scan.touched.set(path, this.candidate(path, cache, scan.settings) ? read.text : null);
+      this.agreements.renameNote(oldPath, path, read.text);
+      this.index.renameNote(oldPath, path, read.text);
+    } else {
+      scan?.touched.set(path, { error: read.error });
+      this.agreements.removeNote(oldPath);
+      this.index.removeNote(oldPath);
+      this.index.setUnreadable(path, read.error);
+    }
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  /** One note's text, or why it could not be read; never rejects, never waits past the timeout. */
+  private read(file: TFile, path: string): Promise<Read> {
+    return this.readAll([file], [path]).then((r) => r[0]);
+  }
+
+  /**
+   * Reads notes at once, each answering with its text or why it could not be read; never
+   * rejects, and a read with no answer by the timeout (one timer for them all) is unreadable.
+   */
+  private readAll(files: readonly TFile[], paths: readonly string[]): Promise<Read[]> {
+    return new Promise<Read[]>((resolve) => {
+      const out: (Read | undefined)[] = new Array(files.length);
+      let left = files.length;
+      const finish = () => {
+        clearTimeout(timer);
+        resolve(Array.from(out, (r, i) => r ?? { path: paths[i], file: files[i], error: `note could not be read: no answer after ${Math.round(this.readTimeoutMs / 1000)} s` }));
+      };
+      const timer = setTimeout(finish, this.readTimeoutMs);
+      const settle = (i: number, r: Read) => {
+        if (out[i] !== undefined) return;
+        out[i] = r;
+        if (--left === 0) finish();
+      };
+      if (left === 0) finish();
+      files.forEach((file, i) => {
+        let reading: Promise<string>;
+        try {
+          reading = this.app.vault.cachedRead(file);
+        } catch (e) {
+          reading = Promise.reject(e);
         }
-        void this.app.vault.cachedRead(file).then((text) => {
-          for (const s of this.sinks) s.renameNote(oldPath, file.path, text);
-        });
-      }),
+        reading.then(
+          (text) => settle(i, { path: paths[i], file, text }),
+          (e: unknown) => settle(i, { path: paths[i], file, error: `note could not be read: ${message(e)}` }),
+        );
+      });
+    });
+  }
+
+  private start(mode: Scan['mode'], settings: CoreSettings): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.scan) this.scan.cancelled = true;
+    const scan: Scan = { mode, settings, cancelled: false, touched: new Map(), promise: Promise.resolve() };
+    this.scan = scan;
+    scan.promise = this.run(scan).then(
+      () => {
+        if (this.scan === scan) this.finish();
+        // Superseded: done when the scan that took over is.
+        return scan.cancelled ? this.scan?.promise : undefined;
+      },
+      (e: unknown) => {
+        // Nothing above throws by design; should something, the index keeps what it has.
+        console.error('Follow Through: reading the vault failed', e);
+        if (this.scan === scan) this.finish();
+      },
     );
+    return scan.promise;
+  }
+
+  private finish(): void {
+    this.scan = null;
+    this.ready = true;
+    this.progressStore.set(null);
+  }
+
+  private async run(scan: Scan): Promise<void> {
+    const { vault, metadataCache } = this.app;
+    if (scan.mode === 'fill') this.progressStore.set({ read: 0, total: 0 });
+
+    // 1. The candidates, from the metadata cache alone.
+    const files = vault.getMarkdownFiles();
+    const wanted: TFile[] = [];
+    let sliceStart = now();
+    for (let i = 0; i < files.length; i++) {
+      const cache = metadataCache.getFileCache(files[i]);
+      if (cache && this.candidate(files[i].path, cache, scan.settings)) wanted.push(files[i]);
+      if ((i & 15) === 15 && now() - sliceStart > this.sliceMs) {
+        await yieldToUi();
+        if (scan.cancelled) return;
+        sliceStart = now();
+      }
+    }
+    const total = wanted.length;
+    if (scan.mode === 'fill') this.progressStore.set({ read: 0, total });
+
+    // 2. Read a batch at a time; parse in slices, yielding to the UI after each.
+    const staged = new Map<string, string | { error: string }>();
+    let done = 0;
+    for (let i = 0; i < wanted.length; i += BATCH) {
+      const batch = wanted.slice(i, i + BATCH);
+      const reads = await this.readAll(batch, batch.map((f) => f.path));
+      if (scan.cancelled) return;
+      const cursor = { at: 0 };
+      while (cursor.at < reads.length) {
+        if (scan.mode === 'fill') {
+          // Parse until the slice's time is up; what is left waits for the next slice.
+          const unreadable: Read[] = [];
+          this.index.setNotes(this.untilDeadline(scan, reads, cursor, sliceStart + this.sliceMs, unreadable));
+          for (const r of unreadable) if ('error' in r) this.index.setUnreadable(r.path, r.error);
+        } else {
+          for (; cursor.at < reads.length; cursor.at++) {
+            const r = reads[cursor.at];
+            if (this.isFresh(scan, r)) staged.set(r.path, 'text' in r ? r.text : { error: r.error });
+          }
+        }
+        if (scan.mode === 'fill' || now() - sliceStart > this.sliceMs) {
+          await yieldToUi();
+          if (scan.cancelled) return;
+          sliceStart = now();
+        }
+      }
+      done += batch.length;
+      if (scan.mode === 'fill') this.progressStore.set({ read: done, total });
+    }
+    if (scan.mode === 'replace') this.swapIn(scan, staged);
+  }
+
+  /** What an event spoke for since the scan began wins; what is gone or moved has its own event coming. */
+  private isFresh(scan: Scan, r: Read): boolean {
+    return !scan.touched.has(r.path) && this.app.vault.getFileByPath(r.path) === r.file;
+  }
+
+  /**
+   * The fresh reads from `cursor` on, each told to the agreements just before the index parses
+   * it, until `deadline` (at least one per slice); unreadable ones are set aside for the caller.
+   */
+  private *untilDeadline(scan: Scan, reads: readonly Read[], cursor: { at: number }, deadline: number, unreadable: Read[]): Generator<[string, string]> {
+    let first = true;
+    while (cursor.at < reads.length && (first || now() < deadline)) {
+      const r = reads[cursor.at++];
+      if (!this.isFresh(scan, r)) continue;
+      if ('error' in r) {
+        unreadable.push(r);
+        continue;
+      }
+      first = false;
+      this.agreements.setNote(r.path, r.text);
+      yield [r.path, r.text];
+    }
+  }
+
+  /** The re-read's result, with what events said meanwhile, in place of everything, at once. */
+  private swapIn(scan: Scan, staged: Map<string, string | { error: string }>): void {
+    for (const [path, latest] of scan.touched) {
+      if (latest === null) staged.delete(path);
+      else staged.set(path, latest);
+    }
+    const texts: [string, string][] = [];
+    const unreadable: [string, string][] = [];
+    for (const [path, v] of staged) {
+      if (typeof v === 'string') texts.push([path, v]);
+      else unreadable.push([path, v.error]);
+    }
+    this.agreements.clear();
+    this.agreements.setNotes(texts);
+    this.index.replaceAll(scan.settings, texts);
+    for (const [path, error] of unreadable) this.index.setUnreadable(path, error);
   }
 }

@@ -14,6 +14,8 @@
  * Names marked "test helper" are not Obsidian API.
  */
 
+import { computeMetadata, type CachedMetadata } from './metadata';
+
 // ---- DOM helpers Obsidian adds to elements -------------------------------------------------------
 
 export interface DomElementInfo {
@@ -281,13 +283,103 @@ export class Vault extends Events {
     return 'Test Vault';
   }
 
-  /** Test helper: put a note in place without events (as if it was there at start-up). */
-  seed(path: string, data: string): TFile {
+  /**
+   * Test helper: put a note in place without events, as if it was there at start-up: its metadata
+   * cache is ready (Obsidian keeps it across restarts), unless `cached: false`, as for a note that
+   * changed while Obsidian was closed: `getFileCache` is null until its `changed` fires
+   * (`metadataCache.fileChanged`, or `indexLater`).
+   */
+  seed(path: string, data: string, options: { cached?: boolean } = {}): TFile {
+    const file = this.add(path, data);
+    if (options.cached !== false) this.metadataCache?.prime(file, data);
+    return file;
+  }
+
+  /** Test helper: the metadata cache indexes a note seeded with `cached: false` now (its `changed` fires). */
+  indexLater(path: string): void {
+    const e = this.files.get(path);
+    if (!e) throw new Error(`No note at ${path}`);
+    this.metadataCache.fileChanged(e.file, e.data);
+  }
+
+  private add(path: string, data: string): TFile {
     const file = new TFile(path);
     file.vault = this;
     file.stat = { ctime: this.clock, mtime: this.clock++, size: data.length };
     this.files.set(path, { file, data });
     return file;
+  }
+
+  // ---- scripted reads (test helpers) ----
+  private readonly failing = new Map<string, string>();
+  private held: { paths: ((path: string) => boolean) | null; queue: { path: string; settle: () => void }[] } | null = null;
+  /** Test helper: how many reads (`read`, `cachedRead`) were made, by path. */
+  readonly readCounts = new Map<string, number>();
+
+  /** Test helper: every read of `path` fails with `message` (as a read of a file sync removed does), until `failReads(path, null)`. */
+  failReads(path: string, message: string | null = `ENOENT: no such file or directory, open '${path}'`): void {
+    if (message === null) this.failing.delete(path);
+    else this.failing.set(path, message);
+  }
+
+  /**
+   * Test helper: reads started from now on take the note's text when they start but resolve only
+   * when released, so events can come in between (Obsidian's reads are disk I/O). `only` limits
+   * the hold to some paths. `release` settles the held reads in the order given (default: the
+   * order they started; `'reverse'` for out of order) and stops holding.
+   */
+  holdReads(only?: (path: string) => boolean): { readonly pending: string[]; release(order?: 'started' | 'reverse'): Promise<void> } {
+    const held = { paths: only ?? null, queue: [] as { path: string; settle: () => void }[] };
+    this.held = held;
+    return {
+      get pending() {
+        return held.queue.map((q) => q.path);
+      },
+      release: async (order = 'started') => {
+        if (this.held === held) this.held = null;
+        const queue = held.queue.splice(0);
+        if (order === 'reverse') queue.reverse();
+        for (const q of queue) {
+          q.settle();
+          await tick();
+        }
+      },
+    };
+  }
+
+  private scriptedRead(file: TFile): Promise<string> {
+    this.readCounts.set(file.path, (this.readCounts.get(file.path) ?? 0) + 1);
+    const path = file.path;
+    const failure = this.failing.get(path);
+    let outcome: () => string;
+    if (failure !== undefined) {
+      outcome = () => {
+        throw new Error(failure);
+      };
+    } else {
+      const data = this.entry(file).data;
+      outcome = () => data;
+    }
+    const held = this.held;
+    if (held && (held.paths === null || held.paths(path))) {
+      return new Promise<string>((resolve, reject) => {
+        held.queue.push({
+          path,
+          settle: () => {
+            try {
+              resolve(outcome());
+            } catch (e) {
+              reject(e);
+            }
+          },
+        });
+      });
+    }
+    try {
+      return Promise.resolve(outcome());
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   getAbstractFileByPath(path: string): TAbstractFile | null {
@@ -302,7 +394,10 @@ export class Vault extends Events {
   }
 
   getMarkdownFiles(): TFile[] {
-    return [...this.files.values()].map((f) => f.file).filter((f) => f.extension === 'md');
+    // One pass, no copies: Obsidian answers this from memory in a few ms for a large vault.
+    const out: TFile[] = [];
+    for (const { file } of this.files.values()) if (file.name.endsWith('.md')) out.push(file);
+    return out;
   }
 
   getFiles(): TFile[] {
@@ -317,11 +412,16 @@ export class Vault extends Events {
 
   async read(file: TFile): Promise<string> {
     await tick();
-    return this.entry(file).data;
+    return this.scriptedRead(file);
   }
 
-  async cachedRead(file: TFile): Promise<string> {
-    return this.entry(file).data;
+  /** Rejects for a file that is gone (or scripted to fail); see `holdReads` for reads that overlap events. */
+  cachedRead(file: TFile): Promise<string> {
+    try {
+      return this.scriptedRead(file);
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
   /** Test helper: the current text of a note, synchronously. */
@@ -339,7 +439,7 @@ export class Vault extends Events {
   async create(path: string, data: string): Promise<TFile> {
     const p = normalizePath(path);
     if (this.files.has(p)) throw new Error('File already exists.');
-    const file = this.seed(p, data);
+    const file = this.add(p, data);
     this.writes.push({ method: 'create', path: p });
     this.trigger('create', file);
     const cache = this.metadataCache;
@@ -392,29 +492,36 @@ export class Vault extends Events {
     file.path = p;
     file.name = p.slice(p.lastIndexOf('/') + 1);
     this.files.set(p, e);
+    // The cache moves with the file; Obsidian fires no `changed` for a rename.
+    this.metadataCache.moved(oldPath, p);
     this.trigger('rename', file, oldPath);
   }
 }
 
-export interface CachedMetadata {
-  frontmatter?: Record<string, unknown>;
-}
+export type { CachedMetadata, HeadingCache, TagCache, LinkCache, EmbedCache, FrontMatterCache, FrontmatterLinkCache, Pos, Loc, CacheItem, Reference, ReferenceCache } from './metadata';
+export { getAllTags } from './metadata';
 
+/** Obsidian's metadata cache: each note's parsed metadata, ready once the note is indexed. */
 export class MetadataCache extends Events {
   private caches = new Map<string, CachedMetadata>();
 
+  /** Obsidian indexed a note: its cache is replaced, then `changed` fires. */
   fileChanged(file: TFile, data: string): void {
-    const cache: CachedMetadata = {};
-    const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(data);
-    if (m) {
-      cache.frontmatter = {};
-      for (const line of m[1].split(/\r?\n/)) {
-        const kv = /^([\w-]+):\s*(.*)$/.exec(line);
-        if (kv) cache.frontmatter[kv[1]] = kv[2].replace(/^["']|["']$/g, '');
-      }
-    }
+    const cache = computeMetadata(data);
     this.caches.set(file.path, cache);
     this.trigger('changed', file, data, cache);
+  }
+
+  /** Test helper: a cache that is there without an event (kept from before start-up). */
+  prime(file: TFile, data: string): void {
+    this.caches.set(file.path, computeMetadata(data));
+  }
+
+  /** Test helper: the cache follows a rename. */
+  moved(oldPath: string, newPath: string): void {
+    const cache = this.caches.get(oldPath);
+    this.caches.delete(oldPath);
+    if (cache) this.caches.set(newPath, cache);
   }
 
   fileDeleted(file: TFile): void {
@@ -423,6 +530,7 @@ export class MetadataCache extends Events {
     this.trigger('deleted', file, prev);
   }
 
+  /** Null while the note is not indexed yet. */
   getFileCache(file: TFile): CachedMetadata | null {
     return this.caches.get(file.path) ?? null;
   }
@@ -459,6 +567,11 @@ export class Component {
     this.children.push(child);
     if (this.loaded) child.load();
     return child;
+  }
+
+  /** Test helper: how many children the component holds now, for leak checks. */
+  childCount(): number {
+    return this.children.length;
   }
 
   removeChild<T extends Component>(child: T): T {
@@ -1736,9 +1849,14 @@ export class MarkdownRenderer {
   /** Test helper: every render, oldest first. */
   static readonly rendered: { markdown: string; el: HTMLElement; sourcePath: string; component: Component }[] = [];
 
-  /** Renders markdown into `el` (the fake puts the text in as it is); `component` owns what it registers. */
+  /**
+   * Renders markdown into `el` (the fake puts the text in as it is). As Obsidian does, the render
+   * adds a child to `component` (its embeds, code blocks, post-processors live in it), which goes
+   * only when `component` unloads: a long-lived owner collects one child per render.
+   */
   static async render(_app: App, markdown: string, el: HTMLElement, sourcePath: string, component: Component): Promise<void> {
     MarkdownRenderer.rendered.push({ markdown, el, sourcePath, component });
+    component.addChild(new Component());
     el.createDiv({ cls: 'markdown-fake-render', text: markdown });
   }
 

@@ -23,9 +23,9 @@ describe('the settings tab', () => {
   it('displays every setting with its current value', () => {
     const names = [...tab.containerEl.querySelectorAll('.setting-item-name')].map((e) => e.textContent);
     expect(names).toEqual(
-      expect.arrayContaining(['Notes', 'Dates', 'Roster', 'Nudges', 'Calendar', 'Folders', 'Due lead (days)', 'Sessions folder', 'Show ended clients', 'Stalled after (cadences)', 'Suggest nudges', 'Keep a calendar file in the vault', 'Reviews folder']),
+      expect.arrayContaining(['Notes', 'Note layout', 'Set up from my notes', 'Session folders', 'Your names', 'Numeric dates', 'Dates', 'Roster', 'Nudges', 'Calendar', 'Folders', 'Due lead (days)', 'Sessions folder', 'Show ended clients', 'Stalled after (cadences)', 'Suggest nudges', 'Keep a calendar file in the vault', 'Reviews folder']),
     );
-    expect(tab.containerEl.querySelectorAll('.setting-item-heading')).toHaveLength(6);
+    expect(tab.containerEl.querySelectorAll('.setting-item-heading')).toHaveLength(7);
     const lead = settingInput(tab.containerEl, 'Due lead (days)') as HTMLInputElement;
     expect(lead.type).toBe('number');
     expect(lead.value).toBe(String(DEFAULT_SETTINGS.dueLeadDays));
@@ -33,12 +33,12 @@ describe('the settings tab', () => {
   });
 
   it('changing "Due lead (days)" saves the settings and re-reads the vault with them', async () => {
-    const indexAll = vi.spyOn(h.plugin.indexer, 'indexAll');
+    const reindex = vi.spyOn(h.plugin.indexer, 'reindex');
     // A commitment with no due date of its own falls due `dueLeadDays` before the next session.
     const implied = h.plugin.index.commitments().find((c) => !/\[due::/.test(c.raw) && !/📅/.test(c.raw))!;
     expect(implied).toBeDefined();
     type(settingInput(tab.containerEl, 'Due lead (days)'), '5');
-    await until(() => indexAll.mock.calls.length === 1 && h.plugin.indexer.isReady);
+    await until(() => reindex.mock.calls.length === 1 && h.plugin.index.settings.dueLeadDays === 5);
     await until(async () => (await stored())?.dueLeadDays === 5);
     expect(await stored()).toMatchObject({ ...DEFAULT_SETTINGS, dueLeadDays: 5, thresholds: DEFAULT_SETTINGS.thresholds });
     expect(h.plugin.settings.dueLeadDays).toBe(5);
@@ -57,11 +57,13 @@ describe('the settings tab', () => {
 
   it('a display-only setting saves without re-reading the vault', async () => {
     const indexAll = vi.spyOn(h.plugin.indexer, 'indexAll');
+    const reindex = vi.spyOn(h.plugin.indexer, 'reindex');
     type(settingInput(tab.containerEl, 'Date display format'), 'yyyy-MM-dd');
     await until(() => h.plugin.settings.dateFormat === 'yyyy-MM-dd');
     expect((await stored())?.dateFormat).toBe('yyyy-MM-dd');
     expect(h.plugin.formatDate('2026-12-01')).toBe('2026-12-01');
     expect(indexAll).not.toHaveBeenCalled();
+    expect(reindex).not.toHaveBeenCalled();
   });
 
   it('a roster toggle changes which clients the roster shows', async () => {
@@ -82,7 +84,7 @@ describe('the settings tab', () => {
     click(button);
     await until(() => h.plugin.settings.thresholds.recentSessions === DEFAULT_SETTINGS.thresholds.recentSessions);
     await until(() => (settingInput(tab.containerEl, 'Recent sessions') as HTMLInputElement).value === String(DEFAULT_SETTINGS.thresholds.recentSessions));
-    expect(tab.containerEl.querySelectorAll('.setting-item-heading')).toHaveLength(6);
+    expect(tab.containerEl.querySelectorAll('.setting-item-heading')).toHaveLength(7);
   });
 
   it('closing the settings hides (empties) the tab', () => {

@@ -654,6 +654,24 @@ export class VaultIndex {
     }
     return out.sort((a, b) => byPath(a.path, b.path) || a.line - b.line);
   }
+
+  // ---- whole-vault re-read -------------------------------------------------------------------
+
+  /**
+   * Re-reads the vault in place (new reading settings, or a rescan): parses every entry with
+   * `settings`, then swaps the result in for everything the index held, with one change event,
+   * so listeners never see an empty or half-read index.
+   */
+  replaceAll(settings: Partial<CoreSettings>, entries: Iterable<readonly [string, string]>): void {
+    const next = resolveCoreSettings(settings);
+    const parsed: ParsedNote[] = [];
+    for (const [path, text] of entries) parsed.push(parseNote(path, text, next));
+    this.settings = next;
+    this.epoch++;
+    for (const path of [...this.notes.keys()]) this.take(path);
+    for (const note of parsed) this.put(note);
+    this.emit([]);
+  }
 }
 
 /**

@@ -114,7 +114,7 @@ export class CommitmentActions {
     const today = this.options.today();
     const client = this.index.client(c.client);
     const sessions = client ? this.index.sessionsOf(client) : [];
-    const from = sessions.find((s) => s.path === c.session);
+    const from = sessions.find((s) => s.key === c.sessionKey) ?? sessions.find((s) => s.path === c.session);
     if (!client || !from) return this.applier.applyChanges({ ok: false, reason: `${c.session} is not an indexed session note; nothing was changed.` });
     const plan = planCarryTarget({
       client: { name: client.name, cadence: client.cadence },

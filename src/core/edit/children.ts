@@ -18,12 +18,19 @@ function bulletOf(line: string): string | null {
   return m ? m[1] : null;
 }
 
-/** The first child line of a commitment (a non-blank line indented past it), or null. */
+/** A callout's `> ` markers at the start of a line, and the rest. */
+function calloutSplit(line: string): [string, string] {
+  const m = /^(?:[ \t]*>[ \t]?)+/.exec(line);
+  return m ? [m[0], line.slice(m[0].length)] : ['', line];
+}
+
+/** The first child line of a commitment (a non-blank line indented past it, inside the same callout), or null. */
 function firstChild(lines: readonly string[], c: ParsedCommitment): string | null {
-  const parent = indentWidth(c.raw);
+  const [quote, rest] = calloutSplit(c.raw);
+  const parent = indentWidth(rest);
   for (let i = c.line; i < c.endLine && i < lines.length; i++) {
-    const l = lines[i];
-    if (!isBlank(l) && indentWidth(l) > parent) return l;
+    const [q, l] = calloutSplit(lines[i]);
+    if (q.trim() === quote.trim() && !isBlank(l) && indentWidth(l) > parent) return quote + l;
   }
   return null;
 }
@@ -34,6 +41,17 @@ function firstChild(lines: readonly string[], c: ParsedCommitment): string | nul
  * with tabs, else enough spaces to clear the parent's list marker.
  */
 export function childStyle(lines: readonly string[], note: ParsedNote, c: ParsedCommitment): ChildStyle {
+  // In a callout, a child keeps the callout's `> ` and is indented inside it.
+  const [quote, inner] = calloutSplit(c.raw);
+  if (quote !== '') {
+    const own = firstChild(lines, c);
+    if (own !== null) {
+      const rest = own.slice(quote.length);
+      return { indent: quote + leadingWhitespace(rest), marker: bulletOf(rest) ?? '-' };
+    }
+    const markerWidth = /^[ \t]*(\S+)/.exec(inner)?.[1].length ?? 1;
+    return { indent: quote + leadingWhitespace(inner) + ' '.repeat(Math.max(2, markerWidth + 1)), marker: '-' };
+  }
   const parentLead = leadingWhitespace(c.raw);
   const own = firstChild(lines, c);
   if (own !== null) return { indent: leadingWhitespace(own), marker: bulletOf(own) ?? '-' };

@@ -24,7 +24,8 @@ export interface ItemParts {
 // Every pattern here runs in time linear in the line: anchored, no two unbounded quantifiers over
 // the same characters side by side, and `[^]` rather than `.`, so U+2028, U+2029 and a lone CR
 // inside a line are ordinary characters (lines are split on LF and CRLF only, as Obsidian does).
-const ITEM = /^([ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))([^]*)$/;
+// A list item, also inside a callout (`> - [ ] …`): the `> ` markers are part of the prefix, kept as written.
+const ITEM = /^((?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))([^]*)$/;
 /** A checkbox as Tasks reads it: `[x]` with or without whitespace after it (`- [x]Sent` is done). */
 const BOX = /^\[([^])\]([ \t]*)/;
 

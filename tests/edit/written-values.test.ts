@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recommit } from '../../src/core/edit/carry';
-import { pickFrontmatterKey, releaseAccountability, setFrontmatterValue, yamlScalar } from '../../src/core/edit/frontmatter-edit';
+import { releaseAccountability, setFrontmatterValue, yamlScalar } from '../../src/core/edit/frontmatter-edit';
+import { pickFrontmatterKey } from '../../src/core/parse/records';
 import { clientReference, renderSessionNote } from '../../src/core/edit/session-note';
 import { splitNote } from '../../src/core/edit/text';
 import { readFrontmatter } from '../../src/core/parse/frontmatter';

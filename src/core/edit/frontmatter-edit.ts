@@ -3,6 +3,7 @@
  * line inserted after the last top-level key. YAML is never re-serialised, so every other key,
  * its order, quoting, comments and blank lines stay exactly as the coach wrote them.
  */
+import { pickFrontmatterKey } from '../parse/records';
 import { isIsoDate } from '../dates';
 import { frontmatterRange, readFrontmatter } from '../parse/frontmatter';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
@@ -119,19 +120,6 @@ export function yamlScalar(value: string, quoteChar: '' | '"' | "'"): string {
   return value;
 }
 
-/**
- * Which of a frontmatter's keys (in file order) holds a setting, by the reader's rule: the exact
- * key if present; else an exact alias (the first in file order); else the first key in file order
- * that matches the key or an alias without case. Null when none does. Reading and writing use the
- * same rule, so where `Paused_Until:` and `paused_until:` both exist, the one read is the one edited.
- */
-export function pickFrontmatterKey(keys: readonly string[], key: string, aliases: readonly string[] = []): string | null {
-  if (keys.includes(key)) return key;
-  const exactAlias = keys.find((k) => aliases.includes(k));
-  if (exactAlias !== undefined) return exactAlias;
-  const names = [key, ...aliases].map((k) => k.toLowerCase());
-  return keys.find((k) => names.includes(k.toLowerCase())) ?? null;
-}
 
 /**
  * Sets a top-level frontmatter key to a string (null removes the key). An existing key keeps its

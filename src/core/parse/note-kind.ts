@@ -9,7 +9,9 @@ import type { CoreSettings } from '../settings';
 import type { Severity, SessionNote } from '../types';
 import type { Frontmatter } from './frontmatter';
 import { datedHeadings, HEADING, headingKey, LOOKS_LIKE_ACTIONS } from './headings';
-import { basename, frontmatterLookup } from './records';
+import { basename, frontmatterLookup, keyLine } from './records';
+
+export { keyLine };
 import { filenameParts, hasSessionTag, inSessionFolder, typeValues, type ClientRef, type SessionMeta } from './session-meta';
 
 type Diag = (line: number, severity: Severity, message: string) => void;
@@ -77,11 +79,6 @@ export function fmHas(fm: Frontmatter | null, key: string, settings: CoreSetting
   return fm !== null && frontmatterLookup(fm.data, key, settings) !== undefined;
 }
 
-export function keyLine(fm: Frontmatter, key: string, settings: CoreSettings): number {
-  const names = [key, ...(settings.keyAliases[key] ?? [])].map((k) => k.toLowerCase());
-  for (const [k, line] of Object.entries(fm.keyLines)) if (names.includes(k.toLowerCase())) return line;
-  return fm.startLine;
-}
 
 /** Two keys that differ only in case: the reader takes the exact spec name, else the first; say so. */
 export function caseDuplicateKeys(fm: Frontmatter, diag: Diag): void {

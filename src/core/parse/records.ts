@@ -15,22 +15,31 @@ import type { Frontmatter } from './frontmatter';
 
 type Diag = (line: number, severity: Severity, message: string) => void;
 
-/** A frontmatter value by its spec key, an alias from settings, or either in another case. */
+/**
+ * Which of a frontmatter's keys (in file order) holds a setting, by the reader's rule: the exact
+ * key if present; else an exact alias (the first in file order); else the first key in file order
+ * that matches the key or an alias without case. Null when none does. Reading and writing use the
+ * same rule, so where `Paused_Until:` and `paused_until:` both exist, the one read is the one edited.
+ */
+export function pickFrontmatterKey(keys: readonly string[], key: string, aliases: readonly string[] = []): string | null {
+  if (keys.includes(key)) return key;
+  const exactAlias = keys.find((k) => aliases.includes(k));
+  if (exactAlias !== undefined) return exactAlias;
+  const names = [key, ...aliases].map((k) => k.toLowerCase());
+  return keys.find((k) => names.includes(k.toLowerCase())) ?? null;
+}
+
+/** A frontmatter value by its spec key, an alias from settings, or either in another case (the key `pickFrontmatterKey` picks, as the writer does). */
 export function frontmatterLookup(data: Record<string, unknown>, key: string, settings: CoreSettings): unknown {
   if (key in data) return data[key];
-  const names = [key, ...(settings.keyAliases[key] ?? [])].map((k) => k.toLowerCase());
-  for (const k of Object.keys(data)) {
-    if (names.includes(k.toLowerCase())) return data[k];
-  }
-  return undefined;
+  const picked = pickFrontmatterKey(Object.keys(data), key, settings.keyAliases[key] ?? []);
+  return picked === null ? undefined : data[picked];
 }
 
 export function keyLine(fm: Frontmatter, key: string, settings: CoreSettings): number {
-  const names = [key, ...(settings.keyAliases[key] ?? [])].map((k) => k.toLowerCase());
-  for (const [k, line] of Object.entries(fm.keyLines)) {
-    if (names.includes(k.toLowerCase())) return line;
-  }
-  return fm.startLine;
+  const keys = Object.keys(fm.keyLines).sort((a, b) => fm.keyLines[a] - fm.keyLines[b]);
+  const picked = pickFrontmatterKey(keys, key, settings.keyAliases[key] ?? []);
+  return picked === null ? fm.startLine : fm.keyLines[picked];
 }
 
 /** YAML reads an unquoted `[[Jane Doe]]` as a list inside a list; put the link back together. */

@@ -32,9 +32,11 @@ describe('isCandidateNote', () => {
   it('takes notes with a commitments heading, compared as the parser compares headings', () => {
     for (const h of ['Commitments', 'action items:', '**Homework**', '  Between   sessions ', '✅ Commitments']) expect(isCandidateNote(meta({ headings: [h] }), defaults)).toBe(true);
     expect(isCandidateNote(meta({ headings: ['Ingredients', 'Method'] }), defaults)).toBe(false);
-    // Other templates' action headings are read too, so a note that looks like a session but is
-    // not read gets its warning in the plugin as it does in the CLI.
-    expect(isCandidateNote(meta({ headings: ['Ingredients', 'Next steps'] }), defaults)).toBe(true);
+    expect(isCandidateNote(meta({ headings: ['Ingredients', 'Next steps'] }), defaults)).toBe(false);
+    // Other templates' action headings in a dated note are read, so a note that looks like a
+    // session but is not read gets its warning in the plugin as it does in the CLI.
+    expect(isCandidateNote(meta({ headings: ['Next steps'], frontmatter: { date: '2026-10-01' } }), defaults)).toBe(true);
+    expect(isCandidateNote(meta({ path: 'Meetings/2026-10-01 Ben.md', headings: ['Action items'] }), defaults)).toBe(true);
     expect(isCandidateNote(meta({ headings: ['Next steps'] }), resolveCoreSettings({ commitmentHeadings: ['Next steps'] }))).toBe(true);
   });
 

@@ -56,12 +56,18 @@ export function isCandidateNote(meta: CandidateMeta, settings: CoreSettings): bo
     const wanted = headingSet(settings);
     for (const h of meta.headings) {
       const key = normaliseHeading(h);
-      // Our headings, and the action headings of other templates: a note that looks like a
-      // session but is not read gets its warning in the plugin too.
-      if (wanted.has(key) || LOOKS_LIKE_ACTIONS.test(key)) return true;
+      if (wanted.has(key)) return true;
+      // Other templates' action headings in a dated note: it may look like a session that is not
+      // read, and get its warning in the plugin as in the CLI.
+      if (LOOKS_LIKE_ACTIONS.test(key) && dated(meta, settings)) return true;
     }
   }
   return isExtendedLayout(settings.layout) && layoutCandidate(meta, settings);
+}
+
+function dated(meta: CandidateMeta, settings: CoreSettings): boolean {
+  if (meta.frontmatter && Object.keys(meta.frontmatter).some((k) => /date|created|when/i.test(k))) return true;
+  return findWrittenDate(meta.path.slice(meta.path.lastIndexOf('/') + 1), settings.layout.dateOrder) !== null;
 }
 
 /** The note layout's own ways of marking a session (docs/note-format.md, "Vaults in other layouts"). */

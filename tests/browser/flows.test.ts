@@ -188,9 +188,12 @@ describe('review queue → recommit', () => {
   it('is undone as one edit: both notes back byte for byte, the created note gone', async () => {
     const { page, before } = await start();
     await app(page, 'mountReview', 'Marcus Bell');
+    // One carried chain, one card: the latest link (11-16, line 14), not its three earlier versions.
+    expect(await progress(page)).toBe('1 of 1');
+    expect(await cardText(page)).toBe('Send the portfolio to the other two designers for feedback');
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
-    await expect.poll(() => progress(page)).toBe('2 of 4');
+    await expect.poll(() => progress(page)).toBe('All 1 reviewed');
     await settle(page);
     expect((await snapshot(page))[MARCUS_NEXT]).toBeDefined();
     const undone = await app(page, 'undo');
@@ -574,15 +577,17 @@ describe('acting before the views catch up', () => {
   // read the note the first recommit created, the second planned to create it again and was
   // refused. The actions now read back what they wrote, and the planner checks the vault too.
   it('recommits twice into a session note the index has not read yet', async () => {
+    // Maya's queue: one card per chain (her four-link Dana chain is one card, the 11-24 line).
     const { page } = await start({ reindexDelayMs: 5000 });
-    await app(page, 'mountReview', 'Marcus Bell');
+    await app(page, 'mountReview', 'Maya Chen');
+    expect(await progress(page)).toBe('1 of 3');
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
-    await expect.poll(() => progress(page)).toBe('2 of 4');
+    await expect.poll(() => progress(page)).toBe('2 of 3');
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.ft-review-error').count(), { timeout: 500 }).toBe(1).catch(() => undefined);
     expect(await page.locator('.ft-review-error').count()).toBe(0);
-    expect(await progress(page)).toBe('3 of 4');
+    expect(await progress(page)).toBe('3 of 3');
   });
 });

@@ -100,6 +100,14 @@ describe('where the client and the date come from', () => {
     expect(out.diagnostics.some((d) => d.path === '2.md' && /group session: this item names none of/.test(d.message))).toBe(true);
   });
 
+  it('a client value splits into people only where it lists people, never into a client named "A, B"', () => {
+    const out = scan({
+      '1.md': '---\ntype: session\nclient: "[[Imogen Shaw]], Priya"\ndate: 2026-10-13\n---\n## Commitments\n- [ ] A\n',
+      '2.md': '---\ntype: session\nclient: "Doe, Jane"\ndate: 2026-10-14\n---\n## Commitments\n- [ ] B\n',
+    });
+    expect(out.sessions.map((s) => s.client)).toEqual(['Imogen Shaw', 'Doe, Jane']);
+  });
+
   it('a Client:: line or **Coachee**: line in the body, also in a callout', () => {
     const out = scan({
       'a.md': '---\ntype: session\ndate: 2026-10-01\n---\n> [!info]\n> Client:: [[Ben Carter]]\n\n## Commitments\n- [ ] A\n',

@@ -44,6 +44,7 @@ describe('a vault in other people’s templates, after "Set up from my notes"', 
     const m = setUpAndScan('layouts');
     expect(failedThresholds(m), JSON.stringify(m.misses.slice(0, 20), null, 1)).toEqual([]);
     expect(m.commitmentsFound.ratio).toBeGreaterThanOrEqual(ACCEPTANCE.commitmentsFound);
+    expect(m.clientAccuracy.ratio!).toBeGreaterThanOrEqual(0.95);
   });
 
   it('the hold-out vault meets them too, but for precision (its expectations do not list items written again in a later session, which the spec counts as the carried commitment’s latest link)', () => {

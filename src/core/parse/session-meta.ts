@@ -144,8 +144,12 @@ function namesIn(value: unknown): string[] {
   const folded = whole.length > 2000 ? whole.slice(0, 2000) : whole.replace(/\s+/g, ' ');
   // `Aisha Khan, Maya Chen` is two people; `Doe, Jane` or `,#Jane` is one name as written.
   const parts = folded.split(/ ?[,;&] ?| and /).map((x) => x.trim());
-  const person = /^[\p{L}][\p{L}'’.-]*(?: [\p{L}][\p{L}'’.-]*){1,3}$/u;
-  return parts.length > 1 && parts.every((x) => person.test(x)) ? parts : [raw.trim()];
+  const link = /^\[\[[^\]]{1,300}\]\]$/;
+  const name = /^[\p{L}][\p{L}'’.-]*(?: [\p{L}][\p{L}'’.-]*){0,3}$/u;
+  const full = (x: string) => link.test(x) || x.includes(' ');
+  // Split only into people: every part a link or a name, and not just single words (`Doe, Jane`).
+  const people = parts.length > 1 && parts.every((x) => link.test(x) || name.test(x)) && parts.filter(full).length >= Math.min(2, parts.length - 1) && parts.some(full);
+  return people ? parts : [raw.trim()];
 }
 
 function isCoach(name: string, coachNames: readonly string[]): boolean {

@@ -138,7 +138,6 @@ describe('roster', () => {
       ['stalled', 'high'],
       ['carried-over', 'medium'],
       ['missed-sessions', 'medium'],
-      ['coach-follow-up', 'medium'],
     ]);
     expect(await row(p, 'Daniel Okafor').locator('.ft-roster-signals').innerText()).toBe('No signals');
     // Sofia has no next call booked; Elena's booked date has passed.
@@ -202,11 +201,11 @@ describe('roster', () => {
     expect(await popover.locator('.ft-popover-message').innerText()).toBe('1 commitment past due.');
     const evidence = popover.locator('.ft-evidence');
     expect(await evidence.count()).toBe(1);
-    expect(await evidence.first().innerText()).toContain('Send the portfolio to 3 designers and ask for feedback');
+    expect(await evidence.first().innerText()).toContain('Send the portfolio to the other two designers for feedback');
     await evidence.first().click();
     const opened = await callsNamed(p, 'openEvidence');
     expect(opened).toHaveLength(1);
-    expect(opened[0].args[0]).toMatchObject({ kind: 'commitment', path: 'Sessions/2026-10-28 Marcus Bell.md', line: 11 });
+    expect(opened[0].args[0]).toMatchObject({ kind: 'commitment', path: 'Sessions/2026-11-16 Marcus Bell.md', line: 14 });
     await expect.poll(() => popover.isVisible()).toBe(false);
 
     // Moving away closes a hover popover.

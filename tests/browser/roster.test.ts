@@ -126,9 +126,9 @@ describe('roster', () => {
     expect(await marcus.locator('.ft-roster-coach').innerText()).toBe('Priya Nair');
     expect(await marcus.locator('.ft-roster-next').innerText()).toMatch(/Wed 2 Dec/);
     expect(await marcus.locator('.ft-roster-last').innerText()).toMatch(/Mon 16 Nov \(15d\)/);
-    expect(await marcus.locator('.ft-roster-counts').innerText()).toMatch(/3 open · 3 overdue/);
-    expect(await marcus.locator('.ft-rate-recent').innerText()).toBe('64%');
-    expect(await marcus.locator('.ft-rate-all').innerText()).toBe('77%');
+    expect(await marcus.locator('.ft-roster-counts').innerText()).toMatch(/1 open · 1 overdue/);
+    expect(await marcus.locator('.ft-rate-recent').innerText()).toBe('57%');
+    expect(await marcus.locator('.ft-rate-all').innerText()).toBe('73%');
     // Signals, heaviest first, with severity from their weight.
     const signals = await marcus.locator('.ft-signal').evaluateAll((els) =>
       els.map((e) => [(e as HTMLElement).dataset.signal, (e as HTMLElement).dataset.severity]),
@@ -138,7 +138,6 @@ describe('roster', () => {
       ['stalled', 'high'],
       ['carried-over', 'medium'],
       ['missed-sessions', 'medium'],
-      ['coach-follow-up', 'medium'],
     ]);
     expect(await row(p, 'Daniel Okafor').locator('.ft-roster-signals').innerText()).toBe('No signals');
     // Sofia has no next call booked; Elena's booked date has passed.
@@ -163,7 +162,7 @@ describe('roster', () => {
     expect(await renderedClients(p)).toEqual(['Maya Chen']);
 
     await p.selectOption('.ft-roster-coach-select', { label: 'All coaches' });
-    expect(await renderedClients(p)).toEqual(['Marcus Bell', 'Hannah Lindqvist', 'Maya Chen']);
+    expect(await renderedClients(p)).toEqual(['Marcus Bell', 'Maya Chen', 'Hannah Lindqvist']);
 
     await p.selectOption('.ft-roster-signal-select', { label: 'Any signal' });
     await p.fill('.ft-roster-search', 'ma');
@@ -184,7 +183,7 @@ describe('roster', () => {
   it('restores an initial filter', async () => {
     const p = await page();
     await mountRoster(p, { initialFilter: { coach: 'Priya Nair', signal: 'overdue', search: '' } });
-    expect(await renderedClients(p)).toEqual(['Marcus Bell', 'Elena Petrova', 'Hannah Lindqvist', 'Jordan Ellis']);
+    expect(await renderedClients(p)).toEqual(['Marcus Bell', 'Elena Petrova', 'Jordan Ellis']);
     expect(await p.locator('.ft-roster-coach-select').evaluate((e) => (e as HTMLSelectElement).selectedOptions[0].text)).toBe('Priya Nair');
     expect(await p.locator('.ft-roster-signal-select').evaluate((e) => (e as HTMLSelectElement).value)).not.toBe('');
     expect(await callsNamed(p, 'filterChanged')).toEqual([]);
@@ -199,14 +198,14 @@ describe('roster', () => {
     await badge.hover();
     await expect.poll(() => popover.isVisible()).toBe(true);
     expect(await badge.getAttribute('aria-expanded')).toBe('true');
-    expect(await popover.locator('.ft-popover-message').innerText()).toBe('3 commitments past due.');
+    expect(await popover.locator('.ft-popover-message').innerText()).toBe('1 commitment past due.');
     const evidence = popover.locator('.ft-evidence');
-    expect(await evidence.count()).toBe(3);
-    expect(await evidence.first().innerText()).toContain('Send the portfolio to 3 designers and ask for feedback');
+    expect(await evidence.count()).toBe(1);
+    expect(await evidence.first().innerText()).toContain('Send the portfolio to the other two designers for feedback');
     await evidence.first().click();
     const opened = await callsNamed(p, 'openEvidence');
     expect(opened).toHaveLength(1);
-    expect(opened[0].args[0]).toMatchObject({ kind: 'commitment', path: 'Sessions/2026-10-28 Marcus Bell.md', line: 11 });
+    expect(opened[0].args[0]).toMatchObject({ kind: 'commitment', path: 'Sessions/2026-11-16 Marcus Bell.md', line: 14 });
     await expect.poll(() => popover.isVisible()).toBe(false);
 
     // Moving away closes a hover popover.
@@ -287,7 +286,7 @@ describe('roster', () => {
     await row(p, 'Hannah Lindqvist').locator('.ft-roster-name').click();
     const review = p.locator('.ft-roster-review');
     // The visible words are the accessible name; the rows add up to it.
-    expect(await review.innerText()).toBe('16 overdue · Review');
+    expect(await review.innerText()).toBe('11 overdue · Review');
     expect(await review.getAttribute('aria-label')).toBeNull();
     expect(await p.locator('.ft-roster-elsewhere').count()).toBe(0);
     await review.click();
@@ -318,7 +317,7 @@ describe('roster', () => {
           ? { ...r, overdue: 0, open: 0, signals: r.signals.filter((s: any) => s.name !== 'overdue' && s.name !== 'coach-follow-up') }
           : r,
       );
-      store.set({ ...m, rows, overdueTotal: m.overdueTotal - 3 });
+      store.set({ ...m, rows, overdueTotal: m.overdueTotal - 1 });
       ft.flushSync();
     });
     const marcus = row(p, 'Marcus Bell');
@@ -328,7 +327,7 @@ describe('roster', () => {
       'carried-over',
       'missed-sessions',
     ]);
-    expect(await p.locator('.ft-roster-review').innerText()).toBe('13 overdue · Review');
+    expect(await p.locator('.ft-roster-review').innerText()).toBe('10 overdue · Review');
     expect(await scroller.evaluate((e) => e.scrollTop)).toBe(60);
     expect(await p.locator('.ft-roster-coach-select').evaluate((e) => (e as HTMLSelectElement).selectedOptions[0].text)).toBe('Priya Nair');
     // The same rows in the same order; rows wrap, so only Marcus's (fewer signals) may change height.
@@ -444,16 +443,16 @@ describe('roster', () => {
 
   it('the header’s overdue count equals the rows’ sum, or says what else it includes', async () => {
     const p = await page();
-    await mountRoster(p, { overdueTotal: 18 });
-    // The demo rows: 16 of the clients' own, Sofia's row has 1 of the coach's, and 1 more elsewhere.
-    expect(await p.locator('.ft-roster-review').innerText()).toBe('18 overdue · Review');
+    await mountRoster(p, { overdueTotal: 13 });
+    // The demo rows: 11 of the clients' own, Sofia's row has 1 of the coach's, and 1 more elsewhere.
+    expect(await p.locator('.ft-roster-review').innerText()).toBe('13 overdue · Review');
     expect(await p.locator('.ft-roster-elsewhere').innerText()).toBe('(includes 1 coach commitment, 1 not on the roster)');
     const rowsSum = await p.$$eval('.ft-roster-row', (els) =>
       els.reduce((n, e) => n + Number(/(\d+) overdue/.exec(e.querySelector('.ft-roster-counts')!.textContent!)![1]), 0),
     );
-    expect(rowsSum).toBe(16);
+    expect(rowsSum).toBe(11);
 
-    // As the app builds it over the demo vault: 17 in the index, 16 on the rows, 1 the coach's own.
+    // As the app builds it over the demo vault: 12 in the index, 11 on the rows, 1 the coach's own.
     const q = await page();
     await q.evaluate(async () => {
       const app = (window as any).ft.app;
@@ -461,7 +460,7 @@ describe('roster', () => {
       app.mountRoster();
     });
     expect(await q.locator('.ft-roster-review').innerText()).toBe(`${await q.evaluate(() => (window as any).ft.app.overdueCount())} overdue · Review`);
-    expect(await q.locator('.ft-roster-review').innerText()).toBe('17 overdue · Review');
+    expect(await q.locator('.ft-roster-review').innerText()).toBe('12 overdue · Review');
     expect(await q.locator('.ft-roster-elsewhere').innerText()).toBe('(includes 1 coach commitment)');
   });
 
@@ -560,7 +559,7 @@ describe('roster', () => {
         const marcus = row(p, 'Marcus Bell');
         expect(await marcus.locator('.ft-roster-name').innerText(), where).toBe('Marcus Bell');
         expect(await marcus.locator('.ft-roster-coach').innerText(), where).toBe('Priya Nair');
-        expect(await marcus.locator('.ft-signal-text').allInnerTexts(), where).toEqual(['Overdue', 'Stalled', 'Carried forward', 'Missed sessions', 'Coach follow-up']);
+        expect(await marcus.locator('.ft-signal-text').allInnerTexts(), where).toEqual(['Overdue', 'Stalled', 'Carried forward', 'Missed sessions']);
         const long = row(p, 'Alexandra Konstantinopoulou-Whitfield');
         expect(await long.locator('.ft-roster-name').innerText().then((t) => t.replace(/\s+/g, ' ')), where).toBe('Alexandra Konstantinopoulou-Whitfield');
         expect(await long.locator('.ft-roster-coach').isVisible(), where).toBe(true);

@@ -147,8 +147,12 @@ function namesIn(value: unknown): string[] {
   const link = /^\[\[[^\]]{1,300}\]\]$/;
   const name = /^[\p{L}][\p{L}'’.-]*(?: [\p{L}][\p{L}'’.-]*){0,3}$/u;
   const full = (x: string) => link.test(x) || x.includes(' ');
-  // Split only into people: every part a link or a name, and not just single words (`Doe, Jane`).
-  const people = parts.length > 1 && parts.every((x) => link.test(x) || name.test(x)) && parts.filter(full).length >= Math.min(2, parts.length - 1) && parts.some(full);
+  // Split only into people: full names (`Aisha Khan, Maya Chen`), or links with names beside them
+  // (`[[Imogen Shaw]], Priya`); never `Doe, Jane` or `Jane,Jane Jane.inf`.
+  const people =
+    parts.length > 1 &&
+    parts.every((x) => link.test(x) || name.test(x)) &&
+    (parts.every(full) || parts.some((x) => link.test(x)));
   return people ? parts : [raw.trim()];
 }
 

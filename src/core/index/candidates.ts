@@ -5,7 +5,7 @@
  */
 import { findWrittenDate } from '../natural-dates';
 import { inFolders, isExtendedLayout } from '../layout/layout';
-import { headingKey, LOOKS_LIKE_ACTIONS, normaliseHeading, sectionKind } from '../parse/headings';
+import { headingKey, headingSet, LOOKS_LIKE_ACTIONS, normaliseHeading, sectionKind } from '../parse/headings';
 import { frontmatterLookup } from '../parse/records';
 import { filenameParts, inSessionFolder, typeValues } from '../parse/session-meta';
 import type { CoreSettings } from '../settings';
@@ -27,14 +27,6 @@ export interface CandidateMeta {
 const TYPES = new Set(['client', 'session', 'agreement']);
 /** The parser's own test for a `#commitment` tag (a prefix: `#commitments`, `#commitment/x`). */
 const COMMITMENT_TAG = /^#?commitment/i;
-
-const headingSets = new WeakMap<readonly string[], Set<string>>();
-
-function headingSet(settings: CoreSettings): Set<string> {
-  let set = headingSets.get(settings.commitmentHeadings);
-  if (!set) headingSets.set(settings.commitmentHeadings, (set = new Set(settings.commitmentHeadings.map(normaliseHeading))));
-  return set;
-}
 
 function inFolder(path: string, folder: string): boolean {
   const f = folder.replace(/^\/+|\/+$/g, '');

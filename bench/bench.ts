@@ -24,9 +24,12 @@ import { measureLayoutRules } from './measures/layout-rules';
 import { measureBrowserRoster } from './measures/browser-roster';
 import { DEFAULT_STARTUP_OPTIONS, measureStartup } from './measures/startup';
 import { measurePractice, PRACTICE_TARGET_MS } from './practice';
+import { measureLineScan } from './measures/line-scan';
+import { measureColdRoster } from './measures/cold-roster';
+import { DEFAULT_SCALES, measureScaling } from './measures/scaling';
 import { gcAvailable, numberArg, parseArgs, round } from './util';
 
-const TARGETS = { pathologicalSlowerBy: 10, startupLongestSliceMs: 50, fullIndexMs: 1500, heapMB: 300, reindexP95Ms: 2, rosterMs: 150, rosterOneClientP95Ms: 2, practiceFiguresMs: PRACTICE_TARGET_MS, rosterRender500Ms: 100, rosterLiveUpdateMs: 16 } as const;
+const TARGETS = { indexRatio: 4, coldRosterRatio: 1, heapMB: 250, pathologicalSlowerBy: 10, startupLongestSliceMs: 50, fullIndexMs: 1500, reindexP95Ms: 2, rosterMs: 150, rosterOneClientP95Ms: 2, practiceFiguresMs: PRACTICE_TARGET_MS, rosterRender500Ms: 100, rosterLiveUpdateMs: 16 } as const;
 
 interface Target {
   limit: number;
@@ -41,7 +44,7 @@ function target(limit: number, value: number | null | undefined): Target {
 
 const HELP = `usage: node --expose-gc dist/bench.js [--clients N] [--sessions N] [--commitments N] [--runs N]
   [--full-runs N] [--seed N] [--client-yaml-share F] [--session-yaml-share F] [--no-cross-check]
-  [--startup-notes N] [--startup-coaching N] [--no-startup]`;
+  [--startup-notes N] [--startup-coaching N] [--no-startup] [--scale [CLIENTS,CLIENTS,…]] [--no-practice] [--no-browser] [--no-layout]`;
 
 async function main(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv);
@@ -75,16 +78,21 @@ async function main(argv: readonly string[]): Promise<void> {
   if (vault.noteCount === 0) throw new Error('the vault is empty: give --clients and --sessions above 0');
 
   // ---- sections ------------------------------------------------------------------------------
+  const lineScan = measureLineScan(vault, parameters.fullRuns);
   const built = await measureFullIndex(vault, { runs: parameters.fullRuns });
   const full = built.result;
   let index: VaultIndex | null = built.index;
   built.index = null; // `index` is now the only reference, so releasing it below frees the index
   if (index === null) throw new Error('the full index produced no index');
+  const asOf = args.get('as-of') === undefined ? '2026-12-01' : String(args.get('as-of'));
   const heap = measureHeap(baselineMB, index);
+  // The first query of the fresh index; the heap after it includes what a shown roster keeps (per-client commitments and chains).
+  const coldRoster = measureColdRoster(index, asOf);
+  const heapAfterRoster = measureHeap(baselineMB, index);
   const reindex = measureReindex(vault, index, { runs: parameters.runs, warmup: 50, seed: parameters.seed });
   const yaml = measureYamlShare(vault, full.fullIndexMs);
   // (sections that query the built index go here, before it is released)
-  const rosterResult = measureRoster(vault, index, { asOf: args.get('as-of') === undefined ? '2026-12-01' : String(args.get('as-of')), runs: 5, oneClientRuns: 300, seed: parameters.seed });
+  const rosterResult = measureRoster(vault, index, { asOf, runs: 5, oneClientRuns: 300, seed: parameters.seed });
   index = null;
   const pathological = measurePathological();
   const layoutRules = args.has('no-layout') ? null : measureLayoutRules(vault, 1);
@@ -100,10 +108,24 @@ async function main(argv: readonly string[]): Promise<void> {
         seed: parameters.seed,
       });
 
+  const scaleArg = args.get('scale');
+  const scaling =
+    scaleArg === undefined
+      ? null
+      : await measureScaling(
+          { sessionsPerClient: parameters.sessionsPerClient, commitmentsPerSession: parameters.commitmentsPerSession, seed: parameters.seed },
+          scaleArg === true ? DEFAULT_SCALES : String(scaleArg).split(',').map((x) => Number(x)).filter((x) => Number.isInteger(x) && x > 0),
+          asOf,
+        );
+  const indexRatio = round(full.fullIndexMs / Math.max(0.001, lineScan.lineScanMs), 2);
+  const coldRosterRatio = round(coldRoster.coldRosterMs / Math.max(0.001, lineScan.lineScanMs), 2);
+
   // ---- report --------------------------------------------------------------------------------
   const targets = {
     ...(startup ? { startupLongestSliceMs: target(TARGETS.startupLongestSliceMs, startup.startup.longestSliceCpuMs) } : {}),
     fullIndexMs: target(TARGETS.fullIndexMs, full.fullIndexMs),
+    indexRatio: target(TARGETS.indexRatio, indexRatio),
+    coldRosterRatio: target(TARGETS.coldRosterRatio, coldRosterRatio),
     heapMB: target(TARGETS.heapMB, gcAvailable ? heap.heapMB : null),
     reindexP95Ms: target(TARGETS.reindexP95Ms, reindex?.p95Ms),
     rosterMs: target(TARGETS.rosterMs, rosterResult.rosterMs),
@@ -126,7 +148,11 @@ async function main(argv: readonly string[]): Promise<void> {
     diagnostics: full.diagnostics,
     totalMB: full.totalMB,
     avgNoteKB: full.avgNoteKB,
+    lineScan,
     fullIndexMs: full.fullIndexMs,
+    indexRatio,
+    coldRoster: { ...coldRoster, ratio: coldRosterRatio },
+    scaling,
     fullIndexRunsMs: full.runsMs,
     fullIndexRunsGcMs: full.runsGcMs,
     fullIndexRunsCpuMs: full.runsCpuMs,
@@ -134,6 +160,7 @@ async function main(argv: readonly string[]): Promise<void> {
     MBps: full.MBps,
     heapMB: heap.heapMB,
     heap,
+    heapAfterRoster,
     yamlShare: yaml.yamlShare,
     yaml,
     reindexOneNote: reindex,
@@ -150,12 +177,13 @@ async function main(argv: readonly string[]): Promise<void> {
 
   const mark = (t: Target) => (t.pass ? 'ok' : 'MISS');
   process.stderr.write(
-    `bench: ${full.notes} notes, ${full.commitments} commitments, ${full.totalMB} MB: full index ${full.fullIndexMs} ms (${full.MBps} MB/s) [${mark(targets.fullIndexMs)} ≤${TARGETS.fullIndexMs}], ` +
-      `heap ${heap.heapMB} MB [${mark(targets.heapMB)} ≤${TARGETS.heapMB}], ` +
+    `bench: ${full.notes} notes, ${full.commitments} commitments, ${full.totalMB} MB: line scan ${lineScan.lineScanMs} ms, full index ${full.fullIndexMs} ms (${full.MBps} MB/s, ×${indexRatio} the line scan) [${mark(targets.indexRatio)} ≤×${TARGETS.indexRatio}], ` +
+      `cold roster ${coldRoster.coldRosterMs} ms (×${coldRosterRatio} the line scan) [${mark(targets.coldRosterRatio)} ≤×${TARGETS.coldRosterRatio}], ` +
+      `heap ${heap.heapMB} MB [${mark(targets.heapMB)} ≤${TARGETS.heapMB}] (${heapAfterRoster.heapMB} MB once the roster is shown), ` +
       `re-index p95 ${reindex?.p95Ms ?? 'n/a'} ms [${mark(targets.reindexP95Ms)} ≤${TARGETS.reindexP95Ms}], yaml ${(yaml.yamlShare * 100).toFixed(1)}% of index time, ` +
       `pathological lines ${pathological.defaultLayoutMBps}/${pathological.flexibleLayoutMBps} MB/s [${mark(targets.pathologicalSlowerBy)} within 10× of ${full.MBps}], ` +
       (layoutRules ? `layout rules on: ${layoutRules.flexibleMs} ms vs ${layoutRules.defaultMs} ms (×${layoutRules.ratio}, same commitments: ${layoutRules.sameCommitments}), ` : '') +
-      `roster ${rosterResult.rosterMs} ms [${mark(targets.rosterMs)} ≤${TARGETS.rosterMs}], one client p95 ${rosterResult.oneClient.p95Ms} ms [${mark(targets.rosterOneClientP95Ms)} ≤${TARGETS.rosterOneClientP95Ms}]` +
+      `warm roster ${rosterResult.rosterMs} ms [${mark(targets.rosterMs)} ≤${TARGETS.rosterMs}], one client p95 ${rosterResult.oneClient.p95Ms} ms [${mark(targets.rosterOneClientP95Ms)} ≤${TARGETS.rosterOneClientP95Ms}]` +
       (practice ? `, practice ${practice.practiceFiguresMs} ms [${mark(targets.practiceFiguresMs!)} ≤${TARGETS.practiceFiguresMs}]` : '') +
       (rendered
         ? `, roster render 500 rows ${rendered.firstRender500Ms} ms [${mark(targets.rosterRender500Ms!)} ≤100], 2000 rows ${rendered.firstRender2000Ms} ms, live update ${rendered.liveUpdate2000Ms} ms [${mark(targets.rosterLiveUpdateMs!)} ≤16]`
@@ -163,7 +191,12 @@ async function main(argv: readonly string[]): Promise<void> {
       (startup
         ? `, start-up ${startup.filesRead} of ${startup.notes} files read (${startup.candidates} candidates) in ${startup.startup.totalMs} ms, longest slice ${startup.startup.longestSliceCpuMs} ms CPU (${startup.startup.longestSliceMs} ms wall) [${mark(targets.startupLongestSliceMs!)} ≤${TARGETS.startupLongestSliceMs}]`
         : '') +
-      '\n',
+      '\n' +
+      (scaling
+        ? scaling
+            .map((r) => `bench: scale ${r.notes} notes (${r.MB} MB): line scan ${r.lineScanMs} ms, index ${r.fullIndexMs} ms (×${r.indexRatio}, ${r.indexUsPerNote} µs/note), cold roster ${r.coldRosterMs} ms (×${r.rosterRatio}, ${r.rosterUsPerClient} µs/client), heap ${r.heapMB} MB\n`)
+            .join('')
+        : ''),
   );
   if (full.commitments !== full.expectedCommitments) {
     process.stderr.write(`bench: warning: index found ${full.commitments} commitments, generator wrote ${full.expectedCommitments}\n`);

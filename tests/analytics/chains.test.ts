@@ -26,6 +26,9 @@ describe('similarity', () => {
     expect(textSimilarity('Send my portfolio to three designers for feedback', 'Send portfolio to three designers for feedback')).toBe(1);
     expect(textSimilarity('Send the invoice', 'Send the deck')).toBe(0);
     expect([...meaningfulTokens('Sending the Invoices!')]).toEqual(['send', 'invoice']);
+    // The ASCII fast path splits as the Unicode path does.
+    expect([...meaningfulTokens('Call Zoë & Ana (re: Q3) — 2x!')]).toEqual(['call', 'zoe', 'ana', 're', 'q3', '2x']);
+    expect([...meaningfulTokens('Call Zoe & Ana (re: Q3) -- 2x!')]).toEqual(['call', 'zoe', 'ana', 're', 'q3', '2x']);
   });
 });
 

@@ -20,12 +20,18 @@ function stem(word: string): string {
 /** The words that carry a commitment's meaning, lower-cased and lightly stemmed. */
 export function meaningfulTokens(text: string): Set<string> {
   const out = new Set<string>();
-  for (const raw of text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^\p{L}\p{N}]+/u)) {
+  const lower = text.toLowerCase();
+  // Most commitments are plain ASCII: split them without Unicode normalisation (same words).
+  const words = ASCII.test(lower) ? lower.split(ASCII_SEPARATORS) : lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^\p{L}\p{N}]+/u);
+  for (const raw of words) {
     if (raw.length === 0 || STOPWORDS.has(raw)) continue;
     out.add(stem(raw));
   }
   return out;
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_SEPARATORS = /[^a-z0-9]+/;
 
 /** Dice coefficient of two token sets: 1 for the same words, 0 for none shared. */
 export function textSimilarity(a: string | Set<string>, b: string | Set<string>): number {

@@ -10,6 +10,7 @@
  * those, through a first name that picks out exactly one client.
  */
 import { findChains, type Chain } from '../analytics/chains';
+import { resolvedCommitment, withStatus } from './commitment-record';
 import { addDays } from '../dates';
 import { noteWithout, parseNote } from '../parse/note';
 import { basename } from '../parse/records';
@@ -70,6 +71,16 @@ type Resolution =
   | { kind: 'ambiguous'; candidates: string[] }
   | { kind: 'unknown' };
 
+interface ClientCache {
+  version: string;
+  /** What the cached parts were worked out for (a client read from its note may change these without a new version). */
+  name: string;
+  cadence: number;
+  entries: SessionEntry[];
+  sessions: Session[] | null;
+  resolved: { list: Commitment[]; chains: Chain[] } | null;
+}
+
 interface SessionEntry {
   note: ParsedNote;
   s: SessionNote;
@@ -93,7 +104,8 @@ export class VaultIndex {
   private clientNotesEpoch = 0;
   private resolutions = new Map<string, Resolution>();
   private resolutionsEpoch = -1;
-  private readonly perClient = new Map<string, { version: string; list: Commitment[]; chains: Chain[] }>();
+  /** Per client (by note path, or name for a client without a note), what was worked out at a client version. */
+  private readonly perClient = new Map<string, ClientCache>();
   private epoch = 0;
   private readonly listeners = new Set<IndexListener>();
   /** Increases on every change, so callers can cache work per version. */
@@ -438,6 +450,21 @@ export class VaultIndex {
 
   /** The sessions (and group sessions) that belong to a client. */
   private sessionEntriesOf(client: Client): SessionEntry[] {
+    return this.cacheOf(client).entries;
+  }
+
+  /** The client's cache entry, fresh for its current version (its session entries found now if not). */
+  private cacheOf(client: Client): ClientCache {
+    const cacheKey = client.path ?? `\u0000${nameKey(client.name)}`;
+    const version = this.clientVersion(client);
+    const hit = this.perClient.get(cacheKey);
+    if (hit && hit.version === version && hit.name === client.name && hit.cadence === client.cadence) return hit;
+    const entry: ClientCache = { version, name: client.name, cadence: client.cadence, entries: this.findSessionEntries(client), sessions: null, resolved: null };
+    this.perClient.set(cacheKey, entry);
+    return entry;
+  }
+
+  private findSessionEntries(client: Client): SessionEntry[] {
     const note = client.path ? this.notes.get(client.path)?.client : undefined;
     const keys = note ? versionKeys(note) : [nameKey(client.name), firstName(nameKey(client.name))];
     // Case twins of the client note count too.
@@ -483,7 +510,9 @@ export class VaultIndex {
   sessionsOf(client: Client | string): Session[] {
     const c = typeof client === 'string' ? this.client(client) : client;
     if (!c) return [];
-    return this.sessionEntriesOf(c).map((e) => this.toSession(e.s, c));
+    const cache = this.cacheOf(c);
+    cache.sessions ??= cache.entries.map((e) => this.toSession(e.s, c));
+    return cache.sessions.slice();
   }
 
   // ---- commitments ---------------------------------------------------------------------------
@@ -514,11 +543,9 @@ export class VaultIndex {
   }
 
   private resolvedEntry(client: Client): { list: Commitment[]; chains: Chain[] } {
-    const cacheKey = client.path ?? `\u0000${nameKey(client.name)}`;
-    const version = this.clientVersion(client);
-    const hit = this.perClient.get(cacheKey);
-    if (hit && hit.version === version) return hit;
-    const entries = this.sessionEntriesOf(client);
+    const cache = this.cacheOf(client);
+    if (cache.resolved) return cache.resolved;
+    const entries = cache.entries;
     const list: Commitment[] = [];
     for (const e of entries) list.push(...this.baseCommitments(e, client));
     // Copies and chains change a few commitments: those become new objects; the rest stay the
@@ -532,15 +559,14 @@ export class VaultIndex {
       for (let i = 0; i < ch.links.length - 1; i++) {
         const l = ch.links[i];
         if (l.status === 'done' || l.status === 'let-go' || l.status === 'recommitted') continue;
-        const carried: Commitment = { ...l, status: 'recommitted' };
+        const carried = withStatus(l, 'recommitted');
         replaced.set(l, carried);
         list[position.get(l)!] = carried;
       }
     }
     const chains = replaced.size === 0 ? found : found.map((ch) => ({ ...ch, links: ch.links.map((l) => replaced.get(l) ?? l) }));
-    const entry = { version, list, chains };
-    this.perClient.set(cacheKey, entry);
-    return entry;
+    cache.resolved = { list, chains };
+    return cache.resolved;
   }
 
   private readonly bases = new WeakMap<ParsedNote, Map<string, Commitment[]>>();
@@ -556,7 +582,7 @@ export class VaultIndex {
     list = [];
     for (const c of e.note.commitments) {
       if (c.sessionIndex !== e.index || !this.belongsTo(e, c.person, client)) continue;
-      list.push({ ...c, client: client.name, session: e.s.path, sessionKey: e.s.key, sessionDate: e.s.date, due: c.due ?? defaultDue, dueIsDefault: c.due === null });
+      list.push(resolvedCommitment(c, { client: client.name, session: e.s.path, sessionKey: e.s.key, sessionDate: e.s.date, due: c.due ?? defaultDue, dueIsDefault: c.due === null }));
     }
     byKey.set(key, list);
     return list;
@@ -703,7 +729,7 @@ function applyCopies(entries: SessionEntry[], list: Commitment[], similarity: nu
         : status === 'stuck' ? { date: e.s.date, status: 'stuck', note: `marked stuck in ${basename(e.s.path)}`, line: copy.line }
         : null;
       // Copy on write: the cached commitment object is shared with earlier answers.
-      const target: Commitment = { ...best };
+      const target = withStatus(best, best.status);
       list[list.indexOf(best)] = target;
       if (checkIn) {
         target.checkIns = [...target.checkIns, checkIn];

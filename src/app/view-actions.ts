@@ -3,7 +3,7 @@
  * views). No `obsidian` import: the plugin passes a navigator over the workspace, the browser tests
  * one that records where it would go.
  */
-import { parseCoping } from '../core/parse/fields';
+import { parseCoping } from '../core/syntax/fields';
 import type { Evidence } from '../core/analytics/signals';
 import type { CaptureItem as CoreCaptureItem } from '../core/edit/capture';
 import type {

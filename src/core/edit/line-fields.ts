@@ -3,6 +3,7 @@
  * convention. Everything else on the line (the text, other people's inline fields, spacing,
  * trailing whitespace) is left as it was.
  */
+import { COMMITMENT_TAG, DATE_EMOJI_SIGN, EMOJI_DATE, FIELDS, INLINE_FIELD, PRIORITY_EMOJI, type FieldKey } from '../syntax/fields';
 import type { Coping, FieldConvention } from '../types';
 
 /** A list item split into the parts an edit may touch. Joining them gives the line back. */
@@ -116,39 +117,17 @@ export function setBlockId(p: ItemParts, id: string): void {
   p.idPart = `${p.main === '' ? '' : ' '}^${id}`;
 }
 
-export type FieldKey = 'due' | 'completion' | 'cancelled' | 'trigger' | 'coping' | 'confidence' | 'owner' | 'kind' | 'from';
+export type { FieldKey } from '../syntax/fields';
 
-/** The key names the parser reads for each field. The first is the one written. */
-const KEY_NAMES: Record<FieldKey, string[]> = {
-  due: ['due'],
-  completion: ['completion', 'done'],
-  cancelled: ['cancelled', 'canceled'],
-  trigger: ['trigger', 'when'],
-  coping: ['coping'],
-  confidence: ['confidence'],
-  owner: ['owner'],
-  kind: ['kind'],
-  from: ['from'],
-};
+/** The key names the parser reads for each field (the first is the one written); layout-only names are someone else's here. */
+function namesOf(key: FieldKey): readonly string[] {
+  return FIELDS[key].names;
+}
 
-/** Tasks' emoji for the date fields. The first is the one written. */
-const EMOJI: Partial<Record<FieldKey, string[]>> = {
-  due: ['📅', '📆', '🗓'],
-  completion: ['✅'],
-  cancelled: ['❌'],
-};
-
-/**
- * The parser's inline-field syntax: `[key:: value]` (value may hold `[[links]]`) or `(key:: value)`.
- * What a field may span is capped (a key of 64 characters, a value of 2,000, a link of 500), so a
- * line with many unclosed `[key:: ` costs at most that much per start; the value's surrounding
- * whitespace is trimmed in code rather than by adjacent quantifiers.
- */
-const INLINE_FIELD = /\[([A-Za-z][\w -]{0,63})::((?:[^[\]]|\[\[[^[\]]{0,500}\]\]){0,2000})\]|\(([A-Za-z][\w -]{0,63})::([^()]{0,2000})\)/g;
-/** A Tasks date field; the gap between emoji and date is capped like any field. */
-const EMOJI_DATE = /(📅|📆|🗓|✅|❌|⏳|🛫|➕)(\uFE0F?[ \t]{0,16})(\d{4}-\d{1,2}-\d{1,2})/gu;
-/** Tasks' priority signs, part of the Tasks-readable end of a line too. */
-const PRIORITY = /[⏫🔼🔽🔺⏬]\uFE0F?/gu;
+/** Tasks' emoji for a field (the first is the one written), or undefined. */
+function emojiOf(key: FieldKey): readonly string[] | undefined {
+  return FIELDS[key].emoji;
+}
 
 interface Span {
   start: number;
@@ -208,7 +187,7 @@ function spaceRunStart(s: string, i: number): number {
 function emojiSpans(main: string, fields: readonly FieldSpan[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const m of main.matchAll(EMOJI_DATE)) if (outside(fields, m.index)) out.push({ start: m.index, end: m.index + m[0].length });
-  for (const m of main.matchAll(PRIORITY)) if (outside(fields, m.index)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of main.matchAll(PRIORITY_EMOJI)) if (outside(fields, m.index)) out.push({ start: m.index, end: m.index + m[0].length });
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -256,10 +235,10 @@ function tasksLast(p: ItemParts): void {
 
 /** True when the line already carries the field, in either convention. */
 export function hasField(p: ItemParts, key: FieldKey): boolean {
-  const names = KEY_NAMES[key];
+  const names = namesOf(key);
   const fields = inlineFieldSpans(p.main);
   if (fields.some((f) => names.includes(f.key))) return true;
-  const emoji = EMOJI[key];
+  const emoji = emojiOf(key);
   if (!emoji) return false;
   for (const m of p.main.matchAll(EMOJI_DATE)) {
     if (emoji.includes(m[1]) && outside(fields, m.index)) return true;
@@ -274,7 +253,7 @@ export function hasField(p: ItemParts, key: FieldKey): boolean {
  * The block id stays last. `value` must already be safe to write (see `fieldValue`).
  */
 export function setField(p: ItemParts, key: FieldKey, value: string, convention: FieldConvention): void {
-  const names = KEY_NAMES[key];
+  const names = namesOf(key);
   const fields = inlineFieldSpans(p.main);
   const spans: Span[] = [];
   for (const f of fields) {
@@ -282,7 +261,7 @@ export function setField(p: ItemParts, key: FieldKey, value: string, convention:
     const paren = f.paren && !/[()]/.test(value);
     spans.push({ start: f.start, end: f.end, replacement: paren ? `(${f.keyText}:: ${value})` : `[${f.keyText}:: ${value}]` });
   }
-  const emoji = EMOJI[key];
+  const emoji = emojiOf(key);
   if (emoji) {
     for (const m of p.main.matchAll(EMOJI_DATE)) {
       if (!emoji.includes(m[1]) || !outside(fields, m.index)) continue;
@@ -301,12 +280,12 @@ export function setField(p: ItemParts, key: FieldKey, value: string, convention:
 
 /** Removes a field from the line (both conventions), with the space before it. */
 export function removeField(p: ItemParts, key: FieldKey): void {
-  const names = KEY_NAMES[key];
+  const names = namesOf(key);
   const fields = inlineFieldSpans(p.main);
   const spans: Span[] = [];
   const widen = (start: number, end: number): Span => ({ start: spaceRunStart(p.main, start), end, replacement: '' });
   for (const f of fields) if (names.includes(f.key)) spans.push(widen(f.start, f.end));
-  const emoji = EMOJI[key];
+  const emoji = emojiOf(key);
   if (emoji) {
     for (const m of p.main.matchAll(EMOJI_DATE)) {
       if (emoji.includes(m[1]) && outside(fields, m.index)) {
@@ -334,11 +313,11 @@ export function fieldValue(text: string): string {
 export function commitmentText(text: string): string {
   let t = text.replace(/\s+/g, ' ').trim();
   t = t.replace(/::/g, ':');
-  t = t.replace(/(📅|📆|🗓|✅|❌|⏳|🛫|➕)\uFE0F?/gu, '');
-  t = t.replace(/(^|[ \t])#commitment(?=$|[ \t.,;:!?)])/gi, '$1');
+  t = t.replace(DATE_EMOJI_SIGN, '');
+  t = t.replace(COMMITMENT_TAG, '$1');
   const id = trailingIdStart(t);
   if (id >= 0) t = t.slice(0, id);
-  t = t.replace(/[⏫🔼🔽🔺⏬]\uFE0F?/gu, '');
+  t = t.replace(PRIORITY_EMOJI, '');
   return t.replace(/\s+/g, ' ').trim();
 }
 

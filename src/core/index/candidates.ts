@@ -3,6 +3,7 @@
  * metadata cache), before any text is read: start-up reads only these. The one place for that
  * rule; it must take in every note the parser or the agreements could read something from.
  */
+import { COMMITMENT_TAG_NAME } from '../syntax/fields';
 import { findWrittenDate } from '../natural-dates';
 import { inFolders, isExtendedLayout } from '../layout/layout';
 import { headingKey, headingSet, LOOKS_LIKE_ACTIONS, normaliseHeading, sectionKind } from '../parse/headings';
@@ -26,7 +27,7 @@ export interface CandidateMeta {
 /** Frontmatter `type` values (and tags) that make a note one of ours. */
 const TYPES = new Set(['client', 'session', 'agreement']);
 /** The parser's own test for a `#commitment` tag (a prefix: `#commitments`, `#commitment/x`). */
-const COMMITMENT_TAG = /^#?commitment/i;
+const COMMITMENT_TAG = new RegExp(`^#?${COMMITMENT_TAG_NAME}`, 'i');
 
 function inFolder(path: string, folder: string): boolean {
   const f = folder.replace(/^\/+|\/+$/g, '');

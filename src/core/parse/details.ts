@@ -4,7 +4,7 @@
  */
 import { parseIsoDate } from '../dates';
 import type { CheckIn, CheckInStatus, Coping, Learned } from '../types';
-import { parseConfidence, parseCoping } from './fields';
+import { parseConfidence, parseCoping } from '../syntax/fields';
 
 export interface Details {
   trigger: string | null;

@@ -2,6 +2,7 @@
  * One note's text in, its client or session record, its commitments and its diagnostics out.
  * Pure and total: whatever the text, it returns a result and never throws.
  */
+import { COMMITMENT_TAG_NAME, HAS_COMMITMENT_TAG } from '../syntax/fields';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { CopiedItem, Diagnostic, ParsedNote, Severity } from '../types';
 import { findWrittenDate } from '../natural-dates';
@@ -20,7 +21,7 @@ import { filenameParts, nameFromWords, readSessionMeta, type ClientRef, type Ses
 /** A label over a list of how earlier items went. */
 const OUTCOME_LABEL = /^(?:outcomes?|results?|progress(?: on (?:last|previous) [a-z ]+)?|review of (?:last|previous) [a-z ]+|how (?:it|they) went)$/i;
 const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})/;
-const TAG_HINT = /#commitment/i;
+const TAG_HINT = new RegExp(`#${COMMITMENT_TAG_NAME}`, 'i');
 
 /** A note that holds no records, only the one diagnostic saying why (not read, unreadable, a copy). */
 export function noteWithout(path: string, severity: Severity, message: string): ParsedNote {
@@ -328,7 +329,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     if (section === null && !anyCheckbox && !TAG_HINT.test(line)) continue;
     const item = matchListItem(line);
     if (item === null) continue;
-    const tagged = item.box !== null && /(^|[ \t])#commitment(?=$|[ \t.,;:!?)])/i.test(item.content);
+    const tagged = item.box !== null && HAS_COMMITMENT_TAG.test(item.content);
     // In a dated section without an action-items heading, its checkboxes are its commitments.
     const inDated = (section === 'dated' || (anyCheckbox && section === null)) && item.box !== null && item.indent === 0;
     if ((section === 'action' || section === 'copy') || inDated || tagged) {

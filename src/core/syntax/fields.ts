@@ -1,0 +1,159 @@
+/**
+ * The commitment line's syntax, written once: which fields a line may carry, under which names
+ * (Dataview inline fields, `[due:: 2026-12-02]` or `(due:: …)`) and which Tasks emoji
+ * (`📅 2026-12-02`), how each value is read, and the patterns that find them. The parser
+ * (`parse/fields.ts`) reads lines with it and the editor (`edit/line-fields.ts`) writes them with
+ * it, so the two cannot disagree about a field.
+ *
+ * Adding a field: one entry in `FIELDS` (its names, its emoji if Tasks has one, how it is read)
+ * plus its place in `LineFields` (parse/fields.ts) and the types (`core/types.ts`).
+ */
+import { parseIsoDate } from '../dates';
+import type { Coping, Kind, Owner } from '../types';
+
+export type FieldKey = 'due' | 'completion' | 'cancelled' | 'trigger' | 'coping' | 'confidence' | 'owner' | 'kind' | 'from';
+
+/** A field's value as read: the value, or a problem (a sentence without the note or line). */
+export type FieldRead<T> = { value: T } | { value: T; problem: string };
+
+export interface FieldSpec<T = unknown> {
+  /** Inline-field names read (lower case). The first is the one written. */
+  names: readonly string[];
+  /** Names read only when the note layout asks for them (`DueDate::`, `Deadline::`). */
+  layoutNames?: readonly string[];
+  /** Tasks' emoji for the field; the first is the one written. */
+  emoji?: readonly string[];
+  /** A value that cannot be read leaves an earlier value of the field in place (else it clears it). */
+  keepOnProblem?: boolean;
+  read(value: string): FieldRead<T>;
+}
+
+function date(label: string): (value: string) => FieldRead<string | null> {
+  return (value) => {
+    const d = parseIsoDate(value);
+    if (d === null && value.trim() !== '') return { value: null, problem: `${label} '${value.trim()}' is not a date (YYYY-MM-DD)` };
+    return { value: d };
+  };
+}
+
+const WIKILINK = /^\[\[([^\]|]+)(?:\|[^\]]*)?\]\]$/;
+
+/** `A -> B` splits at the first arrow; without one the whole text is the response. */
+export function parseCoping(value: string): Coping | null {
+  const v = value.trim();
+  if (v === '') return null;
+  const arrow = v.search(/->|→/);
+  if (arrow < 0) return { obstacle: null, response: v };
+  const obstacle = v.slice(0, arrow).trim();
+  const response = v.slice(arrow + (v[arrow] === '→' ? 1 : 2)).trim();
+  return { obstacle: obstacle || null, response: response || null };
+}
+
+/** A confidence of 1-10 from `7`, `7/10` or `7 out of 10`; NaN when it is not one. */
+export function parseConfidence(value: string): number {
+  const m = /^(\d{1,2})(?:\s*(?:\/|out of)\s*10)?$/i.exec(value.trim());
+  if (!m) return NaN;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 10 ? n : NaN;
+}
+
+export function parseOwner(value: string): Owner | null {
+  let v = value.trim();
+  const link = WIKILINK.exec(v);
+  if (link) v = link[1].trim();
+  if (v === '') return null;
+  const lower = v.toLowerCase();
+  if (lower === 'coach' || lower === 'client' || lower === 'me') return lower === 'me' ? 'client' : lower;
+  return v;
+}
+
+export function parseKind(value: string): Kind | null {
+  const v = value.trim().toLowerCase();
+  return v === 'process' || v === 'outcome' ? v : null;
+}
+
+/** The block id a `from` value names: `c7f3a`, `^c7f3a` or `[[Note#^c7f3a]]`. */
+export function parseFromRef(value: string): string | null {
+  const m = /\^?([A-Za-z0-9-]+)\]*\s*$/.exec(value.trim());
+  return m ? m[1] : null;
+}
+
+export const FIELDS: { readonly [K in FieldKey]: FieldSpec } = {
+  due: { names: ['due'], layoutNames: ['duedate', 'due date', 'due_date', 'due-date', 'deadline'], emoji: ['📅', '📆', '🗓'], read: date('due date') },
+  completion: { names: ['completion', 'done'], emoji: ['✅'], read: date('done date') },
+  cancelled: { names: ['cancelled', 'canceled'], emoji: ['❌'], read: date('let-go date') },
+  trigger: { names: ['trigger', 'when'], read: (v) => ({ value: v || null }) },
+  coping: { names: ['coping'], read: (v) => ({ value: parseCoping(v) }) },
+  confidence: {
+    names: ['confidence'],
+    keepOnProblem: true,
+    read: (v) => {
+      const c = parseConfidence(v);
+      return Number.isNaN(c) ? { value: null, problem: `confidence '${v}' is not a number from 1 to 10` } : { value: c };
+    },
+  },
+  owner: { names: ['owner'], read: (v) => ({ value: parseOwner(v) }) },
+  kind: {
+    names: ['kind'],
+    read: (v) => {
+      const k = parseKind(v);
+      return k === null ? { value: null, problem: `kind '${v}' is neither process nor outcome` } : { value: k };
+    },
+  },
+  from: { names: ['from'], read: (v) => ({ value: parseFromRef(v) }) },
+};
+
+const byName = new Map<string, { key: FieldKey; layout: boolean }>();
+const byEmoji = new Map<string, FieldKey>();
+for (const key of Object.keys(FIELDS) as FieldKey[]) {
+  const f = FIELDS[key];
+  for (const n of f.names) byName.set(n, { key, layout: false });
+  for (const n of f.layoutNames ?? []) byName.set(n, { key, layout: true });
+  for (const e of f.emoji ?? []) byEmoji.set(e, key);
+}
+
+/** The field an inline-field key names (already trimmed and lower-cased); layout names only when asked. */
+export function fieldOfName(name: string, layoutNames: boolean): FieldKey | null {
+  const hit = byName.get(name);
+  return hit === undefined || (hit.layout && !layoutNames) ? null : hit.key;
+}
+
+/** The field a Tasks date emoji stands for; null for Tasks' own dates (scheduled, start, created). */
+export function fieldOfEmoji(emoji: string): FieldKey | null {
+  return byEmoji.get(emoji) ?? null;
+}
+
+/** Every inline-field name read for a field (the first is the one written). */
+export function fieldNames(key: FieldKey): readonly string[] {
+  const f = FIELDS[key];
+  return f.layoutNames ? [...f.names, ...f.layoutNames] : f.names;
+}
+
+/** Tasks' scheduled and start dates, read as a due date only by a layout that asks. */
+export const SCHEDULED_EMOJI = '⏳';
+export const START_EMOJI = '🛫';
+/** Every Tasks date emoji: ours (due, done, cancelled), then scheduled, start and created. */
+export const TASKS_DATE_EMOJI = ['📅', '📆', '🗓', '✅', '❌', SCHEDULED_EMOJI, START_EMOJI, '➕'] as const;
+const EMOJI_ALT = TASKS_DATE_EMOJI.join('|');
+
+// Every pattern runs in time linear in the line: bounded, and no two quantifiers next to each
+// other can take the same characters (surrounding whitespace is trimmed in code).
+/**
+ * `[key:: value]` (the value may hold `[[links]]`) or `(key:: value)`. Groups: 1 key, 2 value
+ * (brackets); 3 key, 4 value (parentheses).
+ */
+export const INLINE_FIELD = /\[([A-Za-z][\w -]{0,40}?)::((?:[^[\]\n]|\[\[[^\]\n]{0,300}\]\]){0,1000})\]|\(([A-Za-z][\w -]{0,40}?)::([^()\n]{0,1000})\)/g;
+/** A Tasks date field. Groups: 1 the emoji, 2 the variation selector and gap, 3 the date. */
+export const EMOJI_DATE = new RegExp(`(${EMOJI_ALT})(\\uFE0F?[ \\t]{0,20})(\\d{4}-\\d{1,2}-\\d{1,2})`, 'gu');
+/** Whether a text holds any Tasks date emoji (a quick test before the full pattern). */
+export const ANY_DATE_EMOJI = new RegExp(`(?:${EMOJI_ALT})`, 'u');
+/** A date emoji on its own, with its variation selector (to strip from free text). */
+export const DATE_EMOJI_SIGN = new RegExp(`(?:${EMOJI_ALT})\\uFE0F?`, 'gu');
+/** Tasks' priority signs, part of the Tasks-readable end of a line too. */
+export const PRIORITY_EMOJI = /(?:⏫|🔼|🔽|🔺|⏬)\uFE0F?/gu;
+/** The `#commitment` tag that marks a line as a commitment anywhere. Group 1: what stood before it. */
+export const COMMITMENT_TAG = /(^|[ \t])#commitment(?=$|[ \t.,;:!?)])/gi;
+/** The same, as a test (no global state). */
+export const HAS_COMMITMENT_TAG = /(^|[ \t])#commitment(?=$|[ \t.,;:!?)])/i;
+/** The tag's name, for tag lists (Obsidian's metadata cache, frontmatter `tags`). */
+export const COMMITMENT_TAG_NAME = 'commitment';

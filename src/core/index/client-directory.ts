@@ -1,0 +1,131 @@
+/**
+ * The client notes by every name they answer to, and how a reference (`Jane`, `[[JD]]`,
+ * `Clients/Jane Doe`) resolves among them: names, file names, paths and `aliases` compared as
+ * the spec says (NFC, white space folded, case ignored), failing those a first name that picks out
+ * exactly one client, and failing that a client known only from session notes ("implicit").
+ */
+import type { Client, ClientNote } from '../types';
+import { nameKey } from '../vault/conflicts';
+import { addTo, clientKeys, firstName, removeFrom } from './keys';
+
+/** How a session's client reference resolved. */
+export type Resolution =
+  | { kind: 'note'; path: string }
+  | { kind: 'implicit'; name: string; key: string }
+  | { kind: 'ambiguous'; candidates: string[] }
+  | { kind: 'unknown' };
+
+function firstOf(set: Set<string> | undefined): string | null {
+  if (!set || set.size === 0) return null;
+  let best: string | null = null;
+  for (const p of set) if (best === null || p < best) best = p;
+  return best;
+}
+
+export function clientOfNote(c: ClientNote): Client {
+  return {
+    name: c.name,
+    coach: c.coach,
+    cadence: c.cadence,
+    accountability: c.accountability,
+    status: c.status,
+    pausedUntil: c.pausedUntil,
+    milestones: c.milestones,
+    contact: c.contact,
+    path: c.path,
+  };
+}
+
+export function implicitClient(name: string, cadence: number): Client {
+  return { name, coach: null, cadence, accountability: 'check-in', status: 'active', pausedUntil: null, milestones: [], contact: null, path: null };
+}
+
+export class ClientDirectory {
+  private readonly byKey = new Map<string, Set<string>>();
+  /** Client-note paths by first name, for a session that names a client by first name only. */
+  private readonly byFirst = new Map<string, Set<string>>();
+  private readonly notes = new Map<string, ClientNote>();
+  /** Bumped whenever a client note changes: every resolution depends on every client note. */
+  epoch = 0;
+  private resolutions = new Map<string, Resolution>();
+  private resolutionsEpoch = -1;
+
+  add(c: ClientNote): void {
+    this.notes.set(c.path, c);
+    this.epoch++;
+    for (const k of clientKeys(c)) {
+      addTo(this.byKey, k, c.path);
+      if (k.includes(' ') && !k.includes('/')) addTo(this.byFirst, firstName(k), c.path);
+    }
+  }
+
+  remove(path: string): void {
+    const c = this.notes.get(path);
+    if (!c) return;
+    this.notes.delete(path);
+    this.epoch++;
+    for (const k of clientKeys(c)) {
+      removeFrom(this.byKey, k, path);
+      removeFrom(this.byFirst, firstName(k), path);
+    }
+  }
+
+  clear(): void {
+    this.notes.clear();
+    this.byKey.clear();
+    this.byFirst.clear();
+    this.epoch++;
+  }
+
+  note(path: string): ClientNote | undefined {
+    return this.notes.get(path);
+  }
+
+  /** Client-note paths, in no order. */
+  paths(): IterableIterator<string> {
+    return this.notes.keys();
+  }
+
+  /** The paths of the client notes whose name has this key (case twins). */
+  withName(name: string): Iterable<string> {
+    return this.byKey.get(nameKey(name)) ?? [];
+  }
+
+  /** Client notes that differ only in case stand for the first one. */
+  notePath(path: string): string {
+    const c = this.notes.get(path);
+    if (!c) return path;
+    return firstOf(this.byKey.get(nameKey(c.name))) ?? path;
+  }
+
+  /** How a reference resolves, cached until a client note changes. */
+  resolve(name: string, target: string, weak: boolean): Resolution {
+    if (this.resolutionsEpoch !== this.epoch) {
+      this.resolutions = new Map();
+      this.resolutionsEpoch = this.epoch;
+    }
+    const cacheKey = `${weak ? 'w' : 's'}\u0000${name}\u0000${target}`;
+    const hit = this.resolutions.get(cacheKey);
+    if (hit) return hit;
+    const r = this.resolveUncached(name, target, weak);
+    this.resolutions.set(cacheKey, r);
+    return r;
+  }
+
+  private resolveUncached(name: string, target: string, weak: boolean): Resolution {
+    const key = nameKey(name);
+    const exact = firstOf(this.byKey.get(nameKey(target))) ?? firstOf(this.byKey.get(key));
+    if (exact) return { kind: 'note', path: exact };
+    if (!key.includes(' ')) {
+      // A first name that picks out one client note.
+      const byFirst = this.byFirst.get(key);
+      if (byFirst && byFirst.size > 0) {
+        const names = new Set([...byFirst].map((p) => this.notes.get(p)?.name ?? p));
+        if (names.size === 1) return { kind: 'note', path: firstOf(byFirst)! };
+        return { kind: 'ambiguous', candidates: [...names].sort() };
+      }
+    }
+    if (weak || key === '') return { kind: 'unknown' };
+    return { kind: 'implicit', name: name.replace(/\s+/g, ' ').trim(), key };
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Strings cut from a note's text (`slice`, `split`, `trim`, a regex match) are views into that
+ * text in V8 ("sliced strings"): keeping one keeps the whole note alive. The index keeps a few
+ * short strings per note (lines, texts, names), so without this it would hold every note's full
+ * text as well, about a quarter of its memory. `detach` gives each string the note keeps a copy
+ * of its own, walking the parsed records once.
+ *
+ * Strings under 13 characters are never views (V8 copies them), so they are left alone.
+ */
+
+const MIN_VIEW = 13;
+
+/** A copy of `s` that holds none of the string it was cut from. */
+export function ownString(s: string): string {
+  if (s.length < MIN_VIEW) return s;
+  // Concatenation makes a rope; slicing the rope flattens it into a new string first, and the
+  // slice is a view into that copy (one character longer), not into the note.
+  return (' ' + s).slice(1);
+}
+
+/** Replaces, in place, every string inside plain objects and arrays by its own copy. */
+export function detach<T>(value: T): T {
+  walk(value as unknown, 0);
+  return value;
+}
+
+function walk(value: unknown, depth: number): void {
+  if (depth > 32 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'string') {
+        if (v.length >= MIN_VIEW) value[i] = ownString(v);
+      } else if (v !== null && typeof v === 'object') walk(v, depth + 1);
+    }
+    return;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return; // plain records only (not Dates, Maps)
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
+    const v = o[k];
+    if (typeof v === 'string') {
+      if (v.length >= MIN_VIEW) o[k] = ownString(v);
+    } else if (v !== null && typeof v === 'object') walk(v, depth + 1);
+  }
+}

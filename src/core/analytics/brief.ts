@@ -234,7 +234,7 @@ export function briefOf(a: ClientAnalysis, p: Patterns, signals: Signal[], t: Ri
     client: c.name,
     asOf,
     facts: {
-      coach: c.coach,
+      coach: c.coach ?? a.latest?.coach ?? null,
       accountability: c.accountability,
       cadenceDays: c.cadence,
       lastSession: a.lastHeld ? { date: a.lastHeld.date, daysAgo: a.daysSinceLastHeld ?? 0, note: noteRef(a.lastHeld.path) } : null,

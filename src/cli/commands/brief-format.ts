@@ -30,7 +30,7 @@ const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A wikilink to the note, shown as its title; a path a wikilink cannot hold is named, not linked. */
-export function noteLink(ref: NoteRef): string {
+function noteLink(ref: NoteRef): string {
   const file = ref.path.replace(/\.md$/i, '');
   return /[\][|#^]/.test(file) ? e(ref.title) : `[[${file}|${e(ref.title)}]]`;
 }

@@ -130,7 +130,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const quote = (text: string) => `'${text}'`;
 
 /** How the sentences name the client: by first name (the first word of the name). */
-export function firstName(name: string): string {
+function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] || name;
 }
 

@@ -2,7 +2,7 @@
 import { clientBrief } from '../../core/analytics/brief';
 import { closestNames } from '../../core/analytics/closest';
 import { formatRate } from '../../core/analytics/completion';
-import { clientPatterns, sayObservation, type Patterns } from '../../core/analytics/patterns';
+import { clientPatterns, doneOf, sayObservation, type Patterns } from '../../core/analytics/patterns';
 import { roster, type RosterRow } from '../../core/analytics/roster';
 import type { RiskThresholds } from '../../core/analytics/thresholds';
 import type { VaultIndex } from '../../core/index/vault-index';
@@ -66,7 +66,7 @@ export function rosterCommand(index: VaultIndex, o: RosterCommandOptions): strin
 }
 
 function completionCell(c: { done: number; partial: number; total: number; rate: number | null }): string {
-  return `${c.done}${c.partial ? ` (+${c.partial} partial)` : ''} of ${c.total} (${formatRate(c.rate)})`;
+  return `${doneOf(c)} (${formatRate(c.rate)})`;
 }
 
 export function patternsText(p: Patterns): string {

@@ -147,6 +147,24 @@ describe('client view', () => {
     expect(await callsNamed(p, 'openReview')).toEqual([{ name: 'openReview', args: ['Marcus Bell'] }]);
   });
 
+  it('shows note text in the brief as written: never rendered as markup', async () => {
+    const p = await page();
+    await mountClient(p, 'Marcus Bell');
+    const hostile = '<img src=https://evil.example/p.png> ![[secret.png]] [click](javascript:alert(1)) **now**';
+    await p.evaluate((hostile) => {
+      const ft = (window as any).ft;
+      const m = ft.get((window as any).__client);
+      const brief = { ...m.brief, since: { ...m.brief.since, items: [{ ...m.brief.since.items[0], text: hostile }] } };
+      const host = document.createElement('div');
+      host.id = 'hostile-brief';
+      document.body.appendChild(host);
+      ft.mount('Brief', { brief, formatDate: (d: string) => d, onOpen: ft.recorder('open'), uid: 'h' }, host);
+    }, hostile);
+    const item = p.locator('#hostile-brief .ft-brief-text');
+    expect(await item.innerText()).toBe(hostile);
+    expect(await p.locator('#hostile-brief img, #hostile-brief a, #hostile-brief strong').count()).toBe(0);
+  });
+
   it('checks in on an open commitment with one tap, with an optional note, and shows the result', async () => {
     const p = await page();
     // Jordan has six open commitments (Marcus's chain now counts once, so he has one).

@@ -464,5 +464,15 @@ describe('client view', () => {
         await screenshot(p, `client-${name}-${dark ? 'dark' : 'light'}`);
       }
     }
-  });
+  }, 60_000);
+
+  it('has no serious or critical axe violation for a released client and one with pending sessions either, light and dark', async () => {
+    for (const client of ['Grace Adeyemi', 'Hannah Lindqvist', 'Elena Petrova']) {
+      for (const dark of [false, true]) {
+        const p = await page({ ...PHONE, dark });
+        await mountClient(p, client);
+        expect(await axeViolations(p, '.ft-client'), `${client} ${dark ? 'dark' : 'light'}`).toEqual([]);
+      }
+    }
+  }, 60_000);
 });

@@ -3,9 +3,11 @@
  * call the same functions, so what a test renders is what a coach sees.
  */
 import { analyseClient } from '../core/analytics/client-analysis';
-import { clientBrief } from '../core/analytics/brief';
-import { completion, isMissed } from '../core/analytics/completion';
+import { briefOf } from '../core/analytics/brief';
+import { completion, hasComeDue, isMissed } from '../core/analytics/completion';
 import { patternsOf } from '../core/analytics/patterns';
+import { computeSignals } from '../core/analytics/signals';
+import { milestoneProgress } from '../core/practice/milestones';
 import { roster, rosterRow, type RosterCache } from '../core/analytics/roster';
 import { resolveThresholds, type RiskThresholds } from '../core/analytics/thresholds';
 import { addDays } from '../core/dates';
@@ -30,21 +32,23 @@ export function buildClientModel(index: VaultIndex, client: Client, asOf: IsoDat
   const t = resolveThresholds(s.thresholds);
   const a = analyseClient(index, client, asOf, t);
   const completionBySession: CompletionPoint[] = a.held.map((session) => {
-    const c = completion(
-      a.clientOwned.filter((x) => x.sessionKey === session.key),
-      asOf,
-    );
-    return { sessionDate: session.date, path: session.path, rate: c.rate, done: c.done, total: c.total };
+    const mine = a.clientOwned.filter((x) => x.sessionKey === session.key);
+    const c = completion(mine, asOf);
+    const pending = mine.filter((x) => !hasComeDue(x, asOf)).length;
+    // A session whose commitments are not all due yet has no rate to draw: its figure is not in.
+    const state = pending > 0 ? 'pending' : c.rate === null ? 'none' : 'rated';
+    return { sessionDate: session.date, path: session.path, state, rate: c.rate, done: c.done, partial: c.partial, total: c.total, pending };
   });
+  const patterns = patternsOf(a, t);
   return {
     asOf,
     client,
     row: rosterRow(a, t),
-    patterns: patternsOf(a, t),
-    brief: clientBrief(index, client, asOf, t),
+    patterns,
+    brief: briefOf(a, patterns, computeSignals(a, t), t),
     open: a.commitments.filter((c) => c.status === 'open' || c.status === 'partial' || c.status === 'stuck' || c.status === 'skipped'),
     completionBySession,
-    milestones: client.milestones,
+    milestones: milestoneProgress(client, asOf).milestones,
   };
 }
 

@@ -23,7 +23,6 @@ export interface Navigator {
   /** Opens the note at the evidence's line. */
   openEvidence(evidence: Evidence): void;
   openReview(client: string | null): void;
-  renderMarkdown(el: HTMLElement, markdown: string, sourcePath: string): void;
 }
 
 function result(r: ApplyResult): ActionResult {
@@ -44,7 +43,6 @@ export function clientActions(actions: CommitmentActions, nav: Navigator): Clien
     checkIn: async (c, status, note) => result(await actions.checkIn(c, { status, note: note?.trim() || null })),
     openEvidence: (e) => nav.openEvidence(e),
     openReview: (client) => nav.openReview(client),
-    renderMarkdown: (el, md, path) => nav.renderMarkdown(el, md, path),
   };
 }
 

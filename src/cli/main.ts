@@ -9,6 +9,7 @@ import { VaultIndex } from '../core/index/vault-index';
 import { coreSettingsFrom, type FollowThroughSettings } from '../core/plugin-settings';
 import { parseCliArgs, UsageError, type CliOptions } from './args';
 import { briefCommand, patternsCommand, rosterCommand, rosterRows, rosterText, UnknownClientError } from './commands/analytics';
+import { displayDates } from './commands/brief-format';
 import { icsCommand, writeIcsFile } from './commands/ics';
 import { reviewCommand, reviewPeriod, ReviewWriteError } from './commands/review';
 import { scanJson, scanSummary } from './commands/scan';
@@ -22,7 +23,7 @@ commands:
   scan VAULT [--json] [--as-of D]                 clients, sessions, commitments (and roster)
   roster VAULT [--as-of D] [--json] [--coach NAME] one row per client, riskiest first
   patterns VAULT CLIENT [--as-of D] [--json]      what gets done, what keeps being carried over
-  brief VAULT CLIENT [--as-of D]                  the pre-session brief, as markdown
+  brief VAULT CLIENT [--as-of D] [--json]         the pre-session brief, as markdown (or its model)
   review VAULT --week|--month [--as-of D] [--out FILE]
                                                   the weekly or monthly practice review note
   ics VAULT [--client NAME] [--coach NAME] [--out FILE] [--as-of D]
@@ -91,7 +92,11 @@ function run(argv: string[], io: Io): number {
       if (!name) throw new UsageError(`${command} needs a client name`);
       const { index, settings } = loadVault(vault, opts);
       const t = settings.thresholds;
-      io.out(command === 'brief' ? briefCommand(index, name, opts.asOf, t) : patternsCommand(index, name, opts.asOf, opts.json, t));
+      io.out(
+        command === 'brief'
+          ? briefCommand(index, name, opts.asOf, t, displayDates(settings.dateFormat), opts.json)
+          : patternsCommand(index, name, opts.asOf, opts.json, t),
+      );
       return 0;
     }
     case 'review': {

@@ -1,5 +1,7 @@
-/** How the views and the brief say each commitment status in words. */
-export const STATUS_WORD: Readonly<Record<string, string>> = Object.freeze({
+import type { CheckInStatus, CommitmentStatus } from './types';
+
+/** How the views and the brief say each commitment status in words (typed: a new status cannot go unsaid). */
+export const STATUS_WORD: Readonly<Record<CommitmentStatus, string>> = Object.freeze({
   open: 'open',
   done: 'done',
   partial: 'partly done',
@@ -7,4 +9,13 @@ export const STATUS_WORD: Readonly<Record<string, string>> = Object.freeze({
   skipped: 'skipped',
   'let-go': 'let go',
   recommitted: 'carried forward',
+});
+
+/** How the views and the brief say a check-in's status. */
+export const CHECK_IN_WORD: Readonly<Record<CheckInStatus, string>> = Object.freeze({
+  done: 'done',
+  partial: 'partly done',
+  stuck: 'stuck',
+  skipped: 'skipped',
+  nudged: 'nudged',
 });

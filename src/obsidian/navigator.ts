@@ -1,18 +1,14 @@
 /** Opening notes, views and modals in the workspace: the Obsidian side of the views' Navigator. */
-import { Notice, TFile, type Component, type WorkspaceLeaf } from 'obsidian';
+import { Notice, TFile, type WorkspaceLeaf } from 'obsidian';
 import type { Evidence } from '../core/analytics/signals';
 import type { Navigator } from '../app/view-actions';
 import type { Host } from './host';
 import { VIEW_CLIENT, VIEW_PRACTICE, VIEW_ROSTER } from './host';
 import { openCaptureModal, openReviewModal } from './views/modals';
 import { SvelteItemView } from './views/svelte-view';
-import { MarkdownRenders } from './render';
 
 export class ObsidianNavigator implements Navigator {
-  constructor(
-    private readonly host: () => Host,
-    private readonly owner: Component,
-  ) {}
+  constructor(private readonly host: () => Host) {}
 
   private get app() {
     return this.host().app;
@@ -73,13 +69,5 @@ export class ObsidianNavigator implements Navigator {
 
   openCapture(path: string): void {
     void openCaptureModal(this.host(), path);
-  }
-
-  private renders: MarkdownRenders | null = null;
-
-  /** Renders into `el`, unloading the last render there; views pass their own renders (see ClientLeafView). */
-  renderMarkdown(el: HTMLElement, markdown: string, sourcePath: string): void {
-    this.renders ??= new MarkdownRenders(this.app, this.owner);
-    this.renders.render(el, markdown, sourcePath);
   }
 }

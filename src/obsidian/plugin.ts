@@ -68,7 +68,7 @@ export default class FollowThroughPlugin extends Plugin implements Host {
       }),
     });
     this.models = new LiveModels(this.index, { today: () => this.today(), settings: () => this.settings, agreements: this.agreements });
-    this.nav = new ObsidianNavigator(() => this, this);
+    this.nav = new ObsidianNavigator(() => this);
 
     this.registerView(VIEW_ROSTER, (leaf: WorkspaceLeaf) => new RosterView(leaf, this));
     this.registerView(VIEW_CLIENT, (leaf: WorkspaceLeaf) => new ClientLeafView(leaf, this));

@@ -4,10 +4,12 @@
  * from the core and implements the actions with the core's edits over some vault.
  */
 import type { Readable } from 'svelte/store';
+import type { BriefModel } from '../core/analytics/brief';
 import type { Patterns } from '../core/analytics/patterns';
+import type { MilestoneStatus } from '../core/practice/milestones';
 import type { RosterRow } from '../core/analytics/roster';
 import type { Evidence, SignalName } from '../core/analytics/signals';
-import type { CheckInStatus, Client, Commitment, Diagnostic, IsoDate, Kind, Milestone } from '../core/types';
+import type { CheckInStatus, Client, Commitment, Diagnostic, IsoDate, Kind } from '../core/types';
 
 /** What an action did: a sentence for a notice either way. */
 export type ActionResult = { ok: true; summary: string } | { ok: false; reason: string };
@@ -66,10 +68,19 @@ export interface RosterActions {
 export interface CompletionPoint {
   sessionDate: IsoDate;
   path: string;
-  /** Client-owned completion of that session's commitments (0-1), or null if none came due. */
+  /**
+   * `rated`: every client-owned commitment of the session has come due, and `rate` is its figure;
+   * `pending`: some are not due yet, so the figure is not in (drawn as pending, not as a rate);
+   * `none`: the session had no client-owned commitments.
+   */
+  state: 'rated' | 'pending' | 'none';
+  /** Client-owned completion of those that came due (0-1), or null if none did. */
   rate: number | null;
   done: number;
+  partial: number;
   total: number;
+  /** Client-owned commitments not yet due. */
+  pending: number;
 }
 
 export interface ClientModel {
@@ -77,20 +88,19 @@ export interface ClientModel {
   client: Client;
   row: RosterRow;
   patterns: Patterns;
-  /** The pre-session brief, as markdown. */
-  brief: string;
+  /** The pre-session brief: facts, what happened, chains, signals, patterns and questions. */
+  brief: BriefModel;
   /** Commitments still expected (open, partial, stuck, skipped), oldest first. */
   open: Commitment[];
   completionBySession: CompletionPoint[];
-  milestones: Milestone[];
+  /** The client note's milestones with the core's state for each as of `asOf`. */
+  milestones: MilestoneStatus[];
 }
 
 export interface ClientActions {
   checkIn(commitment: Commitment, status: Exclude<CheckInStatus, 'nudged'>, note: string | null): Promise<ActionResult>;
   openEvidence(evidence: Evidence): void;
   openReview(client: string): void;
-  /** Renders markdown into an element (Obsidian's renderer in the app, a plain one in tests). */
-  renderMarkdown(el: HTMLElement, markdown: string, sourcePath: string): void;
 }
 
 // ---- Review queue -------------------------------------------------------------------------------

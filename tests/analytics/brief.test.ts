@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openingQuestions } from '../../src/core/analytics/brief';
 import { patternsOf as patternsFromAnalysis } from '../../src/core/analytics/patterns';
 import { resolveThresholds } from '../../src/core/analytics/thresholds';
-import { analysis, briefOf, clientNote, JUDGEMENT, sessionNote, vault, weekly } from './fixtures';
+import { analysis, briefModelOf, briefOf, clientNote, JUDGEMENT, sessionNote, vault, weekly } from './fixtures';
 
 const JANE = 'Jane Doe';
 const AS_OF = '2026-11-24';
@@ -33,47 +33,75 @@ function section(md: string, heading: string): string {
 
 describe('the pre-session brief', () => {
   const md = briefOf(files, JANE, AS_OF);
+  const model = briefModelOf(files, JANE, AS_OF);
 
-  it('is headed with the client and date, and states the accountability level and rhythm', () => {
-    expect(md.startsWith(`# Brief: ${JANE}, ${AS_OF}\n`)).toBe(true);
+  it('is headed with the client and date, and states the accountability level and rhythm, dates in display words', () => {
+    expect(md.startsWith(`# Brief: ${JANE}, Tue 24 Nov\n`)).toBe(true);
     expect(md).toContain('- Coach: Sam Rivera');
-    expect(md).toContain('- Accountability: consequences');
+    expect(md).toContain('- Accountability: Consequences. Go through each commitment; apply the agreed consequence for misses.');
     expect(md).toContain('- Rhythm: every 7 days');
-    expect(md).toContain('- Last session: 2026-11-17 (7 days ago)');
-    expect(md).toContain('- Next session: 2026-11-24');
+    expect(md).toContain('- Last session: [[Sessions/2026-11-17 Jane Doe|Tue 17 Nov]] (7 days ago)');
+    expect(md).toContain('- Next session: Tue 24 Nov');
+    // No ISO date is shown: the only ones are inside link targets.
+    expect(md.replace(/\[\[[^|\]]*\|/g, '')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
-  it('lists the commitments since the last session, each with its status and a link to the note', () => {
+  it('the model keeps dates ISO and notes as references, for a view to format and open', () => {
+    expect(model.asOf).toBe(AS_OF);
+    expect(model.facts.lastSession).toEqual({ date: '2026-11-17', daysAgo: 7, note: { path: 'Sessions/2026-11-17 Jane Doe.md', title: '2026-11-17 Jane Doe', line: 1 } });
+    expect(model.facts.nextSession).toBe('2026-11-24');
+    const printer = model.since.items.find((x) => x.text === 'Call the printer')!;
+    expect(printer).toMatchObject({ status: 'stuck', due: '2026-11-20', overdue: true, lastCheckIn: { date: '2026-11-21', status: 'stuck', note: 'the quote has not come back' } });
+    expect(printer.note).toMatchObject({ path: 'Sessions/2026-11-17 Jane Doe.md', title: '2026-11-17 Jane Doe' });
+    expect(model.signals.map((s) => s.name)).toEqual(['overdue', 'carried-over', 'low-confidence', 'coach-follow-up']);
+    expect(model.signals.every((s) => s.evidence.length > 0)).toBe(true);
+  });
+
+  it('lists the commitments since the last session, each with its status in words, never a checkbox marker', () => {
     const since = section(md, 'Since the last session');
-    const lines = since.split('\n').filter((l) => l.startsWith('- ['));
-    expect(lines).toHaveLength(5);
-    expect(since).toContain('- [x] Send the deck to Kinfolk (done,');
-    expect(since).toMatch(/- \[\?\] Call the printer \(stuck, due 2026-11-20, \*\*overdue\*\*, last check-in 2026-11-21 stuck: the quote has not come back\)/);
-    expect(since).toContain('- [ ] Book the venue (open, due 2026-11-30)');
+    const lines = since.split('\n').filter((l) => l.startsWith('- '));
+    // Five written at the last session; the carried one is named under Carried forward instead.
+    expect(lines).toHaveLength(4);
+    expect(since).toContain('- Send the deck to Kinfolk: done, due Sun 22 Nov');
+    expect(since).toContain('- Call the printer: stuck, due Fri 20 Nov, overdue; last check-in Sat 21 Nov, stuck: “the quote has not come back”');
+    expect(since).toContain('- Book the venue: open, due Mon 30 Nov');
     expect(since).toContain('owner coach');
-    expect(since).toContain('[[Sessions/2026-11-17 Jane Doe|2026-11-17]]');
+    expect(md).not.toMatch(/\[[ x?/>-]\] |\*\*/);
   });
 
-  it('lists what is still overdue from earlier sessions', () => {
-    expect(section(md, 'Still overdue from earlier')).toContain('Prepare the budget');
+  it('lists what is still overdue from earlier sessions, linked to its note by date', () => {
+    expect(section(md, 'Still overdue from earlier')).toContain('- Prepare the budget: open, due Sun 15 Nov, overdue (from [[Sessions/2026-11-10 Jane Doe|Tue 10 Nov]])');
     expect(section(md, 'Still overdue from earlier')).not.toContain('Call the printer');
   });
 
-  it('names the patterns that pass the minimum count, and only those', () => {
-    const patterns = section(md, 'Patterns worth naming');
-    expect(patterns).toContain("'Have the conversation with Dana' has been carried over 3 sessions running.");
-    expect(patterns).not.toContain('if-then');
+  it('names a carried chain once, with its history and the question to ask', () => {
+    const carried = section(md, 'Carried forward');
+    expect(carried).toContain('- Have the conversation with Dana: 3 sessions; now open, due Sun 22 Nov, overdue');
+    expect(carried).toContain(
+      '[[Sessions/2026-11-03 Jane Doe|Tue 3 Nov]] carried forward → [[Sessions/2026-11-10 Jane Doe|Tue 10 Nov]] carried forward → [[Sessions/2026-11-17 Jane Doe|Tue 17 Nov]] open',
+    );
+    expect(carried).toContain('    - Ask: Recommit, modify, or let it go?');
+    expect(md.split('Have the conversation with Dana')).toHaveLength(2);
+    expect(model.chains).toHaveLength(1);
+    expect(model.chains[0]).toMatchObject({ sessions: 3, live: true, carried: true, question: 'Recommit, modify, or let it go?' });
   });
 
-  it('lists the current signals', () => {
-    expect(section(md, 'Signals')).toContain('- **carried-over**:');
-    expect(section(md, 'Signals')).toContain('- **overdue**:');
+  it('names the patterns that pass the minimum count, and only those, about the client in the third person', () => {
+    const patterns = section(md, 'Patterns worth naming');
+    expect(patterns).toContain('- Over the past 4 weeks Jane had 3 sessions');
+    expect(patterns).not.toContain('if-then');
+    expect(patterns).not.toMatch(/\b(we|you)\b/i);
+  });
+
+  it('lists the current signals by their labels, the carried one pointing at its chain', () => {
+    expect(section(md, 'Signals')).toContain('- Carried forward: 1 commitment, under Carried forward.');
+    expect(section(md, 'Signals')).toContain('- Overdue:');
+    expect(section(md, 'Signals')).not.toMatch(/carried-over|coach-follow-up|low-confidence/);
   });
 
   it('opens with questions chosen by what happened', () => {
     const qs = section(md, 'Opening questions').split('\n').filter((l) => l.startsWith('- '));
     expect(qs).toEqual([
-      "- 'Have the conversation with Dana' has been carried over 3 sessions running. Recommit, modify, or let it go?",
       '- You did exactly what you said: send the deck to Kinfolk. What made it work?',
       "- 'Call the printer': what got in the way? What did you learn?",
       "- You put your confidence in 'Book the venue' at 6. What would get you to an 8?",
@@ -137,9 +165,9 @@ describe('opening questions', () => {
 describe('brief edge cases', () => {
   it('a client with no sessions gets a brief that says so', () => {
     const md = briefOf(clientNote(JANE), JANE, AS_OF);
-    expect(md).toContain('No session held yet');
+    expect(md).toContain('- Last session: none held yet');
     expect(md).toContain('Next session: not booked');
-    expect(md).toContain('No commitments were written at the last session.');
+    expect(md).toContain('No session held yet.');
     expect(md).not.toContain('## Signals');
     expect(md).not.toContain('## Patterns worth naming');
   });
@@ -150,7 +178,7 @@ describe('brief edge cases', () => {
       sessionNote(JANE, '2026-10-01', ['- [ ] Send the deck'], { next: '2026-12-15' }),
     );
     const md = briefOf(paused, JANE, AS_OF);
-    expect(md).toContain('- Accountability released until 2026-12-10');
+    expect(md).toContain('- Released from accountability until Thu 10 Dec');
     expect(md).not.toContain('## Signals');
   });
 });
@@ -176,7 +204,8 @@ describe('note text in the brief is shown as written, never rendered', () => {
         ].join('\n'),
       ],
     ]);
-    const md = clientBrief(index, index.client('Jane <b>Doe</b>')!, '2026-12-01');
+    const { briefMarkdown, displayDates } = await import('../../src/cli/commands/brief-format');
+    const md = briefMarkdown(clientBrief(index, index.client('Jane <b>Doe</b>')!, '2026-12-01'), displayDates('EEE d MMM'));
     expect(md).not.toMatch(/<img|<script|<b>|!\[\[|\]\(javascript:/);
     expect(md).toContain('&lt;img src\\=https://evil.example/p.png&gt;');
     expect(md).toContain('\\!\\[\\[secret.png\\]\\]');

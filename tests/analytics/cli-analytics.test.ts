@@ -102,10 +102,28 @@ describe('patterns and brief', () => {
   it('brief VAULT CLIENT prints the markdown brief; any case and a first name are enough', () => {
     const r = run(['brief', root, 'maya', '--as-of', '2026-12-01']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('# Brief: Maya Chen, 2026-12-01');
+    expect(r.out).toContain('# Brief: Maya Chen, Tue 1 Dec');
     expect(r.out).toContain('## Opening questions');
     expect(r.out).toContain("'Send the deck': what got in the way? What did you learn?");
+    // Status words, not checkbox markers; signal labels, not ids.
+    expect(r.out).toContain('- Send the deck: open, due Fri 27 Nov, overdue');
+    expect(r.out).toContain('- Overdue: 1 commitment');
+    expect(r.out).not.toMatch(/\[[ x?/>-]\] |\*\*overdue\*\*|\*\*[a-z-]+\*\*:/);
     expect(run(['brief', root, 'MAYA CHEN', '--as-of', '2026-12-01']).out).toBe(r.out);
+  });
+
+  it("brief uses the vault's date display format, and --json prints the model with ISO dates", () => {
+    const withFormat = onDisk({
+      ...vault(clientNote('Maya Chen', { cadence: 'weekly' }), sessionNote('Maya Chen', '2026-11-24', ['- [ ] Send the deck [due:: 2026-11-27]'], { next: '2026-12-01' })),
+      '.obsidian/plugins/follow-through/data.json': JSON.stringify({ dateFormat: 'd MMMM yyyy' }),
+    });
+    const md = run(['brief', withFormat, 'Maya', '--as-of', '2026-12-01']).out;
+    expect(md).toContain('# Brief: Maya Chen, 1 December 2026');
+    expect(md).toContain('due 27 November 2026');
+    const json = JSON.parse(run(['brief', withFormat, 'Maya', '--as-of', '2026-12-01', '--json']).out);
+    expect(json).toMatchObject({ client: 'Maya Chen', asOf: '2026-12-01', facts: { nextSession: '2026-12-01' } });
+    expect(json.since.items[0]).toMatchObject({ text: 'Send the deck', status: 'open', due: '2026-11-27', overdue: true });
+    expect(json.signals.map((s: { name: string }) => s.name)).toContain('overdue');
   });
 
   it('an unknown client is a one-line error naming the closest clients', () => {

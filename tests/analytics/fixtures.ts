@@ -7,7 +7,8 @@ import { join, relative } from 'node:path';
 import { expect } from 'vitest';
 import { analyseClient, type ClientAnalysis } from '../../src/core/analytics/client-analysis';
 import { clientPatterns, type Patterns } from '../../src/core/analytics/patterns';
-import { clientBrief } from '../../src/core/analytics/brief';
+import { clientBrief, type BriefModel } from '../../src/core/analytics/brief';
+import { briefMarkdown, displayDates } from '../../src/cli/commands/brief-format';
 import { clientRow, roster, type RosterRow } from '../../src/core/analytics/roster';
 import { computeSignals, type Signal, type SignalName } from '../../src/core/analytics/signals';
 import { resolveThresholds, type RiskThresholds } from '../../src/core/analytics/thresholds';
@@ -97,9 +98,14 @@ export function patternsOf(files: Files | VaultIndex, name: string, asOf: string
   return clientPatterns(index, index.client(name)!, asOf, t);
 }
 
-export function briefOf(files: Files | VaultIndex, name: string, asOf: string, t: Partial<RiskThresholds> = {}): string {
+export function briefModelOf(files: Files | VaultIndex, name: string, asOf: string, t: Partial<RiskThresholds> = {}): BriefModel {
   const index = files instanceof VaultIndex ? files : indexOf(files);
   return clientBrief(index, index.client(name)!, asOf, t);
+}
+
+/** The brief as the CLI prints it, dates in the default display format (`EEE d MMM`). */
+export function briefOf(files: Files | VaultIndex, name: string, asOf: string, t: Partial<RiskThresholds> = {}): string {
+  return briefMarkdown(briefModelOf(files, name, asOf, t), displayDates('EEE d MMM'));
 }
 
 /** 1-based number of the only line of `text` containing `needle`. */

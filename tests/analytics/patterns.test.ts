@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { doneOf, sayObservation, type Patterns } from '../../src/core/analytics/patterns';
 import { clientNote, JUDGEMENT, patternsOf, sessionNote, vault, weekly, type Files } from './fixtures';
+
+/** The observations as sentences, dates ISO. */
+const says = (p: Patterns) => p.observations.map((o) => sayObservation(o));
 
 const JANE = 'Jane Doe';
 const AS_OF = '2026-12-01';
@@ -31,7 +35,7 @@ describe('if-then plans', () => {
     const p = patternsOf(files, JANE, AS_OF);
     expect(p.ifThen.with).toMatchObject({ done: 7, total: 9 });
     expect(p.ifThen.without).toMatchObject({ done: 2, total: 6 });
-    expect(p.observations).toContain('With an if-then plan you completed 7 of 9; without one, 2 of 6.');
+    expect(says(p)).toContain('With an if-then plan Jane completed 7 of 9; without one, 2 of 6.');
   });
 
   it('counts a plan written as a detail line', () => {
@@ -41,8 +45,8 @@ describe('if-then plans', () => {
 
   it('names it only when both sides reach the minimum count', () => {
     const small = keep(one([item(0, 'x', '[trigger:: after standup]'), item(1, 'x', '[trigger:: after standup]'), item(2, 'x', '[trigger:: after standup]'), item(3, ' '), item(4, 'x')]));
-    expect(patternsOf(small, JANE, AS_OF).observations.join('\n')).not.toContain('if-then');
-    expect(patternsOf(small, JANE, AS_OF, { minCount: 2 }).observations).toContain('With an if-then plan you completed 3 of 3; without one, 1 of 2.');
+    expect(says(patternsOf(small, JANE, AS_OF)).join('\n')).not.toContain('if-then');
+    expect(says(patternsOf(small, JANE, AS_OF, { minCount: 2 }))).toContain('With an if-then plan Jane completed 3 of 3; without one, 1 of 2.');
   });
 });
 
@@ -60,7 +64,7 @@ describe('process vs outcome, by owner, by weekday', () => {
     const p = patternsOf(files, JANE, AS_OF);
     expect(p.kind.process).toMatchObject({ done: 3, total: 4 });
     expect(p.kind.outcome).toMatchObject({ done: 1, total: 3 });
-    expect(p.observations).toContain('Process commitments (actions you control): 3 of 4 done; outcome commitments: 1 of 3.');
+    expect(says(p)).toContain('Process commitments (actions Jane controls): 3 of 4 done; outcome commitments: 1 of 3.');
   });
 
   it('splits by owner: client, coach and a partner, each with counts', () => {
@@ -90,7 +94,7 @@ describe('process vs outcome, by owner, by weekday', () => {
       ['Thursday', 3, 3],
       ['Saturday', 0, 3],
     ]);
-    expect(p.observations).toContain('Commitments due on a Saturday were done 0 of 3 times; due on other days, 6 of 6.');
+    expect(says(p)).toContain('Commitments due on a Saturday were done 0 of 3 times; due on other days, 6 of 6.');
   });
 });
 
@@ -121,8 +125,8 @@ describe('carried-over chains', () => {
 
   it("names those carried 3 sessions or more: the issue's sentence", () => {
     const p = patternsOf(files, JANE, '2026-11-18');
-    expect(p.observations).toContain("'Have the conversation with Dana' has been carried over 3 sessions running.");
-    expect(p.observations.join('\n')).not.toContain("'Prepare the deck'");
+    expect(says(p)).toContain("'Have the conversation with Dana' has been carried over 3 sessions running.");
+    expect(says(p).join('\n')).not.toContain("'Prepare the deck'");
   });
 });
 
@@ -140,14 +144,14 @@ describe('the past four weeks', () => {
       ),
     );
     const p = patternsOf(files, JANE, AS_OF);
-    expect(p.observations).toContain("Over the past 4 weeks we've had 3 sessions; in 2 of them the commitments from the session before were not done.");
+    expect(says(p)).toContain('Over the past 4 weeks Jane had 3 sessions; in 2 of them the commitments from the session before were not done.');
   });
 
   it('says nothing when they were done', () => {
     const files = keep(
       vault(clientNote(JANE, { cadence: 'weekly' }), weekly(JANE, '2026-11-03', [['- [x] Prepare the invoice'], ['- [x] Prepare the brief'], ['- [x] Prepare the agenda'], ['- [ ] Prepare the memo']])),
     );
-    expect(patternsOf(files, JANE, AS_OF).observations.join('\n')).not.toContain('past 4 weeks');
+    expect(says(patternsOf(files, JANE, AS_OF)).join('\n')).not.toContain('past 4 weeks');
   });
 });
 
@@ -175,7 +179,7 @@ describe('check-ins over time', () => {
     ]);
     expect(p.streak).toEqual({ status: 'stuck', length: 3, since: '2026-11-13' });
     expect(p.longestStreak).toBe(3);
-    expect(p.observations).toContain('The last 3 check-ins were stuck or skipped, since 2026-11-13.');
+    expect(says(p)).toContain("Jane's last 3 check-ins were stuck or skipped, since 2026-11-13.");
   });
 
   it('a done check-in ends the streak; check-ins after the as-of date are left out', () => {
@@ -195,8 +199,10 @@ describe('observation sentences', () => {
     expect(built.length).toBeGreaterThan(5);
     let n = 0;
     for (const files of built) {
-      for (const o of patternsOf(files, JANE, AS_OF).observations) {
+      for (const o of says(patternsOf(files, JANE, AS_OF))) {
         expect(o).not.toMatch(JUDGEMENT);
+        // About the client in the third person, never "you" or "we".
+        expect(o).not.toMatch(/\b(you|your|we|we've)\b/i);
         n++;
       }
     }
@@ -208,5 +214,48 @@ describe('observation sentences', () => {
     expect(p.observations).toEqual([]);
     expect(p.chains).toEqual([]);
     expect(p.streak).toBeNull();
+  });
+});
+
+describe('bars and counts', () => {
+  it('counts agree with the rate: partly done ones are named beside the done count', () => {
+    expect(doneOf({ done: 10, partial: 1, total: 12 })).toBe('10 of 12 (+1 partly)');
+    expect(doneOf({ done: 10, partial: 0, total: 11 })).toBe('10 of 11');
+  });
+
+  it('a sentence with a partly done commitment says so, so its count and the rate agree', () => {
+    const files = one([
+      ...[0, 1, 2].map((i) => item(i, 'x', '[trigger:: after standup]')),
+      item(3, '/', '[trigger:: after standup]'),
+      ...[4, 5].map((i) => item(i, 'x')),
+      item(6, ' '),
+    ]);
+    const p = patternsOf(files, JANE, AS_OF);
+    expect(p.ifThen.with).toMatchObject({ done: 3, partial: 1, total: 4, rate: 3.5 / 4 });
+    expect(says(p)).toContain('With an if-then plan Jane completed 3 of 4 (+1 partly); without one, 2 of 3.');
+  });
+
+  it('offers a bar only with at least the minimum count behind it, and says how many it left out', () => {
+    // 4 with a plan, 2 without; all process; due on one weekday.
+    const files = one([...[0, 1, 2, 3].map((i) => item(i, 'x', '[trigger:: after standup]')), item(4, 'x'), item(5, ' ')]);
+    const p = patternsOf(files, JANE, AS_OF);
+    expect(p.bars.minCount).toBe(3);
+    const labels = p.bars.groups.map((g) => [g.heading, g.bars.map((b) => b.label)]);
+    expect(labels).toEqual([
+      ['If-then plan', ['With a plan']],
+      ['Kind', ['Process']],
+      ['By weekday due', [p.byWeekday[0].label]],
+    ]);
+    expect(p.bars.hidden).toBe(1);
+    for (const g of p.bars.groups) for (const b of g.bars) expect(b.completion.total).toBeGreaterThanOrEqual(p.bars.minCount);
+    // With a lower threshold the small split is drawn too.
+    expect(patternsOf(files, JANE, AS_OF, { minCount: 2 }).bars.groups[0].bars.map((b) => b.label)).toEqual(['With a plan', 'Without']);
+  });
+
+  it('keeps dates in observations as dates, for the view to format', () => {
+    const files = one(['- [ ] Prepare the invoice', '    - 2026-11-13 stuck', '    - 2026-11-20 skipped']);
+    const o = patternsOf(files, JANE, AS_OF).observations.find((x) => x.kind === 'streak')!;
+    expect(o.parts).toContainEqual({ date: '2026-11-13' });
+    expect(sayObservation(o, (d) => `<${d}>`)).toBe("Jane's last 2 check-ins were stuck or skipped, since <2026-11-13>.");
   });
 });

@@ -44,7 +44,7 @@ interface MemFile {
 }
 
 export interface Navigation {
-  kind: 'openClient' | 'openEvidence' | 'openReview' | 'renderMarkdown' | 'close';
+  kind: 'openClient' | 'openEvidence' | 'openReview' | 'close';
   arg: unknown;
 }
 
@@ -203,27 +203,11 @@ function w(): World {
   return world;
 }
 
-/** A crude markdown renderer (Obsidian's does this in the app). */
-function renderMarkdown(el: HTMLElement, markdown: string): void {
-  el.replaceChildren();
-  for (const line of markdown.split('\n')) {
-    const h = /^(#{1,6})\s+(.*)$/.exec(line);
-    const li = /^\s*-\s+(.*)$/.exec(line);
-    const node = document.createElement(h ? `h${h[1].length}` : li ? 'li' : 'p');
-    node.textContent = h ? h[2] : li ? li[1] : line;
-    if (line.trim() !== '') el.appendChild(node);
-  }
-}
-
 function recordingNavigator(): Navigator {
   return {
     openClient: (name: string) => void navigations.push({ kind: 'openClient', arg: name }),
     openEvidence: (e: Evidence) => void navigations.push({ kind: 'openEvidence', arg: JSON.parse(JSON.stringify(e)) }),
     openReview: (client: string | null) => void navigations.push({ kind: 'openReview', arg: client }),
-    renderMarkdown: (el: HTMLElement, markdown: string, sourcePath: string) => {
-      navigations.push({ kind: 'renderMarkdown', arg: sourcePath });
-      renderMarkdown(el, markdown);
-    },
   };
 }
 

@@ -6,7 +6,8 @@ import { flushSync, mount, unmount, type Component } from 'svelte';
 import { get, writable } from 'svelte/store';
 import demoVault from 'virtual:demo-vault';
 import { VaultIndex } from '../../src/core/index/vault-index';
-import { buildCaptureModel } from '../../src/app/models';
+import { buildCaptureModel, buildClientModel } from '../../src/app/models';
+import { milestoneProgress } from '../../src/core/practice/milestones';
 import { roster } from '../../src/core/analytics/roster';
 import { clientPatterns } from '../../src/core/analytics/patterns';
 import { clientBrief } from '../../src/core/analytics/brief';
@@ -41,7 +42,7 @@ const ft = {
   demoIndex,
   core: { roster, clientPatterns, clientBrief, analyseClient, resolveThresholds },
   /** The app's own view-model builders, so tests render what the plugin would. */
-  models: { buildCaptureModel },
+  models: { buildCaptureModel, buildClientModel, milestoneProgress },
   /** The Today panel's and the agreement panel's model builders, and what they need. */
   today: { buildTodayModel, buildAgreementModel, resolveNudgeSettings, nudgeLinks },
   /** The practice view's figures and model builder. */
@@ -79,17 +80,6 @@ const ft = {
     if (!handle) return;
     mounted.delete(id);
     await unmount(handle);
-  },
-  /** Renders markdown crudely for tests (Obsidian's renderer does this in the app). */
-  renderMarkdown(el: HTMLElement, markdown: string): void {
-    el.replaceChildren();
-    for (const line of markdown.split('\n')) {
-      const h = /^(#{1,6})\s+(.*)$/.exec(line);
-      const li = /^\s*-\s+(.*)$/.exec(line);
-      const node = document.createElement(h ? `h${h[1].length}` : li ? 'li' : 'p');
-      node.textContent = h ? h[2] : li ? li[1] : line;
-      if (line.trim() !== '') el.appendChild(node);
-    }
   },
 };
 

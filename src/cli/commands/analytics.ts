@@ -2,12 +2,13 @@
 import { clientBrief } from '../../core/analytics/brief';
 import { closestNames } from '../../core/analytics/closest';
 import { formatRate } from '../../core/analytics/completion';
-import { clientPatterns, type Patterns } from '../../core/analytics/patterns';
+import { clientPatterns, doneOf, sayObservation, type Patterns } from '../../core/analytics/patterns';
 import { roster, type RosterRow } from '../../core/analytics/roster';
 import type { RiskThresholds } from '../../core/analytics/thresholds';
 import type { VaultIndex } from '../../core/index/vault-index';
 import type { Client, IsoDate } from '../../core/types';
 import { table } from '../format';
+import { briefMarkdown, type DateWords } from './brief-format';
 
 export class UnknownClientError extends Error {}
 
@@ -65,14 +66,14 @@ export function rosterCommand(index: VaultIndex, o: RosterCommandOptions): strin
 }
 
 function completionCell(c: { done: number; partial: number; total: number; rate: number | null }): string {
-  return `${c.done}${c.partial ? ` (+${c.partial} partial)` : ''} of ${c.total} (${formatRate(c.rate)})`;
+  return `${doneOf(c)} (${formatRate(c.rate)})`;
 }
 
 export function patternsText(p: Patterns): string {
   const lines = [`Patterns: ${p.client} as of ${p.asOf}`, ''];
   if (p.observations.length) {
     lines.push('Observations');
-    for (const o of p.observations) lines.push(`  - ${o}`);
+    for (const o of p.observations) lines.push(`  - ${sayObservation(o)}`);
     lines.push('');
   }
   lines.push('Completion (done of those come due)');
@@ -108,6 +109,15 @@ export function patternsCommand(index: VaultIndex, name: string, asOf: IsoDate, 
   return json ? JSON.stringify(p, null, 2) + '\n' : patternsText(p);
 }
 
-export function briefCommand(index: VaultIndex, name: string, asOf: IsoDate, thresholds?: Partial<RiskThresholds>): string {
-  return clientBrief(index, findClient(index, name), asOf, thresholds);
+/** The brief as markdown in the display words (`formatDate`, the settings' date format), or its model as JSON. */
+export function briefCommand(
+  index: VaultIndex,
+  name: string,
+  asOf: IsoDate,
+  thresholds?: Partial<RiskThresholds>,
+  formatDate: DateWords = (d) => d,
+  json = false,
+): string {
+  const brief = clientBrief(index, findClient(index, name), asOf, thresholds);
+  return json ? JSON.stringify(brief, null, 2) + '\n' : briefMarkdown(brief, formatDate);
 }

@@ -1,11 +1,12 @@
 /**
  * Patterns per client: what keeps being carried over, what gets done and what doesn't, and a few
- * observation sentences a coach can read out as they are: factual, neutral, with the counts
- * behind them so small numbers stay visible.
+ * observation sentences a coach can read out as they are: factual, neutral, about the client in
+ * the third person, with the counts behind them so small numbers stay visible. Bars (the splits a
+ * view draws) are only offered with at least `minCount` commitments behind them.
  */
 import { addDays, weekday, WEEKDAY_NAMES } from '../dates';
 import type { VaultIndex } from '../index/vault-index';
-import type { CheckIn, Client, Commitment, IsoDate } from '../types';
+import type { CheckIn, Client, Commitment, CommitmentStatus, IsoDate } from '../types';
 import type { Chain } from './chains';
 import { analyseClient, type ClientAnalysis } from './client-analysis';
 import { completion, hasComeDue, type Completion } from './completion';
@@ -22,7 +23,43 @@ export interface ChainSummary {
   sessions: number;
   live: boolean;
   by: Chain['by'];
-  links: { session: string; sessionDate: IsoDate; line: number; status: string; id: string | null }[];
+  links: { session: string; sessionDate: IsoDate; line: number; status: CommitmentStatus; id: string | null }[];
+}
+
+/** A piece of an observation: words, or a date for the view to format. */
+export type Phrase = string | { date: IsoDate };
+
+export type ObservationKind = 'sessions' | 'carried' | 'if-then' | 'kind' | 'weekday' | 'streak' | 'coach';
+
+export interface Observation {
+  kind: ObservationKind;
+  parts: Phrase[];
+}
+
+/** An observation as one sentence, its dates in `formatDate`'s words (ISO by default). */
+export function sayObservation(o: Observation, formatDate: (d: IsoDate) => string = (d) => d): string {
+  return o.parts.map((p) => (typeof p === 'string' ? p : formatDate(p.date))).join('');
+}
+
+/**
+ * Done of those that came due, with partly done ones named so the count agrees with the rate
+ * (which counts them as half): `10 of 11`, `10 of 12 (+1 partly)`.
+ */
+export function doneOf(c: Pick<Completion, 'done' | 'partial' | 'total'>): string {
+  return `${c.done} of ${c.total}${c.partial > 0 ? ` (+${c.partial} partly)` : ''}`;
+}
+
+export interface BarGroup {
+  heading: string;
+  bars: Split[];
+}
+
+export interface Bars {
+  /** Groups with at least one bar that reaches the minimum count. */
+  groups: BarGroup[];
+  /** How many splits were left out for having fewer than `minCount` commitments come due. */
+  hidden: number;
+  minCount: number;
 }
 
 export interface CheckInEntry extends CheckIn {
@@ -50,7 +87,9 @@ export interface Patterns {
   streak: Streak | null;
   /** The longest such run in the record. */
   longestStreak: number;
-  observations: string[];
+  /** The splits worth a bar: at least `minCount` commitments come due behind each. */
+  bars: Bars;
+  observations: Observation[];
 }
 
 const hasPlan = (c: Commitment) => c.trigger !== null || c.coping !== null;
@@ -90,10 +129,33 @@ function streaks(entries: CheckInEntry[]): { current: Streak | null; longest: nu
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const quote = (text: string) => `'${text}'`;
 
+/** How the sentences name the client: by first name (the first word of the name). */
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] || name;
+}
+
+function barsOf(p: Pick<Patterns, 'ifThen' | 'kind' | 'byWeekday'>, minCount: number): Bars {
+  const all: BarGroup[] = [
+    { heading: 'If-then plan', bars: [{ label: 'With a plan', completion: p.ifThen.with }, { label: 'Without', completion: p.ifThen.without }] },
+    { heading: 'Kind', bars: [{ label: 'Process', completion: p.kind.process }, { label: 'Outcome', completion: p.kind.outcome }] },
+    { heading: 'By weekday due', bars: p.byWeekday },
+  ];
+  let hidden = 0;
+  const groups: BarGroup[] = [];
+  for (const g of all) {
+    const bars = g.bars.filter((b) => b.completion.total >= minCount);
+    hidden += g.bars.filter((b) => b.completion.total > 0 && b.completion.total < minCount).length;
+    if (bars.length > 0) groups.push({ heading: g.heading, bars });
+  }
+  return { groups, hidden, minCount };
+}
+
 /** The observation sentences, each only when the numbers behind it reach `minCount`. */
-function observe(a: ClientAnalysis, p: Omit<Patterns, 'observations'>, t: RiskThresholds): string[] {
-  const out: string[] = [];
+function observe(a: ClientAnalysis, p: Omit<Patterns, 'observations'>, t: RiskThresholds): Observation[] {
+  const out: Observation[] = [];
+  const say = (kind: ObservationKind, ...parts: Phrase[]) => out.push({ kind, parts });
   const asOf = a.asOf;
+  const who = firstName(a.client.name);
 
   // Sessions over the past four weeks, and how the commitments from each one before went.
   const from = addDays(asOf, -28);
@@ -108,26 +170,24 @@ function observe(a: ClientAnalysis, p: Omit<Patterns, 'observations'>, t: RiskTh
       if (rate !== null && rate < 0.5) notDone++;
     }
     if (notDone > 0) {
-      out.push(
-        `Over the past 4 weeks we've had ${plural(recent.length, 'session')}; in ${notDone} of them the commitments from the session before were not done.`,
-      );
+      say('sessions', `Over the past 4 weeks ${who} had ${plural(recent.length, 'session')}; in ${notDone} of them the commitments from the session before were not done.`);
     }
   }
 
   for (const ch of p.chains) {
-    if (ch.live && ch.sessions >= t.carriedSessions) out.push(`${quote(ch.text)} has been carried over ${ch.sessions} sessions running.`);
+    if (ch.live && ch.sessions >= t.carriedSessions) say('carried', `${quote(ch.text)} has been carried over ${ch.sessions} sessions running.`);
   }
 
   const w = p.ifThen.with;
   const wo = p.ifThen.without;
   if (w.total >= t.minCount && wo.total >= t.minCount) {
-    out.push(`With an if-then plan you completed ${w.done} of ${w.total}; without one, ${wo.done} of ${wo.total}.`);
+    say('if-then', `With an if-then plan ${who} completed ${doneOf(w)}; without one, ${doneOf(wo)}.`);
   }
 
   const pr = p.kind.process;
   const oc = p.kind.outcome;
   if (pr.total >= t.minCount && oc.total >= t.minCount) {
-    out.push(`Process commitments (actions you control): ${pr.done} of ${pr.total} done; outcome commitments: ${oc.done} of ${oc.total}.`);
+    say('kind', `Process commitments (actions ${who} controls): ${doneOf(pr)} done; outcome commitments: ${doneOf(oc)}.`);
   }
 
   const days = p.byWeekday.filter((s) => s.completion.total >= t.minCount && s.completion.rate !== null);
@@ -138,19 +198,17 @@ function observe(a: ClientAnalysis, p: Omit<Patterns, 'observations'>, t: RiskTh
       asOf,
     );
     if (rest.rate !== null && rest.total >= t.minCount && rest.rate - low.completion.rate! >= 0.3) {
-      out.push(
-        `Commitments due on a ${low.label} were done ${low.completion.done} of ${low.completion.total} times; due on other days, ${rest.done} of ${rest.total}.`,
-      );
+      say('weekday', `Commitments due on a ${low.label} were done ${doneOf(low.completion)} times; due on other days, ${doneOf(rest)}.`);
     }
   }
 
   if (p.streak && p.streak.length >= 2) {
-    out.push(`The last ${p.streak.length} check-ins were stuck or skipped, since ${p.streak.since}.`);
+    say('streak', `${who}'s last ${p.streak.length} check-ins were stuck or skipped, since `, { date: p.streak.since }, '.');
   }
 
   const coach = p.byOwner.find((s) => s.label === 'coach');
   if (coach && coach.completion.total >= t.minCount) {
-    out.push(`Coach follow-ups: ${coach.completion.done} of ${coach.completion.total} done.`);
+    say('coach', `Coach follow-ups: ${doneOf(coach.completion)} done.`);
   }
   return out;
 }
@@ -174,7 +232,7 @@ export function patternsOf(a: ClientAnalysis, t: RiskThresholds): Patterns {
     .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
   const { current, longest } = streaks(checkIns);
 
-  const base: Omit<Patterns, 'observations'> = {
+  const base: Omit<Patterns, 'observations' | 'bars'> = {
     client: a.client.name,
     asOf,
     chains: a.chains.filter((ch) => ch.sessions >= 2).map(summariseChain).sort((x, y) => y.sessions - x.sessions),
@@ -191,7 +249,8 @@ export function patternsOf(a: ClientAnalysis, t: RiskThresholds): Patterns {
     streak: current,
     longestStreak: longest,
   };
-  return { ...base, observations: observe(a, base, t) };
+  const withBars = { ...base, bars: barsOf(base, t.minCount) };
+  return { ...withBars, observations: observe(a, withBars, t) };
 }
 
 export function clientPatterns(index: VaultIndex, client: Client, asOf: IsoDate, thresholds?: Partial<RiskThresholds>): Patterns {

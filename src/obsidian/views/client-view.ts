@@ -2,8 +2,7 @@
 import type { ViewStateResult, WorkspaceLeaf } from 'obsidian';
 import { derived, get, type Readable } from 'svelte/store';
 import type { ClientModel } from '../../ui/contracts';
-import { clientActions, type Navigator } from '../../app/view-actions';
-import { MarkdownRenders } from '../render';
+import { clientActions } from '../../app/view-actions';
 import ClientView from '../../ui/client/ClientView.svelte';
 import { ICON, VIEW_CLIENT, type Host } from '../host';
 import { SvelteItemView, type ViewPart } from './svelte-view';
@@ -56,11 +55,7 @@ export class ClientLeafView extends SvelteItemView {
   /** While the client is not in the index: stops watching for it. */
   private stopWaiting: (() => void) | null = null;
 
-  /** The brief's renders, owned by this view: unloaded when it re-renders or closes. */
-  private readonly renders = new MarkdownRenders(this.app, this);
-
   override async onClose(): Promise<void> {
-    this.renders.clear();
     this.opened = false;
     this.stopWaiting?.();
     this.stopWaiting = null;
@@ -96,23 +91,12 @@ export class ClientLeafView extends SvelteItemView {
     await super.onOpen();
   }
 
-  /** The plugin's navigator, rendering markdown under this view. */
-  private navigator(): Navigator {
-    const nav = this.host.nav;
-    return {
-      openClient: (name) => nav.openClient(name),
-      openEvidence: (e) => nav.openEvidence(e),
-      openReview: (client) => nav.openReview(client),
-      renderMarkdown: (el, markdown, sourcePath) => this.renders.render(el, markdown, sourcePath),
-    };
-  }
-
   protected parts(): ViewPart[] {
     return [
       {
         component: ClientView,
         cls: 'ft-part-client',
-        props: { model: this.model!, actions: clientActions(this.host.actions, this.navigator()), formatDate: this.host.formatDate },
+        props: { model: this.model!, actions: clientActions(this.host.actions, this.host.nav), formatDate: this.host.formatDate },
       },
       {
         component: AgreementPanel,

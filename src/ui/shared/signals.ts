@@ -4,7 +4,10 @@
  * views: Overdue, Paused, Carried forward, Let go.
  */
 import { SIGNAL_NAMES, SIGNAL_WEIGHT, type Signal, type SignalName } from '../../core/analytics/signals';
-import type { ClientStatus } from '../../core/types';
+import type { AccountabilityLevel, CheckInStatus, ClientStatus, CommitmentStatus } from '../../core/types';
+import { ACCOUNTABILITY } from '../../core/analytics/brief';
+import { CHECK_IN_WORD, STATUS_WORD } from '../../core/words';
+import type { MilestoneState } from '../../core/practice/milestones';
 
 export { SIGNAL_NAMES };
 
@@ -37,6 +40,24 @@ export const STATUS_LABEL: Record<ClientStatus, string> = {
   active: 'Active',
   paused: 'Paused',
   ended: 'Ended',
+};
+
+/** A commitment's status in words (the core's words, shared with the CLI brief). */
+export const COMMITMENT_STATUS_LABEL: Readonly<Record<CommitmentStatus, string>> = STATUS_WORD;
+
+/** A check-in's status in words. */
+export const CHECK_IN_LABEL: Readonly<Record<CheckInStatus, string>> = CHECK_IN_WORD;
+
+/** An accountability level's name and what it asks of the coach. */
+export const ACCOUNTABILITY_LABEL: Readonly<Record<AccountabilityLevel, { name: string; note: string }>> = ACCOUNTABILITY;
+
+/** A milestone's state, as the client view says it (the core decides the state). */
+export const MILESTONE_LABEL: Record<MilestoneState, string> = {
+  done: 'Done',
+  overdue: 'Overdue',
+  'due-soon': 'Due soon',
+  upcoming: 'Upcoming',
+  undated: 'No date',
 };
 
 export type Severity = 'high' | 'medium' | 'low';

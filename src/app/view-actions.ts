@@ -4,6 +4,7 @@
  * one that records where it would go.
  */
 import { parseCoping } from '../core/syntax/fields';
+import { basename } from '../core/parse/records';
 import type { Evidence } from '../core/analytics/signals';
 import type { CaptureItem as CoreCaptureItem } from '../core/edit/capture';
 import type {
@@ -89,13 +90,34 @@ export function toCaptureItems(path: string, items: readonly CaptureItem[], init
   return out;
 }
 
-export function captureActions(actions: CommitmentActions, path: string, initial: readonly CaptureItem[], close: () => void): CaptureActions {
+/**
+ * The capture form's actions. `close` closes the form without asking (the form itself asks before
+ * a cancel throws edits away); `notify` shows what was captured, naming the note by its title:
+ * "3 commitments captured in 2026-11-24 Daniel Okafor".
+ */
+export function captureActions(
+  actions: CommitmentActions,
+  path: string,
+  initial: readonly CaptureItem[],
+  close: () => void,
+  notify?: (message: string) => void,
+): CaptureActions {
   return {
     confirm: async (items) => {
-      const r = result(await actions.capture(path, toCaptureItems(path, items, initial)));
-      if (r.ok) close();
-      return r;
+      const r = await actions.capture(path, toCaptureItems(path, items, initial));
+      if (!r.ok) return { ok: false, reason: r.reason };
+      const summary = captureSummary(basename(path), items.length, r.changed.length > 0);
+      notify?.(summary);
+      close();
+      return { ok: true, summary };
     },
     cancel: close,
   };
+}
+
+/** What a capture did, by the note's title: `3 commitments captured in 2026-11-24 Daniel Okafor`. */
+export function captureSummary(title: string, count: number, wrote: boolean): string {
+  const n = count === 1 ? '1 commitment' : `${count} commitments`;
+  if (!wrote) return `Nothing to capture in ${title}: ${count === 1 ? 'its commitment was' : `its ${n} were`} already captured.`;
+  return `${n} captured in ${title}`;
 }

@@ -93,23 +93,72 @@ const DUE_PHRASES: RegExp[] = [
   new RegExp(`\\b(?:${DUE_WORD}|on)\\s+(the\\s+\\d{1,2}(?:st|nd|rd|th))\\b`, 'i'),
 ];
 
+/** Spellings chrono does not know, as it knows them: `tues` → `tue`, `wks` → `weeks`, `eom`. */
+const TYPED_SPELLINGS: [RegExp, string][] = [
+  [/\btues\b/g, 'tue'],
+  [/\bweds\b/g, 'wed'],
+  [/\bthur\b/g, 'thu'],
+  [/\b(\d+)\s*wks?\b/g, '$1 weeks'],
+  [/\b(\d+)\s*w\b/g, '$1 weeks'],
+  [/\beom\b/g, 'end of month'],
+];
+
+/** Words that point back in time: read these without chrono's forward-only rule. */
+const BACKWARD = /\b(?:last|ago|yesterday|previous|past)\b/;
+
 /**
- * A date typed into a form: `fri`, `next tue`, `in 3 days`, `12/4`, `2026-12-04`. Null when it
- * does not read as one date.
+ * A date typed into a form, read as Tasks' edit modal reads one (chrono-node, forward from
+ * today): `fri`, `next tue`, `in 3 days`, `tomorrow`, `dec 4`, `4 dec`, `12/4` or `12.4` in the
+ * vault's date order, `the 5th`, `end of week`, `2026-12-04`; a leading `by`, `on`, `due` or
+ * `before` is allowed. Null when the whole input does not read as one date (`fri blah`, `3pm`,
+ * `banana`): a form shows "not a date" rather than guess.
  */
 export function parseTypedDate(input: string, today: IsoDate, order: DateOrder): IsoDate | null {
-  const t = input.trim();
-  if (t === '' || t.length > 60) return null;
-  const iso = parseIsoDate(t);
-  if (iso !== null) return iso;
+  let t = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (t === '' || t.length > 60 || parseIsoDate(today) === null) return null;
+  const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
+  if (iso) return parseIsoDate(`${iso[1]}-${pad(Number(iso[2]))}-${pad(Number(iso[3]))}`);
+  t = t.replace(/^(?:due(?: on| by)?|by|on|before|until)\s+/, '').replace(/[.,;!]+$/, '');
+  if (t === '') return null;
+  for (const [from, to] of TYPED_SPELLINGS) t = t.replace(from, to);
+  // `12.4`, `12-4`, `12.4.27`: the vault's numeric order with another separator.
+  const numeric = /^(\d{1,2})[.-](\d{1,2})(?:[.-](\d{2}|\d{4}))?$/.exec(t);
+  if (numeric) t = `${numeric[1]}/${numeric[2]}${numeric[3] ? `/${numeric[3]}` : ''}`;
+  // `the 5th`: the next 5th of a month, today included.
+  const ordinal = /^(?:the )?(\d{1,2})(?:st|nd|rd|th)$/.exec(t);
+  if (ordinal) return nextDayOfMonth(Number(ordinal[1]), today);
+  if (/^(?:(?:the )?end of (?:the |this )?week|eow)$/.test(t)) {
+    const d = new Date(`${today}T00:00:00Z`).getUTCDay();
+    return addDays(today, (5 - d + 7) % 7);
+  }
   let results: chrono.ParsedResult[];
   try {
-    results = parsers[order].parse(t, { instant: refDate(today), timezone: 0 }, { forwardDate: true });
+    results = parsers[order].parse(t, { instant: refDate(today), timezone: 0 }, { forwardDate: !BACKWARD.test(t) });
   } catch {
     return null;
   }
   if (results.length !== 1) return null;
-  return isoOf(results[0].start);
+  const r = results[0];
+  // The whole input is the date (not `fri blah`), and it names a day, not only a time (`3pm`).
+  if (r.index !== 0 || r.text.length !== t.length) return null;
+  if (!r.start.isCertain('day') && !r.start.isCertain('weekday') && !r.start.isCertain('month')) return null;
+  return isoOf(r.start);
+}
+
+/** The next `day` of a month on or after `today` (skipping months too short for it). */
+function nextDayOfMonth(day: number, today: IsoDate): IsoDate | null {
+  if (day < 1 || day > 31) return null;
+  let [y, m] = today.split('-').map(Number);
+  for (let i = 0; i < 13; i++) {
+    const d = parseIsoDate(`${y}-${pad(m)}-${pad(day)}`);
+    if (d !== null && d >= today) return d;
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return null;
 }
 
 const MONTHS: Record<string, number> = {

@@ -4,7 +4,8 @@ import type { Evidence } from '../core/analytics/signals';
 import type { Navigator } from '../app/view-actions';
 import type { Host } from './host';
 import { VIEW_CLIENT, VIEW_PRACTICE, VIEW_ROSTER } from './host';
-import { openCaptureModal, openReviewModal } from './views/modals';
+import { openCaptureModal } from './views/capture-modal';
+import { openReviewModal } from './views/modals';
 import { SvelteItemView } from './views/svelte-view';
 
 export class ObsidianNavigator implements Navigator {

@@ -206,7 +206,7 @@ describe('capture', () => {
     for (let n = 0; n < 40; n++) {
       const at = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        return `${(el?.closest('.ft-capture-item') as HTMLElement | null)?.dataset.index}:${el?.dataset.field}`;
+        return `${(el?.closest('.ft-capture-item, .ft-capture-detail') as HTMLElement | null)?.dataset.index}:${el?.dataset.field}`;
       });
       if (at === `${i}:${field}`) return;
       await page.keyboard.press('Tab');
@@ -230,7 +230,7 @@ describe('capture', () => {
     await tabTo(page, 2, 'coping');
     await page.keyboard.type('a fire drill eats the morning -> do it Friday 8am');
     await tabTo(page, 2, 'due');
-    await page.keyboard.type('12042026');
+    await page.keyboard.type('12/4');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.locator('.ft-capture-done').count()).toBe(1);
     await settle(page);
@@ -263,7 +263,7 @@ describe('capture', () => {
     expect(a.filter((_, i) => i < 10 || i > 12)).toEqual(b.filter((_, i) => i < 10 || i > 12));
     expect([b[11], b[12]]).toEqual([BULLET_1, BULLET_2]);
     expectOthersUntouched(before, after, [DANIEL_1124]);
-    expect(await page.locator('.ft-capture-done').textContent()).toContain(`Captured`);
+    expect(await page.locator('.ft-capture-done').textContent()).toContain('3 commitments captured in 2026-11-24 Daniel Okafor');
     expect(await app(page, 'navigations')).toEqual([{ kind: 'close', arg: 'capture' }]);
 
     const parsed = await app<any[]>(page, 'parse', DANIEL_1124);
@@ -279,7 +279,7 @@ describe('capture', () => {
     expect(await app(page, 'mountCapture', DANIEL_1124)).not.toBeNull();
     await page.locator('.ft-capture-confirm').click();
     await expect.poll(() => page.locator('.ft-capture-done').count()).toBe(1);
-    expect(await page.locator('.ft-capture-done').textContent()).toContain('Nothing to capture');
+    expect(await page.locator('.ft-capture-done').textContent()).toContain('Nothing to capture in 2026-11-24 Daniel Okafor');
     await settle(page);
     expect(await snapshot(page)).toEqual(after);
     expect((await app<unknown[]>(page, 'writes')).length).toBe(writes);

@@ -247,7 +247,7 @@ describe('the shipped main.js in Chromium', () => {
       app.modals[0].close();
       return { items, expected, title, open: document.querySelectorAll('.modal-container').length };
     }, SESSION);
-    expect(r.title).toBe('Capture commitments: Maya Chen, 2026-11-24');
+    expect(r.title).toBe('Capture commitments: Maya Chen, Tue 24 Nov');
     expect(r.items).toBe(r.expected);
     expect(r.items).toBeGreaterThan(0);
     expect(r.open).toBe(0);

@@ -63,7 +63,7 @@ describe('commands', () => {
     run(h.app, 'capture-session');
     const m = await modal();
     const date = h.plugin.index.note(path)!.session!.date;
-    expect(m.titleEl.textContent).toBe(`Capture commitments: Maya Chen, ${date}`);
+    expect(m.titleEl.textContent).toBe(`Capture commitments: Maya Chen, ${h.plugin.formatDate(date)}`);
     await until(() => m.contentEl.querySelector('.ft-capture'));
     expect(m.modalEl.classList.contains('ft-modal')).toBe(true);
     expect(m.contentEl.querySelectorAll('.ft-capture-item')).toHaveLength(h.plugin.index.commitmentsOfSession(path).length);

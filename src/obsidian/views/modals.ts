@@ -1,9 +1,7 @@
-/** The review queue and capture modals, each a Svelte component in an Obsidian Modal. */
-import { Notice } from 'obsidian';
+/** The review queue modal, a Svelte component in an Obsidian Modal (capture's is capture-modal.ts). */
 import { writable } from 'svelte/store';
-import { buildCaptureModel, buildReviewModel } from '../../app/models';
-import { captureActions, reviewActions } from '../../app/view-actions';
-import CaptureForm from '../../ui/capture/CaptureForm.svelte';
+import { buildReviewModel } from '../../app/models';
+import { reviewActions } from '../../app/view-actions';
 import ReviewQueue from '../../ui/review/ReviewQueue.svelte';
 import type { Host } from '../host';
 import { SvelteModal } from './svelte-modal';
@@ -22,28 +20,6 @@ export function openReviewModal(host: Host, client: string | null): SvelteModal 
   );
   // Esc belongs to the queue (skip a card, or back out of a form); the close button still closes.
   modal.scope.register([], 'Escape', () => false);
-  modal.open();
-  return modal;
-}
-
-export async function openCaptureModal(host: Host, path: string): Promise<SvelteModal | null> {
-  // The index may lag the editor by a moment: save the editor and read the note fresh first.
-  const text = await host.applier.read(path);
-  if (text !== null) host.index.setNote(path, text);
-  const model = buildCaptureModel(host.index, path);
-  if (!model) {
-    new Notice(`Follow Through: ${path} is not a session note (it needs type: session, a client and a date).`);
-    return null;
-  }
-  if (model.items.length === 0) {
-    new Notice(`Follow Through: no commitments found in ${path}. Add bullets under a "Commitments" heading first.`);
-    return null;
-  }
-  const modal = new SvelteModal(host.app, `Capture commitments: ${model.client}, ${model.sessionDate}`, CaptureForm, (close) => ({
-    model: writable(model),
-    actions: captureActions(host.actions, path, model.items, close),
-    formatDate: host.formatDate,
-  }));
   modal.open();
   return modal;
 }

@@ -86,9 +86,16 @@ const NOTE_WORK: Record<string, Work> = {
 function expectLinear(work: Work, u: string, end: string): void {
   const small = repeatTo(u, 1000) + end;
   const large = repeatTo(u, 100_000) + end;
-  const tSmall = best(() => work(small), 5);
-  const tLarge = best(() => work(large), 3);
-  // A floor of 0.02 ms on the small side keeps timer resolution from inflating the ratio.
+  // A floor of 0.02 ms on the small side keeps timer resolution from inflating the ratio. A busy
+  // machine only ever inflates a ratio, so a pair that reads too high is measured again (up to
+  // three times): a quadratic pattern (about 10,000×) fails every time, noise does not.
+  let tSmall = 0;
+  let tLarge = 0;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    tSmall = best(() => work(small), 5);
+    tLarge = best(() => work(large), 3);
+    if (tLarge / Math.max(tSmall, 0.02) < 300) break;
+  }
   expect(tLarge / Math.max(tSmall, 0.02), `${JSON.stringify(u)} + ${JSON.stringify(end)}: 1 KB ${tSmall.toFixed(3)} ms, 100 KB ${tLarge.toFixed(3)} ms`).toBeLessThan(300);
 }
 

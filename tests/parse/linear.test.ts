@@ -32,7 +32,9 @@ describe('the parser is linear-time on pathological lines', () => {
         const small = place(fragment.repeat(Math.ceil(1000 / fragment.length)));
         const large = place(fragment.repeat(Math.ceil(100_000 / fragment.length)));
         time(small, settings); // warm up
-        const ratio = time(large, settings) / Math.max(time(small, settings), 0.05);
+        // Load only inflates a ratio: a reading over the bar is taken again (up to three times).
+        let ratio = Infinity;
+        for (let attempt = 0; attempt < 3 && ratio >= 400; attempt++) ratio = time(large, settings) / Math.max(time(small, settings), 0.05);
         expect(ratio, `${JSON.stringify(fragment)} in place ${PLACES.indexOf(place)}`).toBeLessThan(400);
       }),
       { numRuns: 60 },

@@ -4,24 +4,34 @@ import { writable } from 'svelte/store';
 import { buildCaptureModel, buildReviewModel } from '../../app/models';
 import { captureActions, reviewActions } from '../../app/view-actions';
 import CaptureForm from '../../ui/capture/CaptureForm.svelte';
+import { QUEUE_KEYS, QueueKeys, type QueueKey } from '../../ui/review/keys';
 import ReviewQueue from '../../ui/review/ReviewQueue.svelte';
 import type { Host } from '../host';
 import { SvelteModal } from './svelte-modal';
 
+/**
+ * The review queue in a modal. Its keys are registered on the modal's scope (Obsidian hands keys
+ * to the open modal's scope before the page sees them, and the modal's own Esc would close it):
+ * Esc backs out of a form or skips a card and closes only from the summary; the component gets
+ * each press through `QueueKeys` and never listens on the window itself.
+ */
 export function openReviewModal(host: Host, client: string | null): SvelteModal {
   const asOf = host.today();
   const model = writable(buildReviewModel(host.index, asOf, client, host.settings));
   // After each edit the queue's model follows the index, so later cards carry fresh lines.
   const off = host.index.onChange(() => model.set(buildReviewModel(host.index, host.today(), client, host.settings)));
+  const keys = new QueueKeys();
   const modal = new SvelteModal(
     host.app,
     client ? `Review missed commitments: ${client}` : 'Review missed commitments',
     ReviewQueue,
-    (close) => ({ model, actions: reviewActions(host.actions, host.nav, close), formatDate: host.formatDate }),
+    (close) => ({ model, actions: reviewActions(host.actions, host.nav, close), keys, formatDate: host.formatDate }),
     off,
+    {
+      keys: QUEUE_KEYS,
+      press: (key, evt) => keys.press({ key: key as QueueKey, target: evt.target, isComposing: evt.isComposing }),
+    },
   );
-  // Esc belongs to the queue (skip a card, or back out of a form); the close button still closes.
-  modal.scope.register([], 'Escape', () => false);
   modal.open();
   return modal;
 }

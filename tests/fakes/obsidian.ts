@@ -648,7 +648,7 @@ const MODIFIER_ORDER: Modifier[] = ['Alt', 'Ctrl', 'Meta', 'Shift'];
 
 /** Modifiers as Obsidian compiles them: `Mod` → Ctrl (not macOS), sorted, comma-joined. */
 function compileModifiers(modifiers: readonly Modifier[]): string {
-  const set = new Set(modifiers.map((m) => (m === 'Mod' ? 'Ctrl' : m)));
+  const set = new Set<Modifier>(modifiers.map((m) => (m === 'Mod' ? 'Ctrl' : m)));
   return MODIFIER_ORDER.filter((m) => set.has(m)).join(',');
 }
 

@@ -37,7 +37,7 @@ export function openReviewModal(host: Host, client: string | null): SvelteModal 
 export function reviewModal(
   app: App,
   title: string,
-  props: (close: () => void) => { model: Readable<ReviewModel>; actions: ReviewActions; formatDate?: DateFormatter; settleMs?: number },
+  props: (close: () => void) => { model: Readable<ReviewModel>; actions: ReviewActions; formatDate?: DateFormatter; settleMs?: number; messageMs?: number },
   onClosed?: () => void,
 ): SvelteModal {
   const keys = new QueueKeys();

@@ -9,6 +9,10 @@ import { reviewModal } from '../../../src/obsidian/views/modals';
 import type { ReviewActions, ReviewModel } from '../../../src/ui/contracts';
 import type { Readable } from 'svelte/store';
 import { App, type Modal } from '../../fakes/obsidian';
+import demoVault from 'virtual:demo-vault';
+import { buildReviewModel } from '../../../src/app/models';
+import { VaultIndex } from '../../../src/core/index/vault-index';
+import { loadSettings } from '../../../src/core/plugin-settings';
 
 export const reviewComponents: Record<string, Component<any>> = { ReviewQueue };
 
@@ -16,8 +20,14 @@ let app: App | null = null;
 const open: Modal[] = [];
 
 const ftReview = {
-  /** Opens the queue's modal with these props; returns the modal's content element's parent count. */
-  open(props: { model: Readable<ReviewModel>; actions: ReviewActions; settleMs?: number }): void {
+  /** The queue's model over the demo vault, as the plugin builds it. */
+  demoModel(client: string | null, asOf: string): ReviewModel {
+    const index = new VaultIndex();
+    index.setNotes(Object.entries(demoVault as Record<string, string>));
+    return buildReviewModel(index, asOf, client, loadSettings({}));
+  },
+  /** Opens the queue's modal with these props. */
+  open(props: { model: Readable<ReviewModel>; actions: ReviewActions; settleMs?: number; messageMs?: number }): void {
     app ??= new App();
     const modal = reviewModal(app as never, 'Review missed commitments', () => props) as unknown as Modal;
     modal.open();

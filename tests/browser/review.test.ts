@@ -429,9 +429,11 @@ describe('review queue', () => {
     await page.mouse.click(before!.x + before!.width / 2, before!.y + before!.height / 2);
     expect((await calls(page)).length).toBe(1);
     await page.screenshot({ path: `${SCREENSHOTS}/review-phone-settled.png` });
-    // Then the next card.
+    // Then the next card, the check-in's message (with Undo) above it.
     await expect.poll(() => progress(page), { timeout: 5000 }).toBe('2 of 3');
     expect(await cardText(page)).toBe(texts[1]);
+    expect(await page.locator('.ft-review-flash-text').textContent()).toBe('checkIn done');
+    expect(await page.locator('.ft-review-flash .ft-review-undo').isVisible()).toBe(true);
 
     // Partly done, then Undo: the card is back in front, its choices again.
     await page.locator('[data-choice="partial"]').click();

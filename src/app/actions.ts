@@ -11,7 +11,7 @@ import { planCarryTarget, type SessionNoteSettings } from '../core/edit/session-
 import { refuse, type EditTarget, type RandomSource, type Refusal } from '../core/edit/types';
 import type { VaultIndex } from '../core/index/vault-index';
 import type { Commitment, Coping, IsoDate } from '../core/types';
-import { noteName, type ApplyResult, type Applier } from './applier';
+import { noteName, type AppliedEdit, type ApplyResult, type Applier } from './applier';
 
 export interface CommitmentActionsOptions {
   /** Today's date in the coach's time zone (`localToday()` in the plugin; fixed in tests). */
@@ -76,6 +76,26 @@ export class CommitmentActions {
       return this.applier.applyChanges({ ok: false, reason: `${clientName} has no client note to record the release in; nothing was changed.` });
     }
     return this.indexed(this.applier.applyEdit(path, (text) => releaseAccountability(text, path, until, this.index.settings)));
+  }
+
+  /** The edit undo would take back now (the applier's newest), so a view can undo the edit it made and no other. */
+  lastEdit(): AppliedEdit | undefined {
+    return this.applier.history.at(-1);
+  }
+
+  /**
+   * Takes back the newest applied edit (the applier's guarded undo) and re-reads its notes into the
+   * index. With `expected`, only if that edit is still the newest: a later edit is never undone in
+   * its place.
+   */
+  undo(expected?: AppliedEdit): Promise<ApplyResult> {
+    if (expected && this.applier.history.at(-1) !== expected) {
+      return this.applier.applyChanges({
+        ok: false,
+        reason: `Cannot undo "${expected.summary}": another edit was made after it. Undo that one first ("Undo the last commitment edit" in the command palette), or change the note by hand.`,
+      });
+    }
+    return this.indexed(this.applier.undo());
   }
 
   /**

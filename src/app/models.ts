@@ -81,7 +81,18 @@ export function buildReviewModel(index: VaultIndex, asOf: IsoDate, client: strin
       reason: isOverdue(c, asOf) ? 'overdue' : c.status === 'skipped' ? 'skipped' : 'stuck',
       suggestedDue: suggestedDue(index, c, asOf, s),
     }));
-  return { asOf, client, items };
+  return { asOf, client, items: client === null ? groupByClient(items) : items };
+}
+
+/** The all-clients queue, one client at a time: clients in the order of their oldest missed due date, each client's cards in due order. */
+function groupByClient(items: ReviewItem[]): ReviewItem[] {
+  const groups = new Map<string, ReviewItem[]>();
+  for (const i of items) {
+    const g = groups.get(i.commitment.client);
+    if (g) g.push(i);
+    else groups.set(i.commitment.client, [i]);
+  }
+  return [...groups.values()].flat();
 }
 
 function copingText(c: Commitment): string {

@@ -17,7 +17,7 @@ import type {
   RosterFilter,
 } from '../ui/contracts';
 import type { CommitmentActions } from './actions';
-import type { ApplyResult } from './applier';
+import type { AppliedEdit, ApplyResult } from './applier';
 
 export interface Navigator {
   openClient(name: string): void;
@@ -47,19 +47,37 @@ export function clientActions(actions: CommitmentActions, nav: Navigator): Clien
   };
 }
 
+/**
+ * The review queue's actions. Each successful edit is remembered, so the queue's Undo takes back
+ * that edit and no other (refused if another edit was made since).
+ */
 export function reviewActions(actions: CommitmentActions, nav: Navigator, close: () => void): ReviewActions {
+  let last: AppliedEdit | undefined;
+  const remembered = async (pending: Promise<ApplyResult>): Promise<ActionResult> => {
+    const r = await pending;
+    if (!r.ok) return result(r);
+    last = r.changed.length > 0 ? actions.lastEdit() : undefined;
+    return { ok: true, summary: r.summary, undoable: last !== undefined };
+  };
   return {
-    recommit: async (item, due) => result(await actions.recommit(item.commitment, { due })),
-    modify: async (item, input) =>
-      result(
-        await actions.modify(item.commitment, {
+    checkIn: (item, status) => remembered(actions.checkIn(item.commitment, { status, note: null })),
+    recommit: (item, due) => remembered(actions.recommit(item.commitment, { due })),
+    modify: (item, input) =>
+      remembered(
+        actions.modify(item.commitment, {
           text: input.text,
           trigger: input.trigger?.trim() || null,
           coping: input.coping?.trim() ? parseCoping(input.coping) : null,
           due: input.due,
         }),
       ),
-    letGo: async (item, input) => result(await actions.letGo(item.commitment, { reason: input.reason, learned: input.learned })),
+    letGo: (item, input) => remembered(actions.letGo(item.commitment, { reason: input.reason, learned: input.learned })),
+    undo: async () => {
+      if (!last) return { ok: false, reason: 'There is no edit from this review to undo.' };
+      const r = await actions.undo(last);
+      if (r.ok) last = undefined;
+      return result(r);
+    },
     openEvidence: (e) => nav.openEvidence(e),
     close,
   };

@@ -12,7 +12,8 @@ import type { Evidence, SignalName } from '../core/analytics/signals';
 import type { CheckInStatus, Client, Commitment, Diagnostic, IsoDate, Kind } from '../core/types';
 
 /** What an action did: a sentence for a notice either way. */
-export type ActionResult = { ok: true; summary: string } | { ok: false; reason: string };
+/** `undoable`: the edit wrote something that `undo` can take back (review queue). */
+export type ActionResult = { ok: true; summary: string; undoable?: boolean } | { ok: false; reason: string };
 
 /** Formats a `YYYY-MM-DD` date for display, per the settings' date format. */
 export type DateFormatter = (date: IsoDate) => string;
@@ -133,9 +134,13 @@ export interface LetGoInput {
 }
 
 export interface ReviewActions {
+  /** A one-tap check-in: it got done (or partly) after all. */
+  checkIn(item: ReviewItem, status: 'done' | 'partial'): Promise<ActionResult>;
   recommit(item: ReviewItem, due: IsoDate): Promise<ActionResult>;
   modify(item: ReviewItem, input: ModifyInput): Promise<ActionResult>;
   letGo(item: ReviewItem, input: LetGoInput): Promise<ActionResult>;
+  /** Takes back the queue's latest edit (only if it is still the newest edit). */
+  undo(): Promise<ActionResult>;
   openEvidence(evidence: Evidence): void;
   close(): void;
 }

@@ -20,8 +20,9 @@ import { loadSettings, type FollowThroughSettings } from '../../src/core/plugin-
 import type { ClientModel, RosterFilter } from '../../src/ui/contracts';
 import CaptureForm from '../../src/ui/capture/CaptureForm.svelte';
 import ClientView from '../../src/ui/client/ClientView.svelte';
-import ReviewQueue from '../../src/ui/review/ReviewQueue.svelte';
 import Roster from '../../src/ui/roster/Roster.svelte';
+import { reviewModal } from '../../src/obsidian/views/modals';
+import { App as FakeApp } from '../fakes/obsidian';
 
 export const TODAY = '2026-12-01';
 export const SESSION_NOTES = { folder: 'Sessions', template: '', filenamePattern: '{{date}} {{client}}' };
@@ -191,7 +192,7 @@ interface World {
   nav: Navigator;
   rosterFilter: RosterFilter | null;
   /** Mounted components and what to stop when they go. */
-  mounted: Map<number, { handle: Record<string, unknown>; host: HTMLElement; stop: () => void }>;
+  mounted: Map<number, { handle: Record<string, unknown> | null; host: HTMLElement; stop: () => void }>;
 }
 
 let world: World | null = null;
@@ -228,9 +229,17 @@ async function unmountPart(id: number): Promise<void> {
   const m = world?.mounted.get(id);
   if (!m) return;
   world!.mounted.delete(id);
-  await unmount(m.handle);
+  if (m.handle) await unmount(m.handle);
   m.stop();
   m.host.remove();
+}
+
+let fakeApp: FakeApp | null = null;
+
+/** The page's one fake Obsidian app (one per window, as in Obsidian), for the modals. */
+function obsidianApp(): FakeApp {
+  fakeApp ??= new FakeApp();
+  return fakeApp;
 }
 
 function closer(view: string): () => void {
@@ -259,12 +268,28 @@ export const app = {
     world = { vault, index, applier, actions, models, settings, nav: recordingNavigator(), rosterFilter: null, mounted: new Map() };
   },
 
-  /** The review queue, as `openReviewModal` builds it: a model that follows the index. */
+  /**
+   * The review queue in its modal, as `openReviewModal` builds it (the adapter's `reviewModal` over
+   * the fake Obsidian, whose keymap hands the page's keys to the modal's scope): a model that
+   * follows the index. Close records a navigation and closes the modal.
+   */
   mountReview(client: string | null): number {
     const { index, settings, actions, nav } = w();
     const model = writable(buildReviewModel(index, TODAY, client, settings));
     const off = index.onChange(() => model.set(buildReviewModel(index, TODAY, client, settings)));
-    return mountPart('review', ReviewQueue, { model, actions: reviewActions(actions, nav, closer('review')) }, off);
+    const title = client ? `Review missed commitments: ${client}` : 'Review missed commitments';
+    const modal = reviewModal(obsidianApp() as never, title, (close) => ({
+      model,
+      actions: reviewActions(actions, nav, () => {
+        closer('review')();
+        close();
+      }),
+    }), off);
+    modal.open();
+    flushSync();
+    const id = nextId++;
+    w().mounted.set(id, { handle: null, host: modal.containerEl, stop: () => modal.close() });
+    return id;
   },
 
   /** The capture form, as `openCaptureModal` builds it: the note read fresh first. Null if it is not a session note with commitments. */

@@ -68,6 +68,8 @@ export function buildBrowserPage(): Promise<string> {
       conditions: ['svelte', 'browser'],
       mainFields: ['svelte', 'browser', 'module', 'main'],
       plugins: [demoVault, esbuildSvelte({ compilerOptions: { css: 'external', dev: false } })],
+      // The adapter's modals run in the page over the fake Obsidian (its keymap dispatches keys as Obsidian's does).
+      alias: { obsidian: join(root, 'tests/fakes/obsidian.ts') },
       sourcemap: 'inline',
       logLevel: 'warning',
     });

@@ -105,26 +105,90 @@ function newSessionNote(client: string, date: string, lines: string[]): string {
   return `---\ntype: session\nclient: "[[${client}]]"\ndate: ${date}\n---\n## Summary\n\n## Commitments\n${lines.map((l) => l + '\n').join('')}`;
 }
 
+// ---- roster figures (Sam Rivera's clients with overdue commitments, as of 2026-12-01) ------------------
+
+const ROSTER_SAM_OVERDUE = ['Sofia Alvarez', 'Maya Chen'];
+const SOFIA_COUNTS_BEFORE = /3 open · 3 overdue/;
+const SOFIA_COUNTS_AFTER = /2 open · 2 overdue/;
+
 // ---- views -------------------------------------------------------------------------------------------
 
 const progress = async (page: Page) => (await page.locator('.ft-review-progress').textContent())?.trim();
 const cardText = (page: Page) => page.locator('.ft-review-card .ft-review-text').textContent();
 const reviewField = (page: Page, name: string) => page.locator(`.ft-review-form [data-field="${name}"]`);
 
-const MARCUS_1019 = 'Sessions/2026-10-19 Marcus Bell.md';
-const MARCUS_1028 = 'Sessions/2026-10-28 Marcus Bell.md';
-const MARCUS_1102 = 'Sessions/2026-11-02 Marcus Bell.md';
 const MARCUS_1116 = 'Sessions/2026-11-16 Marcus Bell.md';
 /** Marcus's latest session (23 Nov, a no-show) booked the next for 2 Dec; there is no note for it yet. */
 const MARCUS_NEXT = 'Sessions/2026-12-02 Marcus Bell.md';
 const SOFIA_1030 = 'Sessions/2026-10-30 Sofia Alvarez.md';
 const SOFIA_1113 = 'Sessions/2026-11-13 Sofia Alvarez.md';
 const DANIEL_1124 = 'Sessions/2026-11-24 Daniel Okafor.md';
+const MAYA_1020 = 'Sessions/2026-10-20 Maya Chen.md';
+const MAYA_1117 = 'Sessions/2026-11-17 Maya Chen.md';
+const MAYA_1124 = 'Sessions/2026-11-24 Maya Chen.md';
+/** No note of Maya's is dated today or later: a recommit creates one for today, under Sessions/. */
+const MAYA_NEXT = 'Sessions/2026-12-01 Maya Chen.md';
+const COFFEES = '- [/] Book 5 investor coffees for November ^mc2b2';
 
-// Recommit-into-a-new-note, modify, the two refusals and the live roster were written around Marcus
-// Bell's four-card review queue; under the carried-chain rule his chain is one card, and those
-// flows are being rewritten on clients with several cards (issue 12).
 describe('review queue → recommit', () => {
+  it('marks the missed line [>] and carries it into a new note for today, then the next card into that note', async () => {
+    const { page, before } = await start();
+    expect(before[MAYA_NEXT]).toBeUndefined();
+    await app(page, 'mountReview', 'Maya Chen');
+    expect(await progress(page)).toBe('1 of 3');
+    expect(await cardText(page)).toBe('Book 5 investor coffees for November');
+
+    // Click Recommit, change the suggested date, confirm.
+    await page.getByRole('button', { name: 'Recommit' }).click();
+    expect(await reviewField(page, 'due').inputValue()).toBe('2026-12-06');
+    await reviewField(page, 'due').fill('2026-12-09');
+    await page.locator('.ft-review-confirm').click();
+    await expect.poll(() => progress(page)).toBe('2 of 3');
+    await settle(page);
+
+    let after = await snapshot(page);
+    // The old line: [>], keeping its block id for the new line to point at.
+    expect(after[MAYA_1020]).toBe(replaceLine(before[MAYA_1020], 17, COFFEES, '- [>] Book 5 investor coffees for November ^mc2b2'));
+    const [first, newId] = matchLine(
+      after[MAYA_NEXT],
+      new RegExp(`^- \\[ \\] Book 5 investor coffees for November \\[due:: 2026-12-09\\] \\[from:: mc2b2\\] \\^(${ID})$`),
+    );
+    expect(newId).not.toBe('mc2b2');
+    expect(after[MAYA_NEXT]).toBe(newSessionNote('Maya Chen', TODAY, [first]));
+    expectOthersUntouched(before, after, [MAYA_1020], [MAYA_NEXT]);
+    expect(await page.locator('.ft-review-flash-text').textContent()).toMatch(/^Recommitted "Book 5 investor coffees for November" to .*2026-12-01 Maya Chen/);
+    expect(await page.locator('.ft-review-flash .ft-review-undo').isVisible()).toBe(true);
+
+    // The index re-read both notes: the new line is open and points back at the old one.
+    const carried = (await app<any[]>(page, 'indexed', 'Maya Chen')).filter((c) => c.text === 'Book 5 investor coffees for November');
+    expect(carried.map((c) => [c.session, c.status, c.id, c.from, c.due])).toEqual([
+      [MAYA_1020, 'recommitted', 'mc2b2', null, '2026-10-25'],
+      [MAYA_NEXT, 'open', newId, 'mc2b2', '2026-12-09'],
+    ]);
+
+    // The next card (the investors' questions, partly done) from the keyboard, with the suggested date: into the note just made.
+    const mid = after;
+    expect(await cardText(page)).toBe("Reply to the two investors' follow-up questions");
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => progress(page)).toBe('3 of 3');
+    await settle(page);
+    after = await snapshot(page);
+    expect(after[MAYA_1117]).toBe(
+      replaceLine(mid[MAYA_1117], 14, "- [/] Reply to the two investors' follow-up questions ^mc6f3", "- [>] Reply to the two investors' follow-up questions ^mc6f3"),
+    );
+    const [second] = matchLine(
+      after[MAYA_NEXT],
+      new RegExp(`^- \\[ \\] Reply to the two investors' follow-up questions \\[due:: 2026-12-06\\] \\[from:: mc6f3\\] \\^(${ID})$`),
+    );
+    // Appended after the first carried line; the rest of the note as it was.
+    expect(after[MAYA_NEXT]).toBe(insertAfter(mid[MAYA_NEXT], 9, [second]));
+    expectOthersUntouched(mid, after, [MAYA_1117, MAYA_NEXT]);
+    expect(await app(page, 'notices')).toEqual([]);
+    expect(await app(page, 'navigations')).toEqual([]);
+    await screenshot(page, 'flow-recommit');
+  });
+
   it('is undone as one edit: both notes back byte for byte, the created note gone', async () => {
     const { page, before } = await start();
     await app(page, 'mountReview', 'Marcus Bell');
@@ -140,6 +204,58 @@ describe('review queue → recommit', () => {
     expect(undone.ok).toBe(true);
     await settle(page);
     expect(await snapshot(page)).toEqual(before);
+  });
+});
+
+describe('review queue → modify', () => {
+  it('marks the old line [>] and carries the edited text, trigger, coping plan and due date', async () => {
+    const { page, before } = await start();
+    await app(page, 'mountReview', 'Maya Chen');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    expect(await cardText(page)).toBe('Have the conversation with Dana about the handover');
+    expect(await page.locator('.ft-review-confidence').textContent()).toBe('7/10');
+
+    await page.getByRole('button', { name: 'Modify' }).click();
+    expect(await reviewField(page, 'coping').inputValue()).toBe("Dana's slammed -> ask for 15 minutes and say it can wait till Monday");
+    await reviewField(page, 'text').fill('Send Dana the handover doc first');
+    await reviewField(page, 'trigger').fill('after the Monday check-in');
+    await reviewField(page, 'coping').fill('she has no time -> ask for a written yes');
+    await reviewField(page, 'due').fill('2026-12-04');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => progress(page)).toBe('All 3 reviewed');
+    await settle(page);
+
+    const after = await snapshot(page);
+    const DANA = '- [ ] Have the conversation with Dana about the handover [from:: dana3] [due:: 2026-11-27] ^dana4';
+    // Only the commitment line changed: its confidence and coping-plan detail lines stay as written.
+    expect(after[MAYA_1124]).toBe(replaceLine(before[MAYA_1124], 14, DANA, DANA.replace('- [ ]', '- [>]')));
+    const [line, newId] = matchLine(
+      after[MAYA_NEXT],
+      new RegExp(
+        `^- \\[ \\] Send Dana the handover doc first \\[due:: 2026-12-04\\] \\[trigger:: after the Monday check-in\\] \\[coping:: she has no time -> ask for a written yes\\] \\[from:: dana4\\] \\^(${ID})$`,
+      ),
+    );
+    expect(after[MAYA_NEXT]).toBe(newSessionNote('Maya Chen', TODAY, [line]));
+    expectOthersUntouched(before, after, [MAYA_1124], [MAYA_NEXT]);
+
+    // Read back by the parser: the edited values, a fresh confidence (not carried), open.
+    const [n] = await app<any[]>(page, 'parse', MAYA_NEXT);
+    expect(n).toMatchObject({
+      text: 'Send Dana the handover doc first',
+      status: 'open',
+      owner: 'client',
+      due: '2026-12-04',
+      trigger: 'after the Monday check-in',
+      coping: { obstacle: 'she has no time', response: 'ask for a written yes' },
+      confidence: null,
+      from: 'dana4',
+      id: newId,
+    });
+    const old = (await app<any[]>(page, 'parse', MAYA_1124)).find((c) => c.line === 14);
+    expect(old).toMatchObject({ status: 'recommitted', id: 'dana4', confidence: 7 });
+    expect(await page.locator('.ft-review-flash-text').textContent()).toContain('Modified and recommitted "Send Dana the handover doc first"');
+    await screenshot(page, 'flow-modify');
   });
 });
 
@@ -197,6 +313,88 @@ describe('review queue → let go', () => {
     expect(sheet.notes).toContain(`${TODAY} let go: all three shops stocked up for the season`);
     expect(sheet.learned.map((l: any) => l.text)).toEqual(['send the sheet with the first email']);
     await screenshot(page, 'flow-let-go');
+  });
+});
+
+describe('review queue → refused edits', () => {
+  it('shows the reason when the line changed behind the view (index told), and writes nothing', async () => {
+    const { page, before } = await start();
+    await app(page, 'mountReview', 'Maya Chen');
+    expect(await cardText(page)).toBe('Book 5 investor coffees for November');
+    // The coach rewrites the line in the note and drops its block id (Obsidian re-indexes it); the card was shown before.
+    const tampered = replaceLine(before[MAYA_1020], 17, COFFEES, '- [/] Book 4 investor coffees for November');
+    await app(page, 'write', MAYA_1020, tampered, true);
+    await settle(page);
+    const mid = await snapshot(page);
+
+    await page.getByRole('button', { name: 'Recommit' }).click();
+    await page.locator('.ft-review-confirm').click();
+    await expect.poll(() => page.locator('.ft-review-error').count()).toBe(1);
+    const reason = (await page.locator('.ft-review-error').textContent())!;
+    expect(reason).toMatch(/2026-10-20 Maya Chen/);
+    expect(reason).toContain('has changed since it was read');
+    expect(reason).toContain('"- [/] Book 4 investor coffees for November"');
+    expect(reason).toContain('^mc2b2');
+    expect(reason).toMatch(/nothing was changed\.$/);
+    // The card stays, in its form; the note is as the coach left it; no note was created.
+    expect(await progress(page)).toBe('1 of 3');
+    expect(await page.locator('.ft-review').getAttribute('data-mode')).toBe('recommit');
+    expect(await snapshot(page)).toEqual(mid);
+    expect(await app(page, 'notices')).toEqual([reason]);
+  });
+
+  it('refuses a let go on a line changed before the index saw it, and writes nothing', async () => {
+    const { page, before } = await start();
+    await app(page, 'mountReview', 'Maya Chen');
+    // A sync lands: the line is now done; the index has not read the note yet.
+    const tampered = replaceLine(before[MAYA_1020], 17, COFFEES, '- [x] Book 5 investor coffees for November [completion:: 2026-11-30] ^mc2b2');
+    await app(page, 'write', MAYA_1020, tampered, false);
+    await page.keyboard.press('3');
+    await page.keyboard.type('no longer the right step');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.ft-review-error').count()).toBe(1);
+    const reason = (await page.locator('.ft-review-error').textContent())!;
+    expect(reason).toContain('"Book 5 investor coffees for November" is already done');
+    expect(reason).toMatch(/nothing was changed\.$/);
+    expect(await progress(page)).toBe('1 of 3');
+    const after = await snapshot(page);
+    expect(after[MAYA_1020]).toBe(tampered);
+    expectOthersUntouched(before, after, [MAYA_1020]);
+    // Back to the choices; the next card still works.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    expect(await progress(page)).toBe('2 of 3');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => progress(page)).toBe('3 of 3');
+    expect(await page.locator('.ft-review-error').count()).toBe(0);
+  });
+});
+
+describe('review queue → one-tap check-in', () => {
+  it('ticks the line with Done, keeps the card in place with Undo, and Undo puts the note back byte for byte', async () => {
+    const { page, before } = await start({ refreshDebounceMs: 10 });
+    await app(page, 'mountReview', 'Maya Chen');
+    await page.locator('[data-choice="done"]').click();
+    await expect.poll(() => page.locator('.ft-review').getAttribute('data-mode')).toBe('settled');
+    await settle(page);
+    let after = await snapshot(page);
+    // The box ticks with the done date in the line's (dataview) convention; the check-in goes after its details.
+    expect(after[MAYA_1020]).toBe(
+      insertAfter(replaceLine(before[MAYA_1020], 17, COFFEES, `- [x] Book 5 investor coffees for November [completion:: ${TODAY}] ^mc2b2`), 18, [`    - ${TODAY} done`]),
+    );
+    expectOthersUntouched(before, after, [MAYA_1020]);
+    // The model refreshed without the card; the card stays in place all the same.
+    expect(await progress(page)).toBe('1 of 3');
+    expect(await cardText(page)).toBe('Book 5 investor coffees for November');
+    await page.locator('.ft-review-settled .ft-review-undo').click();
+    await expect.poll(() => page.locator('.ft-review').getAttribute('data-mode')).toBe('choose');
+    await settle(page);
+    after = await snapshot(page);
+    expect(after).toEqual(before);
+    expect(await progress(page)).toBe('1 of 3');
+    expect(await page.locator('.ft-review-flash-text').textContent()).toMatch(/^Undid /);
+    expect(await app(page, 'notices')).toEqual([]);
   });
 });
 
@@ -347,6 +545,37 @@ describe('client view → check-in', () => {
     );
     expectOthersUntouched(mid, after, [SOFIA_1030]);
     expect(await app(page, 'notices')).toEqual([]);
+  });
+});
+
+describe('roster → live', () => {
+  it('updates after a check-in in the client view, keeping its filter', async () => {
+    const { page } = await start();
+    await app(page, 'mountRoster');
+    const roster = page.locator('.ft-app-part[data-part="roster"]');
+    const rows = () => roster.locator('.ft-roster-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.client));
+    const sofia = roster.locator('.ft-roster-row[data-client="Sofia Alvarez"]');
+    await roster.locator('.ft-roster-coach-select').selectOption({ label: 'Sam Rivera' });
+    await roster.locator('.ft-roster-signal-select').selectOption({ value: 'overdue' });
+    const filtered = await rows();
+    expect(filtered).toEqual(ROSTER_SAM_OVERDUE);
+    expect(await sofia.locator('.ft-roster-counts').innerText()).toMatch(SOFIA_COUNTS_BEFORE);
+    const total = await app<number>(page, 'overdueCount');
+    expect(await roster.locator('.ft-roster-review').innerText()).toBe(`${total} overdue · Review`);
+
+    // Elsewhere, the client view: Sofia's stuck, overdue stand-up is done.
+    await app(page, 'mountClient', 'Sofia Alvarez');
+    const client = page.locator('.ft-app-part[data-part="client"]');
+    const card = client.locator('.ft-commitment', { hasText: 'Tell the team at stand-up about the scorecard miss' });
+    await card.locator('.ft-checkin-button', { hasText: 'Done' }).click();
+    await expect.poll(() => sofia.locator('.ft-roster-counts').innerText()).toMatch(SOFIA_COUNTS_AFTER);
+    expect(await roster.locator('.ft-roster-review').innerText()).toBe(`${total - 1} overdue · Review`);
+    expect(await app<number>(page, 'overdueCount')).toBe(total - 1);
+    // The filter held: same selections, same rows.
+    expect(await roster.locator('.ft-roster-coach-select').evaluate((e) => (e as HTMLSelectElement).selectedOptions[0].text)).toBe('Sam Rivera');
+    expect(await roster.locator('.ft-roster-signal-select').evaluate((e) => (e as HTMLSelectElement).value)).toBe('overdue');
+    expect(await rows()).toEqual(filtered);
+    expect(await app(page, 'rosterFilter')).toEqual({ coach: 'Sam Rivera', signal: 'overdue', search: '' });
   });
 });
 

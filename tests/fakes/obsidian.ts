@@ -600,24 +600,70 @@ export class Component {
   }
 }
 
-// ---- Scope (hotkeys) ---------------------------------------------------------------------------
+// ---- Scope and Keymap (hotkeys) ------------------------------------------------------------------
+//
+// How Obsidian routes a key press, and so how this fake does:
+// - `app.keymap` listens for `keydown` on the window in the capture phase, so it sees every key
+//   before any element of the page does, whatever has focus (an input too).
+// - It hands the key to the scope on top of its stack (`pushScope` / `popScope`; `app.scope` is the
+//   root, under every pushed scope). A Modal pushes its scope when it opens and pops it when it
+//   closes (obsidian.d.ts: Keymap.pushScope/popScope, "the active scope to handle all key events").
+// - A scope runs the first of its handlers, oldest first, that matches the key and modifiers, and
+//   returns what it returned; a scope with no matching handler passes the key to its parent
+//   (obsidian.d.ts: "scopes may define parent scopes ... and inherit their hotkeys"). A handler that
+//   returns `false` has the event's default prevented (obsidian.d.ts, KeymapEventListener: "Return
+//   `false` to automatically preventDefault"); the event still reaches the page.
+// - A Modal registers its own Escape handler (closing it, via `onEscapeKey`) when it is built, so a
+//   handler a subclass registers later for Escape never runs: the modal's comes first. Plugins
+//   that want Esc for themselves take Obsidian's handler out of `scope.keys` first, e.g.
+//   tadashi-aikawa/obsidian-another-quick-switcher src/ui/HeaderModal.ts `setHotkeys()`
+//   ("this.scope.unregister(this.scope.keys.find((x) => x.key === 'Escape'))") and
+//   darlal/obsidian-switcher-plus `removeDefaultTabKeyBinding` ("Obsidian registers a binding for
+//   Tab key that only returns false; remove this binding so Tab can be remapped"). `Scope.keys`,
+//   `Scope.handleKey` and `Modal.onEscapeKey` are not in obsidian.d.ts; obsidian-typings documents
+//   them (src/obsidian/augmentations/Scope.d.ts, Modal.d.ts: "On escape key press close modal").
+// - `Mod` is Ctrl here (the fake is not macOS); `null` modifiers match any, a `null` key any key.
 
 export type Modifier = 'Mod' | 'Ctrl' | 'Meta' | 'Shift' | 'Alt';
 
-export interface KeymapContext {
+export interface KeymapInfo {
   modifiers: string | null;
   key: string | null;
+}
+
+export interface KeymapContext extends KeymapInfo {
   vkey: string;
 }
 
 /** Return `false` to preventDefault. */
 export type KeymapEventListener = (evt: KeyboardEvent, ctx: KeymapContext) => false | any;
 
-export interface KeymapEventHandler {
+export interface KeymapEventHandler extends KeymapInfo {
   scope: Scope;
-  modifiers: string | null;
-  key: string | null;
+  /** Obsidian's internal name for the listener. */
   func: KeymapEventListener;
+}
+
+const MODIFIER_ORDER: Modifier[] = ['Alt', 'Ctrl', 'Meta', 'Shift'];
+
+/** Modifiers as Obsidian compiles them: `Mod` → Ctrl (not macOS), sorted, comma-joined. */
+function compileModifiers(modifiers: readonly Modifier[]): string {
+  const set = new Set<Modifier>(modifiers.map((m) => (m === 'Mod' ? 'Ctrl' : m)));
+  return MODIFIER_ORDER.filter((m) => set.has(m)).join(',');
+}
+
+/** The modifiers held during a key event, compiled the same way. */
+function eventModifiers(evt: KeyboardEvent): string {
+  const held: Modifier[] = [];
+  if (evt.altKey) held.push('Alt');
+  if (evt.ctrlKey) held.push('Ctrl');
+  if (evt.metaKey) held.push('Meta');
+  if (evt.shiftKey) held.push('Shift');
+  return compileModifiers(held);
+}
+
+function sameKey(registered: string, pressed: string): boolean {
+  return registered.length === 1 && pressed.length === 1 ? registered.toLowerCase() === pressed.toLowerCase() : registered === pressed;
 }
 
 export class Scope {
@@ -627,7 +673,7 @@ export class Scope {
   constructor(public parent?: Scope) {}
 
   register(modifiers: Modifier[] | null, key: string | null, func: KeymapEventListener): KeymapEventHandler {
-    const handler: KeymapEventHandler = { scope: this, modifiers: modifiers === null ? null : [...modifiers].sort().join(','), key, func };
+    const handler: KeymapEventHandler = { scope: this, modifiers: modifiers === null ? null : compileModifiers(modifiers), key, func };
     this.keys.push(handler);
     return handler;
   }
@@ -637,10 +683,73 @@ export class Scope {
     if (i >= 0) this.keys.splice(i, 1);
   }
 
+  /** Obsidian's internal dispatch: the first matching handler's answer, else the parent's. */
+  handleKey(evt: KeyboardEvent, info: KeymapInfo): unknown {
+    const pressed = info.key ?? '';
+    for (const h of this.keys) {
+      if (h.modifiers !== null && h.modifiers !== info.modifiers) continue;
+      if (h.key !== null && !sameKey(h.key, pressed)) continue;
+      return h.func(evt, { modifiers: info.modifiers, key: info.key, vkey: pressed });
+    }
+    return this.parent?.handleKey(evt, info);
+  }
+
   /** Test helper: the handlers registered for `key` pressed with `modifiers`, oldest first. */
   handlersFor(key: string, modifiers: Modifier[] = []): KeymapEventHandler[] {
-    const mods = [...modifiers].sort().join(',');
-    return this.keys.filter((h) => (h.key === null || h.key === key) && (h.modifiers === null || h.modifiers === mods));
+    const mods = compileModifiers(modifiers);
+    return this.keys.filter((h) => (h.key === null || sameKey(h.key, key)) && (h.modifiers === null || h.modifiers === mods));
+  }
+}
+
+/** The keymap of the newest App: one app per window, as in Obsidian. */
+let windowKeymap: Keymap | null = null;
+let windowListening = false;
+
+function listenOnWindow(keymap: Keymap): void {
+  windowKeymap = keymap;
+  if (windowListening || typeof window === 'undefined') return;
+  windowListening = true;
+  window.addEventListener('keydown', (evt) => windowKeymap?.onKeyEvent(evt), true);
+}
+
+export class Keymap {
+  private readonly stack: Scope[] = [];
+
+  constructor(private readonly root: Scope) {
+    listenOnWindow(this);
+  }
+
+  pushScope(scope: Scope): void {
+    const i = this.stack.indexOf(scope);
+    if (i >= 0) this.stack.splice(i, 1);
+    this.stack.push(scope);
+  }
+
+  popScope(scope: Scope): void {
+    const i = this.stack.indexOf(scope);
+    if (i >= 0) this.stack.splice(i, 1);
+  }
+
+  /** Test helper: the scope that gets the next key (the top of the stack, else the app's). */
+  get activeScope(): Scope {
+    return this.stack.at(-1) ?? this.root;
+  }
+
+  /** Obsidian's internal handler of the window's keydown (capture phase). */
+  onKeyEvent(evt: KeyboardEvent): false | void {
+    if (evt.key === undefined) return;
+    const result = this.activeScope.handleKey(evt, { modifiers: eventModifiers(evt), key: evt.key });
+    if (result === false) {
+      evt.preventDefault();
+      return false;
+    }
+  }
+
+  static isModifier(evt: MouseEvent | TouchEvent | KeyboardEvent, modifier: Modifier): boolean {
+    if (modifier === 'Mod' || modifier === 'Ctrl') return evt.ctrlKey;
+    if (modifier === 'Meta') return evt.metaKey;
+    if (modifier === 'Shift') return evt.shiftKey;
+    return evt.altKey;
   }
 }
 
@@ -1188,6 +1297,7 @@ export class App {
   commands = new Commands();
   setting = new SettingWindow();
   scope = new Scope();
+  keymap = new Keymap(this.scope);
   /** Test helper: the left ribbon (ribbon icons) and the status bar. */
   ribbonEl: HTMLElement;
   statusBarEl: HTMLElement;
@@ -1297,9 +1407,9 @@ export class Modal {
     const doc = needDom('Modal');
     this.app = app;
     this.scope = new Scope(app.scope);
-    // As Obsidian's modal does: its own scope, with Esc registered to close it.
+    // As Obsidian's modal does: its own scope, with Esc registered (first) to close it.
     this.scope.register([], 'Escape', () => {
-      this.close();
+      this.onEscapeKey();
       return false;
     });
     this.containerEl = buildEl(doc, 'div', 'modal-container mod-dim', null);
@@ -1315,6 +1425,7 @@ export class Modal {
     this.isOpen = true;
     document.body.appendChild(this.containerEl);
     this.app.modals.push(this);
+    this.app.keymap.pushScope(this.scope);
     void this.onOpen();
   }
 
@@ -1323,6 +1434,7 @@ export class Modal {
     this.isOpen = false;
     const i = this.app.modals.indexOf(this);
     if (i >= 0) this.app.modals.splice(i, 1);
+    this.app.keymap.popScope(this.scope);
     this.containerEl.detach();
     this.onClose();
     this.closeCallback?.();
@@ -1330,6 +1442,11 @@ export class Modal {
 
   onOpen(): Promise<void> | void {}
   onClose(): void {}
+
+  /** Obsidian's internal reaction to Esc (not in obsidian.d.ts): closes the modal. */
+  onEscapeKey(): void {
+    this.close();
+  }
 
   setTitle(title: string): this {
     this.titleEl.setText(title);

@@ -1,6 +1,13 @@
 /** A Modal that hosts one Svelte 5 component, unmounted when the modal closes. */
-import { Modal, type App } from 'obsidian';
+import { Modal, Scope, type App, type KeymapEventHandler } from 'obsidian';
 import { mount, unmount, type Component } from 'svelte';
+
+/** Keys the component takes over on the modal's scope (pressed without modifiers), Esc included. */
+export interface ModalKeys {
+  keys: readonly string[];
+  /** Passes a press on; true when the component acted on it (its default is then prevented). */
+  press(key: string, evt: KeyboardEvent): boolean;
+}
 
 export class SvelteModal extends Modal {
   private instance: Record<string, unknown> | null = null;
@@ -11,8 +18,10 @@ export class SvelteModal extends Modal {
     private readonly component: Component<any>,
     private readonly props: (close: () => void) => Record<string, unknown>,
     private readonly onClosed?: () => void,
+    keys?: ModalKeys,
   ) {
     super(app);
+    if (keys) claimKeys(this, app, keys);
   }
 
   override onOpen(): void {
@@ -27,5 +36,28 @@ export class SvelteModal extends Modal {
     if (instance) void unmount(instance);
     this.contentEl.empty();
     this.onClosed?.();
+  }
+}
+
+/**
+ * Registers `claim.keys` on the modal's scope so they reach the component. Obsidian's keymap gives
+ * every key to the top scope (the open modal's) before the page sees it, and a scope answers with
+ * its first matching handler: the Modal's own Escape (which closes it) is registered when the
+ * modal is built, so a later Escape handler would never run. As plugins do, the modal's own
+ * handlers for these keys are taken out of the scope's (internal, but long-standing) `keys` list
+ * first; should a scope not expose it, the modal gets a fresh scope of its own instead.
+ */
+function claimKeys(modal: Modal, app: App, claim: ModalKeys): void {
+  const internal = (modal.scope as unknown as { keys?: unknown }).keys;
+  if (Array.isArray(internal)) {
+    const theirs = (internal as KeymapEventHandler[]).filter(
+      (h) => h.key !== null && claim.keys.includes(h.key) && (h.modifiers === null || h.modifiers === ''),
+    );
+    for (const h of theirs) modal.scope.unregister(h);
+  } else {
+    modal.scope = new Scope(app.scope);
+  }
+  for (const key of claim.keys) {
+    modal.scope.register([], key, (evt) => (claim.press(key, evt) ? false : undefined));
   }
 }

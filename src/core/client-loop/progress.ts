@@ -83,6 +83,16 @@ export function progressText(index: VaultIndex, client: Client, asOf: IsoDate): 
       lines.push(`- ${one(s.last.text)}${learned.length > 0 ? `: ${learned.join('; ')}` : ''}`);
     }
   }
+  const noticed = standing
+    .filter((s) => s.last.status !== 'let-go')
+    .flatMap((s) => s.links.flatMap((l) => l.learned.map((x) => ({ text: one(x.text), on: one(s.last.text), date: x.date ?? l.sessionDate }))))
+    .filter((x) => x.text !== '')
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+    .slice(0, RECENT_DONE);
+  if (noticed.length > 0) {
+    lines.push('', 'What you noticed along the way:');
+    for (const x of noticed) lines.push(`- ${x.text} (${x.on})`);
+  }
   if (reached.length > 0) {
     lines.push('', 'Milestones reached:');
     for (const m of reached) lines.push(`- ${one(m.name)}`);

@@ -110,7 +110,8 @@ describe('numbering is deterministic from the as-of date', () => {
     expect(r.ok).toBe(true);
     if (r.ok) i.setNote(path, r.changes[0].after);
     expect(numberCommitments(i, i.client('Jane Doe')!, '2026-11-25').map((x) => [x.n, x.commitment.text])).toEqual(before);
-    // the day after the check-in, the done one is no longer numbered
+    // nor one on the day of the check-in (a reply logged the day it came); the day after, it is no longer numbered
+    expect(numberCommitments(i, i.client('Jane Doe')!, '2026-11-26').map((x) => [x.n, x.commitment.text])).toEqual(before);
     expect(numberCommitments(i, i.client('Jane Doe')!, '2026-11-27').map((x) => x.commitment.text)).toEqual(['Draft the hiring scorecard']);
     // and the same vault and date give the same numbers every time
     expect(numberCommitments(i, i.client('Jane Doe')!, '2026-11-25')).toEqual(numberCommitments(i, i.client('Jane Doe')!, '2026-11-25'));

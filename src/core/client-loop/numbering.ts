@@ -5,8 +5,9 @@
  * that date keeps its number even after a check-in the next day closes it.
  *
  * Live on a date D: a client-owned commitment from a session held on or before D whose box is
- * open, partial or stuck (or skipped), or that was done or let go only after D. Carried (`[>]`)
- * commitments are not numbered: their later copy is.
+ * open, partial or stuck (or skipped), or that was done or let go on D or later (a reply logged
+ * the same day as the message keeps its numbers). Carried (`[>]`) commitments are not numbered:
+ * their later copy is.
  *
  * Order: the latest session first (what was just agreed comes first in a recap), then the note's
  * path, then line order within the note.
@@ -39,7 +40,7 @@ export function liveOn(c: Commitment, asOf: IsoDate): boolean {
   if (LIVE.has(c.status)) return true;
   if (c.status === 'done' || c.status === 'let-go') {
     const closed = closedOn(c);
-    return closed !== null && closed > asOf;
+    return closed !== null && closed >= asOf;
   }
   return false;
 }

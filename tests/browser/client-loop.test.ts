@@ -165,3 +165,24 @@ describe('ClientLoopActions (for the client view)', () => {
     expect(await axeViolations(p, '.ft-loop-buttons')).toEqual([]);
   });
 });
+
+describe('the Today panel says why a nudge is or is not there', () => {
+  it('2026-12-01 with thinning on: each card says why, and Daniel’s midpoints are listed as left out, with the reason', async () => {
+    const p = await page();
+    await p.evaluate(() => {
+      const ft = (window as any).ft;
+      const model = ft.writable(ft.today.buildTodayModel(ft.demoIndex(), '2026-12-01', ft.today.resolveNudgeSettings()));
+      const noop = ft.recorder('today');
+      ft.mount('TodayPanel', { model, actions: { markSent: noop, copy: noop, openEvidence: noop } });
+    });
+    const quiet = p.locator('.ft-today-quiet li');
+    expect(await quiet.count()).toBe(2);
+    expect(await quiet.first().locator('.ft-today-meta').textContent()).toBe("Daniel's last 3 commitments were done by their dates, so there is no midpoint nudge.");
+    expect(await p.locator('.ft-today-card[data-client="Daniel Okafor"]').count()).toBe(0);
+    const why = await p.locator('.ft-today-why').allTextContents();
+    expect(why.length).toBeGreaterThan(0);
+    expect(why.every((t) => t.trim().length > 0)).toBe(true);
+    expect(await axeViolations(p, '.ft-today')).toEqual([]);
+    await screenshot(p, 'client-loop-today-why');
+  });
+});

@@ -64,7 +64,7 @@ describe('follow-through recap / progress / ics --for-client / checkin on a vaul
     writeFileSync(MAYA_NEW, note.replace('[due:: 2026-11-27] ^dana4', '[due:: 2026-12-04] ^dana4'));
     expect(cli('ics', vault, '--for-client', 'Maya Chen', '--out', out, '--as-of', '2026-12-01').code).toBe(0);
     const v2 = nodeIcal.sync.parseICS(readFileSync(out, 'utf8'));
-    const dana = Object.values(v2).find((e) => e.type === 'VEVENT' && e.uid === 'dana4@client.follow-through') as nodeIcal.VEvent;
+    const dana = Object.values(v2).find((e): e is nodeIcal.VEvent => e?.type === 'VEVENT' && (e as nodeIcal.VEvent).uid === 'dana4@client.follow-through')!;
     expect(Number(dana.sequence)).toBe(1);
     expect(dana.start.toISOString().slice(0, 10)).toBe('2026-12-04');
     writeFileSync(MAYA_NEW, note);

@@ -43,7 +43,7 @@ function withIcalJs(text: string): { name: string; description: string; events: 
 }
 
 function withNodeIcal(text: string) {
-  return Object.values(nodeIcal.sync.parseICS(text)).filter((c) => c.type === 'VEVENT') as nodeIcal.VEvent[];
+  return Object.values(nodeIcal.sync.parseICS(text)).filter((c): c is nodeIcal.VEvent => c?.type === 'VEVENT');
 }
 
 describe('the demo clients', () => {

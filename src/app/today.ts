@@ -6,7 +6,8 @@
  */
 import type { VaultIndex } from '../core/index/vault-index';
 import type { NudgeSettings } from '../core/nudges/settings';
-import { nudgeMessages, nudgesDue, type NudgeChannel, type NudgeItem, type NudgeMessage, type NudgesDueOptions } from '../core/nudges/today';
+import { numberCommitments } from '../core/client-loop/numbering';
+import { nudgeMessages, nudgesDue, quietNudges, type NudgeChannel, type NudgeItem, type NudgeMessage, type NudgesDueOptions } from '../core/nudges/today';
 import type { Commitment, IsoDate } from '../core/types';
 import type { ActionResult } from '../ui/contracts';
 import type { TodayActions, TodayModel } from '../ui/today/contracts';
@@ -32,11 +33,24 @@ export function sortTodayItems(items: readonly NudgeItem[]): NudgeItem[] {
 /** The nudges due on `asOf` (and unsent earlier ones), optionally for one coach or one client. */
 export function buildTodayModel(index: VaultIndex, asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions = {}): TodayModel {
   const items = sortTodayItems(nudgesDue(index, asOf, settings, options));
+  // Messages number their commitments as the client's recap does, so the reply key works.
+  const numbers = new Map<string, Map<string, number>>();
+  const numberOf = (item: NudgeItem): number | null => {
+    let byKey = numbers.get(item.client);
+    if (!byKey) {
+      byKey = new Map();
+      const client = index.client(item.client);
+      if (client) for (const x of numberCommitments(index, client, asOf)) byKey.set(`${x.commitment.session}:${x.commitment.line}`, x.n);
+      numbers.set(item.client, byKey);
+    }
+    return byKey.get(`${item.target.path}:${item.target.line}`) ?? null;
+  };
   return {
     asOf,
     items,
-    messages: nudgeMessages(items, settings, asOf),
+    messages: nudgeMessages(items, settings, asOf, numberOf),
     flags: items.filter((i) => i.step.audience === 'coach'),
+    quiet: quietNudges(index, asOf, settings, options),
     enabled: settings.enabled,
   };
 }

@@ -18,6 +18,14 @@ export interface CliOptions {
   settings: string | null;
   /** `--no-settings`: the default settings, whatever the vault's data.json says. */
   noSettings: boolean;
+  /** `ics --for-client NAME`: the calendar file for that client's own phone. */
+  forClient: string | null;
+  /** `checkin --reply TEXT`: the client's reply to read. */
+  reply: string | null;
+  /** `checkin --date D`: the check-ins' date (default today). */
+  date: string | null;
+  /** Whether `--as-of` was given (checkin numbers as of `--date` otherwise). */
+  asOfGiven: boolean;
   positionals: string[];
 }
 
@@ -39,6 +47,9 @@ export function parseCliArgs(argv: string[], today: () => string = () => localTo
         write: { type: 'boolean', default: false },
         settings: { type: 'string' },
         'no-settings': { type: 'boolean', default: false },
+        'for-client': { type: 'string' },
+        reply: { type: 'string' },
+        date: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -50,6 +61,7 @@ export function parseCliArgs(argv: string[], today: () => string = () => localTo
   const asOf = v['as-of'] ?? today();
   if (v.settings !== undefined && v['no-settings']) throw new UsageError('give --settings FILE or --no-settings, not both');
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of '${asOf}' is not a date (YYYY-MM-DD)`);
+  if (v.date !== undefined && !isIsoDate(v.date)) throw new UsageError(`--date '${v.date}' is not a date (YYYY-MM-DD)`);
   return {
     json: v.json ?? false,
     asOf,
@@ -61,6 +73,10 @@ export function parseCliArgs(argv: string[], today: () => string = () => localTo
     write: v.write ?? false,
     settings: v.settings ?? null,
     noSettings: v['no-settings'] ?? false,
+    forClient: v['for-client'] ?? null,
+    reply: v.reply ?? null,
+    date: v.date ?? null,
+    asOfGiven: v['as-of'] !== undefined,
     positionals: parsed.positionals,
   };
 }

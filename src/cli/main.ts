@@ -5,6 +5,7 @@
  * client was not found, or an output file was refused; 2 the command line was wrong.
  */
 import { basename, resolve } from 'node:path';
+import { localToday } from '../core/dates';
 import { VaultIndex } from '../core/index/vault-index';
 import { coreSettingsFrom, type FollowThroughSettings } from '../core/plugin-settings';
 import { parseCliArgs, UsageError, type CliOptions } from './args';
@@ -16,6 +17,9 @@ import { scanJson, scanSummary } from './commands/scan';
 import { readVaultFolder, VaultReadError } from './read-vault';
 import { readCliSettings, SETTINGS_PATH } from './settings';
 import { setupCommand } from './commands/setup';
+import { agreementsFrom } from '../core/agreements/store';
+import { checkinCommand, CheckInProblem, clientIcsCommand, progressCommand, recapCommand } from './commands/client-loop';
+import { NoteWriteError } from './write-notes';
 
 export const USAGE = `usage: follow-through COMMAND VAULT [options]
 
@@ -28,6 +32,12 @@ commands:
                                                   the weekly or monthly practice review note
   ics VAULT [--client NAME] [--coach NAME] [--out FILE] [--as-of D]
                                                   an iCalendar file of open commitments and nudges
+  ics VAULT --for-client NAME [--out FILE] [--as-of D]
+                                                  the calendar file for one client's own phone
+  recap VAULT CLIENT [--as-of D]                  the recap the client keeps, numbered, with the reply key
+  progress VAULT CLIENT [--as-of D]               "Progress so far", in neutral words, for the client
+  checkin VAULT CLIENT --reply TEXT [--date D] [--as-of D] [--write]
+                                                  read the client's reply as check-ins; --write writes them
   setup VAULT [--coach NAME] [--write]            propose the note layout from your notes; --write saves it
   demo VAULT [--as-of D]                          the practice summary and roster
 
@@ -37,6 +47,9 @@ options:
   --coach NAME       only this coach's clients
   --client NAME      only this client
   --out FILE         write to FILE instead of printing
+  --for-client NAME  ics: the client's own calendar (their words, their reminders, no one else's)
+  --reply TEXT       checkin: the client's reply, e.g. "1 done, 2 stuck: meetings ate Monday"
+  --date DATE        checkin: the check-ins' date (default: today)
   --settings FILE    read the notes with the plugin settings in FILE
                      (default: VAULT/${SETTINGS_PATH} when it is there)
   --no-settings      read the notes with the default settings
@@ -51,6 +64,7 @@ export interface Io {
 interface Loaded {
   index: VaultIndex;
   settings: FollowThroughSettings;
+  notes: [string, string][];
 }
 
 /** The vault read as the plugin reads it: its settings, every note, and a diagnostic for each note that could not be read. */
@@ -60,7 +74,7 @@ function loadVault(vault: string, opts: CliOptions): Loaded {
   const index = new VaultIndex(coreSettingsFrom(settings));
   index.setNotes(read.notes);
   for (const u of read.unreadable) index.setUnreadable(u.path, u.message, u.severity);
-  return { index, settings };
+  return { index, settings, notes: read.notes };
 }
 
 function needVault(opts: CliOptions, command: string): string {
@@ -109,6 +123,15 @@ function run(argv: string[], io: Io): number {
     case 'ics': {
       const vault = needVault(opts, command);
       const { index, settings } = loadVault(vault, opts);
+      if (opts.forClient !== null) {
+        if (opts.client || opts.coach) throw new UsageError('ics --for-client takes no --client or --coach');
+        const text = clientIcsCommand(index, opts.forClient, { asOf: opts.asOf, out: opts.out, calendar: settings.calendar, nudges: settings.nudges });
+        if (opts.out) {
+          writeIcsFile(opts.out, text);
+          io.err(`follow-through: wrote ${opts.out}\n`);
+        } else io.out(text);
+        return 0;
+      }
       const ics = icsCommand(index, {
         asOf: opts.asOf,
         client: opts.client,
@@ -121,6 +144,23 @@ function run(argv: string[], io: Io): number {
         writeIcsFile(opts.out, ics);
         io.err(`follow-through: wrote ${opts.out}\n`);
       } else io.out(ics);
+      return 0;
+    }
+    case 'recap':
+    case 'progress':
+    case 'checkin': {
+      const vault = needVault(opts, command);
+      const name = opts.positionals[2];
+      if (!name) throw new UsageError(`${command} needs a client name`);
+      if (command === 'checkin' && (opts.reply === null || opts.reply.trim() === '')) throw new UsageError('checkin needs --reply TEXT (the client\'s reply, in quotes)');
+      const { index, settings, notes } = loadVault(vault, opts);
+      if (command === 'recap') io.out(recapCommand(index, name, opts.asOf, settings.nudges, agreementsFrom(notes)));
+      else if (command === 'progress') io.out(progressCommand(index, name, opts.asOf));
+      else {
+        const date = opts.date ?? (io.today ?? (() => localToday()))();
+        const asOf = opts.asOfGiven ? opts.asOf : (opts.date ?? opts.asOf);
+        io.out(checkinCommand(index, name, { reply: opts.reply!, date, asOf, write: opts.write, vault }));
+      }
       return 0;
     }
     case 'setup': {
@@ -151,7 +191,11 @@ export function main(argv: string[], io: Io): number {
       io.err(USAGE);
       return 2;
     }
-    if (err instanceof VaultReadError || err instanceof UnknownClientError || err instanceof ReviewWriteError) {
+    if (err instanceof CheckInProblem) {
+      io.err(`${err.message}\n`);
+      return 1;
+    }
+    if (err instanceof VaultReadError || err instanceof UnknownClientError || err instanceof ReviewWriteError || err instanceof NoteWriteError) {
       io.err(`follow-through: ${err.message}\n`);
       return 1;
     }

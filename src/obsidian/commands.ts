@@ -6,6 +6,7 @@ import { registerCalendarCommand } from './calendar';
 import { ClientPicker } from './views/client-picker';
 import { NewAgreementModal } from './views/new-agreement-modal';
 import { openTodayModal } from './views/today-modal';
+import { pickClientFor } from './views/client-loop-modals';
 import { writeReview } from './views/practice-view';
 
 /** The active note, when it is a session note the index knows. */
@@ -67,6 +68,11 @@ export function registerCommands(plugin: Plugin, host: Host, rescan: () => Promi
   plugin.addCommand({ id: 'show-today', name: "Show today's nudges", callback: () => openTodayModal(host) });
   plugin.addCommand({ id: 'new-agreement', name: 'New accountability agreement', callback: () => new NewAgreementModal(host.app, host).open() });
   registerCalendarCommand(plugin, host);
+  // The client's side of the loop: each picks a client, then opens its modal.
+  plugin.addCommand({ id: 'client-reply', name: "Log a client's reply", callback: () => pickClientFor(host, 'reply') });
+  plugin.addCommand({ id: 'client-recap', name: 'Recap for client', callback: () => pickClientFor(host, 'recap') });
+  plugin.addCommand({ id: 'client-progress', name: 'Progress so far', callback: () => pickClientFor(host, 'progress') });
+  plugin.addCommand({ id: 'client-calendar', name: 'Calendar file for the client', callback: () => pickClientFor(host, 'calendar') });
   plugin.addCommand({
     id: 'rescan-vault',
     name: 'Rescan vault for commitments',

@@ -15,7 +15,8 @@ import type { NudgeItem } from '../../src/core/nudges/today';
 import { memoryVault } from '../fakes/memory-vault';
 
 const DEMO = fileURLToPath(new URL('../../examples/demo-vault', import.meta.url));
-const S = resolveNudgeSettings();
+// These tests follow the full cadence; thinning for steady clients is tested in tests/client-loop/thinning.test.ts.
+const S = resolveNudgeSettings({ thinAfterOnTime: 0 });
 const entries = readVault(DEMO);
 
 function indexOf(files: Iterable<readonly [string, string]>): VaultIndex {
@@ -79,7 +80,7 @@ describe('buildTodayModel over the demo vault', () => {
     const index = indexOf(entries);
     expect(buildTodayModel(index, '2026-12-01', S, { client: 'daniel okafor' }).items.map((i) => i.client)).toEqual(['Daniel Okafor', 'Daniel Okafor']);
     expect(buildTodayModel(index, '2026-12-01', S, { coach: 'Priya Nair' }).items).toEqual([]);
-    expect(buildTodayModel(index, '2026-12-01', resolveNudgeSettings({ enabled: false }))).toEqual({ asOf: '2026-12-01', items: [], messages: [], flags: [], enabled: false });
+    expect(buildTodayModel(index, '2026-12-01', resolveNudgeSettings({ enabled: false }))).toEqual({ asOf: '2026-12-01', items: [], messages: [], flags: [], quiet: [], enabled: false });
   });
 
   it('sorts late before today, then by client, keeping the core’s order otherwise', () => {
@@ -134,7 +135,9 @@ describe('todayActions.markSent', () => {
     const { files, index, today, reindex } = setup('2026-11-27');
     const [maya] = buildTodayModel(index, '2026-11-27', S).messages;
     expect(maya.items).toHaveLength(1);
-    expect(maya.draft).toBe(maya.items[0].draft);
+    // The message is the step's draft with the reply key, numbered as the client's recap numbers it.
+    expect(maya.draft.startsWith(`${maya.items[0].draft}\n`)).toBe(true);
+    expect(maya.draft).toMatch(/\nReply like '\d+ done' or '\d+ stuck: what got in the way'\.$/);
     expect((await today.markSent(maya, maya.draft, 'sms')).ok).toBe(true);
     const text = files.get(maya.items[0].target.path)!;
     expect(text).toContain(

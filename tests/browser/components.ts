@@ -1,6 +1,7 @@
 /** The components the test page can mount by name, gathered from each view's registry. */
 import type { Component } from 'svelte';
 import { captureComponents } from './components/capture';
+import { clientLoopComponents } from './components/client-loop';
 import { clientComponents } from './components/client';
 import { practiceComponents } from './components/practice';
 import { reviewComponents } from './components/review';
@@ -14,4 +15,5 @@ export const components: Record<string, Component<any>> = {
   ...captureComponents,
   ...todayComponents,
   ...practiceComponents,
+  ...clientLoopComponents,
 };

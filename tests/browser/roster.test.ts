@@ -685,7 +685,7 @@ describe('roster', () => {
         const today = document.createElement('div');
         const roster = document.createElement('div');
         root.append(today, roster);
-        const settings = ft.today.resolveNudgeSettings();
+        const settings = ft.today.resolveNudgeSettings({ thinAfterOnTime: 0 }); // the full cadence: Daniel's two midpoints are in the strip
         const model = ft.writable(ft.today.buildTodayModel(ft.demoIndex(), '2026-12-01', settings));
         const noop = ft.recorder('today');
         ft.mount('TodayPanel', { model, actions: { markSent: noop, copy: noop, openEvidence: noop }, collapsible: true }, today);

@@ -70,7 +70,8 @@ async function mountToday(p: Page, o: MountOptions = {}): Promise<Item[]> {
 function mountTodayModel(p: Page, o: MountOptions = {}): Promise<{ items: Item[]; messages: Message[] }> {
   return p.evaluate((o) => {
     const ft = (window as any).ft;
-    const settings = ft.today.resolveNudgeSettings({ enabled: o.enabled ?? true });
+    // The full cadence (thinning for steady clients is tested in tests/client-loop/thinning.test.ts).
+    const settings = ft.today.resolveNudgeSettings({ enabled: o.enabled ?? true, thinAfterOnTime: 0 });
     const model = ft.today.buildTodayModel(ft.demoIndex(), o.asOf ?? '2026-11-27', settings);
     if (o.empty) Object.assign(model, { items: [], messages: [], flags: [] });
     const store = ft.writable(model);
@@ -118,7 +119,7 @@ function addDecemberFirst(p: Page): Promise<void> {
     const ft = (window as any).ft;
     const store = (window as any).__today;
     const m = ft.get(store);
-    const built = ft.today.buildTodayModel(ft.demoIndex(), '2026-12-01', ft.today.resolveNudgeSettings());
+    const built = ft.today.buildTodayModel(ft.demoIndex(), '2026-12-01', ft.today.resolveNudgeSettings({ thinAfterOnTime: 0 }));
     store.set({ ...m, items: [...built.items, ...m.items], messages: [...built.messages, ...m.messages] });
     ft.flushSync();
   });
@@ -159,11 +160,13 @@ describe('Today panel', () => {
     expect(await maya.locator('.ft-today-text').innerText()).toBe('Have the conversation with Dana about the handover');
     expect(await maya.locator('.ft-today-meta').innerText()).toContain('due Fri 27 Nov');
     expect(await maya.locator('.ft-today-meta').innerText()).toContain('not logged: confirm, midpoint');
-    expect(await maya.locator('textarea').inputValue()).toBe(items[0].draft);
+    // The message is the step's draft with the reply key (numbered as the client's recap numbers it).
+    expect(await maya.locator('textarea').inputValue()).toBe(`${items[0].draft}\nReply like '1 done' or '1 stuck: what got in the way'.`);
     // The draft is in the learning frame: it asks what is going on, it does not judge.
     expect(items[0].draft).toMatch(/How is it going\?/);
-    expect(await maya.locator('a[data-channel="sms"]').getAttribute('href')).toBe(items[0].links.sms);
-    expect(await maya.locator('a[data-channel="email"]').getAttribute('href')).toBe(items[0].links.mailto);
+    const replyKey = encodeURIComponent("\r\nReply like '1 done' or '1 stuck: what got in the way'.");
+    expect(await maya.locator('a[data-channel="sms"]').getAttribute('href')).toBe(`${items[0].links.sms}${replyKey}`);
+    expect(await maya.locator('a[data-channel="email"]').getAttribute('href')).toBe(`${items[0].links.mailto}${replyKey}`);
     expect(await maya.locator('a[data-channel="sms"]').getAttribute('aria-label')).toBe('Text Maya the draft (opens your messages app)');
     expect(await maya.locator('textarea').getAttribute('id')).toBeTruthy();
     const label = await maya.locator('label').innerText();
@@ -203,8 +206,8 @@ describe('Today panel', () => {
     expect(expected.sms).not.toBe(maya.links.sms);
 
     await card.locator('.ft-today-reset').click();
-    expect(await card.locator('textarea').inputValue()).toBe(maya.draft);
-    expect(await card.locator('a[data-channel="sms"]').getAttribute('href')).toBe(maya.links.sms);
+    expect(await card.locator('textarea').inputValue()).toBe(`${maya.draft}\nReply like '1 done' or '1 stuck: what got in the way'.`);
+    expect(await card.locator('a[data-channel="sms"]').getAttribute('href')).toBe(`${maya.links.sms}${encodeURIComponent('\r\nReply like \'1 done\' or \'1 stuck: what got in the way\'.')}`);
     expect(await card.locator('.ft-today-reset').count()).toBe(0);
   });
 
@@ -351,9 +354,10 @@ describe('Today panel', () => {
     expect(draft).toBe(messages[0].draft);
     expect(draft.split('\n')).toEqual([
       'Hi Daniel, a quick check-in on what we noted:',
-      `- "Push back on one mid-sprint request with 'yes, and here's what moves'", by ${draft.split('\n')[1].split(', by ')[1]}`,
-      `- "Write a first draft of the team's Q1 goals before our next session", by ${draft.split('\n')[2].split(', by ')[1]}`,
+      `1. "Push back on one mid-sprint request with 'yes, and here's what moves'", by ${draft.split('\n')[1].split(', by ')[1]}`,
+      `2. "Write a first draft of the team's Q1 goals before our next session", by ${draft.split('\n')[2].split(', by ')[1]}`,
       'How are these going, and what are you noticing?',
+      "Reply like '1 done, 2 stuck: meetings ate Monday'.",
     ]);
     expect(await p.locator('.ft-today-count').innerText()).toBe('4');
     await card.locator('.ft-today-mark').click();

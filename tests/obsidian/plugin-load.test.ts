@@ -48,7 +48,7 @@ describe('loading the plugin', () => {
     await settle();
     expect(app.viewRegistry.types()).toEqual([VIEW_ROSTER, VIEW_CLIENT, VIEW_PRACTICE]);
     expect(Object.keys(app.commands.commands).sort()).toEqual(
-      ['capture-session', 'export-calendar', 'new-agreement', 'open-client', 'open-practice', 'open-roster', 'rescan-vault', 'review-missed', 'review-missed-client', 'set-up-from-notes', 'show-today', 'undo-last-edit', 'write-monthly-review', 'write-weekly-review'].map((id) => `${PLUGIN_ID}:${id}`),
+      ['capture-session', 'client-calendar', 'client-progress', 'client-recap', 'client-reply', 'export-calendar', 'new-agreement', 'open-client', 'open-practice', 'open-roster', 'rescan-vault', 'review-missed', 'review-missed-client', 'set-up-from-notes', 'show-today', 'undo-last-edit', 'write-monthly-review', 'write-weekly-review'].map((id) => `${PLUGIN_ID}:${id}`),
     );
     const ribbon = app.ribbonEl.querySelectorAll('.side-dock-ribbon-action');
     expect(ribbon).toHaveLength(1);

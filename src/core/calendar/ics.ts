@@ -33,6 +33,7 @@ import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalEventTransparency } from '
 import { addDays, daysBetween } from '../dates';
 import type { VaultIndex } from '../index/vault-index';
 import { nudgeDraft } from '../nudges/drafts';
+import { clientRhythm, type ClientRhythm } from '../nudges/rhythm';
 import { nudgeSchedule, type NudgeStep } from '../nudges/schedule';
 import { resolveNudgeSettings, type NudgeSettings } from '../nudges/settings';
 import { formatDue } from '../nudges/template';
@@ -74,7 +75,7 @@ export interface CalendarEvent {
 }
 
 export const UID_DOMAIN = 'follow-through';
-const PRODUCT = { company: 'Follow Through', product: 'Follow Through', language: 'EN' };
+export const PRODUCT = { company: 'Follow Through', product: 'Follow Through', language: 'EN' };
 /** The PRODID line ical-generator writes for PRODUCT: how an earlier export of ours is recognised. */
 export const PRODID = `-//${PRODUCT.company}//${PRODUCT.product}//${PRODUCT.language}`;
 
@@ -120,7 +121,7 @@ const byPathAndLine = (x: UidKey, y: UidKey) => (x.session < y.session ? -1 : x.
  * commitments with the same text. Counted over all of them, exported or not, so settling one
  * never renames another.
  */
-function eventUids(index: VaultIndex, exported: readonly Commitment[]): Map<Commitment, string> {
+export function eventUids(index: VaultIndex, exported: readonly Commitment[]): Map<Commitment, string> {
   const uids = new Map<Commitment, string>();
   let byId: Map<string, Commitment[]> | null = null;
   for (const c of exported) {
@@ -213,13 +214,20 @@ export function calendarEvents(index: VaultIndex, asOf: IsoDate, options: Calend
   );
 
   const uids = eventUids(index, rows.map((r) => r.c));
+  // The same thinning as the Today panel: a steady client's events carry no midpoint alarm.
+  const rhythms = new Map<string, ClientRhythm>();
+  const rhythmOf = (client: Client) => {
+    let r = rhythms.get(client.name);
+    if (!r) rhythms.set(client.name, (r = clientRhythm(index, client, asOf, nudges)));
+    return r;
+  };
   return rows.map(({ c, client: named }) => {
     // A name is one line wherever the calendar shows it (a frontmatter value can hold a line break).
     const client = { ...named, name: singleLine(named.name) };
     const uid = uids.get(c)!;
     const stableUid = c.id !== null;
     const url = obsidianUrl(options.vaultName, c.session);
-    const steps = nudgeSchedule(c, client, nudges);
+    const steps = nudgeSchedule(c, client, nudges, rhythmOf(named));
     const alarmSteps = settings.includePastAlarms ? steps : steps.filter((s) => s.date >= asOf);
     const { summary, lead } = ownerLabel(c, client);
     return {

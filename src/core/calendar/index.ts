@@ -14,3 +14,15 @@ export {
   type CalendarEvent,
   type CalendarOptions,
 } from './ics';
+export {
+  buildClientCalendar,
+  clientCalendar,
+  clientUid,
+  readPreviousEvents,
+  CLIENT_UID_DOMAIN,
+  CLOSED_WINDOW_DAYS,
+  type ClientCalendar,
+  type ClientCalendarEvent,
+  type ClientCalendarOptions,
+  type PreviousEvent,
+} from './client-ics';

@@ -100,10 +100,12 @@ export function messageDraft(
   level: AccountabilityLevel,
   settings: NudgeSettings,
   asOf?: IsoDate,
+  /** The numbers the client's messages give these commitments (one each), for a numbered list. */
+  numbers?: readonly number[],
 ): NudgeDraft {
   const tone = MESSAGE_TONE[level] ?? MESSAGE_TONE.active;
   const values = templateValues(commitments[0], client, asOf);
-  const lines = commitments.map((c) => `- "${phrase(c.text)}", by ${formatDue(c.due, asOf)}`);
+  const lines = commitments.map((c, i) => `${numbers?.[i] !== undefined ? `${numbers[i]}.` : '-'} "${phrase(c.text)}", by ${formatDue(c.due, asOf)}`);
   return {
     body: [renderTemplate(tone.opening, values), ...lines, renderTemplate(tone.closing, values)].join('\n'),
     subject: renderTemplate(settings.emailSubject, { ...values, text: `${commitments.length} things we agreed` }),

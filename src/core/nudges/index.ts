@@ -3,7 +3,8 @@ export * from './settings';
 export { nudgeSchedule, stepsFor, type NudgeStep, type SchedulableClient, type SchedulableCommitment } from './schedule';
 export { nudgeDraft, templateFor, templateValues, cueText, firstName, type NudgeDraft } from './drafts';
 export { nudgeLinks, smsLink, mailtoLink, phoneForUri, type NudgeLinks } from './links';
-export { nudgesDue, nudgeCheckIn, currentStep, type NudgeItem, type NudgesDueOptions, type NudgeChannel } from './today';
+export { nudgesDue, nudgeCheckIn, currentStep, quietNudges, checkInQuestion, type NudgeItem, type NudgesDueOptions, type NudgeChannel, type QuietNudge } from './today';
+export { clientRhythm, STUCK_STREAK, type ClientRhythm } from './rhythm';
 export {
   renderTemplate,
   templateProblems,

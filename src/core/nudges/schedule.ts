@@ -38,10 +38,20 @@ export function stepsFor(client: SchedulableClient, settings: NudgeSettings): Nu
   return [...(override?.steps ?? settings.levels[client.accountability] ?? [])];
 }
 
-export function nudgeSchedule(commitment: SchedulableCommitment, client: SchedulableClient, settings: NudgeSettings): NudgeStep[] {
+/**
+ * `rhythm` (see rhythm.ts) thins the schedule: a steady client (their last few done on time) gets
+ * no midpoint step. Without it the schedule is the level's in full.
+ */
+export function nudgeSchedule(
+  commitment: SchedulableCommitment,
+  client: SchedulableClient,
+  settings: NudgeSettings,
+  rhythm?: { kind: 'steady' | 'stuck' | 'usual' } | null,
+): NudgeStep[] {
   if (!settings.enabled || client.status !== 'active') return [];
   if (commitment.owner !== 'client' || !LIVE.has(commitment.status)) return [];
   const kinds = new Set(stepsFor(client, settings));
+  if (rhythm?.kind === 'steady') kinds.delete('midpoint');
   if (kinds.size === 0) return [];
 
   const start = commitment.sessionDate;

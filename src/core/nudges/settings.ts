@@ -64,6 +64,12 @@ export interface NudgeSettings {
   emailSubject: string;
   /** Per-client overrides, keyed by client name (matched in any case). */
   clients: Record<string, NudgeClientOverride>;
+  /**
+   * Fewer nudges for a steady client: when their last this-many commitments that came round were
+   * all done by their due dates, the schedule drops the midpoint step (0 = never). Data saved
+   * before this setting existed gets the default.
+   */
+  thinAfterOnTime: number;
 }
 
 
@@ -98,6 +104,7 @@ export const DEFAULT_NUDGE_SETTINGS: Readonly<NudgeSettings> = deepFreeze({
   templates: { ...DEFAULT_NUDGE_TEMPLATES },
   emailSubject: 'Checking in: {{text}}',
   clients: {},
+  thinAfterOnTime: 3,
 } satisfies NudgeSettings);
 
 const LEVELS: AccountabilityLevel[] = ['self-directed', 'check-in', 'active', 'consequences'];
@@ -153,6 +160,7 @@ export function resolveNudgeSettings(partial: Partial<NudgeSettings> | null | un
     templates: { ...d.templates, ...templateMap(p.templates) },
     emailSubject: typeof p.emailSubject === 'string' && p.emailSubject.trim() !== '' ? p.emailSubject : d.emailSubject,
     clients,
+    thinAfterOnTime: wholeDays(p.thinAfterOnTime, d.thinAfterOnTime),
   };
 }
 

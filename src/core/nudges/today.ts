@@ -16,9 +16,16 @@ import type { VaultIndex } from '../index/vault-index';
 import type { AccountabilityLevel, Client, Commitment, Contact, IsoDate } from '../types';
 import { firstName, messageDraft, nudgeDraft } from './drafts';
 import { nudgeLinks, type NudgeLinks } from './links';
+import { clientRhythm, type ClientRhythm } from './rhythm';
 import { nudgeSchedule, type NudgeStep } from './schedule';
 import type { NudgeKind, NudgeSettings } from './settings';
 import { formatDue } from './template';
+
+/** The reply key a numbered message ends with (the same words as client-loop/numbering.ts's `replyKey`). */
+function replyKeyFor(numbers: readonly number[]): string {
+  if (numbers.length === 1) return `Reply like '${numbers[0]} done' or '${numbers[0]} stuck: what got in the way'.`;
+  return `Reply like '${numbers[0]} done, ${numbers[1]} stuck: meetings ate Monday'.`;
+}
 
 export interface NudgeItem {
   /** Stable key for a view: `path:line:kind`. */
@@ -50,6 +57,20 @@ export interface NudgeItem {
   target: EditTarget;
   /** The note for the `nudged` check-in line, e.g. "midpoint nudge". */
   logNote: string;
+  /** Why this nudge is here: the step's place in the cadence and, for a midpoint, the client's rhythm. */
+  why: string;
+  /** True when the draft is a check-in question instead of a reminder (a stuck or skipped streak). */
+  question: boolean;
+}
+
+/** A midpoint nudge the schedule left out for a steady client, so the panel can say why it is not there. */
+export interface QuietNudge {
+  key: string;
+  client: string;
+  commitment: Pick<Commitment, 'text' | 'due' | 'session' | 'line'>;
+  /** The day the midpoint would have fallen. */
+  date: IsoDate;
+  reason: string;
 }
 
 export interface NudgesDueOptions {
@@ -85,6 +106,19 @@ function headline(kind: NudgeKind, c: Commitment, client: Client, asOf: IsoDate)
   }
 }
 
+const STEP_WHY: Record<NudgeKind, string> = {
+  confirm: 'Day 0 of the cadence: confirm what was agreed.',
+  midpoint: 'Half way from the session to the due date.',
+  'before-due': 'The day before it is due.',
+  overdue: 'Past its due date: a flag for you to follow up, not a message to send blind.',
+};
+
+/** The midpoint draft for a client with a stuck or skipped streak: a question, not a reminder. */
+export function checkInQuestion(c: Pick<Commitment, 'text'>, client: Pick<Client, 'name'>): string {
+  const text = c.text.trim().replace(/[.!;:,\s]+$/u, '').replace(/"/g, "'");
+  return `Hi ${firstName(client.name)}, a question rather than a reminder: what is one small part of "${text}" you could do this week, and what might get in the way of it?`;
+}
+
 const isSent = (c: Commitment, step: NudgeStep, asOf: IsoDate) =>
   c.checkIns.some((k) => k.status === 'nudged' && k.date >= step.date && k.date <= asOf);
 
@@ -115,15 +149,20 @@ export function nudgesDue(index: VaultIndex, asOf: IsoDate, settings: NudgeSetti
     if (client.status !== 'active') continue;
     if (only !== null && client.name.toLowerCase() !== only) continue;
     const sessions = new Map(index.sessionsOf(client).map((s) => [s.path, s]));
+    let rhythm: ClientRhythm | null = null;
     for (const c of index.commitmentsOf(client)) {
       const session = sessions.get(c.session);
       if (!session || session.date > asOf) continue; // a note written ahead is not agreed yet
       const sessionCoach = session.coach ?? client.coach;
       if (coach !== null && (sessionCoach ?? '').toLowerCase() !== coach) continue;
-      const current = currentStep(c, nudgeSchedule(c, client, settings), asOf);
+      rhythm ??= clientRhythm(index, client, asOf, settings);
+      const current = currentStep(c, nudgeSchedule(c, client, settings, rhythm), asOf);
       if (current === null) continue;
       const { step, missed } = current;
-      const draft = nudgeDraft(step.kind, c, client, settings, asOf);
+      const question = step.kind === 'midpoint' && rhythm.kind === 'stuck';
+      const generated = nudgeDraft(step.kind, c, client, settings, asOf);
+      const draft = question ? { ...generated, body: checkInQuestion(c, client) } : generated;
+      const why = step.kind === 'midpoint' ? `${STEP_WHY.midpoint} ${rhythm.reason}` : STEP_WHY[step.kind];
       const daysLate = daysBetween(step.date, asOf);
       out.push({
         key: `${c.session}:${c.line}:${step.kind}`,
@@ -144,6 +183,8 @@ export function nudgesDue(index: VaultIndex, asOf: IsoDate, settings: NudgeSetti
         links: nudgeLinks(client.contact, draft.subject, draft.body),
         target: { path: c.session, line: c.line, expectedText: c.raw, id: c.id },
         logNote: LOG_NOTE[step.kind],
+        why,
+        question,
       });
     }
   }
@@ -154,6 +195,40 @@ export function nudgesDue(index: VaultIndex, asOf: IsoDate, settings: NudgeSetti
       (a.target.path < b.target.path ? -1 : a.target.path > b.target.path ? 1 : 0) ||
       a.target.line - b.target.line,
   );
+}
+
+/**
+ * The midpoint nudges the schedule left out today for steady clients: the ones that would be on
+ * the panel with the full cadence (the same filters as `nudgesDue`), with the reason.
+ */
+export function quietNudges(index: VaultIndex, asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions = {}): QuietNudge[] {
+  if (!settings.enabled) return [];
+  const coach = options.coach?.trim().toLowerCase() || null;
+  const only = options.client?.trim().toLowerCase() || null;
+  const out: QuietNudge[] = [];
+  for (const client of index.clients()) {
+    if (client.status !== 'active') continue;
+    if (only !== null && client.name.toLowerCase() !== only) continue;
+    const sessions = new Map(index.sessionsOf(client).map((s) => [s.path, s]));
+    let rhythm: ClientRhythm | null = null;
+    for (const c of index.commitmentsOf(client)) {
+      const session = sessions.get(c.session);
+      if (!session || session.date > asOf) continue;
+      if (coach !== null && (session.coach ?? client.coach ?? '').toLowerCase() !== coach) continue;
+      rhythm ??= clientRhythm(index, client, asOf, settings);
+      if (rhythm.kind !== 'steady') break;
+      const full = currentStep(c, nudgeSchedule(c, client, settings), asOf);
+      if (full === null || full.step.kind !== 'midpoint') continue;
+      out.push({
+        key: `${c.session}:${c.line}:midpoint`,
+        client: client.name,
+        commitment: { text: c.text, due: c.due, session: c.session, line: c.line },
+        date: full.step.date,
+        reason: rhythm.reason,
+      });
+    }
+  }
+  return out.sort((a, b) => (a.client < b.client ? -1 : a.client > b.client ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 export type NudgeChannel = 'sms' | 'email' | 'copy';
@@ -195,7 +270,16 @@ export interface NudgeMessage {
  * The client-facing items as one message per client (coach flags are left out: they are not
  * sent). Clients in the order their first item comes in `items`.
  */
-export function nudgeMessages(items: readonly NudgeItem[], settings: NudgeSettings, asOf: IsoDate): NudgeMessage[] {
+export function nudgeMessages(
+  items: readonly NudgeItem[],
+  settings: NudgeSettings,
+  asOf: IsoDate,
+  /**
+   * The number a client's messages give a commitment as of `asOf` (client-loop/numbering.ts), or
+   * null. With it, a message numbers its commitments and ends with the one-line reply key.
+   */
+  numberOf?: (item: NudgeItem) => number | null,
+): NudgeMessage[] {
   const byClient = new Map<string, NudgeItem[]>();
   for (const item of items) {
     if (item.step.audience !== 'client') continue;
@@ -205,7 +289,9 @@ export function nudgeMessages(items: readonly NudgeItem[], settings: NudgeSettin
   }
   return [...byClient.values()].map((list) => {
     const first = list[0];
-    const draft =
+    const numbers = numberOf ? list.map((i) => numberOf(i)) : [];
+    const numbered = numbers.length > 0 && numbers.every((n): n is number => n !== null);
+    let draft =
       list.length === 1
         ? { body: first.draft, subject: first.subject }
         : messageDraft(
@@ -214,7 +300,9 @@ export function nudgeMessages(items: readonly NudgeItem[], settings: NudgeSettin
             first.level,
             settings,
             asOf,
+            numbered ? numbers : undefined,
           );
+    if (numbered) draft = { ...draft, body: `${draft.body}\n${replyKeyFor(numbers)}` };
     const daysLate = Math.max(...list.map((i) => i.daysLate));
     return {
       key: `${first.client}|${asOf}`,
@@ -228,7 +316,7 @@ export function nudgeMessages(items: readonly NudgeItem[], settings: NudgeSettin
       draft: draft.body,
       subject: draft.subject,
       contact: first.contact,
-      links: list.length === 1 ? first.links : nudgeLinks(first.contact, draft.subject, draft.body),
+      links: list.length === 1 && !numbered ? first.links : nudgeLinks(first.contact, draft.subject, draft.body),
     };
   });
 }

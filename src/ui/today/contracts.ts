@@ -4,11 +4,11 @@
  */
 import type { Readable } from 'svelte/store';
 import type { Evidence } from '../../core/analytics/signals';
-import type { NudgeChannel, NudgeItem, NudgeMessage } from '../../core/nudges/today';
+import type { NudgeChannel, NudgeItem, NudgeMessage, QuietNudge } from '../../core/nudges/today';
 import type { IsoDate } from '../../core/types';
 import type { ActionResult, DateFormatter } from '../contracts';
 
-export type { NudgeChannel, NudgeItem, NudgeMessage };
+export type { NudgeChannel, NudgeItem, NudgeMessage, QuietNudge };
 
 export interface TodayModel {
   asOf: IsoDate;
@@ -18,6 +18,8 @@ export interface TodayModel {
   messages: NudgeMessage[];
   /** The coach-facing items (overdue follow-ups): flags, not messages, in the order of `items`. */
   flags: NudgeItem[];
+  /** Midpoint nudges left out today for steady clients, with why (the panel says so). */
+  quiet?: QuietNudge[];
   /** False when nudges are turned off in the settings (the panel says so). Default true. */
   enabled?: boolean;
 }

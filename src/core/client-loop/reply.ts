@@ -1,0 +1,429 @@
+/**
+ * A client's pasted reply ("1 done, 2 stuck: meetings ate Monday") read as check-ins on the
+ * commitments a message numbered. Pure and total: any text gives a result, never an exception.
+ *
+ * What it reads, clause by clause (lines, sentences, commas and `1 ✅ 2 ❌` runs):
+ * - the numbers the message gave (`1`, `#2`, `1 and 3`, `1+2`), or `all` / `everything` / `both`
+ *   (with `except 2`), or words that pick out one commitment ("outreach done");
+ * - a status in its common forms, with small typos (`dnoe`, `stuk`, `skiped`) and emoji:
+ *   done (done, did it, finished, sent, ✅ 👍 ✔), partial (partly, half, halfway, mostly done,
+ *   started, 🟡), stuck (stuck, blocked, 🚧), skipped (skip, skipped, didn't, not yet, ❌ 👎);
+ *   `yes` / `no` count only straight after a number;
+ * - the rest of the clause (after a colon or dash, else after the status) as the check-in's note;
+ *   a following piece with no number and no status continues the note.
+ *
+ * What it cannot place is listed with why, never guessed. A number outside the message's range
+ * and a commitment named twice are problems: the caller writes nothing while there are any.
+ */
+import { meaningfulTokens } from '../analytics/similarity';
+import { formatDue } from '../nudges/template';
+import type { CheckInStatus, Commitment, IsoDate } from '../types';
+import type { NumberedCommitment } from './numbering';
+
+export type ReplyStatus = Exclude<CheckInStatus, 'nudged'>;
+
+export interface PlannedCheckIn {
+  n: number;
+  commitment: Commitment;
+  status: ReplyStatus;
+  note: string | null;
+  /** The words of the reply this check-in comes from. */
+  source: string;
+}
+
+export interface Unplaced {
+  text: string;
+  why: string;
+}
+
+export interface ReplyReading {
+  /** In number order. */
+  checkIns: PlannedCheckIn[];
+  unplaced: Unplaced[];
+  /** Reasons nothing may be written (a number out of range, a commitment named twice, an empty reply). */
+  problems: string[];
+}
+
+// ---- tokens --------------------------------------------------------------------------------------
+
+interface Token {
+  text: string;
+  /** Lower case, curly apostrophes straightened. */
+  word: string;
+  start: number;
+  end: number;
+  kind: 'number' | 'word' | 'emoji' | 'punct';
+  value?: number;
+}
+
+const TOKEN = /#?\d+(?:[.,]\d+)?%?|[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\p{Extended_Pictographic}\uFE0F?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*|[✓✔✗✘☑]\uFE0F?|\S/gu;
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const raw = m[0];
+    const start = m.index ?? 0;
+    const word = raw.toLowerCase().replace(/’/g, "'");
+    let kind: Token['kind'];
+    if (/^#?\d+$/.test(raw)) kind = 'number';
+    else if (/^[\p{L}\p{M}]/u.test(raw)) kind = 'word';
+    else if (/^(?:\p{Extended_Pictographic}|[✓✔✗✘☑])/u.test(raw)) kind = 'emoji';
+    else kind = 'punct';
+    const t: Token = { text: raw, word: word.replace(/\uFE0F/g, ''), start, end: start + raw.length, kind };
+    if (kind === 'number') t.value = Number(raw.replace('#', ''));
+    out.push(t);
+  }
+  return out;
+}
+
+// ---- status words ----------------------------------------------------------------------------------
+
+interface Phrase {
+  words: string[];
+  status: ReplyStatus;
+  /** Counts only straight after a number ("1 yes, 2 no"). */
+  weak?: boolean;
+}
+
+const PHRASES: Phrase[] = [
+  // negations and qualified forms first: they contain the plain words
+  ...["didn't", 'didnt', 'did not', "haven't", 'havent', 'have not', "hadn't", "couldn't", 'could not', "wasn't able", 'not yet', 'not done', 'no go', "didn't start", 'not started', "haven't started"].map(
+    (p) => ({ words: p.split(' '), status: 'skipped' as const }),
+  ),
+  ...['half done', 'halfway done', 'half way', 'mostly done', 'almost done', 'nearly done', 'partly done', 'partially done', 'in progress', 'some of it', 'part of it', 'getting there', 'on it'].map(
+    (p) => ({ words: p.split(' '), status: 'partial' as const }),
+  ),
+  ...['all done', 'did it', 'did that', 'did this', 'got it done', 'nailed it', 'ticked off', 'checked off', 'done and dusted'].map((p) => ({
+    words: p.split(' '),
+    status: 'done' as const,
+  })),
+  ...['done', 'finished', 'complete', 'completed', 'sent', 'booked', 'shipped'].map((w) => ({ words: [w], status: 'done' as const })),
+  ...['partly', 'partial', 'partially', 'half', 'halfway', 'started', 'some', 'mostly'].map((w) => ({ words: [w], status: 'partial' as const })),
+  ...['stuck', 'blocked', 'stalled', 'struggling'].map((w) => ({ words: [w], status: 'stuck' as const })),
+  ...['skip', 'skipped', 'missed', 'dropped', 'nope', 'nah'].map((w) => ({ words: [w], status: 'skipped' as const })),
+  ...['yes', 'yep', 'yup', 'yeah', 'y', 'ok', 'okay'].map((w) => ({ words: [w], status: 'done' as const, weak: true })),
+  ...['no', 'n'].map((w) => ({ words: [w], status: 'skipped' as const, weak: true })),
+];
+
+const EMOJI: Record<string, ReplyStatus> = {
+  '✅': 'done',
+  '✔': 'done',
+  '✓': 'done',
+  '☑': 'done',
+  '👍': 'done',
+  '🎉': 'done',
+  '💪': 'done',
+  '🙌': 'done',
+  '🟡': 'partial',
+  '🟠': 'partial',
+  '🤏': 'partial',
+  '🚧': 'stuck',
+  '🛑': 'stuck',
+  '😩': 'stuck',
+  '😫': 'stuck',
+  '❌': 'skipped',
+  '✗': 'skipped',
+  '✘': 'skipped',
+  '👎': 'skipped',
+  '⏭': 'skipped',
+};
+
+/** Single words typos are forgiven for: a letter missing, one extra, or two swapped. */
+const FUZZY: [string, ReplyStatus][] = [
+  ['done', 'done'],
+  ['finished', 'done'],
+  ['complete', 'done'],
+  ['completed', 'done'],
+  ['partly', 'partial'],
+  ['partial', 'partial'],
+  ['partially', 'partial'],
+  ['halfway', 'partial'],
+  ['started', 'partial'],
+  ['stuck', 'stuck'],
+  ['blocked', 'stuck'],
+  ['skipped', 'skipped'],
+  ['skip', 'skipped'],
+];
+
+/** True when `a` becomes `b` by one deletion, one insertion or one swap of neighbours. */
+function nearly(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < s.length && s[i] === l[i]) i++;
+  return s.slice(i) === l.slice(i + 1);
+}
+
+interface StatusHit {
+  status: ReplyStatus;
+  length: number;
+  weak: boolean;
+}
+
+function statusAt(tokens: readonly Token[], i: number): StatusHit | null {
+  const t = tokens[i];
+  if (!t) return null;
+  if (t.kind === 'emoji') {
+    const s = EMOJI[t.word.replace(/\u200D.*$/u, '')];
+    return s ? { status: s, length: 1, weak: false } : null;
+  }
+  if (t.kind !== 'word') return null;
+  for (const p of PHRASES) {
+    if (p.words.every((w, k) => tokens[i + k]?.kind === 'word' && tokens[i + k].word === w)) return { status: p.status, length: p.words.length, weak: p.weak === true };
+  }
+  if (t.word.length >= 4) {
+    for (const [w, status] of FUZZY) if (nearly(t.word, w)) return { status, length: 1, weak: false };
+  }
+  return null;
+}
+
+// ---- clauses -------------------------------------------------------------------------------------
+
+interface Clause {
+  targets: number[];
+  all: boolean;
+  except: number[];
+  status: ReplyStatus | null;
+  /** Words before the status, for matching a commitment by its words. */
+  words: string[];
+  /** Where the note starts and the clause ends in the piece. */
+  noteStart: number | null;
+  end: number;
+  start: number;
+  /** A note was opened with a colon or dash (a following piece continues it). */
+  colon: boolean;
+}
+
+const JOINERS = new Set([',', '&', '+', 'and', '/', 'n']);
+const SEPARATORS = new Set([':', '-', '–', '—', '.', ')', '=', '>', '→']);
+const ALL_WORDS = new Set(['all', 'everything', "everything's", "all's", 'both', 'every', 'each']);
+const EXCEPT_WORDS = new Set(['except', 'but', 'apart', 'besides', 'other', 'bar']);
+const FILLER = new Set(['of', 'them', 'one', 'ones', 'three', 'two', 'four', 'the', 'it', 'three', 'things', 'items', 'is', 'are', 'was', 'were']);
+
+/** A run of numbers (`1`, `1 and 2`, `#1, #3`) followed by a status: its numbers, the status and where it ends. */
+function targetRun(tokens: readonly Token[], i: number): { targets: number[]; hit: StatusHit; next: number } | null {
+  if (tokens[i]?.kind !== 'number') return null;
+  const targets = [tokens[i].value!];
+  let j = i + 1;
+  while (j + 1 < tokens.length && JOINERS.has(tokens[j].word) && tokens[j + 1].kind === 'number') {
+    targets.push(tokens[j + 1].value!);
+    j += 2;
+  }
+  while (j < tokens.length && SEPARATORS.has(tokens[j].word)) j++;
+  const hit = statusAt(tokens, j);
+  if (hit === null) return null;
+  return { targets, hit, next: j + hit.length };
+}
+
+function parsePiece(piece: string): { clauses: Clause[]; leadingNumber: boolean } {
+  const tokens = tokenize(piece);
+  const clauses: Clause[] = [];
+  let cur: Clause | null = null;
+  let before: string[] = [];
+  let beforeStart: number | null = null;
+  const open = (start: number): Clause => ({ targets: [], all: false, except: [], status: null, words: [], noteStart: null, end: piece.length, start, colon: false });
+  const close = (at: number) => {
+    if (cur) {
+      cur.end = at;
+      clauses.push(cur);
+    }
+    cur = null;
+  };
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i];
+    const run = targetRun(tokens, i);
+    if (run) {
+      close(t.start);
+      const c: Clause = open(t.start);
+      c.targets = run.targets;
+      c.status = run.hit.status;
+      c.words = before;
+      before = [];
+      beforeStart = null;
+      i = run.next;
+      c.noteStart = tokens[i]?.start ?? null;
+      cur = c;
+      continue;
+    }
+    if ((cur === null || (cur as Clause).status === null) && ALL_WORDS.has(t.word)) {
+      let j = i + 1;
+      while (j < tokens.length && (FILLER.has(tokens[j].word) || SEPARATORS.has(tokens[j].word))) j++;
+      const hit = statusAt(tokens, j);
+      if (hit && !hit.weak) {
+        close(t.start);
+        const c: Clause = open(t.start);
+        c.all = true;
+        c.status = hit.status;
+        i = j + hit.length;
+        if (tokens[i] && EXCEPT_WORDS.has(tokens[i].word)) {
+          let k = i + 1;
+          while (k < tokens.length && (tokens[k].kind === 'number' || JOINERS.has(tokens[k].word) || tokens[k].word === 'for' || tokens[k].word === 'from' || tokens[k].word === 'number')) {
+            if (tokens[k].kind === 'number') c.except.push(tokens[k].value!);
+            k++;
+          }
+          i = k;
+        }
+        c.noteStart = tokens[i]?.start ?? null;
+        cur = c;
+        continue;
+      }
+    }
+    if (cur === null) {
+      const hit = statusAt(tokens, i);
+      if (hit && !hit.weak) {
+        const c: Clause = open(beforeStart ?? t.start);
+        c.status = hit.status;
+        c.words = before;
+        before = [];
+        beforeStart = null;
+        i += hit.length;
+        c.noteStart = tokens[i]?.start ?? null;
+        cur = c;
+        continue;
+      }
+      if (t.kind === 'word') before.push(t.word);
+      beforeStart ??= t.start;
+    } else if (cur.noteStart !== null && t.start === cur.noteStart && (t.word === ':' || t.word === '-' || t.word === '–' || t.word === '—')) {
+      cur.colon = true;
+    }
+    i++;
+  }
+  close(piece.length);
+  return { clauses, leadingNumber: tokens[0]?.kind === 'number' };
+}
+
+/** The clause's note: the text after its status, without leading separators or stray marks. */
+function noteOf(piece: string, c: Clause): string | null {
+  if (c.noteStart === null || c.noteStart >= c.end) return null;
+  const raw = piece
+    .slice(c.noteStart, c.end)
+    .replace(/^[\s:\-–—,.;)=>→!]+/u, '')
+    .replace(/[\s,;&+]+(?:and)?\s*$/iu, '')
+    .trim();
+  const bare = raw.replace(/[\p{Extended_Pictographic}\uFE0F\u200D✓✔✗✘☑\s.!?]+/gu, '');
+  if (bare === '') return null;
+  return raw.replace(/^(?:\p{Extended_Pictographic}|[✓✔✗✘☑])\uFE0F?\s*/u, '').replace(/\s*[.!]+$/u, '').trim() || null;
+}
+
+// ---- placing -------------------------------------------------------------------------------------
+
+const GENERIC = new Set(['send', 'get', 'make', 'have', 'take', 'write', 'one', 'two', 'first', 'next', 'week', 'day', 'today', 'thing']);
+
+function matchByWords(words: readonly string[], numbered: readonly NumberedCommitment[]): { hit: NumberedCommitment | null; tied: NumberedCommitment[] } {
+  const mine = meaningfulTokens(words.join(' '));
+  for (const g of GENERIC) mine.delete(g);
+  if (mine.size === 0) return { hit: null, tied: [] };
+  let best = 0;
+  let tied: NumberedCommitment[] = [];
+  for (const nc of numbered) {
+    const theirs = meaningfulTokens(nc.commitment.text);
+    let score = 0;
+    for (const w of mine) if (theirs.has(w) || [...theirs].some((x) => x.length >= 5 && w.length >= 5 && (x.startsWith(w) || w.startsWith(x)))) score++;
+    if (score > best) {
+      best = score;
+      tied = [nc];
+    } else if (score === best && score > 0) tied.push(nc);
+  }
+  return tied.length === 1 ? { hit: tied[0], tied } : { hit: null, tied };
+}
+
+const quoteText = (t: string) => `“${t.length > 50 ? t.slice(0, 49) + '…' : t}”`;
+
+/** Pieces: lines, `;`, sentences, then commas. */
+function pieces(text: string): string[][] {
+  return text
+    .split(/\r?\n|;|(?<=[!?])\s+|(?<=[^\d\s])\.\s+/u)
+    .map((line) => line.split(',').map((p) => p.trim()).filter((p) => p !== ''))
+    .filter((line) => line.length > 0);
+}
+
+const NOISE = /^(?:hi|hey|hello|thanks|thank you|thx|cheers|ta|morning|good morning|evening|sorry)\b[\s\p{L}!.,]*$|^[\p{Extended_Pictographic}\uFE0F\u200D\s!.]*$/iu;
+
+/**
+ * Reads a reply against the numbered commitments of the message it answers. `asOf` is the date
+ * that message was drafted for (it only words the problems).
+ */
+export function readReply(reply: string, numbered: readonly NumberedCommitment[], asOf: IsoDate): ReplyReading {
+  const text = typeof reply === 'string' ? reply.normalize('NFC').slice(0, 10_000) : '';
+  const unplaced: Unplaced[] = [];
+  const problems: string[] = [];
+  const found: { n: number; status: ReplyStatus; note: string | null; source: string; explicit: boolean }[] = [];
+  if (text.trim() === '') return { checkIns: [], unplaced, problems: ['The reply is empty: paste what the client wrote back.'] };
+  const max = numbered.length;
+  const range = max === 0 ? `no commitments were live on ${formatDue(asOf)}` : max === 1 ? `the message numbered one commitment (as of ${formatDue(asOf)})` : `the message numbered 1 to ${max} (as of ${formatDue(asOf)})`;
+
+  for (const line of pieces(text)) {
+    let last: { entries: typeof found; colon: boolean } | null = null;
+    for (const piece of line) {
+      const { clauses, leadingNumber } = parsePiece(piece);
+      if (clauses.length === 0) {
+        if (last && NOISE.test(piece) === false) {
+          for (const e of last.entries) e.note = e.note ? `${e.note}, ${piece}` : piece;
+          for (const e of last.entries) e.source += `, ${piece}`;
+          continue;
+        }
+        if (NOISE.test(piece)) continue;
+        unplaced.push({
+          text: piece,
+          why: leadingNumber
+            ? 'it gives a number but no status (done, partly, stuck or skipped)'
+            : 'it names no number and no status (done, partly, stuck or skipped)',
+        });
+        continue;
+      }
+      for (const c of clauses) {
+        const source = piece.slice(c.start, c.end).trim().replace(/[,;]+$/, '');
+        const note = noteOf(piece, c);
+        const entries: typeof found = [];
+        if (c.all) {
+          for (const nc of numbered) if (!c.except.includes(nc.n)) entries.push({ n: nc.n, status: c.status!, note, source, explicit: false });
+          for (const n of c.except) if (n < 1 || n > max) problems.push(`There is no ${n} to leave out in “${source}”: ${range}.`);
+          if (numbered.length === 0) unplaced.push({ text: source, why: range });
+        } else if (c.targets.length > 0) {
+          for (const n of c.targets) {
+            if (!Number.isInteger(n) || n < 1 || n > max) problems.push(`There is no ${n} in “${source}”: ${range}.`);
+            else entries.push({ n, status: c.status!, note, source, explicit: true });
+          }
+        } else {
+          const { hit, tied } = matchByWords([...c.words, ...(note ?? '').split(/\s+/)], numbered);
+          if (hit) entries.push({ n: hit.n, status: c.status!, note, source, explicit: true });
+          else if (tied.length > 1) unplaced.push({ text: source, why: `its words fit ${tied.map((t) => t.n).join(' and ')} equally; add the number` });
+          else if (numbered.length === 1) entries.push({ n: 1, status: c.status!, note, source, explicit: true });
+          else if (last && !last.colon && c.words.length === 0) {
+            // "2 stuck, didn't get to it": the status word belongs to the previous clause's note.
+            for (const e of last.entries) e.note = e.note ? `${e.note}, ${source}` : source;
+            continue;
+          } else unplaced.push({ text: source, why: numbered.length === 0 ? range : 'it names no number and no words that pick out one commitment' });
+        }
+        found.push(...entries);
+        last = { entries, colon: c.colon };
+      }
+    }
+  }
+
+  // An explicit number wins over "all"; a commitment named explicitly twice is a problem.
+  const byN = new Map<number, (typeof found)[number]>();
+  const named = new Map<number, string[]>();
+  for (const e of found) if (e.explicit) named.set(e.n, [...(named.get(e.n) ?? []), e.source]);
+  for (const [n, sources] of named) {
+    if (sources.length > 1) {
+      const c = numbered.find((x) => x.n === n)!;
+      problems.push(`${n} (${quoteText(c.commitment.text)}) is named twice: ${sources.map((s) => `“${s}”`).join(' and ')}. Say which one it is.`);
+    }
+  }
+  for (const e of found) {
+    const had = byN.get(e.n);
+    if (had === undefined || (e.explicit && !had.explicit)) byN.set(e.n, e);
+  }
+  const checkIns = [...byN.values()]
+    .sort((a, b) => a.n - b.n)
+    .map((e) => ({ n: e.n, commitment: numbered.find((x) => x.n === e.n)!.commitment, status: e.status, note: e.note, source: e.source }));
+  if (checkIns.length === 0 && problems.length === 0 && unplaced.length === 0) problems.push('Nothing in the reply reads as a check-in.');
+  return { checkIns, unplaced, problems };
+}

@@ -5,6 +5,7 @@
  */
 import { parseCoping } from '../core/syntax/fields';
 import { basename } from '../core/parse/records';
+import type { ClientLoopKind } from '../ui/client-loop/contracts';
 import type { Evidence } from '../core/analytics/signals';
 import type { CaptureItem as CoreCaptureItem } from '../core/edit/capture';
 import type {
@@ -24,6 +25,8 @@ export interface Navigator {
   /** Opens the note at the evidence's line. */
   openEvidence(evidence: Evidence): void;
   openReview(client: string | null): void;
+  /** Opens one of the client's-side modals (recap, reply, progress, calendar file); absent where there is none. */
+  openClientLoop?(client: string, kind: ClientLoopKind): void;
 }
 
 function result(r: ApplyResult): ActionResult {
@@ -44,6 +47,7 @@ export function clientActions(actions: CommitmentActions, nav: Navigator): Clien
     checkIn: async (c, status, note) => result(await actions.checkIn(c, { status, note: note?.trim() || null })),
     openEvidence: (e) => nav.openEvidence(e),
     openReview: (client) => nav.openReview(client),
+    ...(nav.openClientLoop ? { openLoop: (client: string, kind: ClientLoopKind) => nav.openClientLoop!(client, kind) } : {}),
   };
 }
 

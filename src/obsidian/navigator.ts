@@ -5,6 +5,7 @@ import type { Navigator } from '../app/view-actions';
 import type { Host } from './host';
 import { VIEW_CLIENT, VIEW_PRACTICE, VIEW_ROSTER } from './host';
 import { openCaptureModal } from './views/capture-modal';
+import { openClientLoopModal, type ClientLoopKind } from './views/client-loop-modals';
 import { openReviewModal } from './views/modals';
 import { SvelteItemView } from './views/svelte-view';
 
@@ -62,6 +63,10 @@ export class ObsidianNavigator implements Navigator {
     const leaf = workspace.getLeavesOfType(VIEW_PRACTICE)[0] ?? workspace.getLeaf('tab');
     await leaf.setViewState({ type: VIEW_PRACTICE, active: true });
     await workspace.revealLeaf(leaf);
+  }
+
+  openClientLoop(client: string, kind: ClientLoopKind): void {
+    void openClientLoopModal(this.host(), kind, client);
   }
 
   openReview(client: string | null): void {

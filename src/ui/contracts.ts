@@ -102,6 +102,8 @@ export interface ClientActions {
   checkIn(commitment: Commitment, status: Exclude<CheckInStatus, 'nudged'>, note: string | null): Promise<ActionResult>;
   openEvidence(evidence: Evidence): void;
   openReview(client: string): void;
+  /** The client's side of the loop (recap, reply, progress, calendar file), where the host has it. */
+  openLoop?(client: string, kind: 'recap' | 'reply' | 'progress' | 'calendar'): void;
 }
 
 // ---- Review queue -------------------------------------------------------------------------------

@@ -24,9 +24,9 @@ interface Built {
  * Builds the client view's model in the page with the app's own builder (`buildClientModel`, as
  * the adapter does), stores it as `window.__client` and mounts the view with recording actions.
  */
-function mountClient(page: Page, name: string, checkInResult?: unknown): Promise<Built> {
+function mountClient(page: Page, name: string, checkInResult?: unknown, withLoop = false): Promise<Built> {
   return page.evaluate(
-    ({ name, asOf, checkInResult }) => {
+    ({ name, asOf, checkInResult, withLoop }) => {
       const ft = (window as any).ft;
       const index = ft.demoIndex();
       const client = index.clients().find((c: any) => c.name === name);
@@ -38,6 +38,7 @@ function mountClient(page: Page, name: string, checkInResult?: unknown): Promise
         checkIn: ft.recorder('checkIn', checkInResult),
         openEvidence: ft.recorder('openEvidence'),
         openReview: ft.recorder('openReview'),
+        ...(withLoop ? { openLoop: ft.recorder('openLoop') } : {}),
       };
       ft.mount('ClientView', { model: store, actions });
       return {
@@ -49,7 +50,7 @@ function mountClient(page: Page, name: string, checkInResult?: unknown): Promise
         points: model.completionBySession.map((p: any) => ({ sessionDate: p.sessionDate, state: p.state, rate: p.rate })),
       };
     },
-    { name, asOf: AS_OF, checkInResult },
+    { name, asOf: AS_OF, checkInResult, withLoop },
   );
 }
 
@@ -74,6 +75,20 @@ const calls = (p: Page) => p.evaluate(() => (window as any).ft.calls as { name: 
 const callsNamed = async (p: Page, name: string) => (await calls(p)).filter((c) => c.name === name);
 
 describe('client view', () => {
+  it("offers the client's side of the loop (recap, reply, progress, calendar file) where the host has it, and not otherwise", async () => {
+    const plain = await page();
+    await mountClient(plain, 'Maya Chen');
+    expect(await plain.locator('.ft-loop-buttons').count()).toBe(0);
+    const fresh = await page();
+    await mountClient(fresh, 'Maya Chen', undefined, true);
+    const group = fresh.getByRole('group', { name: 'Messages and files for Maya Chen' });
+    for (const [label, kind] of [['Recap', 'recap'], ['Log reply', 'reply'], ['Progress so far', 'progress'], ['Calendar file', 'calendar']] as const) {
+      await group.getByRole('button', { name: label, exact: true }).click();
+      const last = (await callsNamed(fresh, 'openLoop')).at(-1);
+      expect(last?.args).toEqual(['Maya Chen', kind]);
+    }
+  });
+
   it('shows the header from the brief facts, and the brief as a component in human words', async () => {
     const p = await page();
     const { chains } = await mountClient(p, 'Marcus Bell');

@@ -23,7 +23,8 @@ import type { Host } from '../host';
 import { ClientPicker } from './client-picker';
 import { SvelteModal } from './svelte-modal';
 
-export type ClientLoopKind = 'recap' | 'reply' | 'progress' | 'calendar';
+export type { ClientLoopKind } from '../../ui/client-loop/contracts';
+import type { ClientLoopKind } from '../../ui/client-loop/contracts';
 
 function context(host: Host): ClientLoopContext {
   return {

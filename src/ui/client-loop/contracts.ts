@@ -85,6 +85,9 @@ export interface ClientCalendarActions {
   copy(text: string): Promise<void>;
 }
 
+/** The four client's-side actions. */
+export type ClientLoopKind = 'recap' | 'reply' | 'progress' | 'calendar';
+
 export interface ClientLoopButtons {
   recap(): void;
   reply(): void;

@@ -3,7 +3,6 @@
  * actions. Components never import `obsidian`; the adapter (or a browser test) builds the model
  * from the core and implements the actions with the core's edits over some vault.
  */
-import type { Readable } from 'svelte/store';
 import type { Patterns } from '../core/analytics/patterns';
 import type { RosterRow } from '../core/analytics/roster';
 import type { Evidence, SignalName } from '../core/analytics/signals';
@@ -173,5 +172,3 @@ export function capturePrompts(item: Pick<CaptureItem, 'confidence' | 'trigger' 
 }
 
 export const PRE_MORTEM_QUESTION = "Imagine it's the next session and this didn't happen. What got in the way?";
-
-export type Store<T> = Readable<T>;

@@ -377,4 +377,3 @@ export const app = {
   },
 };
 
-export type App = typeof app;

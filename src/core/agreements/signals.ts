@@ -4,6 +4,7 @@
  * (`[owner:: Alex]`) that are past due. A released client (paused, ended, within `paused_until`)
  * raises none, as with the roster's own signals.
  */
+import { isReleased } from '../analytics/released';
 import { addDays, daysBetween } from '../dates';
 import { isOverdue, type VaultIndex } from '../index/vault-index';
 import type { Client, Commitment, IsoDate } from '../types';
@@ -89,10 +90,6 @@ function rhythm(days: number): string {
   if (days === 14) return 'fortnightly';
   if (days === 28 || days === 30 || days === 31) return 'monthly';
   return `every-${Math.round(days * 10) / 10}-day`;
-}
-
-function isReleased(c: Client, asOf: IsoDate): boolean {
-  return c.status !== 'active' || (c.pausedUntil !== null && asOf <= c.pausedUntil);
 }
 
 /** The clients an agreement's partners are (partners who are not clients are left out). */

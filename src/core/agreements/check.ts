@@ -1,7 +1,8 @@
 /**
  * Checking an agreement: what a coach might raise when the partners set it up or review it, each
  * with the line it is about and phrased as a question for the coaching conversation (never a
- * verdict). The heuristics are deliberately simple and explainable; README.md lists them.
+ * verdict). The heuristics are deliberately simple and explainable; docs/agreements.md
+ * ("What `checkAgreement(note, asOf)` asks about") lists them.
  */
 import { classifyKind } from '../parse/classify';
 import type { IsoDate } from '../types';

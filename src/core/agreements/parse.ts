@@ -1,5 +1,5 @@
 /**
- * Accountability agreements: notes with `type: agreement` (format in ./README.md). Parsing is pure
+ * Accountability agreements: notes with `type: agreement` (format in docs/agreements.md). Parsing is pure
  * and total: any text gives an `Agreement` (or null when the note is not an agreement), with the
  * 1-based line of everything a finding or a signal may point at.
  */

@@ -5,6 +5,7 @@
  * raises none, as with the roster's own signals.
  */
 import { isReleased } from '../analytics/released';
+import { plural } from '../words';
 import { addDays, daysBetween } from '../dates';
 import { isOverdue, type VaultIndex } from '../index/vault-index';
 import type { Client, Commitment, IsoDate } from '../types';
@@ -143,10 +144,6 @@ export function partnerCommitments(index: VaultIndex, agreements: readonly Agree
     });
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** Every agreement signal as of a date, by client then signal name. */
 export function agreementSignals(
   index: VaultIndex,
@@ -190,7 +187,7 @@ export function agreementSignals(
     const r = a.recalibrate;
     if (r !== null && r.date <= addDays(asOf, lead)) {
       const days = daysBetween(asOf, r.date);
-      const when = days < 0 ? `was due on ${r.date}` : days === 0 ? 'is due today' : `is due on ${r.date} (in ${count(days, 'day')})`;
+      const when = days < 0 ? `was due on ${r.date}` : days === 0 ? 'is due today' : `is due on ${r.date} (in ${plural(days, 'day')})`;
       for (const c of clients) {
         out.push({
           client: c.name,
@@ -211,7 +208,7 @@ export function agreementSignals(
     out.push({
       client: c.name,
       name: 'partner-commitment-overdue',
-      message: `${count(overdue.length, 'commitment')} ${owners.join(' and ')} took on ${overdue.length === 1 ? 'is' : 'are'} past due.`,
+      message: `${plural(overdue.length, 'commitment')} ${owners.join(' and ')} took on ${overdue.length === 1 ? 'is' : 'are'} past due.`,
       evidence: overdue.map((p) => ({ kind: 'commitment', path: p.commitment.session, line: p.commitment.line, text: p.commitment.text, date: p.commitment.due })),
       agreement: overdue.find((p) => p.agreement !== null)?.agreement ?? null,
     });

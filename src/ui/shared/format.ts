@@ -8,6 +8,5 @@ export function ofTotal(c: Pick<Completion, 'done' | 'total'>): string {
   return `${c.done} of ${c.total}`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+/** `1 commitment`, `3 commitments`: the core's one wording of a count. */
+export { plural } from '../../core/words';

@@ -165,12 +165,11 @@ export const SIGNAL_RULES = {
     thresholds: ['followUpDays'],
     test: (a, t) =>
       nonEmpty(
-        a.commitments.filter(
-          (c) =>
-            isOverdue(c, a.asOf) &&
-            addDays(c.due, t.followUpDays) < a.asOf &&
-            !c.checkIns.some((k) => k.date >= c.due && k.date <= addDays(c.due, t.followUpDays)),
-        ),
+        a.commitments.filter((c) => {
+          if (!isOverdue(c, a.asOf)) return false;
+          const until = addDays(c.due, t.followUpDays);
+          return until < a.asOf && !c.checkIns.some((k) => k.date >= c.due && k.date <= until);
+        }),
       ),
     describe: (list, _a, t) => ({
       message: `${plural(list.length, 'overdue commitment')} with no check-in within ${t.followUpDays} days of the due date.`,

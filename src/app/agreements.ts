@@ -13,7 +13,7 @@ import type { AgreementActions, AgreementModel, AgreementSummary } from '../ui/a
 import type { Evidence } from '../core/analytics/signals';
 import type { Navigator } from './view-actions';
 
-export type { AgreementActions, AgreementModel, AgreementSummary };
+export type { AgreementActions, AgreementModel };
 
 /** Days ahead of the recalibration date from which it counts as due (the signals' default). */
 const RECALIBRATION_LEAD = 14;

@@ -5,6 +5,7 @@
 import { analyseClient } from '../core/analytics/client-analysis';
 import { briefOf } from '../core/analytics/brief';
 import { completion, hasComeDue, isMissed } from '../core/analytics/completion';
+import { isReleased } from '../core/analytics/released';
 import { patternsOf } from '../core/analytics/patterns';
 import { computeSignals } from '../core/analytics/signals';
 import { milestoneProgress } from '../core/practice/milestones';
@@ -66,15 +67,15 @@ export function suggestedDue(index: VaultIndex, c: Commitment, asOf: IsoDate, s:
 export function buildReviewModel(index: VaultIndex, asOf: IsoDate, client: string | null, s: ModelSettings): ReviewModel {
   const list = client === null ? index.commitments() : index.commitmentsOf(client);
   const released = new Map<string, boolean>();
-  const isReleased = (name: string) => {
+  const releasedClient = (name: string) => {
     if (!released.has(name)) {
       const c = index.client(name);
-      released.set(name, !c || c.status !== 'active' || (c.pausedUntil !== null && asOf <= c.pausedUntil));
+      released.set(name, !c || isReleased(c, asOf));
     }
     return released.get(name)!;
   };
   const items: ReviewItem[] = list
-    .filter((c) => c.sessionDate <= asOf && isMissed(c, asOf) && !isReleased(c.client))
+    .filter((c) => c.sessionDate <= asOf && isMissed(c, asOf) && !releasedClient(c.client))
     .sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : x.line - y.line))
     .map((c) => ({
       commitment: c,

@@ -19,3 +19,8 @@ export const CHECK_IN_WORD: Readonly<Record<CheckInStatus, string>> = Object.fre
   skipped: 'skipped',
   nudged: 'nudged',
 });
+
+/** A count with its noun: `1 commitment`, `3 commitments` (`many` for irregular plurals). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,5 +1,5 @@
 /** The command palette, the ribbon and the editor menu. */
-import { MarkdownView, Notice, type Plugin, type TFile } from 'obsidian';
+import { Notice, type Plugin, type TFile } from 'obsidian';
 import type { Host } from './host';
 import { ICON } from './host';
 import { registerCalendarCommand } from './calendar';
@@ -84,7 +84,7 @@ export function registerCommands(plugin: Plugin, host: Host, rescan: () => Promi
 
   plugin.registerEvent(
     host.app.workspace.on('editor-menu', (menu, _editor, info) => {
-      const path = info instanceof MarkdownView ? info.file?.path : info.file?.path;
+      const path = info.file?.path;
       if (!path || !host.index.note(path)?.session) return;
       menu.addItem((item) =>
         item

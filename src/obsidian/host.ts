@@ -8,7 +8,7 @@ import type { VaultIndex } from '../core/index/vault-index';
 import type { FollowThroughSettings } from '../core/plugin-settings';
 import type { IsoDate } from '../core/types';
 import type { DateFormatter, RosterFilter } from '../ui/contracts';
-import type { ObsidianNavigator } from './navigator';
+import type { Navigator } from '../app/view-actions';
 import type { VaultIndexer } from './vault-indexer';
 
 export interface Host {
@@ -18,7 +18,7 @@ export interface Host {
   models: LiveModels;
   actions: CommitmentActions;
   applier: Applier;
-  nav: ObsidianNavigator;
+  nav: HostNavigator;
   today(): IsoDate;
   formatDate: DateFormatter;
   /** The roster's last filter, kept across re-opens for the session. */
@@ -34,7 +34,15 @@ export interface Host {
   sessionTemplateText(): string;
 }
 
-export const VIEW_ROSTER = 'follow-through-roster';
-export const VIEW_CLIENT = 'follow-through-client';
-export const VIEW_PRACTICE = 'follow-through-practice';
-export const ICON = 'list-checks';
+/** Opening notes, views and modals in the workspace (navigator.ts implements it). */
+export interface HostNavigator extends Navigator {
+  /** Opens (or reveals) the roster; `remount` re-applies a changed filter. */
+  openRoster(remount?: boolean): Promise<void>;
+  openClientView(name: string): Promise<void>;
+  /** Opens a note with the cursor on a 1-based line. */
+  openNoteAt(path: string, line: number): Promise<void>;
+  openPractice(): Promise<void>;
+  openCapture(path: string): void;
+}
+
+export { ICON, VIEW_CLIENT, VIEW_PRACTICE, VIEW_ROSTER } from './view-types';

@@ -1,15 +1,14 @@
 /** Opening notes, views and modals in the workspace: the Obsidian side of the views' Navigator. */
 import { Notice, TFile, type WorkspaceLeaf } from 'obsidian';
 import type { Evidence } from '../core/analytics/signals';
-import type { Navigator } from '../app/view-actions';
-import type { Host } from './host';
-import { VIEW_CLIENT, VIEW_PRACTICE, VIEW_ROSTER } from './host';
+import type { Host, HostNavigator } from './host';
+import { VIEW_CLIENT, VIEW_PRACTICE, VIEW_ROSTER } from './view-types';
 import { openCaptureModal } from './views/capture-modal';
 import { openClientLoopModal, type ClientLoopKind } from './views/client-loop-modals';
 import { openReviewModal } from './views/modals';
 import { SvelteItemView } from './views/svelte-view';
 
-export class ObsidianNavigator implements Navigator {
+export class ObsidianNavigator implements HostNavigator {
   constructor(private readonly host: () => Host) {}
 
   private get app() {

@@ -190,5 +190,3 @@ export function capturePrompts(item: Pick<CaptureItem, 'confidence' | 'trigger' 
 }
 
 export const PRE_MORTEM_QUESTION = "Imagine it's the next session and this didn't happen. What got in the way?";
-
-export type Store<T> = Readable<T>;

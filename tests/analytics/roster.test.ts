@@ -115,6 +115,8 @@ describe('roster order: riskier first, then the sooner next session, released cl
     expect(risk.Nia).toBeGreaterThan(risk.Dee);
     expect([risk.Dee, risk.Fay, risk.Abe, risk.Pam, risk.Eve]).toEqual([0, 0, 0, 0, 0]);
     expect(rows.slice(-3).every((r) => r.signals.length === 0)).toBe(true);
+    // The row carries the core's answer, so no view decides "released" again.
+    expect(rows.filter((r) => r.released).map((r) => r.client)).toEqual(['Abe Asleep', 'Pam Paused', 'Eve Ended']);
   });
 
   it('sortKey sorts the same way', () => {
@@ -129,6 +131,7 @@ describe('roster order: riskier first, then the sooner next session, released cl
     const pam = rows.find((r) => r.client === 'Pam Paused')!;
     expect(pam.signals.map((s) => s.name)).toContain('overdue');
     expect(rows.indexOf(pam)).toBeLessThan(rows.findIndex((r) => r.client === 'Abe Asleep'));
+    expect([pam.released, rosterOf(files, '2026-12-20').find((r) => r.client === 'Pam Paused')!.released]).toEqual([false, true]);
   });
 });
 

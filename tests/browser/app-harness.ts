@@ -386,4 +386,3 @@ export const app = {
   },
 };
 
-export type App = typeof app;

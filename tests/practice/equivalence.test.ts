@@ -3,22 +3,23 @@
  * - `analysisAt` (a client's notes gathered once, filtered by date) is `analyseClient`, and
  *   `signalAnalysisAt` (the compact records) gives the same signals, at the headline date and at
  *   earlier dates (derived chains);
- * - `signalsAt` (the compact records) gives the risk score and the escalating signals
- *   `computeSignals(analyseClient(…))` gives, at every trend date;
+ * - the signal rules' tests alone (`raisedSignals`, what a trend point runs) over the compact
+ *   records raise exactly the signals `computeSignals(analyseClient(…))` gives, at every trend date;
  * - each trend point equals the headline of `practiceFigures` run as of that week.
  * Checked on the demo vault, on the fixtures' weekly runs and on a generated practice.
  */
 import { describe, expect, it } from 'vitest';
 import { analyseClient } from '../../src/core/analytics/client-analysis';
-import { computeSignals, riskScore } from '../../src/core/analytics/signals';
+import { computeSignals, raisedSignals, riskScore } from '../../src/core/analytics/signals';
 import { resolveThresholds, type RiskThresholds } from '../../src/core/analytics/thresholds';
 import { addDays } from '../../src/core/dates';
 import { VaultIndex } from '../../src/core/index/vault-index';
-import { analysisAt, clientTimeline } from '../../src/core/practice/client-timeline';
-import { CompactItem, compactChains, compactSessions, dayNumber, ownerCode, signalAnalysisAt, signalsAt } from '../../src/core/practice/compact';
+import { analysisAt } from '../../src/core/practice/client-timeline';
+import { gather } from '../../src/core/practice/client-point';
+import { signalAnalysisAt } from '../../src/core/practice/compact';
+import { resolvePracticeOptions } from '../../src/core/practice/figure-types';
 import { practiceFigures, type FigurePoint } from '../../src/core/practice/figures';
 import { practiceVault } from '../../bench/practice';
-import { isLive } from '../../src/core/analytics/completion';
 import { clientNote, D, demoEntries, sessionNote, vault, weekly } from './helpers';
 
 function indexFrom(entries: [string, string][]): VaultIndex {
@@ -27,41 +28,17 @@ function indexFrom(entries: [string, string][]): VaultIndex {
   return index;
 }
 
-/** The compact records of one client, as practiceFigures builds them (only what signalsAt reads matters). */
-function compactOf(index: VaultIndex, name: string, latest: string, t: RiskThresholds) {
-  const client = index.client(name)!;
-  const tl = clientTimeline(index, client, latest, t.similarity);
-  const sessionIndex = new Map(tl.sessions.map((s, i) => [s.path, i]));
-  const items = tl.commitments.map((c) => {
-    const due = dayNumber(c.due);
-    const followedUp = c.checkIns.some((k) => dayNumber(k.date) - due >= 0 && dayNumber(k.date) - due <= t.followUpDays);
-    return new CompactItem(
-      c,
-      sessionIndex.get(c.session)!,
-      dayNumber(c.sessionDate),
-      due,
-      ownerCode(c.owner),
-      isLive(c),
-      c.status === 'open',
-      c.status === 'done',
-      c.status === 'partial',
-      c.kind === 'outcome',
-      c.confidence !== null && c.confidence < t.lowConfidence && c.coping === null,
-      followedUp,
-      false,
-      false,
-      Infinity,
-      false,
-      '',
-    );
-  });
-  return { tl, compact: { client, sessions: compactSessions(tl.sessions), items, chains: compactChains(tl.chains, (p) => sessionIndex.get(p) ?? -1, t.carriedSessions) } };
+/** The compact records of every client, built as practiceFigures builds them. */
+function compactOf(index: VaultIndex, latest: string, t: RiskThresholds) {
+  const data = gather(index, latest, resolvePracticeOptions({ thresholds: t }), undefined);
+  return new Map(data.map((c) => [c.client.name, { tl: c.timeline, compact: c.compact }]));
 }
 
 function checkVault(index: VaultIndex, asOf: string, dates: string[], t: RiskThresholds = resolveThresholds()) {
   let compared = 0;
+  const records = compactOf(index, asOf, t);
   for (const client of index.clients()) {
-    const { tl, compact } = compactOf(index, client.name, asOf, t);
+    const { tl, compact } = records.get(client.name)!;
     for (const d of dates) {
       const full = analyseClient(index, client, d, t);
       const exact = computeSignals(full, t);
@@ -80,8 +57,10 @@ function checkVault(index: VaultIndex, asOf: string, dates: string[], t: RiskThr
         full.nextSession,
         full.lastHeld,
       ]);
-      const at = signalsAt(compact, dayNumber(d), t);
-      expect({ risk: at.risk, count: at.count, stalled: at.stalled, declining: at.declining }, `${client.name} compact as of ${d}`).toEqual({
+      // What a trend point reads: the rules' tests alone over the compact records' analysis.
+      const raised = raisedSignals(focused, t);
+      expect(raised, `${client.name} raised as of ${d}`).toEqual(exact.map((s) => s.name));
+      expect({ risk: riskScore(raised), count: raised.length, stalled: raised.includes('stalled'), declining: raised.includes('declining') }, `${client.name} compact as of ${d}`).toEqual({
         risk: riskScore(exact),
         count: exact.length,
         stalled: exact.some((s) => s.name === 'stalled'),
@@ -126,7 +105,7 @@ describe('the demo vault', () => {
   const entries = demoEntries();
   const index = indexFrom(entries);
 
-  it('analysisAt and signalsAt agree with analyseClient/computeSignals at every trend date of 2026-12-01', () => {
+  it('analysisAt and the trend points\' signals agree with analyseClient/computeSignals at every trend date of 2026-12-01', () => {
     expect(checkVault(index, D, weeksBack(D))).toBe(80);
   });
 
@@ -168,7 +147,7 @@ describe('fixtures', () => {
   );
   const entries = Object.entries(files) as [string, string][];
 
-  it('analysisAt and signalsAt agree with analyseClient/computeSignals daily over ten weeks', () => {
+  it('analysisAt and the trend points\' signals agree with analyseClient/computeSignals daily over ten weeks', () => {
     const days = Array.from({ length: 70 }, (_, i) => addDays('2026-09-25', i));
     checkVault(indexFrom(entries), D, days);
   });
@@ -182,7 +161,7 @@ describe('a generated practice (3 coaches, 24 clients, half a year)', () => {
   const entries = practiceVault({ coaches: 3, clients: 24, days: 180 });
   const index = indexFrom(entries);
 
-  it('analysisAt and signalsAt agree with analyseClient/computeSignals at every trend date', () => {
+  it('analysisAt and the trend points\' signals agree with analyseClient/computeSignals at every trend date', () => {
     expect(checkVault(index, '2026-12-01', weeksBack('2026-12-01'))).toBe(24 * 8);
   });
 

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { completion } from '../../src/core/analytics/completion';
-import { plannedSessions, practiceFigures, trendSeries, UNASSIGNED, type FigurePoint } from '../../src/core/practice/figures';
+import { plannedSessions } from '../../src/core/practice/client-point';
+import { practiceFigures, trendSeries, UNASSIGNED, type FigurePoint } from '../../src/core/practice/figures';
 import { dayNumber } from '../../src/core/practice/compact';
 import { clientNote, coachOf, D, figuresOf, indexOf, rawClient, sessionNote, vault } from './helpers';
 

@@ -68,13 +68,6 @@ export function only(out: ScanOutput): ScanCommitmentJson {
   return out.commitments[0];
 }
 
-/** The commitment whose text is exactly `text` (fails when there is not exactly one). */
-export function byText(out: ScanOutput, text: string): ScanCommitmentJson {
-  const found = out.commitments.filter((c) => c.text === text);
-  expect(found.length, `commitments with text ${JSON.stringify(text)} among ${JSON.stringify(out.commitments.map((c) => c.text))}`).toBe(1);
-  return found[0];
-}
-
 export function texts(out: ScanOutput): string[] {
   return out.commitments.map((c) => c.text);
 }

@@ -1,10 +1,12 @@
 /**
  * Checking an agreement: what a coach might raise when the partners set it up or review it, each
  * with the line it is about and phrased as a question for the coaching conversation (never a
- * verdict). The heuristics are deliberately simple and explainable; README.md lists them.
+ * verdict). The heuristics are deliberately simple and explainable; docs/agreements.md
+ * ("What `checkAgreement(note, asOf)` asks about") lists them.
  */
 import { classifyKind } from '../parse/classify';
 import type { IsoDate } from '../types';
+import { plural } from '../words';
 import { frequencyDays, type Agreement, type AgreementLine } from './parse';
 
 export const AGREEMENT_FINDING_KINDS = [
@@ -174,7 +176,7 @@ export function checkAgreement(note: Agreement, asOf: IsoDate, options: Agreemen
       const hi = scored[0];
       const lo = scored[scored.length - 1];
       if (hi.score >= 2 * lo.score && hi.score - lo.score >= 2) {
-        const describe = (s: typeof hi) => `${s.parts} goal${s.parts === 1 ? '' : 's'}, ${s.outcomes} of them results rather than actions`;
+        const describe = (s: typeof hi) => `${plural(s.parts, 'goal')}, ${s.outcomes} of them results rather than actions`;
         add('stretch-mismatch', goalsLine, null, null,
           `${firstName(hi.name)}'s goals look like a bigger stretch than ${firstName(lo.name)}'s (${describe(hi)}, against ${describe(lo)}). ` +
             'Is that the balance you both want, or would one of you like to stretch further or scale back?');

@@ -1,5 +1,5 @@
 /**
- * Accountability agreements: notes with `type: agreement` (format in ./README.md). Parsing is pure
+ * Accountability agreements: notes with `type: agreement` (format in docs/agreements.md). Parsing is pure
  * and total: any text gives an `Agreement` (or null when the note is not an agreement), with the
  * 1-based line of everything a finding or a signal may point at.
  */
@@ -11,8 +11,6 @@ import { basename, linkTarget } from '../parse/records';
 import type { IsoDate } from '../types';
 
 export type AgreementSectionKey = 'goals' | 'checkins' | 'support' | 'consequences' | 'recalibration' | 'agenda' | 'log';
-
-export const AGREEMENT_SECTION_KEYS: readonly AgreementSectionKey[] = ['goals', 'checkins', 'support', 'consequences', 'recalibration', 'agenda', 'log'];
 
 /** One line of text in a section: a top-level list item or a paragraph line. */
 export interface AgreementLine {
@@ -206,14 +204,6 @@ function unquote(text: string): string {
   const t = text.trim();
   const m = /^["“'‘](.*)["”'’]$/.exec(t);
   return (m ? m[1] : t).trim();
-}
-
-/** The note is an agreement when its frontmatter says `type: agreement`. */
-export function isAgreementText(text: string): boolean {
-  const { lines } = splitLines(text);
-  const fm = readFrontmatter(lines);
-  const t = fm && !fm.error ? fm.data.type : undefined;
-  return typeof t === 'string' && t.trim().toLowerCase() === 'agreement';
 }
 
 export function parseAgreement(path: string, text: string): Agreement | null {

@@ -4,6 +4,8 @@
  * (`[owner:: Alex]`) that are past due. A released client (paused, ended, within `paused_until`)
  * raises none, as with the roster's own signals.
  */
+import { isReleased } from '../analytics/released';
+import { plural } from '../words';
 import { addDays, daysBetween } from '../dates';
 import { isOverdue, type VaultIndex } from '../index/vault-index';
 import type { Client, Commitment, IsoDate } from '../types';
@@ -91,10 +93,6 @@ function rhythm(days: number): string {
   return `every-${Math.round(days * 10) / 10}-day`;
 }
 
-function isReleased(c: Client, asOf: IsoDate): boolean {
-  return c.status !== 'active' || (c.pausedUntil !== null && asOf <= c.pausedUntil);
-}
-
 /** The clients an agreement's partners are (partners who are not clients are left out). */
 function partnerClients(index: VaultIndex, a: Agreement): Client[] {
   const out: Client[] = [];
@@ -146,10 +144,6 @@ export function partnerCommitments(index: VaultIndex, agreements: readonly Agree
     });
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** Every agreement signal as of a date, by client then signal name. */
 export function agreementSignals(
   index: VaultIndex,
@@ -193,7 +187,7 @@ export function agreementSignals(
     const r = a.recalibrate;
     if (r !== null && r.date <= addDays(asOf, lead)) {
       const days = daysBetween(asOf, r.date);
-      const when = days < 0 ? `was due on ${r.date}` : days === 0 ? 'is due today' : `is due on ${r.date} (in ${count(days, 'day')})`;
+      const when = days < 0 ? `was due on ${r.date}` : days === 0 ? 'is due today' : `is due on ${r.date} (in ${plural(days, 'day')})`;
       for (const c of clients) {
         out.push({
           client: c.name,
@@ -214,7 +208,7 @@ export function agreementSignals(
     out.push({
       client: c.name,
       name: 'partner-commitment-overdue',
-      message: `${count(overdue.length, 'commitment')} ${owners.join(' and ')} took on ${overdue.length === 1 ? 'is' : 'are'} past due.`,
+      message: `${plural(overdue.length, 'commitment')} ${owners.join(' and ')} took on ${overdue.length === 1 ? 'is' : 'are'} past due.`,
       evidence: overdue.map((p) => ({ kind: 'commitment', path: p.commitment.session, line: p.commitment.line, text: p.commitment.text, date: p.commitment.due })),
       agreement: overdue.find((p) => p.agreement !== null)?.agreement ?? null,
     });

@@ -8,6 +8,7 @@ import type { VaultIndex } from '../index/vault-index';
 import type { Client, Commitment, IsoDate, Session } from '../types';
 import { findChains, type Chain } from './chains';
 import { completion, isClientOwned, isCoachOwned, type Completion } from './completion';
+import { isReleased } from './released';
 import type { RiskThresholds } from './thresholds';
 
 export interface ClientAnalysis {
@@ -102,7 +103,7 @@ export function analysisFrom(
     completionAll: completion(clientOwned, asOf),
     completionRecent: completion(clientOwned.filter((c) => recentPaths.has(c.sessionKey)), asOf),
     coachCompletion: completion(coachOwned, asOf),
-    released: client.status !== 'active' || (client.pausedUntil !== null && asOf <= client.pausedUntil),
+    released: isReleased(client, asOf),
     sessionLine,
   };
 }

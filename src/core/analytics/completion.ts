@@ -31,6 +31,11 @@ export function completion(list: readonly Commitment[], asOf: IsoDate): Completi
     if (c.status === 'done') done++;
     else if (c.status === 'partial') partial++;
   }
+  return completionOf(done, partial, total);
+}
+
+/** The completion formula: done + ½ partial, over those come due (null rate when none has). */
+export function completionOf(done: number, partial: number, total: number): Completion {
   const score = done + partial / 2;
   return { score, done, partial, total, rate: total === 0 ? null : score / total };
 }

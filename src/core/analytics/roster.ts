@@ -17,6 +17,8 @@ export interface RosterRow {
   status: ClientStatus;
   cadence: number;
   pausedUntil: IsoDate | null;
+  /** Released from accountability as of the roster's date (analytics/released.ts): paused, ended or within `paused_until`. */
+  released: boolean;
   lastSession: IsoDate | null;
   lastSessionPath: string | null;
   daysSinceLastSession: number | null;
@@ -53,6 +55,7 @@ export function rosterRow(a: ClientAnalysis, t: RiskThresholds): RosterRow {
     status: c.status,
     cadence: c.cadence,
     pausedUntil: c.pausedUntil,
+    released: a.released,
     lastSession: a.lastHeld?.date ?? null,
     lastSessionPath: a.lastHeld?.path ?? null,
     daysSinceLastSession: a.daysSinceLastHeld,

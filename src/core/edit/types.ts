@@ -2,7 +2,6 @@
  * The shapes every write-back edit shares. Edits are pure: a note's text in, the new text or a
  * refusal out. They never throw and never read the clock; the caller passes `today`.
  */
-import type { IsoDate } from '../types';
 
 /**
  * The commitment line an edit means to change, as the caller last saw it: the note, the 1-based
@@ -54,18 +53,8 @@ export type MultiEditResult = MultiEditSuccess | Refusal;
 /** A source of numbers in [0, 1), like Math.random; tests pass a seeded one. */
 export type RandomSource = () => number;
 
-/** What the caller knows about "now": the core never reads the clock. */
-export interface EditClock {
-  today: IsoDate;
-}
-
 export function refuse(reason: string): Refusal {
   return { ok: false, reason };
-}
-
-/** A single-note result as the one change of a multi-note edit. */
-export function asChange(path: string, before: string, result: EditSuccess): NoteChange {
-  return { path, before, after: result.text, changedLines: result.changedLines };
 }
 
 /** Shortens a line for a message. */

@@ -22,7 +22,6 @@ import { vaultDiagnostics } from './vault-diagnostics';
 // The commitment rules importers know from here (their home is ./derive).
 export { defaultDueDate, isOverdue } from './derive';
 
-export type { IndexListener } from './note-store';
 
 export class VaultIndex extends NoteStore {
   // ---- clients -------------------------------------------------------------------------------

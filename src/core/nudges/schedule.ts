@@ -15,6 +15,7 @@
  * partner-owned items belong to the partnership (see core/agreements). Steps on or before a
  * client's `paused_until` date are dropped: the client is released until then.
  */
+import { isReleased } from '../analytics/released';
 import { addDays, daysBetween } from '../dates';
 import type { Client, Commitment, IsoDate } from '../types';
 import { clientOverride, NUDGE_AUDIENCE, type NudgeAudience, type NudgeKind, type NudgeSettings } from './settings';
@@ -79,7 +80,7 @@ export function nudgeSchedule(
   for (const kind of ['confirm', 'midpoint', 'before-due', 'overdue'] as const) {
     const date = dates[kind];
     if (date === undefined) continue;
-    if (client.pausedUntil !== null && date <= client.pausedUntil) continue;
+    if (isReleased(client, date)) continue;
     out.push({ kind, date, audience: NUDGE_AUDIENCE[kind] });
   }
   return out;

@@ -4,20 +4,17 @@
  * these records only, never the index's commitment objects (which are large and scattered through
  * the heap, so walking them eight times costs more than everything else together).
  *
- * `signalsAt` answers, for a trend point, the three things the figures need from the risk
- * signals: the risk score, and whether `stalled` and `declining` are raised. It applies the rules
- * of analytics/signals.ts `computeSignals` to these records; tests/practice check that it gives
- * the same names and score as `computeSignals(analyseClient(…))` at every trend date of the
- * fixtures, the demo vault and a generated practice. The headline date uses `computeSignals`
- * itself, for the evidence.
+ * `compactClient` builds the records; `signalAnalysisAt` gives, for any trend date, the slice of a
+ * `ClientAnalysis` the risk signals read, so every point evaluates the one set of signal rules
+ * (analytics/signals.ts) rather than a copy of them.
  */
-import type { Chain } from '../analytics/chains';
 import type { ClientAnalysis } from '../analytics/client-analysis';
-import type { Completion } from '../analytics/completion';
-import { SIGNAL_WEIGHT, type SignalName } from '../analytics/signals';
+import { completionOf, isLive, type Completion } from '../analytics/completion';
+import { isReleased } from '../analytics/released';
 import type { RiskThresholds } from '../analytics/thresholds';
-import type { Client, Commitment, IsoDate, Session } from '../types';
+import type { Client, Commitment, IsoDate } from '../types';
 import { chainsAt, sessionsAt, type ClientTimeline } from './client-timeline';
+import { doneOnTime, firstFollowUp, wentOverdue } from './commitment-facts';
 
 const DAY_MS = 86_400_000;
 const dayCache = new Map<string, number>();
@@ -35,187 +32,122 @@ export function dayNumber(date: IsoDate): number {
 
 export const OWNER_CLIENT = 0;
 export const OWNER_COACH = 1;
-export const OWNER_OTHER = 2;
+const OWNER_OTHER = 2;
 
-export class CompactSession {
-  constructor(
-    readonly day: number,
-    readonly held: boolean,
-    /** Cancelled or no-show. */
-    readonly missed: boolean,
-    readonly hasNext: boolean,
-  ) {}
+/** How coach names group: case-insensitively, trimmed; '' is no coach. */
+export const coachKey = (name: string | null): string => (name ?? '').trim().toLowerCase();
+
+export interface CompactSession {
+  day: number;
+  held: boolean;
 }
 
-export class CompactItem {
-  constructor(
-    readonly commitment: Commitment,
-    /** Index of its session in the client's session list. */
-    readonly session: number,
-    readonly sessionDay: number,
-    readonly due: number,
-    readonly owner: number,
-    /** Open, partial or stuck: still expected (and overdue once past due). */
-    readonly live: boolean,
-    readonly open: boolean,
-    readonly done: boolean,
-    readonly partial: boolean,
-    readonly outcome: boolean,
-    /** Confidence under the threshold with no coping plan (the low-confidence signal's test). */
-    readonly lowConfidence: boolean,
-    /** A check-in dated from the due date to `followUpDays` after it (the coach-follow-up test). */
-    readonly followedUp: boolean,
-    readonly wentOverdue: boolean,
-    readonly caught: boolean,
-    /** Day of the first check-in on or after the due date, or Infinity. */
-    readonly firstFollowUp: number,
-    readonly onTime: boolean,
-    /** Coach group key a coach-owned item is credited to. */
-    readonly credit: string,
-  ) {}
-}
-
-/** A chain of two or more links, as day numbers, for the carried-over test at earlier dates. */
-export class CompactChain {
-  constructor(
-    readonly sessionDays: number[],
-    readonly sessionIndex: number[],
-    /** Per link: not done and not let go. */
-    readonly live: boolean[],
-  ) {}
+export interface CompactItem {
+  commitment: Commitment;
+  /** Index of its session in the client's session list (-1 when not found). */
+  session: number;
+  sessionDay: number;
+  due: number;
+  owner: number;
+  /** Open, partial or stuck: still expected (and overdue once past due). */
+  live: boolean;
+  open: boolean;
+  done: boolean;
+  partial: boolean;
+  /** An outcome-kind commitment. */
+  outcome: boolean;
+  /** Not owned by the coach, due in the follow-up cohort, and went overdue (commitment-facts.ts). */
+  wentOverdue: boolean;
+  /** One of those with a check-in within `catchDays` of its due date. */
+  caught: boolean;
+  /** Day of the first check-in on or after the due date, or Infinity. */
+  firstFollowUp: number;
+  /** Coach-owned, due in a window, and done on time. */
+  onTime: boolean;
+  /** Coach group key a coach-owned item is credited to ('' for other owners). */
+  credit: string;
 }
 
 export interface CompactClient {
   client: Client;
   sessions: CompactSession[];
   items: CompactItem[];
-  /** Chains that can raise carried-over at some date (see `compactChains`). */
-  chains: CompactChain[];
-}
-
-export function ownerCode(owner: string): number {
-  return owner === 'client' ? OWNER_CLIENT : owner === 'coach' ? OWNER_COACH : OWNER_OTHER;
-}
-
-export function compactSessions(sessions: readonly Session[]): CompactSession[] {
-  return sessions.map((s) => new CompactSession(dayNumber(s.date), s.status === 'held', s.status !== 'held', s.next !== null));
-}
-
-/** The chains worth following back in time: with carriedSessions ≤ 1 every chain, else those of 2+ links. */
-export function compactChains(chains: readonly Chain[], sessionIndex: (path: string) => number, carriedSessions: number): CompactChain[] {
-  const out: CompactChain[] = [];
-  for (const ch of chains) {
-    if (ch.links.length < 2 && carriedSessions > 1) continue;
-    out.push(
-      new CompactChain(
-        ch.links.map((l) => dayNumber(l.sessionDate)),
-        ch.links.map((l) => sessionIndex(l.session)),
-        ch.links.map((l) => l.status !== 'done' && l.status !== 'let-go'),
-      ),
-    );
-  }
-  return out;
-}
-
-export interface SignalsAt {
-  risk: number;
-  stalled: boolean;
-  declining: boolean;
-  count: number;
-}
-
-/** Number of sessions dated on or before `d` (sessions are oldest first). */
-export function sessionsUpTo(sessions: readonly CompactSession[], d: number): number {
-  let k = sessions.length;
-  while (k > 0 && sessions[k - 1].day > d) k--;
-  return k;
-}
-
-/** The risk signals' score and the two that escalate, as of day `d` (see the module comment). */
-export function signalsAt(cc: CompactClient, d: number, t: RiskThresholds): SignalsAt {
-  const none: SignalsAt = { risk: 0, stalled: false, declining: false, count: 0 };
-  const client = cc.client;
-  if (client.status !== 'active' || (client.pausedUntil !== null && d <= dayNumber(client.pausedUntil))) return none;
-  const raised = new Set<SignalName>();
-  const sessions = cc.sessions;
-  const k = sessionsUpTo(sessions, d);
-
-  // Held sessions up to d, and the first of the recent ones (held.slice(-recentSessions)).
-  let lastHeld = -1;
-  let heldCount = 0;
-  for (let i = 0; i < k; i++) if (sessions[i].held) (lastHeld = i), heldCount++;
-  const recentN = t.recentSessions === 0 ? heldCount : Math.min(heldCount, t.recentSessions);
-  let recentFrom = k;
-  for (let i = k - 1, seen = 0; i >= 0 && seen < recentN; i--) if (sessions[i].held) (recentFrom = i), seen++;
-
-  if (lastHeld >= 0 && d - sessions[lastHeld].day > t.stalledCadences * client.cadence) raised.add('stalled');
-
-  if (client.status === 'active' && k > 0 && !sessions[k - 1].hasNext) {
-    let future = false;
-    for (let i = k; i < sessions.length && !future; i++) if (sessions[i].held) future = true;
-    if (!future) raised.add('no-next-session');
-  }
-
-  let allScore = 0;
-  let allTotal = 0;
-  let recentScore = 0;
-  let recentTotal = 0;
-  for (const it of cc.items) {
-    if (it.sessionDay > d) continue;
-    const overdue = it.live && it.due < d;
-    if (it.owner === OWNER_CLIENT) {
-      if (overdue) raised.add('overdue');
-      if (!it.open || it.due < d) {
-        const score = it.done ? 1 : it.partial ? 0.5 : 0;
-        allTotal++;
-        allScore += score;
-        if (it.session >= recentFrom && it.session < k && sessions[it.session].held) {
-          recentTotal++;
-          recentScore += score;
-        }
-      }
-    }
-    if (it.owner !== OWNER_COACH && it.live && it.lowConfidence) raised.add('low-confidence');
-    if (overdue && it.due + t.followUpDays < d && !it.followedUp) raised.add('coach-follow-up');
-  }
-  if (recentTotal > 0 && allTotal > 0) {
-    const recent = recentScore / recentTotal;
-    const all = allScore / allTotal;
-    if (recent < t.decliningRate && all > recent) raised.add('declining');
-  }
-
-  for (const ch of cc.chains) {
-    // The chain's links from sessions up to d (links run oldest first), as chainsAt cuts them.
-    let last = -1;
-    let distinct = 0;
-    let prevSession = -2;
-    for (let i = 0; i < ch.sessionDays.length; i++) {
-      if (ch.sessionDays[i] > d) continue;
-      last = i;
-      if (ch.sessionIndex[i] !== prevSession) distinct++;
-      prevSession = ch.sessionIndex[i];
-    }
-    if (last < 0 || !ch.live[last]) continue;
-    if (distinct >= t.carriedSessions) {
-      raised.add('carried-over');
-      break;
-    }
-  }
-
-  const windowFrom = t.missedWindow === 0 ? 0 : Math.max(0, k - t.missedWindow);
-  let missed = 0;
-  for (let i = windowFrom; i < k; i++) if (sessions[i].missed) missed++;
-  if (missed >= t.missedSessions) raised.add('missed-sessions');
-
-  let risk = 0;
-  for (const name of raised) risk += SIGNAL_WEIGHT[name];
-  return { risk, stalled: raised.has('stalled'), declining: raised.has('declining'), count: raised.size };
+  /**
+   * The timeline with only the chains that can raise carried-over at some date (all of them when
+   * `carriedSessions` ≤ 1, else those of two links or more), for `signalAnalysisAt`: the signal
+   * rules read chains for that one test, and cutting back a client's many one-link chains at
+   * every trend point would cost more than the rest of the point.
+   */
+  carryable: ClientTimeline;
 }
 
 /**
- * The `ClientAnalysis` that `computeSignals` reads, as of a date, from the compact records. Its
+ * The due-day ranges whose per-item facts some trend point reads (outside them those facts are
+ * never read, so they are not worked out): the follow-up cohort [cohortFrom, cohortTo) and the
+ * coach-owned on-time window [windowFrom, last).
+ */
+export interface CompactRanges {
+  cohortFrom: number;
+  cohortTo: number;
+  windowFrom: number;
+  last: number;
+  /** Days after the due date a check-in still catches an overdue item. */
+  catchDays: number;
+  /** The carried-over threshold (which chains `carryable` keeps). */
+  carriedSessions: number;
+}
+
+/** A client's compact records; `coach` is the key of the client's coach (credit for coach-owned items). */
+export function compactClient(timeline: ClientTimeline, coach: string, r: CompactRanges): CompactClient {
+  const sessions = timeline.sessions;
+  const compactS: CompactSession[] = sessions.map((s) => ({ day: dayNumber(s.date), held: s.status === 'held' }));
+  let sessionIndex: Map<string, number> | null = null;
+  const indexOf = (path: string): number => {
+    sessionIndex ??= new Map(sessions.map((s, i) => [s.path, i]));
+    return sessionIndex.get(path) ?? -1;
+  };
+  // Commitments come in session order, so their sessions are found by walking both lists.
+  let j = 0;
+  const items = timeline.commitments.map((c): CompactItem => {
+    while (j < sessions.length && sessions[j].path !== c.session) j++;
+    const si = j < sessions.length ? j : indexOf(c.session);
+    if (j >= sessions.length) j = 0;
+    const due = dayNumber(c.due);
+    const owner = c.owner === 'client' ? OWNER_CLIENT : c.owner === 'coach' ? OWNER_COACH : OWNER_OTHER;
+    let went = false;
+    let fu: IsoDate | null = null;
+    if (owner !== OWNER_COACH && due >= r.cohortFrom && due < r.cohortTo) {
+      went = wentOverdue(c);
+      if (went) fu = firstFollowUp(c);
+    }
+    const sc = owner === OWNER_COACH && si >= 0 ? sessions[si].coach : null;
+    return {
+      commitment: c,
+      session: si,
+      sessionDay: si >= 0 ? compactS[si].day : dayNumber(c.sessionDate),
+      due,
+      owner,
+      live: isLive(c),
+      open: c.status === 'open',
+      done: c.status === 'done',
+      partial: c.status === 'partial',
+      outcome: c.kind === 'outcome',
+      wentOverdue: went,
+      caught: went && fu !== null && dayNumber(fu) - due <= r.catchDays,
+      firstFollowUp: fu === null ? Infinity : dayNumber(fu),
+      onTime: owner === OWNER_COACH && due >= r.windowFrom && due < r.last && doneOnTime(c),
+      credit: owner !== OWNER_COACH ? '' : sc === null ? coach : coachKey(sc),
+    };
+  });
+  const chains = r.carriedSessions <= 1 ? timeline.chains : timeline.chains.filter((ch) => ch.links.length >= 2);
+  return { client: timeline.client, sessions: compactS, items, carryable: { ...timeline, chains, position: null } };
+}
+
+/**
+ * The `ClientAnalysis` that the signal rules read, as of a date, from the compact records. Its
  * commitment lists hold only what the signals look at (items still open, partial or stuck, and
- * client items from the recent held sessions, in the notes' order); its completions count every
+ * client items from the recent held sessions, in the notes' order; chains only those `carryable`
+ * keeps); its completions count every
  * commitment, as `analyseClient`'s do. So `computeSignals` over it gives exactly what it gives over
  * `analyseClient` (tests/practice/equivalence.test.ts checks this), while touching only the few
  * commitments the signals are about. It is not a full analysis: use `analysisAt` for anything else.
@@ -266,11 +198,11 @@ export function signalAnalysisAt(tl: ClientTimeline, cc: CompactClient, asOf: Is
     commitments,
     clientOwned,
     coachOwned,
-    chains: chainsAt(tl, asOf, base.upTo),
+    chains: chainsAt(cc.carryable, asOf, base.upTo),
     completionAll: all.completion(),
     completionRecent: recent.completion(),
     coachCompletion: coach.completion(),
-    released: client.status !== 'active' || (client.pausedUntil !== null && asOf <= client.pausedUntil),
+    released: isReleased(client, asOf),
     sessionLine: tl.sessionLine,
   };
 }
@@ -288,7 +220,6 @@ class Tally {
   }
 
   completion(): Completion {
-    const score = this.done + this.partial / 2;
-    return { score, done: this.done, partial: this.partial, total: this.total, rate: this.total === 0 ? null : score / this.total };
+    return completionOf(this.done, this.partial, this.total);
   }
 }

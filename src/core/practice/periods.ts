@@ -46,7 +46,3 @@ export function periodOf(kind: ReviewPeriodKind, asOf: IsoDate): ReviewPeriod {
   return { kind, label: ym, start: `${ym}-01`, end: `${ym}-${pad(lastDayOfMonth(year, month))}` };
 }
 
-/** True when `date` falls in the period (both ends inclusive). */
-export function inPeriod(date: IsoDate | null, p: { start: IsoDate; end: IsoDate }): boolean {
-  return date !== null && date >= p.start && date <= p.end;
-}

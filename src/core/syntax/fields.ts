@@ -123,12 +123,6 @@ export function fieldOfEmoji(emoji: string): FieldKey | null {
   return byEmoji.get(emoji) ?? null;
 }
 
-/** Every inline-field name read for a field (the first is the one written). */
-export function fieldNames(key: FieldKey): readonly string[] {
-  const f = FIELDS[key];
-  return f.layoutNames ? [...f.names, ...f.layoutNames] : f.names;
-}
-
 /** Tasks' scheduled and start dates, read as a due date only by a layout that asks. */
 export const SCHEDULED_EMOJI = '⏳';
 export const START_EMOJI = '🛫';

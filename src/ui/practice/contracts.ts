@@ -5,12 +5,12 @@
  */
 import type { Readable } from 'svelte/store';
 import type { Evidence } from '../../core/analytics/signals';
-import type { ClientFigures, CoachFigures, PracticeFigures } from '../../core/practice/figures';
+import type { PracticeFigures } from '../../core/practice/figures';
 import type { ReviewPeriodKind } from '../../core/practice/periods';
 import type { IsoDate } from '../../core/types';
 import type { ActionResult, DateFormatter } from '../contracts';
 
-export type { ClientFigures, CoachFigures, PracticeFigures, ReviewPeriodKind };
+export type { PracticeFigures, ReviewPeriodKind };
 
 export interface PracticeModel {
   asOf: IsoDate;

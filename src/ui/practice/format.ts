@@ -4,7 +4,7 @@
  * trend series its sparkline draws. Plain functions over the core's figures; no DOM.
  */
 import { formatRate } from '../../core/analytics/completion';
-import { trendSeries, type ClientFigures, type CoachFigures, type FigurePoint, type ResolvedPracticeOptions, type TrendFigure } from '../../core/practice/figures';
+import { trendSeries, type ClientFigures, type CoachFigures, type ResolvedPracticeOptions, type TrendFigure } from '../../core/practice/figures';
 import { plural } from '../shared/format';
 
 export type FigureKey =
@@ -300,13 +300,3 @@ export function movingAndStuck(c: Pick<CoachFigures, 'clients'>): { moving: numb
   return { moving, stuck };
 }
 
-/** A one-line summary of a point's figures, for a coach's accessible description. */
-export function pointSummary(p: FigurePoint): string {
-  return [
-    plural(p.activeClients, 'active client'),
-    `sessions ${p.sessionRhythm.held} of ${num(p.sessionRhythm.planned)} held`,
-    `completion ${rate(p.completion.rate)}`,
-    `${p.atRiskCount} at risk`,
-    plural(p.escalationCount, 'escalation'),
-  ].join(', ');
-}

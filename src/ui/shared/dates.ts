@@ -19,11 +19,6 @@ export function formatShortDate(date: IsoDate, reference?: IsoDate): string {
 /** The settings' default display format, for when no formatter is given. */
 export const defaultFormatDate: DateFormatter = (date: IsoDate) => formatShortDate(date);
 
-/** Whole days from `asOf` to `date`: positive in the future. */
-export function daysFrom(asOf: IsoDate, date: IsoDate): number {
-  return daysBetween(asOf, date);
-}
-
 /** `today`, `tomorrow`, `in 3 days`, `yesterday`, `15 days ago`. */
 export function relativeDay(date: IsoDate, asOf: IsoDate): string {
   const n = daysBetween(asOf, date);

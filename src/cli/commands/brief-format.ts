@@ -10,7 +10,7 @@ import { formatRate } from '../../core/analytics/completion';
 import { sayObservation } from '../../core/analytics/patterns';
 import type { IsoDate } from '../../core/types';
 import { CHECK_IN_WORD, STATUS_WORD } from '../../core/words';
-import { SIGNAL_LABEL, STATUS_LABEL } from '../../ui/shared/signals';
+import { SIGNAL_LABEL, STATUS_LABEL } from '../../core/analytics/labels';
 
 export type DateWords = (date: IsoDate) => string;
 

@@ -4,43 +4,15 @@
  * views: Overdue, Paused, Carried forward, Let go.
  */
 import { SIGNAL_NAMES, SIGNAL_WEIGHT, type Signal, type SignalName } from '../../core/analytics/signals';
-import type { AccountabilityLevel, CheckInStatus, ClientStatus, CommitmentStatus } from '../../core/types';
+import type { AccountabilityLevel, CheckInStatus, CommitmentStatus } from '../../core/types';
 import { ACCOUNTABILITY } from '../../core/analytics/brief';
 import { CHECK_IN_WORD, STATUS_WORD } from '../../core/words';
 import type { MilestoneState } from '../../core/practice/milestones';
 
 export { SIGNAL_NAMES };
+/** The labels are the core's, so the CLI says the same words. */
+export { SIGNAL_LABEL, SIGNAL_SHORT, STATUS_LABEL } from '../../core/analytics/labels';
 
-/** Full names, for selects, popovers and screen readers. */
-export const SIGNAL_LABEL: Record<SignalName, string> = {
-  overdue: 'Overdue',
-  stalled: 'Stalled',
-  'no-next-session': 'No next session',
-  'carried-over': 'Carried forward',
-  declining: 'Declining',
-  'low-confidence': 'Low confidence',
-  'missed-sessions': 'Missed sessions',
-  'coach-follow-up': 'Coach follow-up',
-};
-
-/** Compact names for tight labels (each is contained in the full name, so a label keeps its accessible name). */
-export const SIGNAL_SHORT: Record<SignalName, string> = {
-  overdue: 'overdue',
-  stalled: 'stalled',
-  'no-next-session': 'no next',
-  'carried-over': 'carried',
-  declining: 'declining',
-  'low-confidence': 'low confidence',
-  'missed-sessions': 'missed',
-  'coach-follow-up': 'follow-up',
-};
-
-/** A client's status, in the views' words. */
-export const STATUS_LABEL: Record<ClientStatus, string> = {
-  active: 'Active',
-  paused: 'Paused',
-  ended: 'Ended',
-};
 
 /** A commitment's status in words (the core's words, shared with the CLI brief). */
 export const COMMITMENT_STATUS_LABEL: Readonly<Record<CommitmentStatus, string>> = STATUS_WORD;

@@ -62,7 +62,7 @@ describe('agreement signals over the demo vault', () => {
   it("as of 2026-12-09: Alex's item in Jordan's session (due 12-08) is past due too", () => {
     const s = agreementSignals(index, agreements, '2026-12-09').find((x) => x.name === 'partner-commitment-overdue')!;
     expect(s.client).toBe('Jordan Ellis');
-    expect(s.message).toBe('1 commitment Alex Moreau took on is past due.');
+    expect(s.message).toBe('1 commitment Alex Moreau took on is overdue.');
     expect(s.agreement).toBe(AGREEMENT);
     expect(s.evidence).toEqual([
       { kind: 'commitment', path: JE, line: lineOf(files[JE], 'Send Jordan the Friday check-in prompt'), text: 'Send Jordan the Friday check-in prompt', date: '2026-12-08' },
@@ -151,7 +151,7 @@ describe('agreement signals on fixtures', () => {
     );
     const s = agreementSignals(indexOf(f), [], '2026-11-25');
     expect(s.map((x) => [x.client, x.name, x.message, x.agreement])).toEqual([
-      ['Jane Doe', 'partner-commitment-overdue', '1 commitment Robin took on is past due.', null],
+      ['Jane Doe', 'partner-commitment-overdue', '1 commitment Robin took on is overdue.', null],
     ]);
   });
 });

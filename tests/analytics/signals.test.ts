@@ -43,7 +43,7 @@ describe('overdue', () => {
     expect(s.evidence).toEqual([
       expect.objectContaining({ kind: 'commitment', path: sessionPath(JANE, '2026-11-24'), line: lineOf(f[sessionPath(JANE, '2026-11-24')], 'Draft the proposal'), date: '2026-11-28' }),
     ]);
-    expect(s.message).toBe('1 commitment past due.');
+    expect(s.message).toBe('1 commitment overdue.');
   });
 
   it('is not raised on the due date itself', () => {

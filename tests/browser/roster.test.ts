@@ -198,7 +198,7 @@ describe('roster', () => {
     await badge.hover();
     await expect.poll(() => popover.isVisible()).toBe(true);
     expect(await badge.getAttribute('aria-expanded')).toBe('true');
-    expect(await popover.locator('.ft-popover-message').innerText()).toBe('1 commitment past due.');
+    expect(await popover.locator('.ft-popover-message').innerText()).toBe('1 commitment overdue.');
     const evidence = popover.locator('.ft-evidence');
     expect(await evidence.count()).toBe(1);
     expect(await evidence.first().innerText()).toContain('Send the portfolio to the other two designers for feedback');

@@ -95,7 +95,7 @@ describe('renderReview', () => {
 
   it('what is stuck as of the date: overdue items with their last check-in, milestones past due', () => {
     expect(note).toContain('- stuck 3 days (due 2026-11-26): [[Sessions/2026-11-24 Jane Doe#^j6|Draft the proposal, first page only]], last check-in 2026-11-27 stuck');
-    expect(note).toContain('- milestone past due 2026-11-20: Hire an assistant');
+    expect(note).toContain('- milestone overdue since 2026-11-20: Hire an assistant');
     expect(note).toContain('- overdue 30 days (due 2026-10-30): [[Sessions/2026-10-20 Omar Haddad#^o1|Send the deck to Dana]], no check-in');
   });
 

@@ -208,7 +208,7 @@ export function agreementSignals(
     out.push({
       client: c.name,
       name: 'partner-commitment-overdue',
-      message: `${plural(overdue.length, 'commitment')} ${owners.join(' and ')} took on ${overdue.length === 1 ? 'is' : 'are'} past due.`,
+      message: `${plural(overdue.length, 'commitment')} ${owners.join(' and ')} took on ${overdue.length === 1 ? 'is' : 'are'} overdue.`,
       evidence: overdue.map((p) => ({ kind: 'commitment', path: p.commitment.session, line: p.commitment.line, text: p.commitment.text, date: p.commitment.due })),
       agreement: overdue.find((p) => p.agreement !== null)?.agreement ?? null,
     });

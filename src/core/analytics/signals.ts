@@ -76,7 +76,7 @@ export const SIGNAL_RULES = {
     weight: 3,
     thresholds: [],
     test: (a) => nonEmpty(a.clientOwned.filter((c) => isOverdue(c, a.asOf))),
-    describe: (list) => ({ message: `${plural(list.length, 'commitment')} past due.`, evidence: list.map(commitmentEvidence) }),
+    describe: (list) => ({ message: `${plural(list.length, 'commitment')} overdue.`, evidence: list.map(commitmentEvidence) }),
   }),
 
   stalled: rule({

@@ -82,7 +82,7 @@ export function reviewClient(index: VaultIndex, client: Client, row: ClientFigur
     }
     const carried = row.signals.find((s) => s.name === 'carried-over');
     if (carried) out.stuck.push(`carried over: ${carried.message.replace(/\.$/, '')}`);
-    for (const m of row.milestones.milestones) if (m.state === 'overdue') out.stuck.push(`milestone past due ${m.due}: ${m.name}`);
+    for (const m of row.milestones.milestones) if (m.state === 'overdue') out.stuck.push(`milestone overdue since ${m.due}: ${m.name}`);
 
     for (const s of sessions) if ((s.status === 'cancelled' || s.status === 'no-show') && inP(s.date, p, asOf)) out.exceptions.push(`session ${s.status}: ${sessionLink(s)}`);
     if (row.signals.some((s) => s.name === 'no-next-session')) {

@@ -2071,19 +2071,41 @@ export class Menu extends Component {
 }
 
 export class Notice {
+  /** Test helper: every message shown, as text. */
   static readonly shown: string[] = [];
-  constructor(
-    public message: string,
-    _timeout?: number,
-  ) {
-    Notice.shown.push(message);
+  /** Test helper: every notice, newest last (a fragment's buttons can be clicked through `messageEl`). */
+  static readonly notices: Notice[] = [];
+  message: string;
+  /** As Obsidian's (1.8.7+): the notice's box and the element holding its message, when there is a DOM. */
+  containerEl!: HTMLElement;
+  messageEl!: HTMLElement;
+  noticeEl!: HTMLElement;
+  /** Test helper: false once hidden. */
+  visible = true;
+  constructor(message: string | DocumentFragment, _duration?: number) {
+    this.message = '';
+    if (typeof document !== 'undefined') {
+      this.containerEl = document.createElement('div');
+      this.containerEl.className = 'notice';
+      this.messageEl = this.noticeEl = this.containerEl;
+    }
+    this.setMessage(message);
+    Notice.notices.push(this);
   }
-  setMessage(message: string): this {
-    this.message = message;
-    Notice.shown.push(message);
+  setMessage(message: string | DocumentFragment): this {
+    this.message = typeof message === 'string' ? message : (message.textContent ?? '');
+    if (this.messageEl) {
+      this.messageEl.replaceChildren();
+      if (typeof message === 'string') this.messageEl.textContent = message;
+      else this.messageEl.append(message);
+    }
+    Notice.shown.push(this.message);
     return this;
   }
-  hide(): void {}
+  hide(): void {
+    this.visible = false;
+    this.containerEl?.remove();
+  }
 }
 
 export interface Debouncer<T extends unknown[], V> {

@@ -112,10 +112,24 @@ describe('the capture modal', () => {
     await settle();
     m.contentEl.querySelector<HTMLElement>('.ft-capture-confirm')!.click();
     await until(() => !m.isOpen, 3000, 'the modal to close');
-    expect(Notice.shown).toContain('3 commitments captured in 2026-11-24 Daniel Okafor');
+    expect(Notice.shown).toContain('3 commitments captured in 2026-11-24 Daniel Okafor. Recap for Daniel Okafor');
     expect(Notice.shown.some((n) => n.includes('Sessions/'))).toBe(false);
     const lines = h.app.vault.text(DANIEL)!.split('\n');
     expect(lines.find((l) => l.includes('Push back'))).toMatch(/^- \[ \] Push back .*\[trigger:: at Monday sprint planning\].*\^\w+$/);
+
+    // The confirmation offers the client's recap, one step from the session's end.
+    const notice = Notice.notices.at(-1)!;
+    const recap = notice.messageEl.querySelector<HTMLButtonElement>('button.ft-notice-button')!;
+    expect(recap.textContent).toBe('Recap for Daniel Okafor');
+    const before = h.app.modals.length;
+    recap.click();
+    await until(() => h.app.modals.length > before, 3000, 'the recap modal to open');
+    expect(notice.visible).toBe(false);
+    const modal = h.app.modals.at(-1)!;
+    expect(modal.titleEl.textContent).toBe('Recap for Daniel Okafor');
+    const message = [...modal.contentEl.querySelectorAll<HTMLTextAreaElement | HTMLElement>('textarea, pre, .ft-loop-message')].map((e) => ('value' in e ? e.value : e.textContent) ?? '').join('\n');
+    expect(message).toContain('Reply like');
+    modal.close();
   });
 
   it('names a note that is not a session note by its title', async () => {

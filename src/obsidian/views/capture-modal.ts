@@ -5,6 +5,7 @@
  * stays open. A capture, or a confirmed discard, closes it without asking.
  */
 import { Notice, type App } from 'obsidian';
+import { openClientLoopModal } from './client-loop-modals';
 import { writable } from 'svelte/store';
 import { buildCaptureModel } from '../../app/models';
 import { captureActions } from '../../app/view-actions';
@@ -62,11 +63,30 @@ export async function openCaptureModal(host: Host, path: string): Promise<Captur
   }
   const modal = new CaptureModal(host.app, `Capture commitments: ${model.client}, ${host.formatDate(model.sessionDate)}`, (closeNow) => ({
     model: writable(model),
-    actions: captureActions(host.actions, path, model.items, closeNow, (message) => new Notice(message)),
+    actions: captureActions(host.actions, path, model.items, closeNow, (message) => captureNotice(host, message, model.client)),
     formatDate: host.formatDate,
     asOf: host.today(),
     dateOrder: host.index.settings.layout.dateOrder,
   }));
   modal.open();
   return modal;
+}
+
+/**
+ * The capture's confirmation: what was captured, with a button for the client's recap (the
+ * message the client keeps), so sending it is one step from the session's end.
+ */
+function captureNotice(host: Host, message: string, client: string): Notice {
+  const fragment = document.createDocumentFragment();
+  fragment.append(document.createTextNode(`${message}. `));
+  const button = document.createElement('button');
+  button.className = 'ft-notice-button mod-cta';
+  button.textContent = `Recap for ${client}`;
+  fragment.append(button);
+  const notice = new Notice(fragment, 10_000);
+  button.addEventListener('click', () => {
+    notice.hide();
+    void openClientLoopModal(host, 'recap', client);
+  });
+  return notice;
 }

@@ -63,11 +63,11 @@ export const DEFAULT_SETTINGS: Readonly<FollowThroughSettings> = deepFreeze({
   thresholds: { ...DEFAULT_THRESHOLDS },
   rosterStatuses: ['active', 'paused'],
   refreshDebounceMs: 300,
-  nudges: structuredClone(DEFAULT_NUDGE_SETTINGS) as NudgeSettings,
+  nudges: structuredClone(DEFAULT_NUDGE_SETTINGS),
   calendar: { ...DEFAULT_CALENDAR_SETTINGS },
   agreementsFolder: 'Agreements',
   reviewsFolder: 'Reviews',
-  layout: { ...DEFAULT_LAYOUT } as NoteLayout,
+  layout: { ...DEFAULT_LAYOUT },
 } satisfies FollowThroughSettings);
 
 type Json = Record<string, unknown>;
@@ -105,7 +105,8 @@ function fill<T>(defaults: T, saved: unknown): T {
   if (Array.isArray(defaults)) {
     // Every list in the settings holds strings unless its default says otherwise.
     const type = defaults.length > 0 ? typeof defaults[0] : 'string';
-    return (Array.isArray(saved) && saved.every((x) => typeof x === type) ? [...saved] : [...defaults]) as T;
+    const list: unknown[] | null = Array.isArray(saved) ? saved : null;
+    return (list && list.every((x) => typeof x === type) ? [...list] : [...defaults]) as T;
   }
   if (isObject(defaults)) {
     const out: Json = {};
@@ -125,7 +126,7 @@ export function loadSettings(saved: unknown): FollowThroughSettings {
   const migrated = isObject(saved) ? migrateSettings(saved) : {};
   const filled = fill(DEFAULT_SETTINGS as FollowThroughSettings, migrated);
   // Nested settings with rules of their own (valid step names, hours 0-23…) repair themselves.
-  const layout = resolveLayout(isObject(migrated.layout) ? (migrated.layout as Partial<Record<keyof NoteLayout, unknown>>) : {});
+  const layout = resolveLayout(isObject(migrated.layout) ? migrated.layout : {});
   return { ...filled, layout, nudges: resolveNudgeSettings(filled.nudges), calendar: resolveCalendarSettings(filled.calendar) };
 }
 

@@ -19,7 +19,7 @@ import { STATUS_WORD } from '../words';
  * The brief's own structure (headings, list markers, the session links) is written around it.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~=^$]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`)).replace(/(?<=\s|^)-(?=\s)/g, '\\-').replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return text.replace(/[\\`*_{}[\]()<>#+!|~=^$]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`)).replace(/(^|\s)-(?=\s)/g, '$1\\-').replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
 const e = escapeMarkdown;

@@ -143,10 +143,18 @@ export function signalsAt(cc: CompactClient, d: number, t: RiskThresholds): Sign
   // Held sessions up to d, and the first of the recent ones (held.slice(-recentSessions)).
   let lastHeld = -1;
   let heldCount = 0;
-  for (let i = 0; i < k; i++) if (sessions[i].held) (lastHeld = i), heldCount++;
+  for (let i = 0; i < k; i++) {
+    if (!sessions[i].held) continue;
+    lastHeld = i;
+    heldCount++;
+  }
   const recentN = t.recentSessions === 0 ? heldCount : Math.min(heldCount, t.recentSessions);
   let recentFrom = k;
-  for (let i = k - 1, seen = 0; i >= 0 && seen < recentN; i--) if (sessions[i].held) (recentFrom = i), seen++;
+  for (let i = k - 1, seen = 0; i >= 0 && seen < recentN; i--) {
+    if (!sessions[i].held) continue;
+    recentFrom = i;
+    seen++;
+  }
 
   if (lastHeld >= 0 && d - sessions[lastHeld].day > t.stalledCadences * client.cadence) raised.add('stalled');
 
@@ -230,7 +238,11 @@ export function signalAnalysisAt(tl: ClientTimeline, cc: CompactClient, asOf: Is
   for (let i = 0; i < k; i++) if (sessions[i].held) heldCount++;
   const recentN = t.recentSessions === 0 ? heldCount : Math.min(heldCount, t.recentSessions);
   let recentFrom = k;
-  for (let i = k - 1, seen = 0; i >= 0 && seen < recentN; i--) if (sessions[i].held) (recentFrom = i), seen++;
+  for (let i = k - 1, seen = 0; i >= 0 && seen < recentN; i--) {
+    if (!sessions[i].held) continue;
+    recentFrom = i;
+    seen++;
+  }
 
   const commitments: Commitment[] = [];
   const clientOwned: Commitment[] = [];

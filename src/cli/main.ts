@@ -15,6 +15,11 @@ import { scanJson, scanSummary } from './commands/scan';
 import { readVaultFolder, VaultReadError } from './read-vault';
 import { readCliSettings, SETTINGS_PATH } from './settings';
 import { setupCommand } from './commands/setup';
+import { setYamlParser } from '../core/parse/yaml';
+import { yamlPackageParser } from './yaml';
+
+// The command line reads frontmatter with the `yaml` package (the plugin uses Obsidian's parseYaml).
+setYamlParser(yamlPackageParser);
 
 export const USAGE = `usage: follow-through COMMAND VAULT [options]
 

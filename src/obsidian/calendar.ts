@@ -49,19 +49,19 @@ export function registerCalendarCommand(plugin: Plugin, host: Host): void {
 
 /** While `calendar.writeToVault` is on, rewrites the file a moment after the index changes. */
 export function keepCalendarFile(plugin: Plugin, host: Host): void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timer: number | null = null;
   const write = () => {
     timer = null;
     if (host.settings.calendar.writeToVault) void exportCalendar(host).catch(() => undefined);
   };
   // The .ics file is not a note, so writing it never comes back here as an index change.
   const off = host.index.onChange(() => {
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(write, 2000);
+    if (timer !== null) window.clearTimeout(timer);
+    timer = window.setTimeout(write, 2000);
   });
   plugin.register(() => {
     off();
-    if (timer !== null) clearTimeout(timer);
+    if (timer !== null) window.clearTimeout(timer);
   });
   write();
 }

@@ -96,6 +96,11 @@ export class FollowThroughSettingTab extends PluginSettingTab {
   }
 
   override display(): void {
+    this.render();
+  }
+
+  /** Draws the tab (display() on every Obsidian version this plugin supports; the restore button redraws). */
+  private render(): void {
     const el = this.containerEl;
     for (const d of this.pending.splice(0)) d.run();
     el.empty();
@@ -105,7 +110,7 @@ export class FollowThroughSettingTab extends PluginSettingTab {
     new Setting(el).setName('Notes').setHeading();
     new Setting(el)
       .setName('Extra commitment headings')
-      .setDesc('Besides Commitments, Action items, Homework and Between sessions. One per line.')
+      .setDesc('One per line, besides the built-in ones (commitments, action items, homework, between sessions).')
       .addTextArea((t) => t.setValue(s().extraHeadings.join('\n')).onChange(this.afterTyping((v) => update({ extraHeadings: lines(v) }))));
     new Setting(el)
       .setName('Frontmatter key aliases')
@@ -166,7 +171,7 @@ export class FollowThroughSettingTab extends PluginSettingTab {
     new Setting(el).addButton((b) =>
       b.setButtonText('Restore default thresholds').onClick(async () => {
         await update({ thresholds: { ...DEFAULT_SETTINGS.thresholds } });
-        this.display();
+        this.render();
       }),
     );
 

@@ -2,14 +2,14 @@
 import { Modal, type App } from 'obsidian';
 import { mount, unmount, type Component } from 'svelte';
 
-export class SvelteModal extends Modal {
+export class SvelteModal<P extends Record<string, unknown> = Record<string, unknown>> extends Modal {
   private instance: Record<string, unknown> | null = null;
 
   constructor(
     app: App,
     private readonly title: string,
-    private readonly component: Component<any>,
-    private readonly props: (close: () => void) => Record<string, unknown>,
+    private readonly component: Component<P>,
+    private readonly props: (close: () => void) => NoInfer<P>,
     private readonly onClosed?: () => void,
   ) {
     super(app);

@@ -6,6 +6,7 @@ import { capture, defaultDueDate, type CaptureItem } from '../core/edit/capture'
 import { checkIn, type CheckInOptions } from '../core/edit/check-in';
 import { modify, recommit, type ModifyOptions } from '../core/edit/carry';
 import { releaseAccountability } from '../core/edit/frontmatter-edit';
+import { pickFrontmatterKey } from '../core/parse/records';
 import { letGo } from '../core/edit/let-go';
 import { planCarryTarget, type SessionNoteSettings } from '../core/edit/session-note';
 import { refuse, type EditTarget, type RandomSource, type Refusal } from '../core/edit/types';
@@ -75,7 +76,14 @@ export class CommitmentActions {
     if (path === null) {
       return this.applier.applyChanges({ ok: false, reason: `${clientName} has no client note to record the release in; nothing was changed.` });
     }
-    return this.indexed(this.applier.applyEdit(path, (text) => releaseAccountability(text, path, until, this.index.settings)));
+    // A key change: written through the host's frontmatter API, after the text edit has checked it.
+    const aliases = this.index.settings.keyAliases.paused_until ?? [];
+    const change = (fm: Record<string, unknown>) => {
+      const key = pickFrontmatterKey(Object.keys(fm), 'paused_until', aliases) ?? 'paused_until';
+      if (until === null) delete fm[key];
+      else fm[key] = until;
+    };
+    return this.indexed(this.applier.applyFrontmatter(path, change, (text) => releaseAccountability(text, path, until, this.index.settings)));
   }
 
   /**

@@ -1,5 +1,5 @@
 /** The settings tab: note conventions, dates, the roster's thresholds and what it shows. */
-import { PluginSettingTab, Setting, debounce, type App, type Debouncer, type Plugin } from 'obsidian';
+import { PluginSettingTab, Setting, debounce, normalizePath, type App, type Debouncer, type Plugin } from 'obsidian';
 import { DEFAULT_SETTINGS, type FollowThroughSettings } from '../core/plugin-settings';
 import type { RiskThresholds } from '../core/analytics/thresholds';
 import type { ClientStatus, Diagnostic } from '../core/types';
@@ -39,6 +39,12 @@ const THRESHOLD_LABELS: [keyof RiskThresholds, string, string][] = [
 
 /** How long typing must pause before a text field's value is saved (and, for reading settings, the vault re-read). */
 export const TYPING_PAUSE_MS = 400;
+
+/** A vault path typed in a setting, as Obsidian writes paths (normalizePath); empty stays empty. */
+export function userPath(text: string): string {
+  const t = text.trim();
+  return t === '' ? '' : normalizePath(t);
+}
 
 function lines(text: string): string[] {
   return text
@@ -129,13 +135,13 @@ export class FollowThroughSettingTab extends PluginSettingTab {
             }),
           ),
       );
-    this.text(el, 'Sessions folder', 'Where new session notes are created (when a commitment is carried to a session not yet written).', () => s().sessionsFolder, (v) => update({ sessionsFolder: v.trim() }), 'Sessions');
+    this.text(el, 'Sessions folder', 'Where new session notes are created (when a commitment is carried to a session not yet written).', () => s().sessionsFolder, (v) => update({ sessionsFolder: userPath(v) }), 'Sessions');
     new Setting(el)
       .setName('Every note in the sessions folder is a session')
       .setDesc('Read notes there as session notes even without type: session.')
       .addToggle((t) => t.setValue(s().sessionsFolderIsSessions).onChange((v) => update({ sessionsFolderIsSessions: v })));
     this.text(el, 'Session note name', 'File name for new session notes; {{date}} and {{client}} are filled in.', () => s().sessionFileName, (v) => update({ sessionFileName: v.trim() || DEFAULT_SETTINGS.sessionFileName }), DEFAULT_SETTINGS.sessionFileName);
-    this.text(el, 'Session note template', 'Path of a note to use as the template for new session notes (empty: the built-in one).', () => s().sessionTemplatePath, (v) => update({ sessionTemplatePath: v.trim() }), 'Templates/Session.md');
+    this.text(el, 'Session note template', 'Path of a note to use as the template for new session notes (empty: the built-in one).', () => s().sessionTemplatePath, (v) => update({ sessionTemplatePath: userPath(v) }), 'Templates/Session.md');
 
     layoutSettings(el, {
       layout: () => s().layout,
@@ -200,10 +206,10 @@ export class FollowThroughSettingTab extends PluginSettingTab {
       .setName('Keep a calendar file in the vault')
       .setDesc('Rewrite the .ics file whenever notes change, so a calendar app can subscribe to it through your sync.')
       .addToggle((t) => t.setValue(s().calendar.writeToVault).onChange((v) => update({ calendar: { ...s().calendar, writeToVault: v } })));
-    this.text(el, 'Calendar file', 'Where in the vault the .ics file goes.', () => s().calendar.vaultPath, (v) => update({ calendar: { ...s().calendar, vaultPath: v.trim() || DEFAULT_SETTINGS.calendar.vaultPath } }), DEFAULT_SETTINGS.calendar.vaultPath);
+    this.text(el, 'Calendar file', 'Where in the vault the .ics file goes.', () => s().calendar.vaultPath, (v) => update({ calendar: { ...s().calendar, vaultPath: userPath(v) || DEFAULT_SETTINGS.calendar.vaultPath } }), DEFAULT_SETTINGS.calendar.vaultPath);
 
     new Setting(el).setName('Folders').setHeading();
-    this.text(el, 'Agreements folder', 'Where new accountability agreements are created.', () => s().agreementsFolder, (v) => update({ agreementsFolder: v.trim() }), 'Agreements');
-    this.text(el, 'Reviews folder', 'Where weekly and monthly review notes are written.', () => s().reviewsFolder, (v) => update({ reviewsFolder: v.trim() }), 'Reviews');
+    this.text(el, 'Agreements folder', 'Where new accountability agreements are created.', () => s().agreementsFolder, (v) => update({ agreementsFolder: userPath(v) }), 'Agreements');
+    this.text(el, 'Reviews folder', 'Where weekly and monthly review notes are written.', () => s().reviewsFolder, (v) => update({ reviewsFolder: userPath(v) }), 'Reviews');
   }
 }

@@ -7,6 +7,9 @@ import { ItemView, type WorkspaceLeaf } from 'obsidian';
 import { mount, unmount, type Component } from 'svelte';
 
 export interface ViewPart {
+  /** The component and its props, as given (tests read the props the view wires). */
+  component: unknown;
+  props: Record<string, unknown>;
   /** Class of the part's container. */
   cls: string;
   /** Mounts the component in `target`; returns the instance to unmount. */
@@ -15,7 +18,7 @@ export interface ViewPart {
 
 /** A part: a component with its props (checked against the component's own prop types) and container class. */
 export function viewPart<P extends Record<string, unknown>>(part: { component: Component<P>; props: NoInfer<P>; cls: string }): ViewPart {
-  return { cls: part.cls, mount: (target) => mount(part.component, { target, props: part.props }) };
+  return { ...part, mount: (target) => mount(part.component, { target, props: part.props }) };
 }
 
 export abstract class SvelteItemView extends ItemView {

@@ -1,15 +1,17 @@
 /** A Modal that hosts one Svelte 5 component, unmounted when the modal closes. */
 import { Modal, type App } from 'obsidian';
 import { mount, unmount, type Component } from 'svelte';
+import type { MountProps } from './svelte-view';
 
-export class SvelteModal<P extends Record<string, unknown> = Record<string, unknown>> extends Modal {
+export class SvelteModal extends Modal {
   private instance: Record<string, unknown> | null = null;
 
   constructor(
     app: App,
     private readonly title: string,
-    private readonly component: Component<P>,
-    private readonly props: (close: () => void) => NoInfer<P>,
+    /** Any component (its own props type); `props` must give what it takes. */
+    private readonly component: Component<never>,
+    private readonly props: (close: () => void) => MountProps,
     private readonly onClosed?: () => void,
   ) {
     super(app);
@@ -18,7 +20,8 @@ export class SvelteModal<P extends Record<string, unknown> = Record<string, unkn
   override onOpen(): void {
     this.titleEl.setText(this.title);
     this.modalEl.addClass('ft-modal');
-    this.instance = mount(this.component, { target: this.contentEl, props: this.props(() => this.close()) });
+    // The component's props are its own type; `props` is built for it by the caller.
+    this.instance = mount(this.component as Component<MountProps>, { target: this.contentEl, props: this.props(() => this.close()) });
   }
 
   override onClose(): void {

@@ -16,8 +16,11 @@ export interface ViewPart {
   mount(target: HTMLElement): Record<string, unknown>;
 }
 
+/** Whatever props `mount` accepts (Svelte's own constraint on a component's props). */
+export type MountProps = NonNullable<Parameters<typeof mount>[1]['props']>;
+
 /** A part: a component with its props (checked against the component's own prop types) and container class. */
-export function viewPart<P extends Record<string, unknown>>(part: { component: Component<P>; props: NoInfer<P>; cls: string }): ViewPart {
+export function viewPart<P extends MountProps>(part: { component: Component<P>; props: NoInfer<P>; cls: string }): ViewPart {
   return { ...part, mount: (target) => mount(part.component, { target, props: part.props }) };
 }
 

@@ -94,7 +94,7 @@ describe('EditApplier', () => {
       { method: 'process', path: PATH },
     ]);
     expect(app.vault.text(PATH)).toContain('- [>] Send 10 outreach messages ^c7f3a');
-    expect(app.vault.text(NEXT)).toMatch(/- \[ \] Send 10 outreach messages \[due:: 2026-12-16\] \[from:: c7f3a\] \^[a-z0-9]{6}\n$/);
+    expect(app.vault.text(NEXT)).toMatch(/- \[ \] Send 10 outreach messages \[from:: c7f3a\] \[due:: 2026-12-16\] \^[a-z0-9]{6}\n$/);
   });
 
   it('aborts the whole edit when a note changed since the edit was prepared, and rolls back the first', async () => {

@@ -6,6 +6,7 @@ import type { ClientStatus, Diagnostic } from '../core/types';
 import { layoutSettings } from './layout-settings';
 import { NUDGE_KINDS, type NudgeKind } from '../core/nudges/settings';
 import { templateProblems } from '../core/nudges/template';
+import { checkTasksStatuses } from '../app/tasks-statuses';
 
 const NUDGE_LABELS: Record<NudgeKind, string> = {
   confirm: 'confirm (day 0)',
@@ -39,6 +40,13 @@ const THRESHOLD_LABELS: [keyof RiskThresholds, string, string][] = [
 
 /** How long typing must pause before a text field's value is saved (and, for reading settings, the vault re-read). */
 export const TYPING_PAUSE_MS = 400;
+
+/** The Tasks plugin's saved status settings when Tasks is enabled (app.plugins is not public API). */
+function tasksStatusSettings(app: App): { enabled: false } | { enabled: true; statusSettings: unknown } {
+  const plugins = (app as unknown as { plugins?: { plugins?: Record<string, unknown> } }).plugins?.plugins;
+  const tasks = plugins?.['obsidian-tasks-plugin'] as { settings?: { statusSettings?: unknown } } | undefined;
+  return tasks ? { enabled: true, statusSettings: tasks.settings?.statusSettings } : { enabled: false };
+}
 
 /** A vault path typed in a setting, as Obsidian writes paths (normalizePath); empty stays empty. */
 export function userPath(text: string): string {
@@ -199,6 +207,22 @@ export class FollowThroughSettingTab extends PluginSettingTab {
             save(v);
           });
         });
+    }
+
+    new Setting(el).setName('Tasks').setHeading();
+    const tasks = tasksStatusSettings(this.app);
+    if (!tasks.enabled) {
+      new Setting(el).setName('Tasks statuses').setDesc('Tasks is not enabled in this vault; nothing to set up.');
+    } else {
+      const check = checkTasksStatuses(tasks.statusSettings);
+      new Setting(el)
+        .setName(check.ok ? 'Tasks statuses match' : 'Tasks statuses to add')
+        .setDesc(
+          createFragment((f) => {
+            for (const line of check.lines) f.createDiv({ text: line });
+            if (!check.ok) f.createDiv({ text: 'In Tasks: settings, task statuses, custom statuses, add new task status. The README has the table.' });
+          }),
+        );
     }
 
     new Setting(el).setName('Calendar').setHeading();

@@ -8,6 +8,7 @@ import { modify, recommit, type ModifyOptions } from '../core/edit/carry';
 import { releaseAccountability } from '../core/edit/frontmatter-edit';
 import { pickFrontmatterKey } from '../core/parse/records';
 import { letGo } from '../core/edit/let-go';
+import { resolveDateStyle, vaultDateConvention, type DateStyle } from '../core/edit/date-style';
 import { planCarryTarget, type SessionNoteSettings } from '../core/edit/session-note';
 import { refuse, type EditTarget, type RandomSource, type Refusal } from '../core/edit/types';
 import type { VaultIndex } from '../core/index/vault-index';
@@ -19,6 +20,8 @@ export interface CommitmentActionsOptions {
   today: () => IsoDate;
   random?: RandomSource;
   sessionNotes?: () => SessionNoteSettings;
+  /** "Write dates for": Tasks (emoji), Dataview (inline fields), or auto (what the vault uses). */
+  dateStyle?: () => DateStyle;
 }
 
 /** The line an edit of `c` expects, as the index last read it. */
@@ -59,7 +62,8 @@ export class CommitmentActions {
     const client = session ? this.index.clientOfSession(session) : null;
     const defaultDue = session && client ? defaultDueDate(session, client.cadence, this.index.settings.dueLeadDays) : null;
     const reservedIds = this.reservedIds();
-    return this.indexed(this.applier.applyEdit(path, (text) => capture(text, path, { items, defaultDue, random: this.random, reservedIds, settings: this.index.settings })));
+    const fieldStyle = this.options.dateStyle ? resolveDateStyle(this.options.dateStyle(), () => vaultDateConvention(this.index.commitments())) : undefined;
+    return this.indexed(this.applier.applyEdit(path, (text) => capture(text, path, { items, defaultDue, random: this.random, reservedIds, settings: this.index.settings, fieldStyle })));
   }
 
   recommit(c: Commitment, options: { due?: IsoDate; confidence?: number } = {}): Promise<ApplyResult> {

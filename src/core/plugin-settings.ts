@@ -10,6 +10,7 @@ import { DEFAULT_NUDGE_SETTINGS, resolveNudgeSettings, type NudgeSettings } from
 import { DEFAULT_CALENDAR_SETTINGS, resolveCalendarSettings, type CalendarSettings } from './calendar/settings';
 import { deepFreeze } from './freeze';
 import { DEFAULT_LAYOUT, resolveLayout, type NoteLayout } from './layout/layout';
+import { DATE_STYLES, type DateStyle } from './edit/date-style';
 
 export const SETTINGS_VERSION = 3;
 
@@ -46,6 +47,8 @@ export interface FollowThroughSettings {
   reviewsFolder: string;
   /** How the vault's notes are laid out: which are sessions, where client and date come from. */
   layout: NoteLayout;
+  /** Write dates on new lines for Tasks (emoji) or Dataview (inline fields); auto: as the vault does. */
+  dateStyle: DateStyle;
 }
 
 
@@ -68,6 +71,7 @@ export const DEFAULT_SETTINGS: Readonly<FollowThroughSettings> = deepFreeze({
   agreementsFolder: 'Agreements',
   reviewsFolder: 'Reviews',
   layout: { ...DEFAULT_LAYOUT },
+  dateStyle: 'auto',
 } satisfies FollowThroughSettings);
 
 type Json = Record<string, unknown>;
@@ -127,7 +131,8 @@ export function loadSettings(saved: unknown): FollowThroughSettings {
   const filled = fill(DEFAULT_SETTINGS as FollowThroughSettings, migrated);
   // Nested settings with rules of their own (valid step names, hours 0-23…) repair themselves.
   const layout = resolveLayout(isObject(migrated.layout) ? migrated.layout : {});
-  return { ...filled, layout, nudges: resolveNudgeSettings(filled.nudges), calendar: resolveCalendarSettings(filled.calendar) };
+  const dateStyle = DATE_STYLES.includes(filled.dateStyle) ? filled.dateStyle : 'auto';
+  return { ...filled, layout, dateStyle, nudges: resolveNudgeSettings(filled.nudges), calendar: resolveCalendarSettings(filled.calendar) };
 }
 
 /** What the parser and index read from the settings. */

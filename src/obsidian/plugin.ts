@@ -64,6 +64,7 @@ export default class FollowThroughPlugin extends Plugin implements Host {
     this.applier = new EditApplier(obsidianEditVault(this.app)) as EditApplier<never>;
     this.actions = new CommitmentActions(this.index, this.applier, {
       today: () => this.today(),
+      dateStyle: () => this.settings.dateStyle,
       sessionNotes: () => ({
         folder: this.settings.sessionsFolder,
         template: this.sessionTemplate,

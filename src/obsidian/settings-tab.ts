@@ -210,6 +210,17 @@ export class FollowThroughSettingTab extends PluginSettingTab {
     }
 
     new Setting(el).setName('Tasks').setHeading();
+    new Setting(el)
+      .setName('Write dates for')
+      .setDesc('How capture writes dates on a line with no fields yet; a line keeps the style it already has.')
+      .addDropdown((d) =>
+        d
+          .addOption('auto', 'As my notes already do')
+          .addOption('tasks', 'Tasks (📅 emoji dates)')
+          .addOption('dataview', 'Dataview (inline fields)')
+          .setValue(s().dateStyle)
+          .onChange((v) => update({ dateStyle: v === 'tasks' || v === 'dataview' ? v : 'auto' })),
+      );
     const tasks = tasksStatusSettings(this.app);
     if (!tasks.enabled) {
       new Setting(el).setName('Tasks statuses').setDesc('Tasks is not enabled in this vault; nothing to set up.');

@@ -31,6 +31,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: browser ? configDefaults.exclude : [...configDefaults.exclude, ...BROWSER_TESTS],
     environment: 'node',
+    // The core's YAML reader, as the command line sets it (the plugin passes Obsidian's parseYaml).
+    setupFiles: ['tests/setup/yaml.ts'],
     // Builds the browser test page once; not needed when no browser test runs.
     globalSetup: browser ? ['tests/browser/global-setup.ts'] : [],
     // Browser tests launch Chromium; give them room on a shared 2-core machine.

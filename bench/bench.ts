@@ -14,6 +14,8 @@
 import * as os from 'node:os';
 import type { VaultIndex } from '../src/core/index/vault-index';
 import { DEFAULT_SYNTH_OPTIONS, SynthVault } from './synth-vault';
+import { setYamlParser } from '../src/core/parse/yaml';
+import { yamlPackageParser } from '../src/cli/yaml';
 import { measureFullIndex, measureSingleCall } from './measures/full-index';
 import { measureBaseline, measureHeap } from './measures/heap';
 import { measureReindex } from './measures/reindex';
@@ -47,6 +49,7 @@ const HELP = `usage: node --expose-gc dist/bench.js [--clients N] [--sessions N]
   [--startup-notes N] [--startup-coaching N] [--no-startup] [--scale [CLIENTS,CLIENTS,…]] [--no-practice] [--no-browser] [--no-layout]`;
 
 async function main(argv: readonly string[]): Promise<void> {
+  setYamlParser(yamlPackageParser); // as the command line reads frontmatter
   const args = parseArgs(argv);
   if (args.has('help')) {
     process.stderr.write(HELP + '\n');

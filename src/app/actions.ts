@@ -6,7 +6,9 @@ import { capture, defaultDueDate, type CaptureItem } from '../core/edit/capture'
 import { checkIn, type CheckInOptions } from '../core/edit/check-in';
 import { modify, recommit, type ModifyOptions } from '../core/edit/carry';
 import { releaseAccountability } from '../core/edit/frontmatter-edit';
+import { pickFrontmatterKey } from '../core/parse/records';
 import { letGo } from '../core/edit/let-go';
+import { resolveDateStyle, vaultDateConvention, type DateStyle } from '../core/edit/date-style';
 import { planCarryTarget, type SessionNoteSettings } from '../core/edit/session-note';
 import { refuse, type EditTarget, type RandomSource, type Refusal } from '../core/edit/types';
 import type { VaultIndex } from '../core/index/vault-index';
@@ -18,6 +20,8 @@ export interface CommitmentActionsOptions {
   today: () => IsoDate;
   random?: RandomSource;
   sessionNotes?: () => SessionNoteSettings;
+  /** "Write dates for": Tasks (emoji), Dataview (inline fields), or auto (what the vault uses). */
+  dateStyle?: () => DateStyle;
 }
 
 /** The line an edit of `c` expects, as the index last read it. */
@@ -58,7 +62,8 @@ export class CommitmentActions {
     const client = session ? this.index.clientOfSession(session) : null;
     const defaultDue = session && client ? defaultDueDate(session, client.cadence, this.index.settings.dueLeadDays) : null;
     const reservedIds = this.reservedIds();
-    return this.indexed(this.applier.applyEdit(path, (text) => capture(text, path, { items, defaultDue, random: this.random, reservedIds, settings: this.index.settings })));
+    const fieldStyle = this.options.dateStyle ? resolveDateStyle(this.options.dateStyle(), () => vaultDateConvention(this.index.commitments())) : undefined;
+    return this.indexed(this.applier.applyEdit(path, (text) => capture(text, path, { items, defaultDue, random: this.random, reservedIds, settings: this.index.settings, fieldStyle })));
   }
 
   recommit(c: Commitment, options: { due?: IsoDate; confidence?: number } = {}): Promise<ApplyResult> {
@@ -75,7 +80,14 @@ export class CommitmentActions {
     if (path === null) {
       return this.applier.applyChanges({ ok: false, reason: `${clientName} has no client note to record the release in; nothing was changed.` });
     }
-    return this.indexed(this.applier.applyEdit(path, (text) => releaseAccountability(text, path, until, this.index.settings)));
+    // A key change: written through the host's frontmatter API, after the text edit has checked it.
+    const aliases = this.index.settings.keyAliases.paused_until ?? [];
+    const change = (fm: Record<string, unknown>) => {
+      const key = pickFrontmatterKey(Object.keys(fm), 'paused_until', aliases) ?? 'paused_until';
+      if (until === null) delete fm[key];
+      else fm[key] = until;
+    };
+    return this.indexed(this.applier.applyFrontmatter(path, change, (text) => releaseAccountability(text, path, until, this.index.settings)));
   }
 
   /** The edit undo would take back now (the applier's newest), so a view can undo the edit it made and no other. */

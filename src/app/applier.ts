@@ -14,6 +14,11 @@
  *   Before touching a note the applier calls the facade's `flushEditor(path)`; in the plugin that
  *   asks every MarkdownView showing the note to `save()` (see `facade.ts`), so the edit is computed
  *   on the text the coach sees and the editor then reloads the result like any external change.
+ * - A note open in an editor is edited through the editor (`processOpen`: the smallest change, as
+ *   one transaction), so the coach's cursor, folds and editor undo survive; the same guard runs on
+ *   the editor's text. Frontmatter key changes go through the host's frontmatter API
+ *   (`processFrontMatter`), after the core's text edit has checked them on the current text.
+ * - Deleting (taking back a note an edit created) goes to the trash the coach chose.
  * - A refused edit shows a Notice with the reason and changes nothing.
  * - Every applied edit can be undone (newest first) while its notes still hold what it wrote; a
  *   refused undo keeps its entry for another try.
@@ -26,7 +31,16 @@ export interface EditVault<F> {
   read(file: F): Promise<string>;
   process(file: F, fn: (data: string) => string): Promise<string>;
   create(path: string, data: string): Promise<F>;
+  /** Removes a note: to the trash the coach chose (FileManager.trashFile in the plugin). */
   delete(file: F): Promise<void>;
+  /**
+   * When the note is open in an editor: runs `fn` on the editor's text and applies its result there
+   * (cursor, folds and undo survive), saved to disk at once; returns the text `fn` was given, or null
+   * when no editor shows the note (then `process` is used).
+   */
+  processOpen?(path: string, fn: (data: string) => string): Promise<string | null>;
+  /** Changes frontmatter keys as the host does (FileManager.processFrontMatter in the plugin). */
+  processFrontMatter?(file: F, fn: (frontmatter: Record<string, unknown>) => void): Promise<void>;
   /** Makes sure a folder exists before a note is created in it ('' is the vault root). */
   ensureFolder?(folder: string): Promise<void>;
   /** Saves any unsaved editor text of the note, so `process` sees what the coach sees. */
@@ -35,7 +49,10 @@ export interface EditVault<F> {
 }
 
 /** The applier's public face, whatever file type its vault uses. */
-export type Applier = Pick<EditApplier<never>, 'read' | 'exists' | 'applyEdit' | 'applyChanges' | 'undo' | 'canUndo' | 'history'>;
+export type Applier = Pick<EditApplier<never>, 'read' | 'exists' | 'applyEdit' | 'applyFrontmatter' | 'applyChanges' | 'undo' | 'canUndo' | 'history'>;
+
+/** A frontmatter key change: what `processFrontMatter` does to the parsed keys. */
+export type FrontmatterChange = (frontmatter: Record<string, unknown>) => void;
 
 export type ApplyResult = { ok: true; summary: string; changed: string[] } | { ok: false; reason: string };
 
@@ -116,7 +133,7 @@ export class EditApplier<F> {
       let before: string | null = null;
       let outcome: EditResult | null = null;
       try {
-        await this.vault.process(file, (data) => {
+        await this.processNote(file, path, (data) => {
           before = data;
           outcome = edit(data);
           return outcome.ok ? outcome.text : data;
@@ -129,6 +146,38 @@ export class EditApplier<F> {
       if (!r.ok) return this.fail(r.reason);
       if (r.text !== before) this.remember({ summary: r.summary, changes: [{ path, before, after: r.text }] });
       return this.succeed(r.summary, r.text !== before ? [path] : []);
+    });
+  }
+
+  /**
+   * Changes frontmatter keys through the host's frontmatter API when it has one (Obsidian's own
+   * serializer, as other plugins expect), else as the text edit. `check` is the core's text edit of
+   * the same change: it runs first on the note's current text, and if it refuses nothing is written.
+   */
+  applyFrontmatter(path: string, change: FrontmatterChange, check: (text: string) => EditResult): Promise<ApplyResult> {
+    const processFrontMatter = this.vault.processFrontMatter?.bind(this.vault);
+    if (!processFrontMatter) return this.applyEdit(path, check);
+    return this.serial(async () => {
+      await this.vault.flushEditor?.(path);
+      const file = this.vault.getFileByPath(path);
+      if (file === null) return this.fail(`${noteName(path)} does not exist (was it moved or deleted?); nothing was changed.`);
+      let before: string;
+      try {
+        before = await this.vault.read(file);
+      } catch (e) {
+        return this.fail(`${noteName(path)} could not be read (${(e as Error).message}); nothing was changed. Try again.`);
+      }
+      const planned = check(before);
+      if (!planned.ok) return this.fail(planned.reason);
+      if (planned.text === before) return this.succeed(planned.summary, []);
+      try {
+        await processFrontMatter(file, change);
+      } catch (e) {
+        return this.fail(`${noteName(path)}'s frontmatter could not be changed (${(e as Error).message}); nothing was changed. Try again.`);
+      }
+      const after = await this.vault.read(file).catch(() => null);
+      if (after !== null && after !== before) this.remember({ summary: planned.summary, changes: [{ path, before, after }] });
+      return this.succeed(planned.summary, after !== before ? [path] : []);
     });
   }
 
@@ -171,6 +220,12 @@ export class EditApplier<F> {
   }
 
   // ---- internals -----------------------------------------------------------------------------
+
+  /** `process` through the note's open editor when there is one, else through the vault. */
+  private async processNote(file: F, path: string, fn: (data: string) => string): Promise<void> {
+    const viaEditor = this.vault.processOpen ? await this.vault.processOpen(path, fn) : null;
+    if (viaEditor === null) await this.vault.process(file, fn);
+  }
 
   /** Runs one operation at a time, so two quick clicks never interleave their reads and writes. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -243,7 +298,7 @@ export class EditApplier<F> {
     }
     if (file === null) throw new Conflict(`${noteName(op.path)} no longer exists`);
     let current: string | null = null;
-    await this.vault.process(file, (data) => {
+    await this.processNote(file, op.path, (data) => {
       current = data;
       return data === op.expect && op.result !== null ? op.result : data;
     });

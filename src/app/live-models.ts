@@ -26,6 +26,16 @@ export interface LiveModelOptions {
   agreements?: AgreementIndex;
   /** How often to check whether the date has changed (ms). */
   dayCheckMs?: number;
+  /** The timers the stores use; `window` (Obsidian's main window, which outlives popouts) unless given. */
+  timers?: Timers;
+}
+
+/** Timer functions, as `window` has them (ids are whatever the host's timers return). */
+export interface Timers {
+  setTimeout(handler: () => void, ms: number): unknown;
+  clearTimeout(id: unknown): void;
+  setInterval(handler: () => void, ms: number): unknown;
+  clearInterval(id: unknown): void;
 }
 
 export class LiveModels {
@@ -40,8 +50,9 @@ export class LiveModels {
    * the turn of the day.
    */
   private live<T>(build: (asOf: IsoDate) => T): Readable<T> {
-    return readable<T>(undefined as T, (set) => {
-      let timer: ReturnType<typeof setTimeout> | null = null;
+    return readable<T>(undefined, (set) => {
+      const timers = this.options.timers ?? window;
+      let timer: unknown = null;
       let day = this.options.today();
       const refresh = () => {
         timer = null;
@@ -50,16 +61,16 @@ export class LiveModels {
       };
       refresh();
       const off = this.index.onChange(() => {
-        if (timer !== null) clearTimeout(timer);
-        timer = setTimeout(refresh, this.options.settings().refreshDebounceMs);
+        if (timer !== null) timers.clearTimeout(timer);
+        timer = timers.setTimeout(refresh, this.options.settings().refreshDebounceMs);
       });
-      const dayCheck = setInterval(() => {
+      const dayCheck = timers.setInterval(() => {
         if (this.options.today() !== day) refresh();
       }, this.options.dayCheckMs ?? 60_000);
       return () => {
         off();
-        clearInterval(dayCheck);
-        if (timer !== null) clearTimeout(timer);
+        timers.clearInterval(dayCheck);
+        if (timer !== null) timers.clearTimeout(timer);
       };
     });
   }

@@ -20,6 +20,11 @@ import { setupCommand } from './commands/setup';
 import { agreementsFrom } from '../core/agreements/store';
 import { checkinCommand, CheckInProblem, clientIcsCommand, progressCommand, recapCommand } from './commands/client-loop';
 import { NoteWriteError } from './write-notes';
+import { setYamlParser } from '../core/parse/yaml';
+import { yamlPackageParser } from './yaml';
+
+// The command line reads frontmatter with the `yaml` package (the plugin uses Obsidian's parseYaml).
+setYamlParser(yamlPackageParser);
 
 export const USAGE = `usage: follow-through COMMAND VAULT [options]
 

@@ -5,7 +5,7 @@
  */
 
 /** C0 controls other than tab and LF, DEL, and the C1 controls: never meaningful in a note's text. */
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROLS = /(?![\t\n])\p{Cc}/gu;
 /** Every way of breaking a line: CRLF, CR, LF, NEL, and the Unicode line and paragraph separators. */
 const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 
@@ -17,4 +17,22 @@ export function withoutControls(text: string): string {
 /** Text on one line: each line break a space, other control characters removed; tabs kept. */
 export function singleLine(text: string): string {
   return text.replace(LINE_BREAKS, ' ').replace(CONTROLS, '');
+}
+
+/**
+ * A frontmatter value as text, for matching and for messages: strings as written; numbers and
+ * booleans as text; a date (Obsidian's YAML reader makes `2026-11-26` a Date) as YYYY-MM-DD; a list
+ * as its items joined with ", "; a map as JSON. Never "[object Object]"; never throws.
+ */
+export function valueText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.map(valueText).join(', ');
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return 'a value that cannot be shown';
+  }
 }

@@ -10,6 +10,7 @@ import { DEFAULT_NUDGE_SETTINGS, resolveNudgeSettings, type NudgeSettings } from
 import { DEFAULT_CALENDAR_SETTINGS, resolveCalendarSettings, type CalendarSettings } from './calendar/settings';
 import { deepFreeze } from './freeze';
 import { DEFAULT_LAYOUT, resolveLayout, type NoteLayout } from './layout/layout';
+import { DATE_STYLES, type DateStyle } from './edit/date-style';
 
 export const SETTINGS_VERSION = 3;
 
@@ -46,6 +47,8 @@ export interface FollowThroughSettings {
   reviewsFolder: string;
   /** How the vault's notes are laid out: which are sessions, where client and date come from. */
   layout: NoteLayout;
+  /** Write dates on new lines for Tasks (emoji) or Dataview (inline fields); auto: as the vault does. */
+  dateStyle: DateStyle;
 }
 
 
@@ -63,11 +66,12 @@ export const DEFAULT_SETTINGS: Readonly<FollowThroughSettings> = deepFreeze({
   thresholds: { ...DEFAULT_THRESHOLDS },
   rosterStatuses: ['active', 'paused'],
   refreshDebounceMs: 300,
-  nudges: structuredClone(DEFAULT_NUDGE_SETTINGS) as NudgeSettings,
+  nudges: structuredClone(DEFAULT_NUDGE_SETTINGS),
   calendar: { ...DEFAULT_CALENDAR_SETTINGS },
   agreementsFolder: 'Agreements',
   reviewsFolder: 'Reviews',
-  layout: { ...DEFAULT_LAYOUT } as NoteLayout,
+  layout: { ...DEFAULT_LAYOUT },
+  dateStyle: 'auto',
 } satisfies FollowThroughSettings);
 
 type Json = Record<string, unknown>;
@@ -105,7 +109,8 @@ function fill<T>(defaults: T, saved: unknown): T {
   if (Array.isArray(defaults)) {
     // Every list in the settings holds strings unless its default says otherwise.
     const type = defaults.length > 0 ? typeof defaults[0] : 'string';
-    return (Array.isArray(saved) && saved.every((x) => typeof x === type) ? [...saved] : [...defaults]) as T;
+    const list: unknown[] | null = Array.isArray(saved) ? saved : null;
+    return (list && list.every((x) => typeof x === type) ? [...list] : [...defaults]) as T;
   }
   if (isObject(defaults)) {
     const out: Json = {};
@@ -125,8 +130,9 @@ export function loadSettings(saved: unknown): FollowThroughSettings {
   const migrated = isObject(saved) ? migrateSettings(saved) : {};
   const filled = fill(DEFAULT_SETTINGS as FollowThroughSettings, migrated);
   // Nested settings with rules of their own (valid step names, hours 0-23…) repair themselves.
-  const layout = resolveLayout(isObject(migrated.layout) ? (migrated.layout as Partial<Record<keyof NoteLayout, unknown>>) : {});
-  return { ...filled, layout, nudges: resolveNudgeSettings(filled.nudges), calendar: resolveCalendarSettings(filled.calendar) };
+  const layout = resolveLayout(isObject(migrated.layout) ? migrated.layout : {});
+  const dateStyle = DATE_STYLES.includes(filled.dateStyle) ? filled.dateStyle : 'auto';
+  return { ...filled, layout, dateStyle, nudges: resolveNudgeSettings(filled.nudges), calendar: resolveCalendarSettings(filled.calendar) };
 }
 
 /** What the parser and index read from the settings. */

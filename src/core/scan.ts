@@ -62,7 +62,7 @@ export function scanFiles(
   options: { asOf: IsoDate; settings?: Partial<CoreSettings> },
 ): ScanOutput {
   const index = new VaultIndex(options.settings);
-  const entries = Symbol.iterator in files ? (files as Iterable<readonly [string, string]>) : Object.entries(files);
+  const entries = Symbol.iterator in files ? files : Object.entries(files);
   index.setNotes(entries);
   return scanIndex(index, options.asOf);
 }

@@ -17,7 +17,8 @@ export type Owner = string;
 export type SessionStatus = 'held' | 'cancelled' | 'no-show';
 export type ClientStatus = 'active' | 'paused' | 'ended';
 export type AccountabilityLevel = 'self-directed' | 'check-in' | 'active' | 'consequences';
-export type Severity = 'error' | 'warning';
+/** `info`: read as written, with a note on what was ignored (not shown as a problem). */
+export type Severity = 'error' | 'warning' | 'info';
 /** Which field convention a commitment line uses, so edits can write back in the same one. */
 export type FieldConvention = 'dataview' | 'emoji';
 

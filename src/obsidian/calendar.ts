@@ -3,15 +3,29 @@
  * subscribe to it through the coach's sync), and, when the setting is on, keeps it current after
  * every index change. Written only when the text differs, so an unchanged vault causes no sync.
  */
-import { Notice, TFile, type Plugin } from 'obsidian';
-import { calendarFile } from '../core/calendar/ics';
+import { Notice, TFile, normalizePath, type Plugin } from 'obsidian';
+import { calendarFile, isOurCalendar } from '../core/calendar/ics';
 import type { Host } from './host';
 
+/** The calendar file setting names something that is not ours to replace; nothing was written. */
+export class CalendarPathError extends Error {}
+
+/**
+ * Writes the calendar at `path`: a new file, or over an earlier export of ours (recognised by its
+ * PRODID). A note, a folder, or any other file already there is refused, so a mistyped setting can
+ * never overwrite a note.
+ */
 async function writeIfChanged(host: Host, path: string, text: string): Promise<boolean> {
   const { vault } = host.app;
+  if (/\.md$/i.test(path)) throw new CalendarPathError(`not writing the calendar to ${path}: that is a note's name. Give the calendar file setting a .ics name.`);
   const existing = vault.getAbstractFileByPath(path);
+  if (existing !== null && !(existing instanceof TFile)) throw new CalendarPathError(`not writing the calendar to ${path}: that is a folder. Give the calendar file setting a .ics name.`);
   if (existing instanceof TFile) {
-    if ((await vault.read(existing)) === text) return false;
+    const current = await vault.read(existing);
+    if (current === text) return false;
+    if (!isOurCalendar(current)) {
+      throw new CalendarPathError(`not writing the calendar to ${path}: a file there was not exported by Follow Through. Choose another calendar file name, or delete that file first.`);
+    }
     await vault.modify(existing, text);
     return true;
   }
@@ -28,8 +42,9 @@ export async function exportCalendar(host: Host): Promise<string> {
     settings: host.settings.calendar,
     nudges: host.settings.nudges,
   });
-  await writeIfChanged(host, file.path, file.text);
-  return file.path;
+  const path = normalizePath(file.path);
+  await writeIfChanged(host, path, file.text);
+  return path;
 }
 
 export function registerCalendarCommand(plugin: Plugin, host: Host): void {
@@ -49,19 +64,29 @@ export function registerCalendarCommand(plugin: Plugin, host: Host): void {
 
 /** While `calendar.writeToVault` is on, rewrites the file a moment after the index changes. */
 export function keepCalendarFile(plugin: Plugin, host: Host): void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timer: number | null = null;
+  let refused: string | null = null;
   const write = () => {
     timer = null;
-    if (host.settings.calendar.writeToVault) void exportCalendar(host).catch(() => undefined);
+    if (!host.settings.calendar.writeToVault) return;
+    exportCalendar(host).then(
+      () => (refused = null),
+      (err: unknown) => {
+        // Said once per refusal, not on every change of the vault.
+        const message = err instanceof Error ? err.message : 'the calendar could not be written';
+        if (err instanceof CalendarPathError && refused !== message) new Notice(`Follow Through: ${message}`);
+        refused = message;
+      },
+    );
   };
   // The .ics file is not a note, so writing it never comes back here as an index change.
   const off = host.index.onChange(() => {
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(write, 2000);
+    if (timer !== null) window.clearTimeout(timer);
+    timer = window.setTimeout(write, 2000);
   });
   plugin.register(() => {
     off();
-    if (timer !== null) clearTimeout(timer);
+    if (timer !== null) window.clearTimeout(timer);
   });
   write();
 }

@@ -25,6 +25,8 @@ import { RosterView } from './views/roster-view';
 import { offerSetup, registerSetup } from './setup';
 import { SetupModal } from './views/setup-modal';
 import { openDiagnostic } from './first-run';
+import { setYamlParser } from '../core/parse/yaml';
+import { obsidianYaml } from './yaml';
 
 export default class FollowThroughPlugin extends Plugin implements Host {
   override settings!: FollowThroughSettings;
@@ -53,6 +55,7 @@ export default class FollowThroughPlugin extends Plugin implements Host {
   };
 
   override async onload(): Promise<void> {
+    setYamlParser(obsidianYaml);
     this.settings = loadSettings(await this.loadData());
     this.index = new VaultIndex(coreSettingsFrom(this.settings));
     this.indexer = new VaultIndexer(this.app, this.index, this.agreements, { getAllTags });
@@ -61,6 +64,7 @@ export default class FollowThroughPlugin extends Plugin implements Host {
     this.applier = new EditApplier(obsidianEditVault(this.app)) as EditApplier<never>;
     this.actions = new CommitmentActions(this.index, this.applier, {
       today: () => this.today(),
+      dateStyle: () => this.settings.dateStyle,
       sessionNotes: () => ({
         folder: this.settings.sessionsFolder,
         template: this.sessionTemplate,

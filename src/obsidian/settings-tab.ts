@@ -1,11 +1,12 @@
 /** The settings tab: note conventions, dates, the roster's thresholds and what it shows. */
-import { PluginSettingTab, Setting, debounce, type App, type Debouncer, type Plugin } from 'obsidian';
+import { PluginSettingTab, Setting, debounce, normalizePath, type App, type Debouncer, type Plugin } from 'obsidian';
 import { DEFAULT_SETTINGS, type FollowThroughSettings } from '../core/plugin-settings';
 import type { RiskThresholds } from '../core/analytics/thresholds';
 import type { ClientStatus, Diagnostic } from '../core/types';
 import { layoutSettings } from './layout-settings';
 import { NUDGE_KINDS, type NudgeKind } from '../core/nudges/settings';
 import { templateProblems } from '../core/nudges/template';
+import { checkTasksStatuses } from '../app/tasks-statuses';
 
 const NUDGE_LABELS: Record<NudgeKind, string> = {
   confirm: 'confirm (day 0)',
@@ -39,6 +40,19 @@ const THRESHOLD_LABELS: [keyof RiskThresholds, string, string][] = [
 
 /** How long typing must pause before a text field's value is saved (and, for reading settings, the vault re-read). */
 export const TYPING_PAUSE_MS = 400;
+
+/** The Tasks plugin's saved status settings when Tasks is enabled (app.plugins is not public API). */
+function tasksStatusSettings(app: App): { enabled: false } | { enabled: true; statusSettings: unknown } {
+  const plugins = (app as unknown as { plugins?: { plugins?: Record<string, unknown> } }).plugins?.plugins;
+  const tasks = plugins?.['obsidian-tasks-plugin'] as { settings?: { statusSettings?: unknown } } | undefined;
+  return tasks ? { enabled: true, statusSettings: tasks.settings?.statusSettings } : { enabled: false };
+}
+
+/** A vault path typed in a setting, as Obsidian writes paths (normalizePath); empty stays empty. */
+export function userPath(text: string): string {
+  const t = text.trim();
+  return t === '' ? '' : normalizePath(t);
+}
 
 function lines(text: string): string[] {
   return text
@@ -96,6 +110,11 @@ export class FollowThroughSettingTab extends PluginSettingTab {
   }
 
   override display(): void {
+    this.render();
+  }
+
+  /** Draws the tab (display() on every Obsidian version this plugin supports; the restore button redraws). */
+  private render(): void {
     const el = this.containerEl;
     for (const d of this.pending.splice(0)) d.run();
     el.empty();
@@ -105,7 +124,7 @@ export class FollowThroughSettingTab extends PluginSettingTab {
     new Setting(el).setName('Notes').setHeading();
     new Setting(el)
       .setName('Extra commitment headings')
-      .setDesc('Besides Commitments, Action items, Homework and Between sessions. One per line.')
+      .setDesc('One per line, besides the built-in ones (commitments, action items, homework, between sessions).')
       .addTextArea((t) => t.setValue(s().extraHeadings.join('\n')).onChange(this.afterTyping((v) => update({ extraHeadings: lines(v) }))));
     new Setting(el)
       .setName('Frontmatter key aliases')
@@ -124,13 +143,13 @@ export class FollowThroughSettingTab extends PluginSettingTab {
             }),
           ),
       );
-    this.text(el, 'Sessions folder', 'Where new session notes are created (when a commitment is carried to a session not yet written).', () => s().sessionsFolder, (v) => update({ sessionsFolder: v.trim() }), 'Sessions');
+    this.text(el, 'Sessions folder', 'Where new session notes are created (when a commitment is carried to a session not yet written).', () => s().sessionsFolder, (v) => update({ sessionsFolder: userPath(v) }), 'Sessions');
     new Setting(el)
       .setName('Every note in the sessions folder is a session')
       .setDesc('Read notes there as session notes even without type: session.')
       .addToggle((t) => t.setValue(s().sessionsFolderIsSessions).onChange((v) => update({ sessionsFolderIsSessions: v })));
     this.text(el, 'Session note name', 'File name for new session notes; {{date}} and {{client}} are filled in.', () => s().sessionFileName, (v) => update({ sessionFileName: v.trim() || DEFAULT_SETTINGS.sessionFileName }), DEFAULT_SETTINGS.sessionFileName);
-    this.text(el, 'Session note template', 'Path of a note to use as the template for new session notes (empty: the built-in one).', () => s().sessionTemplatePath, (v) => update({ sessionTemplatePath: v.trim() }), 'Templates/Session.md');
+    this.text(el, 'Session note template', 'Path of a note to use as the template for new session notes (empty: the built-in one).', () => s().sessionTemplatePath, (v) => update({ sessionTemplatePath: userPath(v) }), 'Templates/Session.md');
 
     layoutSettings(el, {
       layout: () => s().layout,
@@ -166,7 +185,7 @@ export class FollowThroughSettingTab extends PluginSettingTab {
     new Setting(el).addButton((b) =>
       b.setButtonText('Restore default thresholds').onClick(async () => {
         await update({ thresholds: { ...DEFAULT_SETTINGS.thresholds } });
-        this.display();
+        this.render();
       }),
     );
 
@@ -190,15 +209,42 @@ export class FollowThroughSettingTab extends PluginSettingTab {
         });
     }
 
+    new Setting(el).setName('Tasks').setHeading();
+    new Setting(el)
+      .setName('Write dates for')
+      .setDesc('How capture writes dates on a line with no fields yet; a line keeps the style it already has.')
+      .addDropdown((d) =>
+        d
+          .addOption('auto', 'As my notes already do')
+          .addOption('tasks', 'Tasks (📅 emoji dates)')
+          .addOption('dataview', 'Dataview (inline fields)')
+          .setValue(s().dateStyle)
+          .onChange((v) => update({ dateStyle: v === 'tasks' || v === 'dataview' ? v : 'auto' })),
+      );
+    const tasks = tasksStatusSettings(this.app);
+    if (!tasks.enabled) {
+      new Setting(el).setName('Tasks statuses').setDesc('Tasks is not enabled in this vault; nothing to set up.');
+    } else {
+      const check = checkTasksStatuses(tasks.statusSettings);
+      new Setting(el)
+        .setName(check.ok ? 'Tasks statuses match' : 'Tasks statuses to add')
+        .setDesc(
+          createFragment((f) => {
+            for (const line of check.lines) f.createDiv({ text: line });
+            if (!check.ok) f.createDiv({ text: 'In Tasks: settings, task statuses, custom statuses, add new task status. The README has the table.' });
+          }),
+        );
+    }
+
     new Setting(el).setName('Calendar').setHeading();
     new Setting(el)
       .setName('Keep a calendar file in the vault')
       .setDesc('Rewrite the .ics file whenever notes change, so a calendar app can subscribe to it through your sync.')
       .addToggle((t) => t.setValue(s().calendar.writeToVault).onChange((v) => update({ calendar: { ...s().calendar, writeToVault: v } })));
-    this.text(el, 'Calendar file', 'Where in the vault the .ics file goes.', () => s().calendar.vaultPath, (v) => update({ calendar: { ...s().calendar, vaultPath: v.trim() || DEFAULT_SETTINGS.calendar.vaultPath } }), DEFAULT_SETTINGS.calendar.vaultPath);
+    this.text(el, 'Calendar file', 'Where in the vault the .ics file goes.', () => s().calendar.vaultPath, (v) => update({ calendar: { ...s().calendar, vaultPath: userPath(v) || DEFAULT_SETTINGS.calendar.vaultPath } }), DEFAULT_SETTINGS.calendar.vaultPath);
 
     new Setting(el).setName('Folders').setHeading();
-    this.text(el, 'Agreements folder', 'Where new accountability agreements are created.', () => s().agreementsFolder, (v) => update({ agreementsFolder: v.trim() }), 'Agreements');
-    this.text(el, 'Reviews folder', 'Where weekly and monthly review notes are written.', () => s().reviewsFolder, (v) => update({ reviewsFolder: v.trim() }), 'Reviews');
+    this.text(el, 'Agreements folder', 'Where new accountability agreements are created.', () => s().agreementsFolder, (v) => update({ agreementsFolder: userPath(v) }), 'Agreements');
+    this.text(el, 'Reviews folder', 'Where weekly and monthly review notes are written.', () => s().reviewsFolder, (v) => update({ reviewsFolder: userPath(v) }), 'Reviews');
   }
 }

@@ -15,15 +15,14 @@ export function registerSetup(plugin: Plugin, host: SetupHost): void {
  */
 export function offerSetup(host: SetupHost & { index: VaultIndex }): void {
   if (!shouldOfferSetup(host.app, host.index.clients().length)) return;
-  const fragment = document.createDocumentFragment();
-  fragment.append('Follow Through found no clients in your notes. ');
-  const link = document.createElement('a');
-  link.textContent = 'Set up from my notes';
-  link.href = '#';
-  link.addEventListener('click', (e) => {
-    e.preventDefault();
-    new SetupModal(host.app, host).open();
+  const fragment = createFragment((f) => {
+    f.appendText('Follow Through found no clients in your notes. ');
+    const link = f.createEl('a', { text: 'Set up from my notes', href: '#' });
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      new SetupModal(host.app, host).open();
+    });
+    f.appendText(' reads the layout you already use; no note is changed.');
   });
-  fragment.append(link, ' reads the layout you already use; no note is changed.');
   new Notice(fragment, 15_000);
 }

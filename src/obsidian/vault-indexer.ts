@@ -48,7 +48,7 @@ interface Scan {
 }
 
 const now = () => performance.now();
-const yieldToUi = () => new Promise<void>((r) => setTimeout(r, 0));
+const yieldToUi = () => new Promise<void>((r) => window.setTimeout(r, 0));
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class VaultIndexer {
@@ -126,7 +126,7 @@ export class VaultIndexer {
     return isCandidateNote(
       {
         path,
-        frontmatter: fm ? (fm as Record<string, unknown>) : null,
+        frontmatter: fm ?? null,
         tags: this.options.getAllTags(cache) ?? [],
         headings: (cache.headings ?? []).map((h) => h.heading),
         frontmatterInvalid: cache.frontmatterPosition !== undefined && fm === undefined,
@@ -203,13 +203,13 @@ export class VaultIndexer {
    */
   private readAll(files: readonly TFile[], paths: readonly string[]): Promise<Read[]> {
     return new Promise<Read[]>((resolve) => {
-      const out: (Read | undefined)[] = new Array(files.length);
+      const out = new Array<Read | undefined>(files.length);
       let left = files.length;
       const finish = () => {
-        clearTimeout(timer);
+        window.clearTimeout(timer);
         resolve(Array.from(out, (r, i) => r ?? { path: paths[i], file: files[i], error: `note could not be read: no answer after ${Math.round(this.readTimeoutMs / 1000)} s` }));
       };
-      const timer = setTimeout(finish, this.readTimeoutMs);
+      const timer = window.setTimeout(finish, this.readTimeoutMs);
       const settle = (i: number, r: Read) => {
         if (out[i] !== undefined) return;
         out[i] = r;
@@ -221,7 +221,7 @@ export class VaultIndexer {
         try {
           reading = this.app.vault.cachedRead(file);
         } catch (e) {
-          reading = Promise.reject(e);
+          reading = Promise.reject(e instanceof Error ? e : new Error(message(e)));
         }
         reading.then(
           (text) => settle(i, { path: paths[i], file, text }),

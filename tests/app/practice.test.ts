@@ -175,7 +175,7 @@ describe('the live practice model', () => {
       const index = indexOf(files);
       let today = AS_OF;
       const settings = { ...loadSettings(null), refreshDebounceMs: 50 };
-      const store = new LiveModels(index, { today: () => today, settings: () => settings }).practice();
+      const store = new LiveModels(index, { today: () => today, settings: () => settings, timers: globalThis }).practice();
       const seen: string[] = [];
       const stop = store.subscribe((m) => seen.push(`${m.asOf}:${m.figures.total.activeClients}`));
       expect(seen).toEqual(['2026-12-01:7']);

@@ -22,6 +22,10 @@ import { resolveNudgeSettings } from '../../src/core/nudges/settings';
 import { practiceFigures } from '../../src/core/practice/figures';
 import { buildPracticeModel } from '../../src/app/practice';
 import { app } from './app-harness';
+import { setYamlParser } from '../../src/core/parse/yaml';
+import { yamlPackageParser } from '../../src/cli/yaml';
+
+setYamlParser(yamlPackageParser);
 
 type Handle = Record<string, unknown>;
 

@@ -443,13 +443,13 @@ describe('capture', () => {
     const [l12, id1] = matchLine(
       note,
       new RegExp(
-        `^- \\[ \\] Push back on one mid-sprint request with "yes, and here's what moves" \\[due:: 2026-12-06\\] \\[trigger:: at Monday sprint planning\\] \\[confidence:: 8\\] \\^(${ID})$`,
+        `^- \\[ \\] Push back on one mid-sprint request with "yes, and here's what moves" \\[trigger:: at Monday sprint planning\\] \\[confidence:: 8\\] \\[due:: 2026-12-06\\] \\^(${ID})$`,
       ),
     );
     const [l13, id2] = matchLine(
       note,
       new RegExp(
-        `^- \\[ \\] Write a first draft of the team's Q1 goals before our next session \\[due:: 2026-12-04\\] \\[coping:: a fire drill eats the morning -> do it Friday 8am\\] \\^(${ID})$`,
+        `^- \\[ \\] Write a first draft of the team's Q1 goals before our next session \\[coping:: a fire drill eats the morning -> do it Friday 8am\\] \\[due:: 2026-12-04\\] \\^(${ID})$`,
       ),
     );
     expect(id1).not.toBe(id2);

@@ -43,7 +43,7 @@ describe('CommitmentActions', () => {
     sync();
     expect((await actions.recommit(find('Book the offsite'), { due: '2026-12-09' })).ok).toBe(true);
     expect(app.vault.text(S2)).toBe(
-      s2 + '\n## Commitments\n- [ ] Draft the scorecard [due:: 2026-12-16] [from:: sc0re] ^' + app.vault.text(S2)!.split('^')[1].slice(0, 6) + '\n- [ ] Book the offsite [due:: 2026-12-09] [from:: off1] ^' + app.vault.text(S2)!.split('^')[2].slice(0, 6) + '\n',
+      s2 + '\n## Commitments\n- [ ] Draft the scorecard [from:: sc0re] [due:: 2026-12-16] ^' + app.vault.text(S2)!.split('^')[1].slice(0, 6) + '\n- [ ] Book the offsite [from:: off1] [due:: 2026-12-09] ^' + app.vault.text(S2)!.split('^')[2].slice(0, 6) + '\n',
     );
     expect(app.vault.text(S1)).toContain('- [>] Draft the scorecard ^sc0re\n- [>] Book the offsite ^off1\n');
   });
@@ -53,7 +53,7 @@ describe('CommitmentActions', () => {
     const r = await actions.modify(find('Draft the scorecard'), { text: 'Draft half the scorecard' });
     expect(r.ok).toBe(true);
     // weekly cadence from 2026-11-20, rolled past today: 2026-12-04.
-    expect(app.vault.text('Sessions/2026-12-04 Jane Doe.md')).toMatch(/^---\ntype: session\nclient: "\[\[Jane Doe\]\]"\ndate: 2026-12-04\n---\n## Summary\n\n## Commitments\n- \[ \] Draft half the scorecard \[due:: 2026-12-09\] \[from:: sc0re\] \^[a-z0-9]{6}\n$/);
+    expect(app.vault.text('Sessions/2026-12-04 Jane Doe.md')).toMatch(/^---\ntype: session\nclient: "\[\[Jane Doe\]\]"\ndate: 2026-12-04\n---\n## Summary\n\n## Commitments\n- \[ \] Draft half the scorecard \[from:: sc0re\] \[due:: 2026-12-09\] \^[a-z0-9]{6}\n$/);
   });
 
   it('reads a note’s unsaved editor text before preparing a multi-note edit', async () => {

@@ -61,7 +61,7 @@ describe('EditApplier', () => {
     expect(Notice.shown[0]).toMatch(/does not exist/);
   });
 
-  it('saves an open editor’s unsaved text before processing, so the edit sees it', async () => {
+  it('saves an open editor’s unsaved text first, then edits through that editor, so the edit sees it', async () => {
     const { app, applier } = setup();
     const file = app.vault.getFileByPath(PATH)!;
     const view = new MarkdownView(app, file, source);
@@ -76,8 +76,10 @@ describe('EditApplier', () => {
     };
     const r = await applier.applyEdit(PATH, done);
     expect(r.ok).toBe(true);
-    expect(view.saves).toEqual([PATH]);
-    expect(order).toEqual(['process (saved: true)']);
+    // Saved before the edit (the coach's typing), and again after the editor's transaction.
+    expect(view.saves).toEqual([PATH, PATH]);
+    expect(order).toEqual([]);
+    expect(view.editor.undoSteps).toBe(1);
     const text = app.vault.text(PATH)!;
     expect(text).toContain('- [ ] Typed just now\n- [x] Send 10 outreach messages [completion:: 2026-11-28] ^c7f3a');
   });
@@ -92,7 +94,7 @@ describe('EditApplier', () => {
       { method: 'process', path: PATH },
     ]);
     expect(app.vault.text(PATH)).toContain('- [>] Send 10 outreach messages ^c7f3a');
-    expect(app.vault.text(NEXT)).toMatch(/- \[ \] Send 10 outreach messages \[due:: 2026-12-16\] \[from:: c7f3a\] \^[a-z0-9]{6}\n$/);
+    expect(app.vault.text(NEXT)).toMatch(/- \[ \] Send 10 outreach messages \[from:: c7f3a\] \[due:: 2026-12-16\] \^[a-z0-9]{6}\n$/);
   });
 
   it('aborts the whole edit when a note changed since the edit was prepared, and rolls back the first', async () => {

@@ -55,7 +55,7 @@ describe('recommit', () => {
     const lines = dest.after.split('\n');
     expect(lines[12]).toMatch(
       new RegExp(
-        `^- \\[ \\] Send 10 outreach messages \\[due:: 2026-12-16\\] \\[trigger:: I sit down with my coffee on Monday\\] \\[coping:: Monday gets swallowed -> first thing Tuesday\\] \\[kind:: process\\] \\[from:: ${old.id}\\] \\^[a-z][a-z0-9]{5}$`,
+        `^- \\[ \\] Send 10 outreach messages \\[trigger:: I sit down with my coffee on Monday\\] \\[coping:: Monday gets swallowed -> first thing Tuesday\\] \\[kind:: process\\] \\[from:: ${old.id}\\] \\[due:: 2026-12-16\\] \\^[a-z][a-z0-9]{5}$`,
       ),
     );
     expect(dest.changedLines).toEqual([13]);

@@ -133,10 +133,10 @@ describe('emoji lines keep the Tasks fields last (issue 16 §2)', () => {
     expect(joinItem(p)).toBe('- [ ] Call 📅 2026-11-26 mom [trigger:: after lunch] ^c1');
   });
 
-  it('dataview lines are not reordered', () => {
+  it("dataview lines keep the date fields last too (Tasks' Dataview format reads them from the end)", () => {
     const p = splitItem('- [ ] Draft [due:: 2026-11-26]')!;
     setField(p, 'trigger', 'after lunch', 'dataview');
-    expect(joinItem(p)).toBe('- [ ] Draft [due:: 2026-11-26] [trigger:: after lunch]');
+    expect(joinItem(p)).toBe('- [ ] Draft [trigger:: after lunch] [due:: 2026-11-26]');
   });
 });
 

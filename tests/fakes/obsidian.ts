@@ -1016,6 +1016,8 @@ export class MarkdownView extends View {
   readonly saves: string[] = [];
   /** Test helper: the ephemeral state the note was opened with (`{ line }` is 0-based). */
   eState: Record<string, unknown> | null = null;
+  /** The note's editor: edits the view's text as the coach's typing does (unsaved until `save`). */
+  readonly editor: Editor = new Editor(this);
 
   constructor(appOrLeaf: App | WorkspaceLeaf, file: TFile | null = null, data = '') {
     super(appOrLeaf instanceof WorkspaceLeaf ? appOrLeaf : new WorkspaceLeaf(appOrLeaf));
@@ -1295,6 +1297,7 @@ export class App {
   workspace: Workspace;
   viewRegistry: ViewRegistry;
   commands = new Commands();
+  fileManager: FileManager = new FileManager(this);
   setting = new SettingWindow();
   scope = new Scope();
   keymap = new Keymap(this.scope);
@@ -2152,4 +2155,147 @@ export function setIcon(parent: HTMLElement, iconId: string): void {
   svg.setAttribute('class', `svg-icon lucide-${iconId}`);
   svg.setAttribute('data-icon', iconId);
   parent.appendChild(svg);
+}
+
+// ---- Added for the review's rules (parseYaml, FileManager, Editor) ------------------------------
+
+import { parse as parseYamlPackage, stringify as stringifyYamlPackage } from 'yaml';
+
+/**
+ * Obsidian's `parseYaml` is js-yaml's `load`: YAML 1.2 core types plus timestamps (an unquoted
+ * `2026-11-26` is a Date) and merge keys; duplicate keys throw; empty input is null. Errors are
+ * js-yaml's YAMLException shape (`mark.line` 0-based).
+ */
+export function parseYaml(yaml: string): any {
+  try {
+    const value: unknown = parseYamlPackage(yaml, { schema: 'core', customTags: ['timestamp'], merge: true, uniqueKeys: true });
+    return value === undefined ? null : value;
+  } catch (e) {
+    const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    const err = new Error((e as Error).message) as Error & { mark?: { line: number; column: number } };
+    err.name = 'YAMLException';
+    if (pos) err.mark = { line: pos.line - 1, column: pos.col - 1 };
+    throw err;
+  }
+}
+
+export function stringifyYaml(obj: any): string {
+  return stringifyYamlPackage(obj);
+}
+
+/** The part of FileManager the plugin uses. */
+export class FileManager {
+  /** Test helper: paths sent to the trash, in order. */
+  readonly trashed: string[] = [];
+  constructor(private readonly app: App) {}
+
+  /** Moves a file to the trash the coach chose (system or `.trash`); gone from the vault either way. */
+  async trashFile(file: TAbstractFile): Promise<void> {
+    this.trashed.push(file.path);
+    await this.app.vault.delete(file);
+  }
+
+  /**
+   * Atomically reads the note's frontmatter as an object, lets `fn` change it, and writes it back
+   * (re-serialized, as Obsidian does); a note without frontmatter gets one. Throws when the
+   * frontmatter is not valid YAML, writing nothing.
+   */
+  async processFrontMatter(file: TFile, fn: (frontmatter: any) => void, _options?: unknown): Promise<void> {
+    await this.app.vault.process(file, (data) => {
+      const m = /^---\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(data);
+      const head = m && m.index === 0 ? m : null;
+      const fm: Record<string, unknown> = head ? ((parseYaml(head[1]) as Record<string, unknown> | null) ?? {}) : {};
+      fn(fm);
+      const body = head ? data.slice(head[0].length) : data;
+      const yaml = Object.keys(fm).length === 0 ? '' : stringifyYaml(fm);
+      return `---\n${yaml}---\n${body}`;
+    });
+  }
+}
+
+export interface EditorPosition {
+  line: number;
+  ch: number;
+}
+
+export interface EditorChange {
+  from: EditorPosition;
+  to?: EditorPosition;
+  text: string;
+}
+
+/**
+ * A MarkdownView's editor over the view's text. A transaction changes the text in place (the view
+ * becomes unsaved, as after typing); the cursor moves with the text around it and each transaction
+ * is one undo step. Test helpers: `undoSteps`, `setValueCount` (how often the whole text was
+ * replaced, which loses cursor, folds and undo).
+ */
+export class Editor {
+  private cursor = 0;
+  undoSteps = 0;
+  setValueCount = 0;
+  constructor(private readonly view: MarkdownView) {}
+
+  getValue(): string {
+    return this.view.data;
+  }
+
+  setValue(content: string): void {
+    this.view.data = content;
+    this.view.dirty = true;
+    this.cursor = 0;
+    this.undoSteps = 0;
+    this.setValueCount++;
+  }
+
+  lineCount(): number {
+    return this.view.data.split('\n').length;
+  }
+
+  getLine(line: number): string {
+    return this.view.data.split('\n')[line] ?? '';
+  }
+
+  offsetToPos(offset: number): EditorPosition {
+    const before = this.view.data.slice(0, Math.max(0, Math.min(offset, this.view.data.length))).split('\n');
+    return { line: before.length - 1, ch: before[before.length - 1].length };
+  }
+
+  posToOffset(pos: EditorPosition): number {
+    const lines = this.view.data.split('\n');
+    let offset = 0;
+    for (let i = 0; i < pos.line && i < lines.length; i++) offset += lines[i].length + 1;
+    return offset + Math.min(pos.ch, lines[pos.line]?.length ?? 0);
+  }
+
+  getCursor(): EditorPosition {
+    return this.offsetToPos(this.cursor);
+  }
+
+  setCursor(pos: EditorPosition | number, ch?: number): void {
+    this.cursor = this.posToOffset(typeof pos === 'number' ? { line: pos, ch: ch ?? 0 } : pos);
+  }
+
+  replaceRange(replacement: string, from: EditorPosition, to?: EditorPosition): void {
+    this.transaction({ changes: [{ from, to, text: replacement }] });
+  }
+
+  transaction(tx: { changes?: EditorChange[] }): void {
+    const changes = (tx.changes ?? []).map((c) => {
+      const from = this.posToOffset(c.from);
+      return { from, to: c.to ? this.posToOffset(c.to) : from, text: c.text };
+    });
+    // All positions refer to the text before the transaction: apply from the end backwards.
+    changes.sort((a, b) => b.from - a.from);
+    let data = this.view.data;
+    for (const c of changes) {
+      data = data.slice(0, c.from) + c.text + data.slice(c.to);
+      if (this.cursor >= c.to) this.cursor += c.text.length - (c.to - c.from);
+      else if (this.cursor > c.from) this.cursor = c.from + c.text.length;
+    }
+    if (changes.length === 0) return;
+    this.view.data = data;
+    this.view.dirty = true;
+    this.undoSteps++;
+  }
 }

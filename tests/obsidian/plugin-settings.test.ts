@@ -25,7 +25,7 @@ describe('the settings tab', () => {
     expect(names).toEqual(
       expect.arrayContaining(['Notes', 'Note layout', 'Set up from my notes', 'Session folders', 'Your names', 'Numeric dates', 'Dates', 'Roster', 'Nudges', 'Calendar', 'Folders', 'Due lead (days)', 'Sessions folder', 'Show ended clients', 'Stalled after (cadences)', 'Suggest nudges', 'Keep a calendar file in the vault', 'Reviews folder']),
     );
-    expect(tab.containerEl.querySelectorAll('.setting-item-heading')).toHaveLength(7);
+    expect(tab.containerEl.querySelectorAll('.setting-item-heading')).toHaveLength(8);
     const lead = settingInput(tab.containerEl, 'Due lead (days)') as HTMLInputElement;
     expect(lead.type).toBe('number');
     expect(lead.value).toBe(String(DEFAULT_SETTINGS.dueLeadDays));
@@ -84,7 +84,7 @@ describe('the settings tab', () => {
     click(button);
     await until(() => h.plugin.settings.thresholds.recentSessions === DEFAULT_SETTINGS.thresholds.recentSessions);
     await until(() => (settingInput(tab.containerEl, 'Recent sessions') as HTMLInputElement).value === String(DEFAULT_SETTINGS.thresholds.recentSessions));
-    expect(tab.containerEl.querySelectorAll('.setting-item-heading')).toHaveLength(7);
+    expect(tab.containerEl.querySelectorAll('.setting-item-heading')).toHaveLength(8);
   });
 
   it('closing the settings hides (empties) the tab', () => {

@@ -9,6 +9,7 @@ import { indentWidth, isBlank, matchListItem, splitLines } from '../parse/lines'
 import { normaliseHeading } from '../parse/headings';
 import { basename, linkTarget } from '../parse/records';
 import type { IsoDate } from '../types';
+import { valueText } from '../plain-text';
 
 export type AgreementSectionKey = 'goals' | 'checkins' | 'support' | 'consequences' | 'recalibration' | 'agenda' | 'log';
 
@@ -349,7 +350,7 @@ export function parseAgreement(path: string, text: string): Agreement | null {
 
   const recalibrateDates: DatedLine[] = [];
   const fmDate = recal ? dateValue(recal.value) : null;
-  if (recal && fmDate === null) problems.push({ line: recal.line, message: `recalibration date '${String(recal.value)}' does not parse` });
+  if (recal && fmDate === null) problems.push({ line: recal.line, message: `recalibration date '${valueText(recal.value)}' does not parse` });
   if (fmDate && recal) recalibrateDates.push({ date: fmDate, line: recal.line });
   for (const l of sections.recalibration?.lines ?? []) {
     const d = findDate(l.text);

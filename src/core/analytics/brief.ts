@@ -22,7 +22,7 @@ import { resolveThresholds, type RiskThresholds } from './thresholds';
  * The markdown brief's own structure (headings, list markers, the note links) is written around it.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~=^$]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`)).replace(/(?<=\s|^)-(?=\s)/g, '\\-').replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return text.replace(/[\\`*_{}[\]()<>#+!|~=^$]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`)).replace(/(^|\s)-(?=\s)/g, '$1\\-').replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
 /** Each accountability level's name and what it asks of the coach in the session. */

@@ -7,10 +7,10 @@ import { isIsoDate } from '../dates';
 import { parseLineFields } from '../parse/fields';
 import { matchListItem } from '../parse/lines';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
-import type { Coping, IsoDate, Kind, Owner, ParsedCommitment, ParsedNote } from '../types';
+import type { Coping, FieldConvention, IsoDate, Kind, Owner, ParsedCommitment, ParsedNote } from '../types';
 import { blockIdsIn, newBlockId } from './block-id';
 import { othersUnchanged } from './children';
-import { commitmentText, copingValue, fieldValue, normaliseCoping, setBlockId, setBox, setField, splitItem, writeItem, type FieldKey } from './line-fields';
+import { commitmentText, copingValue, fieldValue, hasField, normaliseCoping, setBlockId, setBox, setField, splitItem, writeItem, type FieldKey } from './line-fields';
 import { parseSessionForEdit } from './locate';
 import { parseNote } from '../parse/note';
 import { LineEditor } from './text';
@@ -46,7 +46,11 @@ export interface CaptureOptions {
   /** Block ids used elsewhere in the vault, so new ones are unique there too. */
   reservedIds?: Iterable<string>;
   settings?: CoreSettings;
+  /** How to write fields on a line that has none yet (the "write dates for" setting); else Dataview's. */
+  fieldStyle?: FieldConvention;
 }
+
+const ALL_FIELDS: readonly FieldKey[] = ['due', 'completion', 'cancelled', 'trigger', 'coping', 'confidence', 'owner', 'kind', 'from'];
 
 const OPEN_BOXES = new Set(['open', 'partial', 'stuck']);
 
@@ -136,7 +140,10 @@ export function capture(text: string, path: string, options: CaptureOptions): Ed
     if (coping != null && JSON.stringify(coping) !== JSON.stringify(c.coping)) set('coping', copingValue(coping)!);
     if (fields.confidence !== undefined && fields.confidence !== c.confidence) set('confidence', String(fields.confidence));
     if (fields.kind !== undefined && (fields.kind !== c.kind || c.kindIsDefault)) set('kind', fields.kind);
-    for (const w of want) setField(parts, w.key, w.value, c.convention);
+    // A line with fields keeps its convention; a bare one gets the coach's (or the vault's) choice.
+    const bare = c.convention !== 'emoji' && !ALL_FIELDS.some((k) => hasField(parts, k));
+    const convention = options.fieldStyle !== undefined && bare ? options.fieldStyle : c.convention;
+    for (const w of want) setField(parts, w.key, w.value, convention);
     editor.replace(c.line - 1, writeItem(parts));
 
     expected.set(c.line, (n) =>

@@ -80,7 +80,8 @@ export interface FrontmatterEditOptions {
 }
 
 /** Characters that cannot stand as themselves in a YAML scalar: controls, line breaks, BOM. */
-const UNPRINTABLE = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
+/** (C0 controls but tab, DEL, NEL, the line and paragraph separators and BOM; other C1 controls stand as themselves.) */
+const UNPRINTABLE = /(?![\t\u0080-\u0084\u0086-\u009f])[\p{Cc}\u2028\u2029\ufeff]/u;
 
 /** True when a plain string must be quoted to read back as the same string in YAML. */
 export function needsYamlQuotes(v: string): boolean {
@@ -103,7 +104,7 @@ const ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n',
 
 /** `value` as a YAML double-quoted scalar: every character reads back as itself. */
 function doubleQuoted(value: string): string {
-  const body = value.replace(/[\\"\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const body = value.replace(/[\\"\u007f\u0085\u2028\u2029\ufeff]|(?![\u007f-\u009f])\p{Cc}/gu, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `"${body}"`;
 }
 

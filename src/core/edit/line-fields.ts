@@ -195,7 +195,12 @@ interface Token {
   start: number;
   end: number;
   emoji: boolean;
+  /** An inline field Tasks' Dataview format reads (its dates and the like), from the line's end. */
+  tasksField: boolean;
 }
+
+/** The inline fields Tasks reads in its Dataview format (DataviewTaskSerializer), lowercased. */
+const TASKS_DATAVIEW_FIELDS = new Set(['due', 'scheduled', 'start', 'created', 'completion', 'cancelled', 'priority', 'repeat', 'oncompletion', 'id', 'dependson']);
 
 /**
  * The end of the line made only of fields (inline and Tasks emoji, separated by whitespace), as
@@ -203,7 +208,10 @@ interface Token {
  */
 function fieldTail(main: string): Token[] {
   const fields = inlineFieldSpans(main);
-  const all: Token[] = [...fields.map((f) => ({ start: f.start, end: f.end, emoji: false })), ...emojiSpans(main, fields).map((e) => ({ ...e, emoji: true }))];
+  const all: Token[] = [
+    ...fields.map((f) => ({ start: f.start, end: f.end, emoji: false, tasksField: TASKS_DATAVIEW_FIELDS.has(f.key) })),
+    ...emojiSpans(main, fields).map((e) => ({ ...e, emoji: true, tasksField: false })),
+  ];
   const byEnd = new Map(all.map((t) => [t.end, t]));
   const backwards: Token[] = [];
   let pos = spaceRunStart(main, main.length);
@@ -218,18 +226,20 @@ function fieldTail(main: string): Token[] {
 }
 
 /**
- * On an emoji-style line, Tasks reads its emoji fields only at the end of the line. Puts the
- * inline fields of the line's field tail before its emoji fields (keeping each group's order), so
- * the Tasks-readable part is last before the block id.
+ * Tasks reads its fields only at the end of the line: the emoji fields on an emoji-style line,
+ * the inline date fields (`[due:: …]`, `[completion:: …]`, `[cancelled:: …]`…) in its Dataview
+ * format. Puts our other fields of the line's field tail before those (keeping each group's
+ * order), so the Tasks-readable part is last before the block id.
  */
-function tasksLast(p: ItemParts): void {
+function tasksLast(p: ItemParts, convention: FieldConvention): void {
   const tail = fieldTail(p.main);
-  const firstEmoji = tail.findIndex((t) => t.emoji);
-  if (firstEmoji < 0 || !tail.slice(firstEmoji).some((t) => !t.emoji)) return;
+  const isTasks = (t: Token) => (convention === 'emoji' ? t.emoji : t.emoji || t.tasksField);
+  const first = tail.findIndex(isTasks);
+  if (first < 0 || !tail.slice(first).some((t) => !isTasks(t))) return;
   const piece = (t: Token) => p.main.slice(t.start, t.end);
-  const from = tail[firstEmoji].start;
-  const rest = tail.slice(firstEmoji);
-  const ordered = [...rest.filter((t) => !t.emoji), ...rest.filter((t) => t.emoji)].map(piece).join(' ');
+  const from = tail[first].start;
+  const rest = tail.slice(first);
+  const ordered = [...rest.filter((t) => !isTasks(t)), ...rest.filter(isTasks)].map(piece).join(' ');
   p.main = p.main.slice(0, from) + ordered + p.main.slice(rest[rest.length - 1].end);
 }
 
@@ -275,7 +285,7 @@ export function setField(p: ItemParts, key: FieldKey, value: string, convention:
     const written = asEmoji ? `${emoji[0]} ${value}` : `[${names[0]}:: ${value}]`;
     p.main = p.main === '' || isSpace(p.main[p.main.length - 1]) ? p.main + written : `${p.main} ${written}`;
   }
-  if (convention === 'emoji') tasksLast(p);
+  tasksLast(p, convention);
 }
 
 /** Removes a field from the line (both conventions), with the space before it. */

@@ -11,6 +11,7 @@ import type { IsoDate, SessionStatus } from '../types';
 import { defaultDueDate } from './capture';
 import { setFrontmatterValue } from './frontmatter-edit';
 import { LineEditor } from './text';
+import { valueText } from '../plain-text';
 
 export interface SessionNoteSettings {
   /** Folder for new session notes; '' puts them next to the session they continue. */
@@ -117,7 +118,7 @@ function isEmptyRef(v: unknown): boolean {
 }
 
 /** What a wikilink target cannot carry: what ends or splits a link, or Obsidian refuses in a note name. */
-const UNLINKABLE = /[\\/:*?"<>|#^[\]\u0000-\u001f\u007f\u0085\u2028\u2029]/;
+const UNLINKABLE = /[\\/:*?"<>|#^[\]\u007f\u0085\u2028\u2029]|(?![\u007f-\u009f])\p{Cc}/u;
 
 /**
  * The `client:` value for a client's name: `[[Name]]` where a link can carry the name exactly,
@@ -176,7 +177,7 @@ export function renderSessionNote(args: {
     const r = setFrontmatterValue(text, key, value);
     if (r.ok) text = r.text;
   };
-  if (String(data().type ?? '').trim().toLowerCase() !== 'session') set('type', 'session');
+  if (valueText(data().type).trim().toLowerCase() !== 'session') set('type', 'session');
   if (isEmptyRef(data().client)) set('client', clientReference(args.client));
   const d = data().date;
   if ((typeof d === 'string' ? parseIsoDate(d) : d instanceof Date ? d.toISOString().slice(0, 10) : null) !== args.date) set('date', args.date);

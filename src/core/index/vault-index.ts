@@ -219,7 +219,7 @@ export class VaultIndex extends NoteStore {
   /** A session's commitments for a client, with default due dates, cached per note object, client and cadence. */
   private baseCommitments(e: SessionEntry, client: Client): Commitment[] {
     let byKey = this.bases.get(e.note);
-    if (!byKey) this.bases.set(e.note, (byKey = new Map()));
+    if (!byKey) this.bases.set(e.note, (byKey = new Map<string, Commitment[]>()));
     const key = `${e.index}\u0000${client.name}\u0000${client.cadence}\u0000${client.path ?? ''}`;
     let list = byKey.get(key);
     if (list) return list;

@@ -16,7 +16,7 @@ export interface NoteLayout {
   clientTypes: readonly string[];
   /** Tags (frontmatter `tags` or `#tag` in the body) that make a note a session. */
   sessionTags: readonly string[];
-  /** Folder globs whose notes are sessions (`Coaching/**`, `1-1s/*​/`). */
+  /** Folder globs whose notes are sessions (`Coaching/**`, `1-1s/*&#47;`). */
   sessionFolders: readonly string[];
   /** Folder globs never read as sessions (the templates folder). */
   ignoreFolders: readonly string[];
@@ -76,7 +76,7 @@ export const DEFAULT_LAYOUT: Readonly<NoteLayout> = Object.freeze({
   flexibleItems: false,
   duePhrases: false,
   dateOrder: 'mdy',
-}) as Readonly<NoteLayout>;
+});
 
 /** A layout from saved settings: every key present, lists of strings only, unknown values dropped. */
 export function resolveLayout(partial: Partial<Record<keyof NoteLayout, unknown>> = {}): NoteLayout {
@@ -102,7 +102,7 @@ export function isExtendedLayout(l: NoteLayout): boolean {
 const globCache = new Map<string, RegExp>();
 
 /**
- * A folder glob as a test on a note's path: `Coaching/**` (anything below), `1-1s/*​/` (one level
+ * A folder glob as a test on a note's path: `Coaching/**` (anything below), `1-1s/*&#47;` (one level
  * of sub-folders below), `Sessions` (the folder itself and below). Case is ignored, as vaults on
  * macOS and Windows do.
  */

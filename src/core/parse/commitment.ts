@@ -66,6 +66,13 @@ export function finishCommitment(open: Open, diag: (line: number, severity: Seve
     else checkbox = s;
   }
   if (f.text === '') diag(open.line, 'warning', 'commitment has no text');
+  // Un-ticking a box in Tasks leaves its done (or let-go) date behind: a box that says open wins.
+  const boxOpen = checkbox === 'open' || checkbox === 'partial' || checkbox === 'stuck';
+  const staleDone = boxOpen && f.doneDate !== null ? f.doneDate : null;
+  const staleLetGo = boxOpen && f.letGoDate !== null ? f.letGoDate : null;
+  for (const [what, date] of [['done', staleDone], ['let-go', staleLetGo]] as const) {
+    if (date !== null) diag(open.line, 'info', `the box is open, so the ${what} date ${date} left on the line (un-ticked in Tasks?) is ignored; the next edit of this line removes it`);
+  }
   const kind = f.kind ?? classifyKind(f.text);
   return {
     id: f.id,
@@ -80,8 +87,8 @@ export function finishCommitment(open: Open, diag: (line: number, severity: Seve
     hasCheckbox: item.box !== null,
     status: deriveStatus(checkbox, details),
     due: f.due ?? (flexible ? (f.scheduled ?? f.start) : null),
-    doneDate: f.doneDate,
-    letGoDate: f.letGoDate,
+    doneDate: staleDone === null ? f.doneDate : null,
+    letGoDate: staleLetGo === null ? f.letGoDate : null,
     trigger: f.trigger ?? details.trigger,
     coping: f.coping ?? details.coping,
     confidence: f.confidence ?? details.confidence,

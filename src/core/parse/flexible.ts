@@ -159,7 +159,7 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
   if (owner !== null) {
     if (isCoachName(owner, layout)) out.owner = 'coach';
     else {
-      const client = ctx.clients.find((c) => sameName(c, owner!));
+      const client = ctx.clients.find((c) => sameName(c, owner));
       if (client !== undefined) {
         out.owner = 'client';
         if (ctx.clients.length > 1) out.person = client;

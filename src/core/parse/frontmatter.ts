@@ -2,10 +2,11 @@
  * Frontmatter: the YAML block between `---` lines at the top of a note.
  *
  * Most coaching notes hold a handful of `key: value` lines, so a fast path reads those directly;
- * anything beyond plain scalars (lists, maps, block strings, anchors, escapes) goes to the `yaml`
- * library, which is exact but slow enough to dominate a 50,000-note scan if used for every note.
+ * anything beyond plain scalars (lists, maps, block strings, anchors, escapes) goes to the host's
+ * YAML reader (Obsidian's `parseYaml` in the plugin, the `yaml` package on the command line; see
+ * ./yaml), which is exact but slow enough to dominate a 50,000-note scan if used for every note.
  */
-import { parseDocument } from 'yaml';
+import { yamlErrorLine, yamlParser } from './yaml';
 
 export interface Frontmatter {
   data: Record<string, unknown>;
@@ -15,7 +16,7 @@ export interface Frontmatter {
   startLine: number;
   endLine: number;
   error: { line: number; message: string } | null;
-  /** True when the `yaml` library was needed. */
+  /** True when the YAML reader was needed. */
   usedYaml: boolean;
 }
 
@@ -219,24 +220,23 @@ function yamlParse(body: string[], firstLine: number): Omit<Frontmatter, 'startL
       if (!(key in keyLines)) keyLines[key] = firstLine + i;
     }
   }
-  try {
-    const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
-    if (doc.errors.length > 0) {
-      const err = doc.errors[0];
-      const offset = err.pos?.[0] ?? 0;
-      const line = firstLine + source.slice(0, offset).split('\n').length - 1;
-      const message = err.message.split('\n')[0];
-      return { data: {}, keyLines, error: { line, message: `frontmatter is not valid YAML: ${message}` } };
-    }
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    if (value === null || value === undefined) return { data: {}, keyLines, error: null };
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      return { data: {}, keyLines, error: { line: firstLine, message: 'frontmatter is not a map of keys and values' } };
-    }
-    return { data: value as Record<string, unknown>, keyLines, error: null };
-  } catch (e) {
-    return { data: {}, keyLines, error: { line: firstLine, message: `frontmatter could not be read: ${(e as Error).message}` } };
+  const parse = yamlParser();
+  if (parse === null) {
+    return { data: {}, keyLines, error: { line: firstLine, message: 'frontmatter could not be read: no YAML reader was set up (setYamlParser)' } };
   }
+  let value: unknown;
+  try {
+    value = parse(source);
+  } catch (e) {
+    const at = yamlErrorLine(e);
+    const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    return { data: {}, keyLines, error: { line: at === null ? firstLine : firstLine + at - 1, message: `frontmatter is not valid YAML: ${message}` } };
+  }
+  if (value === null || value === undefined) return { data: {}, keyLines, error: null };
+  if (typeof value !== 'object' || Array.isArray(value) || value instanceof Date) {
+    return { data: {}, keyLines, error: { line: firstLine, message: 'frontmatter is not a map of keys and values' } };
+  }
+  return { data: value as Record<string, unknown>, keyLines, error: null };
 }
 
 /** Reads the frontmatter of a note's lines, or returns null when there is none. */

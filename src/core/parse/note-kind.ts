@@ -13,6 +13,7 @@ import { basename, frontmatterLookup, keyLine } from './records';
 
 export { keyLine };
 import { filenameParts, hasSessionTag, inSessionFolder, typeValues, type ClientRef, type SessionMeta } from './session-meta';
+import { valueText } from '../plain-text';
 
 type Diag = (line: number, severity: Severity, message: string) => void;
 
@@ -66,7 +67,7 @@ export function toSessionNote(path: string, line: number | null, ref: ClientRef,
   };
 }
 
-/** Per-client globs (`1-1s/*​/`) say each sub-folder is a client: its name is then enough. */
+/** Per-client globs (`1-1s/*&#47;`) say each sub-folder is a client: its name is then enough. */
 export function folderIsClient(path: string, settings: CoreSettings): boolean {
   return settings.layout.sessionFolders.some((g) => /\*\/(?:\*\*)?$/.test(g.trim()) && inFolders(path, [g]));
 }
@@ -121,6 +122,6 @@ export function looksLikeSession(lines: string[], from: number, fm: Frontmatter 
   const hasPerson = Object.keys(data).some((k) => /client|coachee|person|with|attendee|participant|people|counterpart|mentee/i.test(k)) || lines.slice(from, from + 20).some((l) => /\[\[[^\]]+\]\]/.test(l));
   if (!hasDate || !hasPerson) return;
   const type = fm ? frontmatterLookup(data, 'type', settings) : undefined;
-  const missing = type === undefined ? 'it has no `type: session`' : `its type is '${String(type)}', not session`;
+  const missing = type === undefined ? 'it has no `type: session`' : `its type is '${valueText(type)}', not session`;
   diag(headingLine, 'warning', `looks like a session note (an action-items heading${hasDate ? ', a date' : ''}${hasPerson ? ', a person' : ''}) but is not read: ${missing}. Run "Set up from my notes" to read this layout, or add type: session`);
 }

@@ -142,7 +142,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       const mark = /^(✅|✔️?|☑️?|❌|✖️?|🤔|🟡|🔶|➖)\uFE0F?[ \t]*/u.exec(c.text);
       const status: CopiedItem['status'] = mark
         ? /^[✅✔☑]/u.test(mark[1]) ? 'done' : /^[❌✖]/u.test(mark[1]) ? 'let-go' : 'partial'
-        : c.status === 'skipped' ? 'open' : (c.checkbox as CopiedItem['status']);
+        : c.status === 'skipped' ? 'open' : c.checkbox;
       const text = mark ? c.text.slice(mark[0].length).replace(/[ \t]*(?::|[–—]|\s-\s)[^]*$/, '').trim() : c.text;
       sn.copies.push(mark ? { line: c.line, text, status, outcome: true } : { line: c.line, text, status });
       return;

@@ -7,11 +7,11 @@ import type {
   ClientStatus,
   Contact,
   Milestone,
-  SessionNote,
   SessionStatus,
   Severity,
 } from '../types';
 import type { Frontmatter } from './frontmatter';
+import { valueText } from '../plain-text';
 
 type Diag = (line: number, severity: Severity, message: string) => void;
 
@@ -47,7 +47,7 @@ export function linkText(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value) && value.length === 1) {
-    const inner = value[0];
+    const inner: unknown = value[0];
     if (Array.isArray(inner) && inner.length === 1 && typeof inner[0] === 'string') return `[[${inner[0]}]]`;
     if (typeof inner === 'string') return inner.trim() || null;
   }
@@ -157,36 +157,36 @@ export function readClientNote(path: string, fm: Frontmatter, settings: CoreSett
   let cadenceIsDefault = true;
   const rawCadence = get('cadence');
   if (rawCadence !== undefined && rawCadence !== null) {
-    const n = typeof rawCadence === 'number' ? rawCadence : CADENCE_WORDS[String(rawCadence).trim().toLowerCase()] ?? Number(String(rawCadence).trim());
+    const n = typeof rawCadence === 'number' ? rawCadence : CADENCE_WORDS[valueText(rawCadence).trim().toLowerCase()] ?? Number(valueText(rawCadence).trim());
     if (Number.isInteger(n) && n > 0) {
       cadence = n;
       cadenceIsDefault = false;
     } else {
-      diag(line('cadence'), 'warning', `cadence '${String(rawCadence)}' is not a number of days or weekly/biweekly/monthly; using ${cadence}`);
+      diag(line('cadence'), 'warning', `cadence '${valueText(rawCadence)}' is not a number of days or weekly/biweekly/monthly; using ${cadence}`);
     }
   }
 
   let accountability: AccountabilityLevel = 'check-in';
   const rawLevel = get('accountability');
   if (rawLevel !== undefined && rawLevel !== null) {
-    const level = ACCOUNTABILITY[String(rawLevel).trim().toLowerCase()];
+    const level = ACCOUNTABILITY[valueText(rawLevel).trim().toLowerCase()];
     if (level) accountability = level;
-    else diag(line('accountability'), 'warning', `accountability '${String(rawLevel)}' is not one of self-directed, check-in, active, consequences; using check-in`);
+    else diag(line('accountability'), 'warning', `accountability '${valueText(rawLevel)}' is not one of self-directed, check-in, active, consequences; using check-in`);
   }
 
   let status: ClientStatus = 'active';
   const rawStatus = get('status');
   if (rawStatus !== undefined && rawStatus !== null) {
-    const s = CLIENT_STATUS[String(rawStatus).trim().toLowerCase()];
+    const s = CLIENT_STATUS[valueText(rawStatus).trim().toLowerCase()];
     if (s) status = s;
-    else diag(line('status'), 'warning', `client status '${String(rawStatus)}' is not active, paused or ended; using active`);
+    else diag(line('status'), 'warning', `client status '${valueText(rawStatus)}' is not active, paused or ended; using active`);
   }
 
   let pausedUntil: string | null = null;
   const rawPaused = get('paused_until');
   if (rawPaused !== undefined && rawPaused !== null && rawPaused !== '') {
     pausedUntil = dateValue(rawPaused);
-    if (pausedUntil === null) diag(line('paused_until'), 'warning', `paused_until '${String(rawPaused)}' is not a date (YYYY-MM-DD)`);
+    if (pausedUntil === null) diag(line('paused_until'), 'warning', `paused_until '${valueText(rawPaused)}' is not a date (YYYY-MM-DD)`);
   }
 
   return {

@@ -11,6 +11,7 @@ import type { CoreSettings } from '../settings';
 import type { SessionStatus, Severity } from '../types';
 import type { Frontmatter } from './frontmatter';
 import { basename, dateValue, frontmatterLookup, keyLine, linkTarget, linkText, personName, SESSION_STATUS } from './records';
+import { valueText } from '../plain-text';
 
 type Diag = (line: number, severity: Severity, message: string) => void;
 
@@ -284,7 +285,7 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
     if (raw === undefined || raw === null || raw === '') continue;
     date = dateValue(raw) ?? (typeof raw === 'string' ? parseWrittenDate(raw, layout.dateOrder) : null);
     if (date === null) {
-      diag(line(key), 'error', `session date '${String(raw)}' does not parse (expected YYYY-MM-DD)`);
+      diag(line(key), 'error', `session date '${valueText(raw)}' does not parse (expected YYYY-MM-DD)`);
       return { refs, date: null, next: null, status: 'held', coach: null };
     }
     break;
@@ -307,7 +308,7 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
     const raw = frontmatterLookup(data, key, settings);
     if (raw === undefined || raw === null || raw === '') continue;
     next = dateValue(raw) ?? (typeof raw === 'string' ? parseWrittenDate(raw, layout.dateOrder) : null);
-    if (next === null) diag(line(key), 'warning', `next session date '${String(raw)}' does not parse (expected YYYY-MM-DD); ignored`);
+    if (next === null) diag(line(key), 'warning', `next session date '${valueText(raw)}' does not parse (expected YYYY-MM-DD); ignored`);
     break;
   }
   if (next === null && layout.dateFromBody) {
@@ -327,9 +328,9 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
   let status: SessionStatus = 'held';
   const rawStatus = frontmatterLookup(data, 'status', settings);
   if (rawStatus !== undefined && rawStatus !== null && rawStatus !== '') {
-    const s = SESSION_STATUS[String(rawStatus).trim().toLowerCase()];
+    const s = SESSION_STATUS[valueText(rawStatus).trim().toLowerCase()];
     if (s) status = s;
-    else if (!settingsIsExtended(settings)) diag(line('status'), 'warning', `session status '${String(rawStatus)}' is not held, cancelled or no-show; read as held`);
+    else if (!settingsIsExtended(settings)) diag(line('status'), 'warning', `session status '${valueText(rawStatus)}' is not held, cancelled or no-show; read as held`);
   }
   return { refs, date, next, status, coach: personName(frontmatterLookup(data, 'coach', settings)) };
 }

@@ -153,7 +153,10 @@ function dateCtx(date: IsoDate, headline: boolean, o: ResolvedPracticeOptions): 
 function clientFigures(data: ClientData, p: ClientPoint, coachName: string, o: ResolvedPracticeOptions, asOf: IsoDate): ClientFigures {
   let onTime = 0;
   let total = 0;
-  for (const [, [a, b]] of p.coachOwned) (onTime += a), (total += b);
+  for (const [, [a, b]] of p.coachOwned) {
+    onTime += a;
+    total += b;
+  }
   return {
     client: data.client.name,
     path: data.client.path,

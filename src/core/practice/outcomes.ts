@@ -26,8 +26,6 @@
  * the plugin passes Obsidian's parsed frontmatter, the command line reads the file.
  */
 import { addDays, parseIsoDate } from '../dates';
-import { readFrontmatter } from '../parse/frontmatter';
-import { splitLines } from '../parse/lines';
 import { frontmatterLookup } from '../parse/records';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { IsoDate } from '../types';
@@ -144,7 +142,7 @@ export interface ClientOutcomes {
   promiseMet: boolean | null;
 }
 
-const NO_OUTCOMES: ClientOutcomes = Object.freeze({ promise: null, entries: [], latest: null, inWindow: 0, latestValue: null, promiseMet: null }) as ClientOutcomes;
+const NO_OUTCOMES: ClientOutcomes = Object.freeze({ promise: null, entries: [], latest: null, inWindow: 0, latestValue: null, promiseMet: null });
 
 /** A client's outcome entries and promise as of a date; `windowDays` is the recent window. */
 export function clientOutcomes(extras: ClientExtras, asOf: IsoDate, windowDays: number, windowFrom?: IsoDate): ClientOutcomes {

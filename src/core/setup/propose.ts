@@ -191,7 +191,7 @@ export function proposeLayout(input: SetupInput): SetupProposal {
   // Obsidian's daily-notes folder, or a folder whose notes are nearly all named by a date alone.
   const dailyFolder = input.dailyNotesFolder ?? guessDailyFolder(live);
 
-  // Folders where most notes are sessions; a folder of per-person sub-folders becomes `X/*​/`.
+  // Folders where most notes are sessions; a folder of per-person sub-folders becomes `X/*/`.
   const byFolder = new Map<string, NoteFacts[]>();
   for (const f of live) {
     const parts = f.folder === '' ? [] : f.folder.split('/');

@@ -5,7 +5,7 @@ import type { ClientModel } from '../../ui/contracts';
 import { clientActions } from '../../app/view-actions';
 import ClientView from '../../ui/client/ClientView.svelte';
 import { ICON, VIEW_CLIENT, type Host } from '../host';
-import { SvelteItemView, type ViewPart } from './svelte-view';
+import { SvelteItemView, type ViewPart, viewPart } from './svelte-view';
 import { agreementActions } from '../../app/agreements';
 import AgreementPanel from '../../ui/agreements/AgreementPanel.svelte';
 
@@ -93,16 +93,16 @@ export class ClientLeafView extends SvelteItemView {
 
   protected parts(): ViewPart[] {
     return [
-      {
+      viewPart({
         component: ClientView,
         cls: 'ft-part-client',
         props: { model: this.model!, actions: clientActions(this.host.actions, this.host.nav), formatDate: this.host.formatDate },
-      },
-      {
+      }),
+      viewPart({
         component: AgreementPanel,
         cls: 'ft-part-agreements',
         props: { model: this.host.models.agreements(this.client!), actions: agreementActions(this.host.nav), formatDate: this.host.formatDate },
-      },
+      }),
     ];
   }
 }

@@ -16,7 +16,7 @@ export class NameModal extends Modal {
   override onOpen(): void {
     this.titleEl.setText(this.title);
     new Setting(this.contentEl).setName(this.label).addText((t) => {
-      t.setPlaceholder('Jane Doe').onChange((v) => (this.value = v));
+      t.setPlaceholder('First and last name').onChange((v) => (this.value = v));
       t.inputEl.addEventListener('keydown', (e: KeyboardEvent) => {
         if (e.key === 'Enter') {
           e.preventDefault();

@@ -3,7 +3,7 @@ import type { WorkspaceLeaf } from 'obsidian';
 import { practiceActions, writeReviewNote, type ReviewPeriodKind } from '../../app/practice';
 import PracticeView from '../../ui/practice/PracticeView.svelte';
 import { ICON, VIEW_PRACTICE, type Host } from '../host';
-import { SvelteItemView, type ViewPart } from './svelte-view';
+import { SvelteItemView, type ViewPart, viewPart } from './svelte-view';
 
 /** Writes the review note through the applier (refused if changed meanwhile, undoable), then opens it. */
 export async function writeReview(host: Host, period: ReviewPeriodKind) {
@@ -35,7 +35,7 @@ export class PracticeLeafView extends SvelteItemView {
   protected parts(): ViewPart[] {
     const host = this.host;
     return [
-      {
+      viewPart({
         component: PracticeView,
         cls: 'ft-part-practice',
         props: {
@@ -51,7 +51,7 @@ export class PracticeLeafView extends SvelteItemView {
           formatDate: host.formatDate,
           initialCoach: host.practiceCoach,
         },
-      },
+      }),
     ];
   }
 }

@@ -7,7 +7,7 @@ import Roster from '../../ui/roster/Roster.svelte';
 import TodayPanel from '../../ui/today/TodayPanel.svelte';
 import { ICON, VIEW_ROSTER, type Host } from '../host';
 import { createClientNote, insertSessionTemplate, openDiagnostic, runSetUp } from '../first-run';
-import { SvelteItemView, type ViewPart } from './svelte-view';
+import { SvelteItemView, type ViewPart, viewPart } from './svelte-view';
 
 export class RosterView extends SvelteItemView {
   constructor(
@@ -32,7 +32,7 @@ export class RosterView extends SvelteItemView {
   protected parts(): ViewPart[] {
     const host = this.host;
     return [
-      {
+      viewPart({
         component: TodayPanel,
         cls: 'ft-part-today',
         props: {
@@ -43,8 +43,8 @@ export class RosterView extends SvelteItemView {
           open: host.todayOpen,
           onToggle: (open: boolean) => (host.todayOpen = open),
         },
-      },
-      {
+      }),
+      viewPart({
         component: Roster,
         cls: 'ft-part-roster',
         props: {
@@ -61,7 +61,7 @@ export class RosterView extends SvelteItemView {
           // The start-up read's progress ("Reading notes… 1,200 of 4,800"), null once done.
           indexing: host.indexer.progress,
         },
-      },
+      }),
     ];
   }
 }

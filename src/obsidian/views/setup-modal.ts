@@ -55,7 +55,7 @@ export class SetupModal extends Modal {
     el.createEl('p', { text: 'Follow Through looks at your notes and proposes how to read them. No note is changed.' });
     new Setting(el)
       .setName('Your name as coach')
-      .setDesc('Items you wrote for yourself (Me:, your first name) are counted as yours.')
+      .setDesc('Items you wrote for yourself (starting with me: or your first name) are counted as yours.')
       .addText((t) =>
         t.setValue(this.coach).onChange((v) => {
           this.coach = v.trim();

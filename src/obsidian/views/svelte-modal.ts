@@ -1,6 +1,7 @@
 /** A Modal that hosts one Svelte 5 component, unmounted when the modal closes. */
 import { Modal, Scope, type App, type KeymapEventHandler } from 'obsidian';
 import { mount, unmount, type Component } from 'svelte';
+import type { MountProps } from './svelte-view';
 
 /** Keys the component takes over on the modal's scope (pressed without modifiers), Esc included. */
 export interface ModalKeys {
@@ -15,8 +16,9 @@ export class SvelteModal extends Modal {
   constructor(
     app: App,
     private readonly title: string,
-    private readonly component: Component<any>,
-    private readonly props: (close: () => void) => Record<string, unknown>,
+    /** Any component (its own props type); `props` must give what it takes. */
+    private readonly component: Component<never>,
+    private readonly props: (close: () => void) => MountProps,
     private readonly onClosed?: () => void,
     keys?: ModalKeys,
   ) {
@@ -27,7 +29,8 @@ export class SvelteModal extends Modal {
   override onOpen(): void {
     this.titleEl.setText(this.title);
     this.modalEl.addClass('ft-modal');
-    this.instance = mount(this.component, { target: this.contentEl, props: this.props(() => this.close()) });
+    // The component's props are its own type; `props` is built for it by the caller.
+    this.instance = mount(this.component as Component<MountProps>, { target: this.contentEl, props: this.props(() => this.close()) });
   }
 
   override onClose(): void {

@@ -7,10 +7,21 @@ import { ItemView, type WorkspaceLeaf } from 'obsidian';
 import { mount, unmount, type Component } from 'svelte';
 
 export interface ViewPart {
-  component: Component<any>;
+  /** The component and its props, as given (tests read the props the view wires). */
+  component: unknown;
   props: Record<string, unknown>;
   /** Class of the part's container. */
   cls: string;
+  /** Mounts the component in `target`; returns the instance to unmount. */
+  mount(target: HTMLElement): Record<string, unknown>;
+}
+
+/** Whatever props `mount` accepts (Svelte's own constraint on a component's props). */
+export type MountProps = NonNullable<Parameters<typeof mount>[1]['props']>;
+
+/** A part: a component with its props (checked against the component's own prop types) and container class. */
+export function viewPart<P extends MountProps>(part: { component: Component<P>; props: NoInfer<P>; cls: string }): ViewPart {
+  return { ...part, mount: (target) => mount(part.component, { target, props: part.props }) };
 }
 
 export abstract class SvelteItemView extends ItemView {
@@ -28,7 +39,7 @@ export abstract class SvelteItemView extends ItemView {
     this.contentEl.addClass('ft-view-host');
     for (const part of this.parts()) {
       const target = this.contentEl.createDiv({ cls: part.cls });
-      this.instances.push(mount(part.component, { target, props: part.props }));
+      this.instances.push(part.mount(target));
     }
   }
 

@@ -65,7 +65,7 @@ export interface SignalRule<Hit = unknown> {
 
 /** Keeps each rule's hit type between its test and its description. */
 function rule<Hit>(r: SignalRule<Hit>): SignalRule {
-  return r as SignalRule;
+  return r;
 }
 
 const nonEmpty = <T>(list: T[]): T[] | null => (list.length > 0 ? list : null);

@@ -30,7 +30,7 @@ export function meaningfulTokens(text: string): Set<string> {
   return out;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 const ASCII_SEPARATORS = /[^a-z0-9]+/;
 
 /** Dice coefficient of two token sets: 1 for the same words, 0 for none shared. */

@@ -40,10 +40,6 @@ function words(text: string): string {
   return singleLine(withoutControls(text)).trim().replace(/[.;:,\s]+$/u, '');
 }
 
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** "When I sit down with my coffee on Monday" (the cue as the client said it). */
 export function whenLine(c: Pick<Commitment, 'trigger'>): string | null {
   const cue = cueText(c.trigger);

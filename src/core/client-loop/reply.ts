@@ -251,7 +251,7 @@ function parsePiece(piece: string): { clauses: Clause[]; leadingNumber: boolean 
       cur = c;
       continue;
     }
-    if ((cur === null || (cur as Clause).status === null) && ALL_WORDS.has(t.word)) {
+    if ((cur === null || cur.status === null) && ALL_WORDS.has(t.word)) {
       let j = i + 1;
       while (j < tokens.length && (FILLER.has(tokens[j].word) || SEPARATORS.has(tokens[j].word))) j++;
       const hit = statusAt(tokens, j);
@@ -306,7 +306,7 @@ function noteOf(piece: string, c: Clause): string | null {
     .replace(/^[\s:\-–—,.;)=>→!]+/u, '')
     .replace(/[\s,;&+]+(?:and)?\s*$/iu, '')
     .trim();
-  const bare = raw.replace(/[\p{Extended_Pictographic}\uFE0F\u200D✓✔✗✘☑\s.!?]+/gu, '');
+  const bare = raw.replace(/(?:\p{Extended_Pictographic}|\uFE0F|\u200D|[✓✔✗✘☑\s.!?])+/gu, '');
   if (bare === '') return null;
   return raw.replace(/^(?:\p{Extended_Pictographic}|[✓✔✗✘☑])\uFE0F?\s*/u, '').replace(/\s*[.!]+$/u, '').trim() || null;
 }
@@ -337,8 +337,12 @@ const quoteText = (t: string) => `“${t.length > 50 ? t.slice(0, 49) + '…' : 
 
 /** Pieces: lines, `;`, sentences, then commas. */
 function pieces(text: string): string[][] {
+  // Sentence ends become line breaks first (no lookbehind: iOS before 16.4 has none): after ! or ?
+  // the mark stays, after a full stop that follows a letter (not "1. done") it goes.
   return text
-    .split(/\r?\n|;|(?<=[!?])\s+|(?<=[^\d\s])\.\s+/u)
+    .replace(/([!?])\s+/gu, '$1\n')
+    .replace(/([^\d\s])\.\s+/gu, '$1\n')
+    .split(/\r?\n|;/u)
     .map((line) => line.split(',').map((p) => p.trim()).filter((p) => p !== ''))
     .filter((line) => line.length > 0);
 }

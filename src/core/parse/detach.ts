@@ -20,7 +20,7 @@ export function ownString(s: string): string {
 
 /** Replaces, in place, every string inside plain objects and arrays by its own copy. */
 export function detach<T>(value: T): T {
-  walk(value as unknown, 0);
+  walk(value, 0);
   return value;
 }
 

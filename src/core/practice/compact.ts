@@ -162,7 +162,11 @@ export function signalAnalysisAt(tl: ClientTimeline, cc: CompactClient, asOf: Is
   for (let i = 0; i < k; i++) if (sessions[i].held) heldCount++;
   const recentN = t.recentSessions === 0 ? heldCount : Math.min(heldCount, t.recentSessions);
   let recentFrom = k;
-  for (let i = k - 1, seen = 0; i >= 0 && seen < recentN; i--) if (sessions[i].held) (recentFrom = i), seen++;
+  for (let i = k - 1, seen = 0; i >= 0 && seen < recentN; i--) {
+    if (!sessions[i].held) continue;
+    recentFrom = i;
+    seen++;
+  }
 
   const commitments: Commitment[] = [];
   const clientOwned: Commitment[] = [];

@@ -294,6 +294,13 @@ describe('practice view', () => {
     await p.locator('.ft-practice-review[data-period="month"]').click();
     await expect.poll(() => p.locator('.ft-practice-result').innerText()).toBe('Not written: the markers are out of order');
     expect(await p.locator('.ft-practice-result').getAttribute('data-ok')).toBe('false');
+    // The refusal reads at 4.5:1 in either theme.
+    expect(await axeViolations(p, '.ft-practice-result'), 'light').toEqual([]);
+    const d = await page({ dark: true });
+    await mountPractice(d, { reviewResult: { ok: false, reason: 'the markers are out of order' } });
+    await d.locator('.ft-practice-review[data-period="week"]').click();
+    await expect.poll(() => d.locator('.ft-practice-result[data-ok="false"]').count()).toBe(1);
+    expect(await axeViolations(d, '.ft-practice-result'), 'dark').toEqual([]);
 
     const q = await page();
     await mountPractice(q, { review: false });

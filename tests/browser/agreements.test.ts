@@ -2,10 +2,12 @@
  * The agreement panel in real Chromium: Jordan Ellis's agreement with Alex Moreau from the demo
  * vault, built in the page by the real core (`buildAgreementModel`, as of 2026-12-01), mounted
  * with recording actions; its findings as questions with their lines, its recent check-ins and
- * signal, the partner commitments, the empty state, and screenshots in light and dark.
+ * signal, the partner commitments, the empty state, axe-core with no serious or critical violation and
+ * 24 px targets, and screenshots at desktop and phone widths in light and dark.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { DESKTOP, PHONE, screenshot, usePages } from './browser';
 
 const AS_OF = '2026-12-01';
@@ -36,6 +38,14 @@ function mountAgreements(p: Page, client: string, asOf = AS_OF, width?: number):
 const calls = (p: Page) => p.evaluate(() => (window as any).ft.calls as { name: string; args: any[] }[]);
 const opened = async (p: Page) => (await calls(p)).filter((c) => c.name === 'openEvidence').map((c) => c.args[0]);
 const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+/** The buttons in the panel less than 24 px tall or wide, by class and size. */
+const smallTargets = (p: Page) =>
+  p.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.ft-agreements button')]
+      .map((b) => ({ b, r: b.getBoundingClientRect() }))
+      .filter(({ r }) => r.height < 24 || r.width < 24)
+      .map(({ b, r }) => `${b.className} ${Math.round(r.width)}×${Math.round(r.height)}`),
+  );
 
 describe('agreement panel', () => {
   it('shows Jordan’s agreement: partner, rhythm, recalibration and the last four check-ins', async () => {
@@ -166,14 +176,41 @@ describe('agreement panel', () => {
     await mountAgreements(p, 'Jordan Ellis');
     const width = await p.evaluate(() => document.querySelector('.ft-agreements')!.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
-    await screenshot(p, 'agreements-phone-light');
-  });
-
-  it('screenshots: desktop light and dark', async () => {
-    for (const dark of [false, true]) {
-      const p = await page({ ...DESKTOP, dark });
-      await mountAgreements(p, 'Jordan Ellis', AS_OF, 720);
-      await screenshot(p, dark ? 'agreements-desktop-dark' : 'agreements-desktop-light');
+    // Every button is a 24 px target for a thumb: the links in the facts, signals, findings and partner list too.
+    expect(await p.locator('.ft-agreements button').count()).toBeGreaterThan(10);
+    expect(await smallTargets(p)).toEqual([]);
+    // Section titles in sentence case, as Obsidian's own (no shouting capitals), and no faint labels.
+    for (const sel of ['.ft-agreements-title', '.ft-agreement-subtitle', '.ft-agreement-fact dt']) {
+      expect(await p.locator(sel).first().evaluate((e) => getComputedStyle(e).textTransform), sel).toBe('none');
     }
   });
+
+  it('has no serious or critical axe violation at desktop and phone widths, light and dark (and screenshots them)', async () => {
+    for (const [name, size] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      for (const dark of [false, true]) {
+        const p = await page({ ...size, dark });
+        await mountAgreements(p, 'Jordan Ellis', AS_OF, name === 'desktop' ? 720 : undefined);
+        const where = `${name} ${dark ? 'dark' : 'light'}`;
+        expect(await p.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(size.width);
+        expect(await axeViolations(p, '.ft-agreements'), where).toEqual([]);
+        await screenshot(p, `agreements-${name}-${dark ? 'dark' : 'light'}`);
+      }
+    }
+  }, 60_000);
+
+  it('has no serious or critical axe violation once the recalibration and a partner commitment are due, nor in the empty state', async () => {
+    for (const dark of [false, true]) {
+      for (const [client, asOf] of [
+        ['Jordan Ellis', '2027-01-05'],
+        ['Marcus Bell', AS_OF],
+      ] as const) {
+        const p = await page({ ...PHONE, dark });
+        await mountAgreements(p, client, asOf);
+        expect(await axeViolations(p, '.ft-agreements'), `${client} ${asOf} ${dark ? 'dark' : 'light'}`).toEqual([]);
+      }
+    }
+  }, 60_000);
 });

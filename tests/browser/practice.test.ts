@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { DESKTOP, PHONE, screenshot, usePages, type PageOptions } from './browser';
 
 const AS_OF = '2026-12-01';
@@ -51,6 +52,15 @@ const callsNamed = async (p: Page, name: string) => (await calls(p)).filter((c) 
 
 const card = (p: Page, coach: string) => p.locator(`.ft-practice-coach[data-coach="${coach}"]`);
 const figure = (p: Page, coach: string, key: string) => card(p, coach).locator(`.ft-practice-figure[data-figure="${key}"]`);
+/** The visible buttons and menus in the view less than 24 px tall or wide, by class and size. */
+const smallTargets = (p: Page) =>
+  p.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.ft-practice button, .ft-practice select')]
+      .filter((b) => b.offsetParent !== null)
+      .map((b) => ({ b, r: b.getBoundingClientRect() }))
+      .filter(({ r }) => r.height < 24 || r.width < 24)
+      .map(({ b, r }) => `${b.className} ${Math.round(r.width)}×${Math.round(r.height)}`),
+  );
 const figureText = async (p: Page, coach: string, key: string) => (await figure(p, coach, key).locator('.ft-practice-figure-value').innerText()).replace(/\s+/g, ' ');
 
 describe('practice view', () => {
@@ -284,6 +294,13 @@ describe('practice view', () => {
     await p.locator('.ft-practice-review[data-period="month"]').click();
     await expect.poll(() => p.locator('.ft-practice-result').innerText()).toBe('Not written: the markers are out of order');
     expect(await p.locator('.ft-practice-result').getAttribute('data-ok')).toBe('false');
+    // The refusal reads at 4.5:1 in either theme.
+    expect(await axeViolations(p, '.ft-practice-result'), 'light').toEqual([]);
+    const d = await page({ dark: true });
+    await mountPractice(d, { reviewResult: { ok: false, reason: 'the markers are out of order' } });
+    await d.locator('.ft-practice-review[data-period="week"]').click();
+    await expect.poll(() => d.locator('.ft-practice-result[data-ok="false"]').count()).toBe(1);
+    expect(await axeViolations(d, '.ft-practice-result'), 'dark').toEqual([]);
 
     const q = await page();
     await mountPractice(q, { review: false });
@@ -328,6 +345,17 @@ describe('practice view', () => {
     expect(b.y).toBeGreaterThan(a.y + a.height - 1);
     expect(Math.abs(a.x - b.x)).toBeLessThan(1);
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // Every name, figure and button is a 24 px target for a thumb, on the cards and in the drill-down.
+    expect(await smallTargets(p)).toEqual([]);
+    // Section titles in sentence case, as Obsidian's own.
+    for (const sel of ['.ft-practice-section-title', '.ft-practice-support-title']) {
+      expect(await p.locator(sel).first().evaluate((e) => getComputedStyle(e).textTransform), sel).toBe('none');
+    }
+    await card(p, 'Priya Nair').locator('.ft-practice-coach-name').click();
+    await expect.poll(() => p.locator('.ft-practice-drill').count()).toBe(1);
+    expect(await p.locator('.ft-practice-drill button').count()).toBeGreaterThan(5);
+    expect(await smallTargets(p)).toEqual([]);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   });
 
   it('renders a lone Sparkline with gaps and a rate scale', async () => {
@@ -360,12 +388,29 @@ describe('practice view screenshots', () => {
     ['practice-phone-dark', { ...PHONE, dark: true }],
   ];
   for (const [name, options] of shots) {
-    it(name, async () => {
+    it(`${name}, with no serious or critical axe violation on the cards nor in the drill-down`, async () => {
       const p = await page(options);
       await mountPractice(p, { roster: true });
       expect(await p.locator('.ft-practice-coach').count()).toBe(2);
+      expect(await axeViolations(p, '.ft-practice'), `${name} cards`).toEqual([]);
       await screenshot(p, name);
-    });
+      // A popover open, and a review written: what they add is checked too.
+      await card(p, 'Sam Rivera').locator('.ft-practice-support-item[data-client="Maya Chen"] .ft-signal[data-signal="overdue"]').click();
+      await expect.poll(() => card(p, 'Sam Rivera').locator('.ft-popover').count()).toBe(1);
+      expect(await axeViolations(p, '.ft-practice'), `${name} popover`).toEqual([]);
+      await p.keyboard.press('Escape');
+      await p.locator('.ft-practice-review[data-period="week"]').click();
+      await expect.poll(() => p.locator('.ft-practice-result').count()).toBe(1);
+      expect(await axeViolations(p, '.ft-practice'), `${name} review written`).toEqual([]);
+      // The drill-down, by coach and by figure.
+      await card(p, 'Priya Nair').locator('.ft-practice-coach-name').click();
+      await expect.poll(() => p.locator('.ft-practice-drill').count()).toBe(1);
+      expect(await axeViolations(p, '.ft-practice'), `${name} drill-down`).toEqual([]);
+      await p.locator('.ft-practice-back').click();
+      await figure(p, 'Sam Rivera', 'completion').locator('.ft-practice-figure-name').click();
+      await expect.poll(() => p.locator('.ft-practice-drill[data-coach="Sam Rivera"]').count()).toBe(1);
+      expect(await axeViolations(p, '.ft-practice'), `${name} drill-down by figure`).toEqual([]);
+    }, 60_000);
   }
 
   it('practice-drilldown-desktop-light', async () => {

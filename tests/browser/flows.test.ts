@@ -151,7 +151,7 @@ describe('review queue → recommit', () => {
     expect(after[MAYA_1020]).toBe(replaceLine(before[MAYA_1020], 17, COFFEES, '- [>] Book 5 investor coffees for November ^mc2b2'));
     const [first, newId] = matchLine(
       after[MAYA_NEXT],
-      new RegExp(`^- \\[ \\] Book 5 investor coffees for November \\[due:: 2026-12-09\\] \\[from:: mc2b2\\] \\^(${ID})$`),
+      new RegExp(`^- \\[ \\] Book 5 investor coffees for November \\[from:: mc2b2\\] \\[due:: 2026-12-09\\] \\^(${ID})$`),
     );
     expect(newId).not.toBe('mc2b2');
     expect(after[MAYA_NEXT]).toBe(newSessionNote('Maya Chen', TODAY, [first]));
@@ -179,7 +179,7 @@ describe('review queue → recommit', () => {
     );
     const [second] = matchLine(
       after[MAYA_NEXT],
-      new RegExp(`^- \\[ \\] Reply to the two investors' follow-up questions \\[due:: 2026-12-06\\] \\[from:: mc6f3\\] \\^(${ID})$`),
+      new RegExp(`^- \\[ \\] Reply to the two investors' follow-up questions \\[from:: mc6f3\\] \\[due:: 2026-12-06\\] \\^(${ID})$`),
     );
     // Appended after the first carried line; the rest of the note as it was.
     expect(after[MAYA_NEXT]).toBe(insertAfter(mid[MAYA_NEXT], 9, [second]));
@@ -233,7 +233,7 @@ describe('review queue → modify', () => {
     const [line, newId] = matchLine(
       after[MAYA_NEXT],
       new RegExp(
-        `^- \\[ \\] Send Dana the handover doc first \\[due:: 2026-12-04\\] \\[trigger:: after the Monday check-in\\] \\[coping:: she has no time -> ask for a written yes\\] \\[from:: dana4\\] \\^(${ID})$`,
+        `^- \\[ \\] Send Dana the handover doc first \\[trigger:: after the Monday check-in\\] \\[coping:: she has no time -> ask for a written yes\\] \\[from:: dana4\\] \\[due:: 2026-12-04\\] \\^(${ID})$`,
       ),
     );
     expect(after[MAYA_NEXT]).toBe(newSessionNote('Maya Chen', TODAY, [line]));

@@ -194,6 +194,13 @@ export class FollowThroughSettingTab extends PluginSettingTab {
       .setName('Suggest nudges')
       .setDesc('Show nudges due today in the roster, by each client\'s accountability level. Nothing is ever sent by the plugin.')
       .addToggle((t) => t.setValue(s().nudges.enabled).onChange((v) => update({ nudges: { ...s().nudges, enabled: v } })));
+    this.number(
+      el,
+      'Fewer reminders for steady clients',
+      'Leave out the midpoint reminder for a client whose last this many commitments were done on time (0 keeps every reminder). A client with a stuck or skipped streak keeps it, as a check-in question.',
+      () => s().nudges.thinAfterOnTime,
+      (n) => update({ nudges: { ...s().nudges, thinAfterOnTime: Math.floor(n) } }),
+    );
     for (const kind of NUDGE_KINDS) {
       new Setting(el)
         .setName(`Draft: ${NUDGE_LABELS[kind]}`)

@@ -48,6 +48,16 @@ describe('the settings tab', () => {
     expect(days(now.due, implied.due)).toBe(5 - DEFAULT_SETTINGS.dueLeadDays);
   });
 
+  it('"Fewer reminders for steady clients" saves the thinning count (0 keeps every reminder)', async () => {
+    const field = settingInput(tab.containerEl, 'Fewer reminders for steady clients') as HTMLInputElement;
+    expect(field.type).toBe('number');
+    expect(field.value).toBe(String(DEFAULT_SETTINGS.nudges.thinAfterOnTime));
+    type(field, '0');
+    await until(() => h.plugin.settings.nudges.thinAfterOnTime === 0);
+    await until(async () => ((await stored())?.nudges as { thinAfterOnTime?: number } | undefined)?.thinAfterOnTime === 0);
+    expect(h.plugin.settings.nudges.templates).toEqual(DEFAULT_SETTINGS.nudges.templates);
+  });
+
   it('an invalid number is not saved', async () => {
     type(settingInput(tab.containerEl, 'Due lead (days)'), '-1');
     type(settingInput(tab.containerEl, 'Due lead (days)'), '');

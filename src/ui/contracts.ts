@@ -3,7 +3,6 @@
  * actions. Components never import `obsidian`; the adapter (or a browser test) builds the model
  * from the core and implements the actions with the core's edits over some vault.
  */
-import type { Readable } from 'svelte/store';
 import type { BriefModel } from '../core/analytics/brief';
 import type { Patterns } from '../core/analytics/patterns';
 import type { MilestoneStatus } from '../core/practice/milestones';

@@ -261,6 +261,23 @@ export class TFolder extends TAbstractFile {
   }
 }
 
+/** Obsidian's `Platform`: the fake runs as the desktop app on Linux (Ctrl-based hotkeys). */
+export const Platform = {
+  isDesktop: true,
+  isMobile: false,
+  isDesktopApp: true,
+  isMobileApp: false,
+  isIosApp: false,
+  isAndroidApp: false,
+  isPhone: false,
+  isTablet: false,
+  isMacOS: false,
+  isWin: false,
+  isLinux: true,
+  isSafari: false,
+  resourcePathPrefix: 'app://local/',
+};
+
 export function normalizePath(path: string): string {
   return path
     .replace(/\\/g, '/')

@@ -4,7 +4,7 @@
  * `close()`, which asks the form first; the form asks "Discard these changes?" and the modal
  * stays open. A capture, or a confirmed discard, closes it without asking.
  */
-import { Notice, type App } from 'obsidian';
+import { Notice, Platform, type App } from 'obsidian';
 import { openClientLoopModal } from './client-loop-modals';
 import { writable } from 'svelte/store';
 import { buildCaptureModel } from '../../app/models';
@@ -67,6 +67,8 @@ export async function openCaptureModal(host: Host, path: string): Promise<Captur
     formatDate: host.formatDate,
     asOf: host.today(),
     dateOrder: host.index.settings.layout.dateOrder,
+    // Cmd rather than Ctrl for the confirm shortcut's label (macOS, and iOS, which counts as macOS here).
+    mac: Platform.isMacOS,
   }));
   modal.open();
   return modal;
@@ -77,12 +79,9 @@ export async function openCaptureModal(host: Host, path: string): Promise<Captur
  * message the client keeps), so sending it is one step from the session's end.
  */
 function captureNotice(host: Host, message: string, client: string): Notice {
-  const fragment = document.createDocumentFragment();
-  fragment.append(document.createTextNode(`${message}. `));
-  const button = document.createElement('button');
-  button.className = 'ft-notice-button mod-cta';
-  button.textContent = `Recap for ${client}`;
-  fragment.append(button);
+  const fragment = createFragment();
+  fragment.appendText(`${message}. `);
+  const button = fragment.createEl('button', { cls: 'ft-notice-button mod-cta', text: `Recap for ${client}` });
   const notice = new Notice(fragment, 10_000);
   button.addEventListener('click', () => {
     notice.hide();

@@ -11,7 +11,10 @@ export function defaultDueNote(defaultDue: IsoDate, sessionDate: IsoDate): strin
   return `${n} ${n === 1 ? 'day' : 'days'} after the session`;
 }
 
-/** True on macOS and iOS, where the confirm shortcut is Cmd rather than Ctrl. */
-export function isApple(): boolean {
-  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+/**
+ * The confirm shortcut's label. `mac`: the host's platform uses Cmd rather than Ctrl (macOS, and
+ * iOS, which Obsidian's `Platform.isMacOS` counts too); the UI never asks the browser itself.
+ */
+export function confirmShortcut(mac: boolean): string {
+  return mac ? '⌘ Enter' : 'Ctrl Enter';
 }

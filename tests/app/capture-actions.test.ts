@@ -61,7 +61,7 @@ describe('capture actions', () => {
     expect(r).toEqual({ ok: true, summary: '3 commitments captured in 2026-11-24 Daniel Okafor' });
     expect(told).toEqual(['3 commitments captured in 2026-11-24 Daniel Okafor']);
     expect(closed).toBe(1);
-    expect(files.get(PATH)).toMatch(/^- \[ \] Push back on one mid-sprint request \[due:: 2026-12-06\] \[trigger:: at sprint planning\] \^\w+$/m);
+    expect(files.get(PATH)).toMatch(/^- \[ \] Push back on one mid-sprint request \[trigger:: at sprint planning\] \[due:: 2026-12-06\] \^\w+$/m);
 
     // Again, nothing to do: it says so, by title, and writes nothing.
     index.setNote(PATH, files.get(PATH)!);

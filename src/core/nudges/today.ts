@@ -140,21 +140,38 @@ function lastNudge(c: Commitment, asOf: IsoDate): IsoDate | null {
   return last;
 }
 
-export function nudgesDue(index: VaultIndex, asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions = {}): NudgeItem[] {
-  if (!settings.enabled) return [];
+/**
+ * The commitments the nudge schedule looks at: active clients (one, or one coach's), and each
+ * client's commitments from sessions held by the date (a note written ahead is not agreed yet),
+ * with the session's coach.
+ */
+function* nudgeable(index: VaultIndex, asOf: IsoDate, options: NudgesDueOptions): Generator<{ client: Client; commitments: Generator<{ c: Commitment; sessionCoach: string | null }> }> {
   const coach = options.coach?.trim().toLowerCase() || null;
   const only = options.client?.trim().toLowerCase() || null;
-  const out: NudgeItem[] = [];
   for (const client of index.clients()) {
     if (client.status !== 'active') continue;
     if (only !== null && client.name.toLowerCase() !== only) continue;
-    const sessions = new Map(index.sessionsOf(client).map((s) => [s.path, s]));
+    yield { client, commitments: clientCommitments(index, client, asOf, coach) };
+  }
+}
+
+function* clientCommitments(index: VaultIndex, client: Client, asOf: IsoDate, coach: string | null): Generator<{ c: Commitment; sessionCoach: string | null }> {
+  const sessions = new Map(index.sessionsOf(client).map((s) => [s.path, s]));
+  for (const c of index.commitmentsOf(client)) {
+    const session = sessions.get(c.session);
+    if (!session || session.date > asOf) continue;
+    const sessionCoach = session.coach ?? client.coach;
+    if (coach !== null && (sessionCoach ?? '').toLowerCase() !== coach) continue;
+    yield { c, sessionCoach };
+  }
+}
+
+export function nudgesDue(index: VaultIndex, asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions = {}): NudgeItem[] {
+  if (!settings.enabled) return [];
+  const out: NudgeItem[] = [];
+  for (const { client, commitments } of nudgeable(index, asOf, options)) {
     let rhythm: ClientRhythm | null = null;
-    for (const c of index.commitmentsOf(client)) {
-      const session = sessions.get(c.session);
-      if (!session || session.date > asOf) continue; // a note written ahead is not agreed yet
-      const sessionCoach = session.coach ?? client.coach;
-      if (coach !== null && (sessionCoach ?? '').toLowerCase() !== coach) continue;
+    for (const { c, sessionCoach } of commitments) {
       rhythm ??= clientRhythm(index, client, asOf, settings);
       const current = currentStep(c, nudgeSchedule(c, client, settings, rhythm), asOf);
       if (current === null) continue;
@@ -203,18 +220,10 @@ export function nudgesDue(index: VaultIndex, asOf: IsoDate, settings: NudgeSetti
  */
 export function quietNudges(index: VaultIndex, asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions = {}): QuietNudge[] {
   if (!settings.enabled) return [];
-  const coach = options.coach?.trim().toLowerCase() || null;
-  const only = options.client?.trim().toLowerCase() || null;
   const out: QuietNudge[] = [];
-  for (const client of index.clients()) {
-    if (client.status !== 'active') continue;
-    if (only !== null && client.name.toLowerCase() !== only) continue;
-    const sessions = new Map(index.sessionsOf(client).map((s) => [s.path, s]));
+  for (const { client, commitments } of nudgeable(index, asOf, options)) {
     let rhythm: ClientRhythm | null = null;
-    for (const c of index.commitmentsOf(client)) {
-      const session = sessions.get(c.session);
-      if (!session || session.date > asOf) continue;
-      if (coach !== null && (session.coach ?? client.coach ?? '').toLowerCase() !== coach) continue;
+    for (const { c } of commitments) {
       rhythm ??= clientRhythm(index, client, asOf, settings);
       if (rhythm.kind !== 'steady') break;
       const full = currentStep(c, nudgeSchedule(c, client, settings), asOf);

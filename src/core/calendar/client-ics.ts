@@ -25,7 +25,7 @@
  * - Privacy: no vault name, paths, obsidian:// links, client names or partner items: only the
  *   client's own words and dates, and the coach's name.
  */
-import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { addDays, daysBetween } from '../dates';
 import type { VaultIndex } from '../index/vault-index';
 import { dueLine, ifThenLine, whenLine } from '../client-loop/recap';
@@ -36,7 +36,7 @@ import { resolveNudgeSettings, type NudgeSettings } from '../nudges/settings';
 import { formatDue } from '../nudges/template';
 import { singleLine, withoutControls } from '../plain-text';
 import type { Client, Commitment, IsoDate } from '../types';
-import { eventUids, isOurCalendar, PRODUCT, UID_DOMAIN } from './ics';
+import { addAllDayEvent, eventUids, isOurCalendar, PRODUCT, UID_DOMAIN } from './ics';
 import { resolveCalendarSettings, type CalendarSettings } from './settings';
 
 export const CLIENT_UID_DOMAIN = `client.${UID_DOMAIN}`;
@@ -215,8 +215,6 @@ export function clientCalendar(index: VaultIndex, client: Client, asOf: IsoDate,
   return { client: client.name, name: 'My coaching commitments', description, reminders: off === null, events };
 }
 
-const utcMidnight = (date: IsoDate) => new Date(`${date}T00:00:00Z`);
-
 /** The client's calendar as iCalendar text (CRLF, folded at 75 octets; METHOD:PUBLISH). */
 export function buildClientCalendar(index: VaultIndex, client: Client, asOf: IsoDate, options: ClientCalendarOptions = {}): string {
   const data = clientCalendar(index, client, asOf, options);
@@ -226,26 +224,8 @@ export function buildClientCalendar(index: VaultIndex, client: Client, asOf: Iso
     description: data.description,
     method: ICalCalendarMethod.PUBLISH,
   });
-  const stamp = utcMidnight(asOf);
   for (const e of data.events) {
-    const event = cal.createEvent({
-      id: e.uid,
-      start: utcMidnight(e.date),
-      end: utcMidnight(addDays(e.date, 1)),
-      allDay: true,
-      stamp,
-      summary: e.summary,
-      description: e.description,
-      transparency: ICalEventTransparency.TRANSPARENT,
-      status: e.status === 'CANCELLED' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      sequence: e.sequence,
-    });
-    for (const a of e.alarms) {
-      const alarm = event.createAlarm({ type: ICalAlarmType.display, description: a.description });
-      if (a.offsetSeconds < 0) alarm.trigger(-a.offsetSeconds);
-      else alarm.triggerAfter(a.offsetSeconds);
-      alarm.relatesTo(ICalAlarmRelatesTo.start);
-    }
+    addAllDayEvent(cal, asOf, e, { status: e.status === 'CANCELLED' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED, sequence: e.sequence });
   }
   return cal.toString();
 }

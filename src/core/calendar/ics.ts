@@ -29,7 +29,7 @@
  * - DTSTAMP: midnight UTC of the as-of date.
  * - URL and DESCRIPTION: `obsidian://open?vault=…&file=…`, both parts percent-encoded.
  */
-import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalEventTransparency } from 'ical-generator';
+import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalEventTransparency, type ICalCalendar, type ICalEventData } from 'ical-generator';
 import { addDays, daysBetween } from '../dates';
 import type { VaultIndex } from '../index/vault-index';
 import { nudgeDraft } from '../nudges/drafts';
@@ -252,6 +252,41 @@ export function calendarEvents(index: VaultIndex, asOf: IsoDate, options: Calend
 
 const utcMidnight = (date: IsoDate) => new Date(`${date}T00:00:00Z`);
 
+/** What the coach's and the client's calendars both write for an event. */
+export interface AllDayEvent {
+  uid: string;
+  date: IsoDate;
+  summary: string;
+  description: string;
+  alarms: readonly { description: string; offsetSeconds: number }[];
+}
+
+/**
+ * One all-day, free-time event on `cal` with its display alarms, as both calendar files write
+ * them; `extra` adds what only one of them has (a URL and category, a status and sequence).
+ */
+export function addAllDayEvent(cal: ICalCalendar, asOf: IsoDate, e: AllDayEvent, extra: Partial<ICalEventData> = {}): void {
+  const event = cal.createEvent({
+    id: e.uid,
+    start: utcMidnight(e.date),
+    end: utcMidnight(addDays(e.date, 1)),
+    allDay: true,
+    stamp: utcMidnight(asOf),
+    summary: e.summary,
+    description: e.description,
+    transparency: ICalEventTransparency.TRANSPARENT,
+    ...extra,
+  });
+  for (const a of e.alarms) {
+    const alarm = event.createAlarm({ type: ICalAlarmType.display, description: a.description });
+    // `trigger(n)` is n seconds before the start; `relatesTo` must be set after it, and START
+    // keeps an after-the-start trigger from being read against the end of the all-day event.
+    if (a.offsetSeconds < 0) alarm.trigger(-a.offsetSeconds);
+    else alarm.triggerAfter(a.offsetSeconds);
+    alarm.relatesTo(ICalAlarmRelatesTo.start);
+  }
+}
+
 function calendarName(settings: CalendarSettings, options: CalendarOptions): string {
   const parts = [options.client?.trim(), options.coach?.trim() ? `${options.coach.trim()}'s clients` : null].filter((p): p is string => !!p);
   return singleLine(parts.length > 0 ? `${settings.calendarName}: ${parts.join(', ')}` : settings.calendarName);
@@ -262,29 +297,7 @@ export function buildCalendar(index: VaultIndex, asOf: IsoDate, options: Calenda
   const settings = resolveCalendarSettings(options.settings);
   const events = calendarEvents(index, asOf, options);
   const cal = ical({ prodId: PRODUCT, name: calendarName(settings, options) });
-  const stamp = utcMidnight(asOf);
-  for (const e of events) {
-    const event = cal.createEvent({
-      id: e.uid,
-      start: utcMidnight(e.date),
-      end: utcMidnight(addDays(e.date, 1)),
-      allDay: true,
-      stamp,
-      summary: e.summary,
-      description: e.description,
-      url: e.url,
-      transparency: ICalEventTransparency.TRANSPARENT,
-      categories: [{ name: e.client }],
-    });
-    for (const a of e.alarms) {
-      const alarm = event.createAlarm({ type: ICalAlarmType.display, description: a.description });
-      // `trigger(n)` is n seconds before the start; `relatesTo` must be set after it, and START
-      // keeps an after-the-start trigger from being read against the end of the all-day event.
-      if (a.offsetSeconds < 0) alarm.trigger(-a.offsetSeconds);
-      else alarm.triggerAfter(a.offsetSeconds);
-      alarm.relatesTo(ICalAlarmRelatesTo.start);
-    }
-  }
+  for (const e of events) addAllDayEvent(cal, asOf, e, { url: e.url, categories: [{ name: e.client }] });
   return cal.toString();
 }
 

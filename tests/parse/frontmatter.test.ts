@@ -44,7 +44,10 @@ describe('frontmatter fast path', () => {
 
   it('hands anything unusual to YAML', () => {
     for (const body of [
-      ['summary: |', '  two', '  lines'],
+      ['summary: |+', '  two', '  lines'],
+      ['summary: |2', '  two'],
+      ['summary: >', '  two', '    deeper'],
+      ['summary: | # a comment', '  two'],
       ['nested:', '  a:', '    b: 1'],
       ['anchor: &x 1', 'ref: *x'],
       ['q: "esc\\"aped"'],
@@ -73,6 +76,10 @@ describe('frontmatter fast path', () => {
       .map((items) => ['', ...items.flatMap((pairs) => pairs.map(([k, v], i) => `${i === 0 ? '  - ' : '    '}${k}: ${v}`))]),
     fc.uniqueArray(fc.tuple(key, scalar), { minLength: 1, maxLength: 3, selector: (t) => t[0] }).map((pairs) => ['', ...pairs.map(([k, v]) => `  ${k}: ${v}`)]),
     fc.array(word, { maxLength: 3 }).map((xs) => [` [${xs.join(', ')}]`]),
+    // Block scalars as templates and the property editor write them: one indentation, blank lines inside a literal one.
+    fc
+      .tuple(fc.constantFrom('|', '|-', '>', '>-'), fc.array(fc.oneof(word, fc.constant(''), word.map((w) => `${w}: # x`)), { minLength: 1, maxLength: 4 }), fc.constantFrom(2, 4))
+      .map(([h, xs, n]) => [` ${h}`, ...xs.map((x) => (x === '' ? '' : `${' '.repeat(n)}${x}`))]),
   );
 
   it('agrees with the YAML parser on every document it reads itself', () => {

@@ -5,7 +5,7 @@
  * form in the next session note.
  */
 import type { Commitment } from '../types';
-import { meaningfulTokens, textSimilarity } from './similarity';
+import { tokenList, tokenSimilarity, type Tokens } from './similarity';
 
 export interface Chain {
   /** Oldest first; the last is the current form of the commitment. */
@@ -19,18 +19,6 @@ export interface Chain {
 }
 
 /**
- * A commitment's meaningful words, kept as long as the commitment object lives: the index keeps
- * one object per commitment until its note changes, so each text is tokenised once, not once
- * per roster refresh.
- */
-const tokenCache = new WeakMap<Commitment, Set<string>>();
-function tok(c: Commitment): Set<string> {
-  let t = tokenCache.get(c);
-  if (!t) tokenCache.set(c, (t = meaningfulTokens(c.text)));
-  return t;
-}
-
-/**
  * Chains of a client's commitments (given oldest session first, as `VaultIndex.commitmentsOf`
  * returns them). Every commitment is in exactly one chain; single links are chains of one.
  */
@@ -38,13 +26,14 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
   const byId = new Map<string, Commitment>();
   for (const c of commitments) if (c.id !== null && !byId.has(c.id)) byId.set(c.id, c);
 
-  // Sessions in order, each with its commitments.
-  const sessions: { path: string; list: Commitment[] }[] = [];
+  // Sessions in order, each with its commitments (and their words, once asked for).
+  const sessions: { path: string; list: Commitment[]; tokens: (Tokens | undefined)[] }[] = [];
   for (const c of commitments) {
     const last = sessions[sessions.length - 1];
     if (last && last.path === c.sessionKey) last.list.push(c);
-    else sessions.push({ path: c.sessionKey, list: [c] });
+    else sessions.push({ path: c.sessionKey, list: [c], tokens: [] });
   }
+  const tok = (i: number, k: number): Tokens => (sessions[i].tokens[k] ??= tokenList(sessions[i].list[k].text));
   const order = new Map(sessions.map((s, i) => [s.path, i]));
 
   const prev = new Map<Commitment, { from: Commitment; by: 'id' | 'text' }>();
@@ -63,11 +52,15 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
     // Every pairing that reads as the same commitment, best match first, so a closer rewrite
     // is never beaten to its predecessor by a looser one listed earlier.
     const pairs: { p: Commitment; c: Commitment; score: number }[] = [];
-    for (const c of sessions[i].list) {
+    const here = sessions[i].list;
+    const before = sessions[i - 1].list;
+    for (let k = 0; k < here.length; k++) {
+      const c = here[k];
       if (prev.has(c) || c.from !== null) continue;
-      for (const p of sessions[i - 1].list) {
+      for (let j = 0; j < before.length; j++) {
+        const p = before[j];
         if (hasNext.has(p) || p.status === 'done') continue;
-        const score = textSimilarity(tok(p), tok(c));
+        const score = tokenSimilarity(tok(i - 1, j), tok(i, k));
         // A `[>]` box says it was carried into the next session, so a rewritten text there is
         // enough (any real overlap); otherwise the text has to read as the same commitment.
         const bar = p.checkbox === 'recommitted' ? Number.MIN_VALUE : similarity;

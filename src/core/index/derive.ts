@@ -3,7 +3,7 @@
  * copies of earlier items read as check-ins, and the carried-chain rule (spec, Derived values).
  */
 import type { Chain } from '../analytics/chains';
-import { meaningfulTokens, textSimilarity } from '../analytics/similarity';
+import { tokenList, tokenSimilarity, type Tokens } from '../analytics/similarity';
 import { addDays } from '../dates';
 import { basename } from '../parse/records';
 import type { CheckIn, Commitment, CommitmentStatus, IsoDate, ParsedNote, SessionNote } from '../types';
@@ -33,15 +33,21 @@ export interface SessionEntry {
  */
 export function applyCopies(entries: SessionEntry[], list: Commitment[], similarity: number): void {
   if (!entries.some((e) => e.s.copies.length > 0)) return;
+  const words = new Map<Commitment, Tokens>();
+  const wordsOf = (c: Commitment): Tokens => {
+    let w = words.get(c);
+    if (w === undefined) words.set(c, (w = tokenList(c.text)));
+    return w;
+  };
   for (const e of entries) {
     for (const copy of e.s.copies) {
-      const tokens = meaningfulTokens(copy.text);
+      const tokens = tokenList(copy.text);
       let best: Commitment | null = null;
       let bestScore = 0;
       for (const c of list) {
         // A copy names an earlier session's item; an outcome line may name its own session's.
         if (c.sessionKey === e.s.key ? !copy.outcome : c.sessionDate >= e.s.date) continue;
-        const score = c.text.toLowerCase() === copy.text.toLowerCase() ? 1 : textSimilarity(meaningfulTokens(c.text), tokens);
+        const score = c.text.toLowerCase() === copy.text.toLowerCase() ? 1 : tokenSimilarity(wordsOf(c), tokens);
         if (score >= similarity && score > bestScore) {
           best = c;
           bestScore = score;

@@ -10,7 +10,7 @@
  * those, through a first name that picks out exactly one client.
  */
 import { findChains, type Chain } from '../analytics/chains';
-import type { Client, Commitment, Diagnostic, IsoDate, ParsedNote, Session, SessionNote } from '../types';
+import type { Client, Commitment, Diagnostic, IsoDate, Session, SessionNote } from '../types';
 import { nameKey } from '../vault/conflicts';
 import { clientOfNote, implicitClient, type Resolution } from './client-directory';
 import { resolvedCommitment } from './commitment-record';
@@ -205,32 +205,28 @@ export class VaultIndex extends NoteStore {
     if (cache.resolved) return cache.resolved;
     const entries = cache.entries;
     const list: Commitment[] = [];
-    for (const e of entries) list.push(...this.baseCommitments(e, client));
-    // Copies and chains change a few commitments: those become new objects; the rest stay the
-    // cached ones, so the work done per commitment object (its tokens) is not done again.
+    for (const e of entries) this.addBaseCommitments(list, e, client);
+    // Copies and chains change a few commitments: those become new objects.
     applyCopies(entries, list, this.settings.chainSimilarity);
     const chains = carryChains(list, findChains(list, this.settings.chainSimilarity));
     cache.resolved = { list, chains };
     return cache.resolved;
   }
 
-  private readonly bases = new WeakMap<ParsedNote, Map<string, Commitment[]>>();
-
-  /** A session's commitments for a client, with default due dates, cached per note object, client and cadence. */
-  private baseCommitments(e: SessionEntry, client: Client): Commitment[] {
-    let byKey = this.bases.get(e.note);
-    if (!byKey) this.bases.set(e.note, (byKey = new Map<string, Commitment[]>()));
-    const key = `${e.index}\u0000${client.name}\u0000${client.cadence}\u0000${client.path ?? ''}`;
-    let list = byKey.get(key);
-    if (list) return list;
+  /**
+   * A session's commitments for a client, with default due dates, added to `list`. Built again
+   * whenever the client's figures are (a few dozen objects per client; caching them per note
+   * cost more memory, a map per note, than it saved time).
+   */
+  private addBaseCommitments(list: Commitment[], e: SessionEntry, client: Client): void {
     const defaultDue = defaultDueDate(e.s, client.cadence, this.settings.dueLeadDays);
-    list = [];
+    const part = { client: client.name, session: e.s.path, sessionKey: e.s.key, sessionDate: e.s.date, due: defaultDue, dueIsDefault: true };
     for (const c of e.note.commitments) {
       if (c.sessionIndex !== e.index || !this.belongsTo(e, c.person, client)) continue;
-      list.push(resolvedCommitment(c, { client: client.name, session: e.s.path, sessionKey: e.s.key, sessionDate: e.s.date, due: c.due ?? defaultDue, dueIsDefault: c.due === null }));
+      part.due = c.due ?? defaultDue;
+      part.dueIsDefault = c.due === null;
+      list.push(resolvedCommitment(c, part));
     }
-    byKey.set(key, list);
-    return list;
   }
 
   /** Every commitment, in vault path order then line order. */

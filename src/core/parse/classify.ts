@@ -30,7 +30,22 @@ const PROCESS_VERBS = new Set(
   ).split(' '),
 );
 
+/** The first word when the text starts with a plain ASCII word (and not `to`, `I`, `try`), else null. */
+function plainFirstWord(text: string): string | null {
+  let i = 0;
+  for (; i < text.length && i < 24; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (!(c >= 97 && c <= 122) && !(i > 0 && c === 45 /* - */)) break;
+  }
+  if (i === 0 || (i < text.length && !/\s/.test(text[i]))) return null;
+  const word = text.slice(0, i).toLowerCase();
+  return word === 'to' || word === 'i' || word === 'try' ? null : word;
+}
+
 export function classifyKind(text: string): Kind {
+  // The common case without lower-casing and splitting the whole text: a process verb first.
+  const plain = plainFirstWord(text);
+  if (plain !== null && PROCESS_VERBS.has(plain)) return 'process';
   const t = text
     .toLowerCase()
     .replace(/^[^a-z0-9$£€]+/, '')

@@ -13,9 +13,9 @@ const MIN_VIEW = 13;
 /** A copy of `s` that holds none of the string it was cut from. */
 export function ownString(s: string): string {
   if (s.length < MIN_VIEW) return s;
-  // Concatenation makes a rope; slicing the rope flattens it into a new string first, and the
-  // slice is a view into that copy (one character longer), not into the note.
-  return (' ' + s).slice(1);
+  // `join` builds a new flat string of exactly these characters. (A rope sliced back, the old
+  // way, kept a 32-byte view over a copy one character longer: a fifth of the index's strings.)
+  return [s, ''].join('');
 }
 
 /** Replaces, in place, every string inside plain objects and arrays by its own copy. */

@@ -55,12 +55,27 @@ function ifSentence(text: string): Coping | null {
   return obstacle === '' || response === '' ? null : { obstacle, response };
 }
 
+const STATUS_WORDS: Record<string, CheckInStatus> = { done: 'done', partial: 'partial', stuck: 'stuck', skipped: 'skipped', nudged: 'nudged' };
+
+/** A check-in's status word as one shared string (a lower-cased copy per check-in adds up over a vault). */
+function checkInStatus(word: string): CheckInStatus {
+  return STATUS_WORDS[word] ?? (word.toLowerCase() as CheckInStatus);
+}
+
 export function emptyDetails(): Details {
   return { trigger: null, coping: null, confidence: null, checkIns: [], learned: [], notes: [], problems: [] };
 }
 
 /** Reads one detail line (list marker already removed) into `d`. */
 export function readDetail(d: Details, text: string, line: number): void {
+  // Every form below starts with a date (or `[[`), or with l, t, w, i or c in either case; the
+  // other lines (most of them) are notes, without trying each pattern in turn.
+  const c0 = text.charCodeAt(0);
+  const lower = c0 | 32;
+  if (!((c0 >= 48 && c0 <= 57) || c0 === 91 || lower === 108 || lower === 116 || lower === 119 || lower === 105 || lower === 99)) {
+    d.notes.push(text);
+    return;
+  }
   let m: RegExpExecArray | null;
   if ((m = CHECK_IN.exec(text))) {
     const date = parseIsoDate(m[1]);
@@ -70,7 +85,7 @@ export function readDetail(d: Details, text: string, line: number): void {
       return;
     }
     const note = m[3].trim();
-    d.checkIns.push({ date, status: m[2].toLowerCase() as CheckInStatus, note: note === '' ? null : note, line });
+    d.checkIns.push({ date, status: checkInStatus(m[2]), note: note === '' ? null : note, line });
     return;
   }
   if ((m = LEARNED.exec(text)) && m[1].trim() !== '') {

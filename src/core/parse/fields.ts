@@ -55,6 +55,26 @@ function readField(out: LineFields, key: FieldKey, value: string): void {
   (out as unknown as Record<string, unknown>)[TARGET[key]] = r.value;
 }
 
+/**
+ * Whether `text` has white space other than single spaces (a run of two, a tab, any other white
+ * space character), which is folded into one space; checked by character, since most lines have
+ * none.
+ */
+function needsSpaceFolding(text: string): boolean {
+  let prev = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 127) {
+      prev = false;
+      continue;
+    }
+    const ws = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    if (ws && (prev || (c !== 32 && c !== 0x1680))) return true;
+    prev = ws;
+  }
+  return false;
+}
+
 /** Reads a commitment line's text (after the list marker and checkbox) into its fields. */
 export function parseLineFields(content: string, dueAliases = false): LineFields {
   const problems: string[] = [];
@@ -114,7 +134,7 @@ export function parseLineFields(content: string, dueAliases = false): LineFields
     });
   }
 
-  if (/\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(text)) text = text.replace(/\s+/g, ' ');
+  if (needsSpaceFolding(text)) text = text.replace(/\s+/g, ' ');
   text = text.trim();
   const coach = text.length > 5 && (text.charCodeAt(0) | 32) === 99 /* c */ ? COACH_PREFIX.exec(text) : null;
   if (coach) {

@@ -88,6 +88,37 @@ function fastValue(raw: string | undefined): unknown {
   return plainScalar(value);
 }
 
+/**
+ * A literal (`|`, `|-`) or folded (`>`, `>-`) block scalar whose lines `body[from..to)` share one
+ * indentation, as Obsidian's property editor and most templates write them; undefined for
+ * anything else (keep chomping, indentation indicators, comments, deeper or blank lines inside a
+ * folded block, tabs), which goes to the YAML parser.
+ */
+function blockScalar(header: string, body: string[], from: number, to: number): string | undefined {
+  if (header.length > 2 || (header.length === 2 && header.charCodeAt(1) !== 45 /* - */)) return undefined;
+  const folded = header.charCodeAt(0) === 62;
+  const strip = header.length === 2;
+  if (from === to) return '';
+  let indent = -1;
+  const parts: string[] = [];
+  for (let k = from; k < to; k++) {
+    const line = body[k];
+    if (line.includes('\t')) return undefined;
+    let w = 0;
+    while (w < line.length && line.charCodeAt(w) === 32) w++;
+    if (w === line.length) {
+      if (folded || w > 0) return undefined;
+      parts.push('');
+      continue;
+    }
+    if (indent < 0) indent = w;
+    if (w !== indent) return undefined;
+    parts.push(line.slice(w));
+  }
+  if (indent <= 0) return undefined;
+  return parts.join(folded ? ' ' : '\n') + (strip ? '' : '\n');
+}
+
 const BLOCK_LINE = /^( *)(- ?)?(.*)$/;
 const FLOW_SEQUENCE = /^\[([^[\]{}"'#]*)\]$/;
 
@@ -183,8 +214,20 @@ function fastParse(body: string[], firstLine: number): Omit<Frontmatter, 'startL
     keyLines[key] = firstLine + i;
     const raw = m[2] ?? '';
     i++;
+    const c0 = raw.charCodeAt(0);
+    if (c0 === 124 /* | */ || c0 === 62 /* > */) {
+      // A block scalar (`summary: |`): its more-indented lines follow.
+      let end = i;
+      while (end < body.length && (body[end].trim() === '' || body[end].charCodeAt(0) === 32)) end++;
+      while (end > i && body[end - 1].trim() === '') end--;
+      const value = blockScalar(raw, body, i, end);
+      if (value === undefined) return null;
+      data[key] = value;
+      i = end;
+      continue;
+    }
     if (raw !== '') {
-      const value = raw.charCodeAt(0) === 91 /* [ */ && !WIKILINK_VALUE.test(raw) ? flowSequence(raw) : fastValue(raw);
+      const value = c0 === 91 /* [ */ && !WIKILINK_VALUE.test(raw) ? flowSequence(raw) : fastValue(raw);
       if (value === undefined) return null;
       data[key] = value;
       continue;

@@ -44,8 +44,55 @@ export function isIsoDate(value: string): boolean {
   return ISO_DATE.test(value) && parseIsoDate(value) === value;
 }
 
-function toUtc(date: IsoDate): Date {
-  return new Date(`${date}T00:00:00Z`);
+/**
+ * Days since 1970-01-01 of a `YYYY-MM-DD` date, by arithmetic on its digits (the proleptic
+ * Gregorian calendar, as `Date` counts): a `Date` parsed from a string for every due date was a
+ * tenth of a cold roster. NaN when the text is not digits where a date has them.
+ */
+function epochDay(date: IsoDate): number {
+  if (date.length < 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return toUtcDay(date);
+  const y0 = digits(date, 0, 4);
+  const m = digits(date, 5, 7);
+  const d = digits(date, 8, 10);
+  if (date.length > 10 || Number.isNaN(y0 + m + d) || m < 1 || m > 12 || d < 1 || d > 31) return toUtcDay(date);
+  // Howard Hinnant's days_from_civil.
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** The slow way, for text that is not a plain date (kept so odd input behaves as it always did). */
+function toUtcDay(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getTime() / DAY_MS;
+}
+
+/** `YYYY-MM-DD` of an epoch day (Hinnant's civil_from_days). */
+function fromEpochDay(z0: number): IsoDate {
+  if (!Number.isFinite(z0)) return fromUtc(new Date(NaN));
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 0 || y > 9999) return fromUtc(new Date(z0 * DAY_MS));
+  return `${pad(y, 4)}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 function fromUtc(d: Date): IsoDate {
@@ -53,17 +100,17 @@ function fromUtc(d: Date): IsoDate {
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromUtc(new Date(toUtc(date).getTime() + days * DAY_MS));
+  return fromEpochDay(epochDay(date) + days);
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / DAY_MS);
+  return Math.round(epochDay(to) - epochDay(from));
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: IsoDate): number {
-  return toUtc(date).getUTCDay();
+  return (((Math.floor(epochDay(date)) + 4) % 7) + 7) % 7;
 }
 
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findChains } from '../../src/core/analytics/chains';
-import { meaningfulTokens, textSimilarity } from '../../src/core/analytics/similarity';
+import { hashOf, meaningfulTokens, textSimilarity, tokenList, tokensOf } from '../../src/core/analytics/similarity';
 import { DEFAULT_THRESHOLDS } from '../../src/core/analytics/thresholds';
 import { clientNote, indexOf, sessionNote, signalNames, vault, weekly, type Files } from './fixtures';
 
@@ -29,6 +30,21 @@ describe('similarity', () => {
     // The ASCII fast path splits as the Unicode path does.
     expect([...meaningfulTokens('Call Zoë & Ana (re: Q3) — 2x!')]).toEqual(['call', 'zoe', 'ana', 're', 'q3', '2x']);
     expect([...meaningfulTokens('Call Zoe & Ana (re: Q3) -- 2x!')]).toEqual(['call', 'zoe', 'ana', 're', 'q3', '2x']);
+  });
+
+  it('reads the same words character by character as the word lists give (tokensOf = hashes of tokenList)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('Send', 'SENDING', 'the', 'Invoices', 'boss', 'ss', 'ing', 'Bring', 'asked', 'Ed', 'is', 'Zoë', 'İ', 'K', '2x', 'q3', 'meetings', 'ring', 'Things'),
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom(' ', '  ', ', ', '-', '!', '\t', '’'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(tokensOf(text)).toEqual(tokenList(text).map(hashOf));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -5,7 +5,7 @@
  * form in the next session note.
  */
 import type { Commitment } from '../types';
-import { tokenList, tokenSimilarity, type Tokens } from './similarity';
+import { tokensOf, tokenSimilarity, type Tokens } from './similarity';
 
 export interface Chain {
   /** Oldest first; the last is the current form of the commitment. */
@@ -33,7 +33,7 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
     if (last && last.path === c.sessionKey) last.list.push(c);
     else sessions.push({ path: c.sessionKey, list: [c], tokens: [] });
   }
-  const tok = (i: number, k: number): Tokens => (sessions[i].tokens[k] ??= tokenList(sessions[i].list[k].text));
+  const tok = (i: number, k: number): Tokens => (sessions[i].tokens[k] ??= tokensOf(sessions[i].list[k].text));
   const order = new Map(sessions.map((s, i) => [s.path, i]));
 
   const prev = new Map<Commitment, { from: Commitment; by: 'id' | 'text' }>();

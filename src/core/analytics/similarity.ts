@@ -17,49 +17,98 @@ function stem(word: string): string {
   return word;
 }
 
-/** A commitment's meaningful words in order of first use, each once (see `meaningfulTokens`). */
-export type Tokens = readonly string[];
+/**
+ * A commitment's meaningful words for comparing texts, each as a number: a 53-bit hash of the
+ * word (two 32-bit hashes, so two different words of one client's commitments share a number
+ * with a chance of about one in 10^15), in order of first use, each once.
+ */
+export type Tokens = readonly number[];
 
-/** The words that carry a commitment's meaning, lower-cased and lightly stemmed, each once. */
-export function tokenList(text: string): string[] {
-  const out: string[] = [];
-  // Most commitments are plain ASCII: their words are read character by character (the same
-  // words as the Unicode path below, without lower-casing, normalising and splitting the text).
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    if (c >= 128) return unicodeTokens(text);
-    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      addWord(out, text.slice(start, i).toLowerCase());
-      start = -1;
+const H1 = 0x811c9dc5;
+const H2 = 5381;
+
+export function hashOf(word: string): number {
+  let a = H1;
+  let b = H2;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = (Math.imul(b, 33) + c) | 0;
+  }
+  return (a >>> 0) * 0x200000 + (b & 0x1fffff);
+}
+
+const STOP_HASHES = new Set([...STOPWORDS].map(hashOf));
+
+/**
+ * The words of `text` as `tokenList(text).map(hashOf)` would give them, read character by
+ * character for plain ASCII text (no word strings, no lower-cased copy of the text).
+ */
+export function tokensOf(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return tokenList(text).map(hashOf);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90))) {
+      i++;
+      continue;
     }
+    // One word: hash it as it is read, remembering the hash before each of its last three characters.
+    let a = H1;
+    let b = H2;
+    let a1 = 0, b1 = 0, a2 = 0, b2 = 0, a3 = 0, b3 = 0;
+    let c1 = 0, c2 = 0, c3 = 0; // the last three characters, lower case
+    const start = i;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+      a3 = a2; b3 = b2; a2 = a1; b2 = b1; a1 = a; b1 = b;
+      c3 = c2; c2 = c1; c1 = c;
+      a = Math.imul(a ^ c, 0x01000193);
+      b = (Math.imul(b, 33) + c) | 0;
+      i++;
+    }
+    if (i < n && text.charCodeAt(i) >= 128) return tokenList(text).map(hashOf);
+    const len = i - start;
+    const word = (a >>> 0) * 0x200000 + (b & 0x1fffff);
+    if (STOP_HASHES.has(word)) continue;
+    // stem(), on the hashes: -ing, -ed, -s (not -ss).
+    let stem = word;
+    if (len > 5 && c3 === 105 && c2 === 110 && c1 === 103) stem = (a3 >>> 0) * 0x200000 + (b3 & 0x1fffff);
+    else if (len > 4 && c2 === 101 && c1 === 100) stem = (a2 >>> 0) * 0x200000 + (b2 & 0x1fffff);
+    else if (len > 3 && c1 === 115 && c2 !== 115) stem = (a1 >>> 0) * 0x200000 + (b1 & 0x1fffff);
+    if (!out.includes(stem)) out.push(stem);
   }
   return out;
 }
 
-function addWord(out: string[], raw: string): void {
-  if (raw.length === 0 || STOPWORDS.has(raw)) return;
-  const w = stem(raw);
-  if (!out.includes(w)) out.push(w);
-}
-
-function unicodeTokens(text: string): string[] {
+/** The words that carry a commitment's meaning, lower-cased and lightly stemmed, each once. */
+export function tokenList(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^\p{L}\p{N}]+/u)) addWord(out, raw);
+  const words = ASCII.test(text) ? text.toLowerCase().split(ASCII_SEPARATORS) : text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^\p{L}\p{N}]+/u);
+  for (const raw of words) {
+    if (raw.length === 0 || STOPWORDS.has(raw)) continue;
+    const w = stem(raw);
+    if (!out.includes(w)) out.push(w);
+  }
   return out;
 }
+
+const ASCII = /^\p{ASCII}*$/u;
+const ASCII_SEPARATORS = /[^a-z0-9]+/;
 
 /** The same words as a set. */
 export function meaningfulTokens(text: string): Set<string> {
   return new Set(tokenList(text));
 }
 
-/** Dice coefficient of two token sets: 1 for the same words, 0 for none shared. */
-export function textSimilarity(a: string | Set<string> | Tokens, b: string | Set<string> | Tokens): number {
-  const x = typeof a === 'string' ? tokenList(a) : a instanceof Set ? [...a] : a;
-  const y = typeof b === 'string' ? tokenList(b) : b instanceof Set ? [...b] : b;
+/** Dice coefficient of two texts' words: 1 for the same words, 0 for none shared. */
+export function textSimilarity(a: string | Set<string>, b: string | Set<string>): number {
+  const x = typeof a === 'string' ? tokensOf(a) : [...a].map(hashOf);
+  const y = typeof b === 'string' ? tokensOf(b) : [...b].map(hashOf);
   return tokenSimilarity(x, y);
 }
 

@@ -3,7 +3,7 @@
  * convention. Everything else on the line (the text, other people's inline fields, spacing,
  * trailing whitespace) is left as it was.
  */
-import { COMMITMENT_TAG, DATE_EMOJI_SIGN, EMOJI_DATE, FIELDS, INLINE_FIELD, PRIORITY_EMOJI, type FieldKey } from '../syntax/fields';
+import { COMMITMENT_TAG, DATE_EMOJI_SIGN, EMOJI_DATE, FIELDS, nextInlineField, PRIORITY_EMOJI, type FieldKey } from '../syntax/fields';
 import type { Coping, FieldConvention } from '../types';
 
 /** A list item split into the parts an edit may touch. Joining them gives the line back. */
@@ -156,9 +156,9 @@ interface FieldSpan {
 function inlineFieldSpans(main: string): FieldSpan[] {
   const out: FieldSpan[] = [];
   if (!main.includes('::')) return out;
-  for (const m of main.matchAll(INLINE_FIELD)) {
-    const keyText = (m[1] ?? m[3] ?? '').trim();
-    out.push({ start: m.index, end: m.index + m[0].length, key: keyText.toLowerCase(), paren: m[1] === undefined, keyText });
+  for (let f = nextInlineField(main); f !== null; f = nextInlineField(main, f.end)) {
+    const keyText = f.key.trim();
+    out.push({ start: f.start, end: f.end, key: keyText.toLowerCase(), paren: f.paren, keyText });
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * copies of earlier items read as check-ins, and the carried-chain rule (spec, Derived values).
  */
 import type { Chain } from '../analytics/chains';
-import { tokenList, tokenSimilarity, type Tokens } from '../analytics/similarity';
+import { tokensOf, tokenSimilarity, type Tokens } from '../analytics/similarity';
 import { addDays } from '../dates';
 import { basename } from '../parse/records';
 import type { CheckIn, Commitment, CommitmentStatus, IsoDate, ParsedNote, SessionNote } from '../types';
@@ -36,12 +36,12 @@ export function applyCopies(entries: SessionEntry[], list: Commitment[], similar
   const words = new Map<Commitment, Tokens>();
   const wordsOf = (c: Commitment): Tokens => {
     let w = words.get(c);
-    if (w === undefined) words.set(c, (w = tokenList(c.text)));
+    if (w === undefined) words.set(c, (w = tokensOf(c.text)));
     return w;
   };
   for (const e of entries) {
     for (const copy of e.s.copies) {
-      const tokens = tokenList(copy.text);
+      const tokens = tokensOf(copy.text);
       let best: Commitment | null = null;
       let bestScore = 0;
       for (const c of list) {

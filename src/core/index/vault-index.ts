@@ -30,8 +30,18 @@ export class VaultIndex extends NoteStore {
     return this.directory.resolve(name, target, weak);
   }
 
+  /** Resolutions by session object, while the client directory is unchanged (a session is resolved many times per roster). */
+  private sessionResolutions = new Map<SessionNote, Resolution>();
+  private sessionResolutionsEpoch = -1;
+
   private resolveSession(s: SessionNote): Resolution {
-    return this.resolveRef(s.clientRef, s.clientTarget, s.weak);
+    if (this.sessionResolutionsEpoch !== this.directory.epoch || this.sessionResolutions.size > 2 * this.sessionEntries.size + 1000) {
+      this.sessionResolutions = new Map();
+      this.sessionResolutionsEpoch = this.directory.epoch;
+    }
+    let r = this.sessionResolutions.get(s);
+    if (r === undefined) this.sessionResolutions.set(s, (r = this.resolveRef(s.clientRef, s.clientTarget, s.weak)));
+    return r;
   }
 
   private implicitClient(name: string): Client {

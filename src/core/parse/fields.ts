@@ -3,7 +3,7 @@
  * fields (`[due:: 2026-12-02]`, also `(due:: …)`) and Tasks emoji (`📅 2026-12-02`).
  */
 import { parseIsoDate } from '../dates';
-import { ANY_DATE_EMOJI, COMMITMENT_TAG, EMOJI_DATE, FIELDS, fieldOfEmoji, fieldOfName, INLINE_FIELD, PRIORITY_EMOJI, SCHEDULED_EMOJI, START_EMOJI, type FieldKey } from '../syntax/fields';
+import { ANY_DATE_EMOJI, COMMITMENT_TAG, EMOJI_DATE, FIELDS, fieldOfEmoji, fieldOfName, nextInlineField, PRIORITY_EMOJI, SCHEDULED_EMOJI, START_EMOJI, type FieldKey } from '../syntax/fields';
 import type { Coping, FieldConvention, Kind, Owner } from '../types';
 
 
@@ -105,12 +105,16 @@ export function parseLineFields(content: string, dueAliases = false): LineFields
   }
 
   if (text.includes('::')) {
-    text = text.replace(INLINE_FIELD, (_m, k1: string | undefined, v1: string | undefined, k2: string | undefined, v2: string | undefined) => {
-      const key = fieldOfName((k1 ?? k2 ?? '').trim().toLowerCase(), dueAliases);
+    let rest = '';
+    let at = 0;
+    for (let f = nextInlineField(text); f !== null; f = nextInlineField(text, f.end)) {
+      const key = fieldOfName(f.key.trim().toLowerCase(), dueAliases);
       // Other inline fields are someone else's; they leave the text all the same.
-      if (key !== null) readField(out, key, (v1 ?? v2 ?? '').trim());
-      return ' ';
-    });
+      if (key !== null) readField(out, key, f.value.trim());
+      rest += text.slice(at, f.start) + ' ';
+      at = f.end;
+    }
+    if (at > 0) text = rest + text.slice(at);
   }
 
   if (ANY_DATE_EMOJI.test(text)) {

@@ -14,6 +14,8 @@ const normalised = new Map<string, string>();
 
 /** A heading's title as compared with the commitments headings (cached: titles repeat a lot). */
 export function headingKey(title: string): string {
+  // Most titles are plain words (`Action items`, `Notes`): nothing to strip, only the case.
+  if (isPlainTitle(title)) return title.toLowerCase();
   let key = normalised.get(title);
   if (key === undefined) {
     key = normaliseHeading(title);
@@ -21,6 +23,19 @@ export function headingKey(title: string): string {
     normalised.set(title, key);
   }
   return key;
+}
+
+/** ASCII letters and digits in words one space apart: `normaliseHeading` only lower-cases it. */
+function isPlainTitle(title: string): boolean {
+  const n = title.length;
+  if (n === 0 || n > 200) return false;
+  for (let i = 0; i < n; i++) {
+    const c = title.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) continue;
+    if (c === 32 && i > 0 && i < n - 1 && title.charCodeAt(i - 1) !== 32) continue;
+    return false;
+  }
+  return true;
 }
 
 export function normaliseHeading(title: string): string {

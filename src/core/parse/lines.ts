@@ -42,14 +42,10 @@ export function isBlank(line: string): boolean {
 }
 
 /**
- * `- `, `* `, `+ `, `1. ` or `1) ` at the start of a line (after indentation). `[^]` rather than
- * `.`: U+2028, U+2029 and a lone CR are ordinary characters inside a line, as they are to Obsidian.
+ * A list item: `- `, `* `, `+ `, `1. ` or `1) ` at the start of a line (after indentation), and a
+ * checkbox as Tasks reads one (the box, then the text with or without a space: `[x]Sent` is done).
+ * U+2028, U+2029 and a lone CR are ordinary characters inside a line, as they are to Obsidian.
  */
-const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+([^]*)|[ \t]*$)/;
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-/** A checkbox as Tasks reads one: the box, then the text with or without a space (`[x]Sent` is done). */
-const CHECKBOX = /^\[([^])\][ \t]*([^]*)$/;
-
 export interface ListItem {
   indent: number;
   /** Column where the marker starts, in characters. */
@@ -61,16 +57,62 @@ export interface ListItem {
 }
 
 export function matchListItem(line: string): ListItem | null {
-  const m = LIST_ITEM.exec(line);
-  if (!m || THEMATIC_BREAK.test(line)) return null;
-  const rest = m[3] ?? '';
-  const cb = CHECKBOX.exec(rest);
-  return {
-    indent: indentWidth(line),
-    markerStart: m[1].length,
-    content: cb ? cb[2] : rest,
-    box: cb ? cb[1] : null,
-  };
+  // By character, as LIST_ITEM, THEMATIC_BREAK and CHECKBOX read it (tests/parse/list-items.test.ts
+  // holds them together): the parser asks this of most lines of a note.
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    i++;
+  }
+  if (i === n) return null;
+  const markerStart = i;
+  const c = line.charCodeAt(i);
+  if (c === 45 || c === 42 || c === 43) i++;
+  else {
+    let d = i;
+    while (d < n && d - i < 9) {
+      const x = line.charCodeAt(d);
+      if (x < 48 || x > 57) break;
+      d++;
+    }
+    if (d === i || d >= n) return null;
+    const x = line.charCodeAt(d);
+    if (x !== 46 && x !== 41) return null;
+    i = d + 1;
+  }
+  // After the marker: white space then the text, or nothing but white space.
+  let j = i;
+  while (j < n) {
+    const x = line.charCodeAt(j);
+    if (x !== 32 && x !== 9) break;
+    j++;
+  }
+  if (j === i && j < n) return null;
+  if ((c === 45 || c === 42) && isThematicBreak(line, c)) return null;
+  const rest = j < n ? line.slice(j) : '';
+  const indent = indentWidth(line);
+  if (rest.length >= 3 && rest.charCodeAt(0) === 91 && rest.charCodeAt(2) === 93) {
+    let k = 3;
+    while (k < rest.length && (rest.charCodeAt(k) === 32 || rest.charCodeAt(k) === 9)) k++;
+    return { indent, markerStart, content: rest.slice(k), box: rest[1] };
+  }
+  return { indent, markerStart, content: rest, box: null };
+}
+
+/** `---`, `* * *`: up to three spaces, then three or more of the marker with spaces or tabs between. */
+function isThematicBreak(line: string, marker: number): boolean {
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) === 32) i++;
+  if (i > 3 || line.charCodeAt(i) !== marker) return false;
+  let count = 0;
+  for (; i < line.length; i++) {
+    const x = line.charCodeAt(i);
+    if (x === marker) count++;
+    else if (x !== 32 && x !== 9) return false;
+  }
+  return count >= 3;
 }
 
 /** The text of an indented detail line without its list marker. */

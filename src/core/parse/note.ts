@@ -24,6 +24,15 @@ const OUTCOME_LABEL = /^(?:outcomes?|results?|progress(?: on (?:last|previous) [
 const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})/;
 const TAG_HINT = new RegExp(`#${COMMITMENT_TAG_NAME}`, 'i');
 
+/** The first character after leading white space (NaN for a blank line), as `line.trimStart().charCodeAt(0)` without the copy. */
+function firstCode(line: string): number {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && !(c >= 9 && c <= 13) && c !== 0xa0 && c !== 0xfeff && c !== 0x1680 && !(c >= 0x2000 && c <= 0x200a) && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0x3000) return c;
+  }
+  return NaN;
+}
+
 /** A note that holds no records, only the one diagnostic saying why (not read, unreadable, a copy). */
 export function noteWithout(path: string, severity: Severity, message: string): ParsedNote {
   return { path, type: null, client: null, session: null, sessions: [], commitments: [], diagnostics: [{ path, line: 1, severity, message }] };
@@ -204,7 +213,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       sectionLevel = null;
     }
     if (isBlank(line)) continue;
-    const lead = line.trimStart().charCodeAt(0);
+    const lead = firstCode(line);
     const f = lead === 96 /* ` */ || lead === 126 /* ~ */ ? FENCE_OPEN.exec(line) : null;
     if (f) {
       fence = f[1];

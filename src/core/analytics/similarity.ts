@@ -19,8 +19,8 @@ function stem(word: string): string {
 
 /**
  * A commitment's meaningful words for comparing texts, each as a number: a 53-bit hash of the
- * word (two 32-bit hashes, so two different words of one client's commitments share a number
- * with a chance of about one in 10^15), in order of first use, each once.
+ * word (a 32-bit FNV-1a hash and 21 bits of a djb2 hash, so two different words share a number
+ * with a chance of about one in 10^16), in order of first use, each once.
  */
 export type Tokens = readonly number[];
 

@@ -52,13 +52,17 @@ export function applyFlexible(c: ParsedCommitment, ctx: ItemContext, owner: { ow
   if (c.owner === 'coach' || c.owner === 'client') return;
 }
 
+function staleDateMessage(what: 'done' | 'let-go', date: string): string {
+  return `the box is open, so the ${what} date ${date} left on the line (un-ticked in Tasks?) is ignored; the next edit of this line removes it`;
+}
+
 export function finishCommitment(open: Open, diag: (line: number, severity: Severity, message: string) => void, settings?: CoreSettings): ParsedCommitment | null {
   const { item, details } = open;
   const flexible = settings?.layout.flexibleItems ?? false;
   const f = parseLineFields(item.content, flexible);
   if (f.text === '' && f.id === null && item.content.trim() === '') return null; // an empty bullet
-  if (f.problems.length > 0) for (const p of f.problems) diag(open.line, 'warning', p);
-  if (details.problems.length > 0) for (const p of details.problems) diag(p.line, 'warning', p.message);
+  for (const p of f.problems) diag(open.line, 'warning', p);
+  for (const p of details.problems) diag(p.line, 'warning', p.message);
   let checkbox: CheckboxStatus = 'open';
   if (item.box !== null) {
     const s = BOX_STATUS[item.box];
@@ -70,11 +74,8 @@ export function finishCommitment(open: Open, diag: (line: number, severity: Seve
   const boxOpen = checkbox === 'open' || checkbox === 'partial' || checkbox === 'stuck';
   const staleDone = boxOpen && f.doneDate !== null ? f.doneDate : null;
   const staleLetGo = boxOpen && f.letGoDate !== null ? f.letGoDate : null;
-  if (staleDone !== null || staleLetGo !== null) {
-    for (const [what, date] of [['done', staleDone], ['let-go', staleLetGo]] as const) {
-      if (date !== null) diag(open.line, 'info', `the box is open, so the ${what} date ${date} left on the line (un-ticked in Tasks?) is ignored; the next edit of this line removes it`);
-    }
-  }
+  if (staleDone !== null) diag(open.line, 'info', staleDateMessage('done', staleDone));
+  if (staleLetGo !== null) diag(open.line, 'info', staleDateMessage('let-go', staleLetGo));
   const kind = f.kind ?? classifyKind(f.text);
   return {
     id: f.id,

@@ -14,7 +14,7 @@ const MIN_VIEW = 13;
 export function ownString(s: string): string {
   if (s.length < MIN_VIEW) return s;
   // `join` builds a new flat string of exactly these characters. (A rope sliced back, the old
-  // way, kept a 32-byte view over a copy one character longer: a fifth of the index's strings.)
+  // way, kept a 32-byte view over a copy one character longer, for every string kept.)
   return [s, ''].join('');
 }
 

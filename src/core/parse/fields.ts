@@ -5,6 +5,7 @@
 import { parseIsoDate } from '../dates';
 import { ANY_DATE_EMOJI, COMMITMENT_TAG, EMOJI_DATE, FIELDS, fieldOfEmoji, fieldOfName, nextInlineField, PRIORITY_EMOJI, SCHEDULED_EMOJI, START_EMOJI, type FieldKey } from '../syntax/fields';
 import type { Coping, FieldConvention, Kind, Owner } from '../types';
+import { isSpaceCode } from './lines';
 
 
 export interface LineFields {
@@ -68,7 +69,7 @@ function needsSpaceFolding(text: string): boolean {
       prev = false;
       continue;
     }
-    const ws = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    const ws = isSpaceCode(c);
     if (ws && (prev || (c !== 32 && c !== 0x1680))) return true;
     prev = ws;
   }

@@ -21,6 +21,11 @@ export function splitLines(text: string): NoteLines {
   return { lines, eol: crlf > lf ? '\r\n' : '\n' };
 }
 
+/** Whether a character code is white space as JavaScript's `\s` and `trim` read it. */
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Width of the leading whitespace in columns, a tab advancing to the next multiple of 4. */
 export function indentWidth(line: string): number {
   let col = 0;

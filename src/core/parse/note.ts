@@ -13,7 +13,7 @@ import { emptyDetails, readDetail } from './details';
 import { ownerOfLabel, type ItemContext } from './flexible';
 import { readFrontmatter } from './frontmatter';
 import { datedHeadings, HEADING, hasActionHeading, headingKey, headingSet, LABEL_ACTIONS, NOT_ACTIONS, sectionKind, WEAK_SECTION } from './headings';
-import { isBlank, indentWidth, matchListItem, splitLines, stripListMarker } from './lines';
+import { isBlank, indentWidth, isSpaceCode, matchListItem, splitLines, stripListMarker } from './lines';
 import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
 import { basename, readClientNote } from './records';
 import { filenameParts, nameFromWords, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
@@ -28,7 +28,7 @@ const TAG_HINT = new RegExp(`#${COMMITMENT_TAG_NAME}`, 'i');
 function firstCode(line: string): number {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c !== 32 && !(c >= 9 && c <= 13) && c !== 0xa0 && c !== 0xfeff && c !== 0x1680 && !(c >= 0x2000 && c <= 0x200a) && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0x3000) return c;
+    if (!isSpaceCode(c)) return c;
   }
   return NaN;
 }

@@ -42,6 +42,14 @@ describe('frontmatter fast path', () => {
     expect(r.keyLines).toMatchObject({ type: 2, milestones: 6, contact: 11, aliases: 14, note: 17 });
   });
 
+  it('folds a > block as YAML does, blank lines kept as line breaks', () => {
+    const body = ['goal: >', '', '  Lead the team', '  meeting', '', '', '  weekly', 'next: >-', '  one', '', '  two'];
+    const r = readFrontmatter(fm(body))!;
+    expect(r.usedYaml).toBe(false);
+    expect(r.data).toEqual({ goal: '\nLead the team meeting\n\nweekly\n', next: 'one\ntwo' });
+    expect(r.data).toEqual(yamlParse(body.join('\n')));
+  });
+
   it('hands anything unusual to YAML', () => {
     for (const body of [
       ['summary: |+', '  two', '  lines'],

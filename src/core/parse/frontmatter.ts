@@ -91,8 +91,8 @@ function fastValue(raw: string | undefined): unknown {
 /**
  * A literal (`|`, `|-`) or folded (`>`, `>-`) block scalar whose lines `body[from..to)` share one
  * indentation, as Obsidian's property editor and most templates write them; undefined for
- * anything else (keep chomping, indentation indicators, comments, deeper or blank lines inside a
- * folded block, tabs), which goes to the YAML parser.
+ * anything else (keep chomping, indentation indicators, comments, deeper lines, lines of only
+ * spaces, tabs), which goes to the YAML parser.
  */
 function blockScalar(header: string, body: string[], from: number, to: number): string | undefined {
   if (header.length > 2 || (header.length === 2 && header.charCodeAt(1) !== 45 /* - */)) return undefined;
@@ -107,7 +107,7 @@ function blockScalar(header: string, body: string[], from: number, to: number): 
     let w = 0;
     while (w < line.length && line.charCodeAt(w) === 32) w++;
     if (w === line.length) {
-      if (folded || w > 0) return undefined;
+      if (w > 0) return undefined;
       parts.push('');
       continue;
     }
@@ -116,7 +116,28 @@ function blockScalar(header: string, body: string[], from: number, to: number): 
     parts.push(line.slice(w));
   }
   if (indent <= 0) return undefined;
-  return parts.join(folded ? ' ' : '\n') + (strip ? '' : '\n');
+  return (folded ? fold(parts) : parts.join('\n')) + (strip ? '' : '\n');
+}
+
+/**
+ * YAML's line folding for a `>` block of one indentation: a line break between two lines of text
+ * becomes a space, and n blank lines between them become n line breaks (the break itself goes);
+ * blank lines before the first line of text stay line breaks.
+ */
+function fold(parts: string[]): string {
+  let out = '';
+  let blanks = 0;
+  let started = false;
+  for (const part of parts) {
+    if (part === '') {
+      blanks++;
+      continue;
+    }
+    out += started ? (blanks === 0 ? ' ' : '\n'.repeat(blanks)) + part : '\n'.repeat(blanks) + part;
+    started = true;
+    blanks = 0;
+  }
+  return out;
 }
 
 const BLOCK_LINE = /^( *)(- ?)?(.*)$/;

@@ -1,3 +1,5 @@
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { detach, ownString } from '../../src/core/parse/detach';
 import { parseNote } from '../../src/core/parse/note';
@@ -14,7 +16,29 @@ describe('detach: the records keep no view into the note text', () => {
   });
 
   it('ownString returns the same characters, for short, long and non-Latin text', () => {
-    for (const s of ['', 'abc', 'a'.repeat(12), 'a'.repeat(13), 'Send the portfolio 📅 2026-12-02 — Zoë']) expect(ownString(s)).toBe(s);
+    for (const s of ['', 'abc', 'a'.repeat(12), 'a'.repeat(13), 'Send the portfolio 📅 2026-12-02 — Zoë', '100% done, %E0%A4%A a half escape', 'lone \ud800 surrogate here']) expect(ownString(s)).toBe(s);
+  });
+
+  it('lets go of the text the strings were cut from (measured on the heap)', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const kept: string[] = [];
+    const texts = () => {
+      // 200 notes of 100 kB each (20 MB), one 40-character string kept from each.
+      for (let i = 0; i < 200; i++) {
+        const text = `${i} `.repeat(2) + 'x'.repeat(100_000) + ' Send the portfolio to Ana by Friday ' + 'z'.repeat(50);
+        const at = text.indexOf('Send');
+        kept.push(ownString(text.slice(at, at + 40)));
+      }
+    };
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    texts();
+    gc();
+    const grew = process.memoryUsage().heapUsed - before;
+    expect(kept[199]).toBe('Send the portfolio to Ana by Friday zzzz');
+    // Views would keep all 20 MB; own copies keep 200 short strings.
+    expect(grew).toBeLessThan(2_000_000);
   });
 
   it('a parsed note is the same before and after detaching (parseNote detaches)', () => {

@@ -107,6 +107,6 @@ export class LiveModels {
 
   /** The vault's overdue count, for the status bar. */
   overdueCount(): Readable<number> {
-    return this.live((asOf) => this.index.overdue(asOf).length);
+    return this.live((asOf) => this.index.overdueCount(asOf));
   }
 }

@@ -26,7 +26,7 @@ export function buildRosterModel(index: VaultIndex, asOf: IsoDate, s: ModelSetti
   const rows = roster(index, { asOf, thresholds: s.thresholds, cache }).filter((r) => s.rosterStatuses.includes(r.status));
   const coaches = [...new Set(rows.map((r) => r.coach).filter((c): c is string => c !== null))].sort();
   const notRead = index.diagnostics().filter((d) => d.severity === 'error' || d.severity === 'warning');
-  return { asOf, rows, coaches, overdueTotal: index.overdue(asOf).length, notRead };
+  return { asOf, rows, coaches, overdueTotal: index.overdueCount(asOf), notRead };
 }
 
 export function buildClientModel(index: VaultIndex, client: Client, asOf: IsoDate, s: ModelSettings): ClientModel {

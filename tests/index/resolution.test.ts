@@ -122,9 +122,11 @@ describe('one carried commitment is one commitment', () => {
     const index = new VaultIndex();
     index.setNotes(Object.entries(files));
     expect(index.overdue('2026-12-20').map((c) => c.session)).toEqual(['S/4.md']);
+    expect(index.overdueCount('2026-12-20')).toBe(1);
     // Without its latest link, the 11-02 line is the chain's current form again, and overdue.
     index.setNote('S/4.md', session('Marcus Bell', '2026-11-16', ['- [x] Book the review'], '2026-12-10'));
     expect(index.overdue('2026-12-20').map((c) => c.session)).toEqual(['S/3.md']);
+    expect(index.overdueCount('2026-12-20')).toBe(1);
     expect(index.commitmentsOf('Marcus Bell').map((c) => c.status)).toEqual(['recommitted', 'recommitted', 'open', 'done']);
   });
 });

@@ -120,9 +120,14 @@ export class ClientDirectory {
       // A first name that picks out one client note.
       const byFirst = this.byFirst.get(key);
       if (byFirst && byFirst.size > 0) {
-        const names = new Set([...byFirst].map((p) => this.notes.get(p)?.name ?? p));
+        // Case twins (`Jane Doe`, `jane doe`) are one client: named once, as the first by path writes it.
+        const names = new Map<string, string>();
+        for (const p of [...byFirst].sort()) {
+          const name = this.notes.get(p)?.name ?? p;
+          if (!names.has(nameKey(name))) names.set(nameKey(name), name);
+        }
         if (names.size === 1) return { kind: 'note', path: firstOf(byFirst)! };
-        return { kind: 'ambiguous', candidates: [...names].sort() };
+        return { kind: 'ambiguous', candidates: [...names.values()].sort() };
       }
     }
     if (weak || key === '') return { kind: 'unknown' };

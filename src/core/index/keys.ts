@@ -18,11 +18,20 @@ export function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 export const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+// A client note's keys, worked out once per parsed note (the records never change once parsed;
+// the roster asks for every client's keys on every refresh).
+const clientKeysOf = new WeakMap<ClientNote, readonly string[]>();
+const versionKeysOf = new WeakMap<ClientNote, readonly string[]>();
+
 /** Every name a client note answers to, as keys. */
-export function clientKeys(c: ClientNote): string[] {
-  const keys = new Set([nameKey(basename(c.path)), nameKey(c.name), nameKey(c.path.replace(/\.md$/i, ''))]);
-  for (const a of c.aliases ?? []) keys.add(nameKey(a));
-  return [...keys].filter((k) => k !== '');
+export function clientKeys(c: ClientNote): readonly string[] {
+  let out = clientKeysOf.get(c);
+  if (out === undefined) {
+    const keys = new Set([nameKey(basename(c.path)), nameKey(c.name), nameKey(c.path.replace(/\.md$/i, ''))]);
+    for (const a of c.aliases ?? []) keys.add(nameKey(a));
+    clientKeysOf.set(c, (out = [...keys].filter((k) => k !== '')));
+  }
+  return out;
 }
 
 export function firstName(key: string): string {
@@ -31,7 +40,11 @@ export function firstName(key: string): string {
 }
 
 /** The keys a client's cached figures depend on: its names and the first name a session may use. */
-export function versionKeys(c: ClientNote): string[] {
-  const keys = clientKeys(c);
-  return [...new Set([...keys, ...keys.map(firstName)])];
+export function versionKeys(c: ClientNote): readonly string[] {
+  let out = versionKeysOf.get(c);
+  if (out === undefined) {
+    const keys = clientKeys(c);
+    versionKeysOf.set(c, (out = [...new Set([...keys, ...keys.map(firstName)])]));
+  }
+  return out;
 }

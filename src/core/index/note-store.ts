@@ -24,6 +24,8 @@ export interface ClientCache {
   entries: SessionEntry[];
   sessions: Session[] | null;
   resolved: { list: Commitment[]; chains: Chain[] } | null;
+  /** How many of the client's commitments were overdue as of a date, for the last date asked. */
+  overdue: { asOf: string; count: number } | null;
 }
 
 export abstract class NoteStore {
@@ -34,6 +36,17 @@ export abstract class NoteStore {
   protected readonly sessionsByRef = new Map<string, Set<string>>();
   protected readonly sessionEntries = new Map<string, SessionEntry>();
   protected sortedPaths: string[] | null = null;
+  // What the vault-wide diagnostics read (./vault-diagnostics), kept current by put and take.
+  /** Paths of the notes with diagnostics of their own. */
+  protected readonly diagnosed = new Set<string>();
+  /** Session keys whose client may not resolve (a weak reference, or one without a space). */
+  protected readonly unsureSessions = new Set<string>();
+  /** Paths by the block ids their commitments carry. */
+  protected readonly idHolders = new Map<string, Set<string>>();
+  /** Block ids more than one note carries. */
+  protected readonly sharedIds = new Set<string>();
+  /** Paths by the block ids their commitments are carried from (`[from:: id]`). */
+  protected readonly fromHolders = new Map<string, Set<string>>();
   /** Bumped for a key whenever a note under that key changes, so per-client work can be cached. */
   protected readonly keyVersions = new Map<string, number>();
   /** Per client (by note path, or name for a client without a note), what was worked out at a client version. */
@@ -110,6 +123,11 @@ export abstract class NoteStore {
     this.directory.clear();
     this.sessionsByRef.clear();
     this.sessionEntries.clear();
+    this.diagnosed.clear();
+    this.unsureSessions.clear();
+    this.idHolders.clear();
+    this.sharedIds.clear();
+    this.fromHolders.clear();
     this.perClient.clear();
     this.sortedPaths = null;
     this.emit([]);
@@ -151,9 +169,18 @@ export abstract class NoteStore {
     if (note.client) this.directory.add(note.client);
     note.sessions.forEach((s, index) => {
       this.sessionEntries.set(s.key, { note, s, index });
-      addTo(this.sessionsByRef, nameKey(s.clientRef), s.key);
+      const ref = nameKey(s.clientRef);
+      addTo(this.sessionsByRef, ref, s.key);
       for (const a of s.attendees) addTo(this.sessionsByRef, nameKey(a), s.key);
+      if (s.weak || !ref.includes(' ')) this.unsureSessions.add(s.key);
     });
+    if (note.diagnostics.length > 0) this.diagnosed.add(note.path);
+    for (const c of note.commitments) {
+      if (c.from !== null) addTo(this.fromHolders, c.from, note.path);
+      if (c.id === null) continue;
+      addTo(this.idHolders, c.id, note.path);
+      if (this.idHolders.get(c.id)!.size > 1) this.sharedIds.add(c.id);
+    }
   }
 
   protected take(path: string, replacing = false): boolean {
@@ -167,6 +194,14 @@ export abstract class NoteStore {
       this.sessionEntries.delete(s.key);
       removeFrom(this.sessionsByRef, nameKey(s.clientRef), s.key);
       for (const a of s.attendees) removeFrom(this.sessionsByRef, nameKey(a), s.key);
+      this.unsureSessions.delete(s.key);
+    }
+    this.diagnosed.delete(path);
+    for (const c of old.commitments) {
+      if (c.from !== null) removeFrom(this.fromHolders, c.from, path);
+      if (c.id === null) continue;
+      removeFrom(this.idHolders, c.id, path);
+      if ((this.idHolders.get(c.id)?.size ?? 0) < 2) this.sharedIds.delete(c.id);
     }
     return true;
   }

@@ -1,48 +1,103 @@
-/** The diagnostics only the whole vault can see: twin client notes, ambiguous clients, reused and dangling block ids. */
+/**
+ * The diagnostics only the whole vault can see (twin client notes, ambiguous clients, reused and
+ * dangling block ids), from lookups the note store keeps current as notes come and go, so the
+ * roster can ask on every refresh without walking every note and commitment of the vault.
+ */
 import type { Diagnostic, ParsedNote, SessionNote } from '../types';
 import { nameKey } from '../vault/conflicts';
 import { byPath } from './keys';
 import type { Resolution } from './client-directory';
+import type { SessionEntry } from './derive';
 
-/** Every note's diagnostics plus the vault's own, by path then line. */
-export function vaultDiagnostics(paths: readonly string[], noteAt: (path: string) => ParsedNote, resolve: (s: SessionNote) => Resolution): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/** What the store keeps for them, each kept current on every put and take. */
+export interface DiagnosticSources {
+  noteAt(path: string): ParsedNote;
+  /** Paths of the notes that have diagnostics of their own. */
+  diagnosed: Iterable<string>;
+  /** Paths of the client notes. */
+  clientPaths: Iterable<string>;
+  /** The sessions whose client may not resolve: a weak (folder or file name) reference, or a reference without a space (a first name). */
+  unsure: Iterable<SessionEntry>;
+  resolve(s: SessionNote): Resolution;
+  /** The paths that hold each block id. */
+  idHolders: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The ids held by more than one note. */
+  sharedIds: Iterable<string>;
+  /** The paths that carry a commitment from each block id (`[from:: id]`). */
+  fromHolders: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const sorted = (paths: Iterable<string>) => [...paths].sort(byPath);
+
+/**
+ * Every note's diagnostics plus the vault's own, by path then line; at one path and line, a
+ * note's own first, then twins, sessions, reused ids and dangling links.
+ */
+export function vaultDiagnostics(src: DiagnosticSources): Diagnostic[] {
+  const out: { d: Diagnostic; kind: number }[] = [];
+  const add = (d: Diagnostic, kind: number) => out.push({ d, kind });
+
+  for (const path of sorted(src.diagnosed)) for (const d of src.noteAt(path).diagnostics) add(d, 0);
+
   const names = new Map<string, string>();
-  const ids = new Map<string, { path: string; line: number }>();
-  for (const path of paths) {
-    const note = noteAt(path);
-    out.push(...note.diagnostics);
-    if (note.client) {
-      const key = nameKey(note.client.name);
-      const other = names.get(key);
-      if (other) {
-        const twin = noteAt(other).client?.name;
-        const why = twin !== undefined && twin !== note.client.name ? ` (the names differ only in case: '${twin}')` : '';
-        out.push({ path, line: 1, severity: 'warning', message: `client '${note.client.name}' also has a client note at ${other}${why}; both are read as one client, with the settings of ${other}` });
-      } else names.set(key, path);
+  for (const path of sorted(src.clientPaths)) {
+    const client = src.noteAt(path).client!;
+    const key = nameKey(client.name);
+    const other = names.get(key);
+    if (other === undefined) {
+      names.set(key, path);
+      continue;
     }
-    for (const s of note.sessions) {
-      const r = resolve(s);
-      const line = s.line ?? s.keyLines.client ?? 1;
-      if (r.kind === 'ambiguous') {
-        out.push({ path, line, severity: 'warning', message: `client '${s.clientRef}' could be ${r.candidates.join(' or ')}; write the full name (or add it to that client note's aliases) so this session counts` });
-      } else if (r.kind === 'unknown' && s.weak && s.line === null) {
-        out.push({ path, line, severity: 'warning', message: `session's client '${s.clientRef}' (from its folder or file name) matches no client note; add a client note or a client: key so this session counts` });
-      }
+    const twin = src.noteAt(other).client?.name;
+    const why = twin !== undefined && twin !== client.name ? ` (the names differ only in case: '${twin}')` : '';
+    add({ path, line: 1, severity: 'warning', message: `client '${client.name}' also has a client note at ${other}${why}; both are read as one client, with the settings of ${other}` }, 1);
+  }
+
+  const unsure = [...src.unsure].sort((a, b) => byPath(a.s.path, b.s.path) || a.index - b.index);
+  for (const { s } of unsure) {
+    const r = src.resolve(s);
+    const line = s.line ?? s.keyLines.client ?? 1;
+    if (r.kind === 'ambiguous') {
+      add({ path: s.path, line, severity: 'warning', message: `client '${s.clientRef}' could be ${r.candidates.join(' or ')}; write the full name (or add it to that client note's aliases) so this session counts` }, 2);
+    } else if (r.kind === 'unknown' && s.weak && s.line === null) {
+      add({ path: s.path, line, severity: 'warning', message: `session's client '${s.clientRef}' (from its folder or file name) matches no client note; add a client note or a client: key so this session counts` }, 2);
     }
-    for (const c of note.commitments) {
+  }
+
+  // A reused id: every use in a later note (by path) than the first note that has it.
+  const firstHolder = new Map<string, string>();
+  const reusing = new Set<string>();
+  for (const id of src.sharedIds) {
+    const [first, ...rest] = sorted(src.idHolders.get(id) ?? []);
+    firstHolder.set(id, first);
+    for (const p of rest) reusing.add(p);
+  }
+  const firstLine = new Map<string, number>();
+  const lineOf = (id: string): number => {
+    let line = firstLine.get(id);
+    if (line === undefined) {
+      line = src.noteAt(firstHolder.get(id)!).commitments.find((c) => c.id === id)?.line ?? 1;
+      firstLine.set(id, line);
+    }
+    return line;
+  };
+  for (const path of sorted(reusing)) {
+    for (const c of src.noteAt(path).commitments) {
       if (c.id === null) continue;
-      const first = ids.get(c.id);
-      if (first && first.path !== path) out.push({ path, line: c.line, severity: 'warning', message: `block id ^${c.id} is also used in ${first.path} line ${first.line}` });
-      else if (!first) ids.set(c.id, { path, line: c.line });
+      const first = firstHolder.get(c.id);
+      if (first !== undefined && first !== path) add({ path, line: c.line, severity: 'warning', message: `block id ^${c.id} is also used in ${first} line ${lineOf(c.id)}` }, 3);
     }
   }
-  for (const path of paths) {
-    for (const c of noteAt(path).commitments) {
-      if (c.from !== null && !ids.has(c.from)) {
-        out.push({ path, line: c.line, severity: 'warning', message: `carried from ^${c.from}, but no commitment has that block id` });
-      }
+
+  const dangling = new Set<string>();
+  for (const [id, paths] of src.fromHolders) if (!src.idHolders.has(id)) for (const p of paths) dangling.add(p);
+  for (const path of sorted(dangling)) {
+    for (const c of src.noteAt(path).commitments) {
+      if (c.from !== null && !src.idHolders.has(c.from)) add({ path, line: c.line, severity: 'warning', message: `carried from ^${c.from}, but no commitment has that block id` }, 4);
     }
   }
-  return out.sort((a, b) => byPath(a.path, b.path) || a.line - b.line);
+
+  // Stable: within one kind the order above (path, then line order in the note) stays.
+  out.sort((a, b) => byPath(a.d.path, b.d.path) || a.d.line - b.d.line || a.kind - b.kind);
+  return out.map((x) => x.d);
 }

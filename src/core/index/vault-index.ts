@@ -127,14 +127,14 @@ export class VaultIndex extends NoteStore {
     const version = this.clientVersion(client);
     const hit = this.perClient.get(cacheKey);
     if (hit && hit.version === version && hit.name === client.name && hit.cadence === client.cadence) return hit;
-    const entry: ClientCache = { version, name: client.name, cadence: client.cadence, entries: this.findSessionEntries(client), sessions: null, resolved: null };
+    const entry: ClientCache = { version, name: client.name, cadence: client.cadence, entries: this.findSessionEntries(client), sessions: null, resolved: null, overdue: null };
     this.perClient.set(cacheKey, entry);
     return entry;
   }
 
   private findSessionEntries(client: Client): SessionEntry[] {
     const note = client.path ? this.notes.get(client.path)?.client : undefined;
-    const keys = note ? versionKeys(note) : [nameKey(client.name), firstName(nameKey(client.name))];
+    const keys = note ? [...versionKeys(note)] : [nameKey(client.name), firstName(nameKey(client.name))];
     // Case twins of the client note count too.
     if (note) for (const p of this.directory.withName(note.name)) for (const k of clientKeys(this.notes.get(p)!.client!)) keys.push(k, firstName(k));
     const out: SessionEntry[] = [];
@@ -276,6 +276,24 @@ export class VaultIndex extends NoteStore {
     return list.filter((c) => isOverdue(c, asOf));
   }
 
+  /**
+   * How many commitments are overdue as of a date, vault-wide: `overdue(asOf).length` without
+   * gathering and sorting every commitment (the roster and the status bar ask on every refresh).
+   */
+  overdueCount(asOf: IsoDate): number {
+    let n = 0;
+    for (const c of this.clients()) {
+      const cache = this.cacheOf(c);
+      if (cache.overdue?.asOf !== asOf) {
+        let count = 0;
+        for (const x of this.resolvedOf(c)) if (isOverdue(x, asOf)) count++;
+        cache.overdue = { asOf, count };
+      }
+      n += cache.overdue.count;
+    }
+    return n;
+  }
+
   /** The commitment with a block id (the first by path when an id is reused). */
   commitmentById(id: string): Commitment | null {
     for (const path of this.paths()) {
@@ -291,6 +309,21 @@ export class VaultIndex extends NoteStore {
 
   /** Every note's diagnostics plus the ones only the whole vault can see, by path then line. */
   diagnostics(): Diagnostic[] {
-    return vaultDiagnostics(this.paths(), (path) => this.notes.get(path)!, (session) => this.resolveSession(session));
+    const entries = this.sessionEntries;
+    return vaultDiagnostics({
+      noteAt: (path) => this.notes.get(path)!,
+      diagnosed: this.diagnosed,
+      clientPaths: this.directory.paths(),
+      unsure: (function* (keys: Iterable<string>) {
+        for (const k of keys) {
+          const e = entries.get(k);
+          if (e) yield e;
+        }
+      })(this.unsureSessions),
+      resolve: (session) => this.resolveSession(session),
+      idHolders: this.idHolders,
+      sharedIds: this.sharedIds,
+      fromHolders: this.fromHolders,
+    });
   }
 }

@@ -14,7 +14,8 @@ import type { AgreementModel } from '../ui/agreements/contracts';
 import type { TodayModel } from '../ui/today/contracts';
 import { buildAgreementModel } from './agreements';
 import { buildClientModel, buildRosterModel, type ModelSettings } from './models';
-import type { RosterCache } from '../core/analytics/roster';
+import { prepareRoster, type RosterCache } from '../core/analytics/roster';
+import type { Prepared, Preparation } from '../core/index/prepare';
 import { buildTodayModel } from './today';
 import { buildPracticeModel } from './practice';
 import type { PracticeModel, PracticeOptions } from './practice';
@@ -28,6 +29,8 @@ export interface LiveModelOptions {
   dayCheckMs?: number;
   /** The timers the stores use; `window` (Obsidian's main window, which outlives popouts) unless given. */
   timers?: Timers;
+  /** The clock slices are measured with (ms); `performance.now` unless given. */
+  now?: () => number;
 }
 
 /** Timer functions, as `window` has them (ids are whatever the host's timers return). */
@@ -38,6 +41,18 @@ export interface Timers {
   clearInterval(id: unknown): void;
 }
 
+/** Work a store does ahead of building, a slice at a time, and what it shows meanwhile. */
+interface Ahead<T> {
+  prepare(asOf: IsoDate): Preparation;
+  /** The value to show while the work goes on (from the last value, if any); without it the last value stays. */
+  during?(last: T | undefined, asOf: IsoDate, p: Prepared): T;
+}
+
+/** The longest a store works before it yields to the UI (ms), as the start-up read does. */
+const SLICE_MS = 12;
+/** How often a store that is working ahead shows how far it has got (ms). */
+const PROGRESS_MS = 100;
+
 export class LiveModels {
   constructor(
     private readonly index: VaultIndex,
@@ -47,21 +62,62 @@ export class LiveModels {
   /**
    * A store of `build(asOf)`, built when its first subscriber comes (so a store made long before
    * a view opens is neither stale nor built twice), rebuilt a moment after index changes and at
-   * the turn of the day.
+   * the turn of the day. With `ahead`, the per-client work the build needs is done first in
+   * slices of SLICE_MS with the UI getting a turn between them, so a build over a large vault
+   * (every client's figures after start-up) never holds the UI for the whole of it.
    */
-  private live<T>(build: (asOf: IsoDate) => T): Readable<T> {
+  private live<T>(build: (asOf: IsoDate) => T, ahead?: Ahead<T>): Readable<T> {
     return readable<T>(undefined, (set) => {
       const timers = this.options.timers ?? window;
+      const now = this.options.now ?? (() => performance.now());
       let timer: unknown = null;
       let day = this.options.today();
-      const refresh = () => {
+      let last: T | undefined;
+      let first = true;
+      const show = (value: T) => {
+        last = value;
+        set(value);
+      };
+      const cancel = () => {
+        if (timer !== null) timers.clearTimeout(timer);
         timer = null;
+      };
+      const refresh = () => {
+        cancel();
         day = this.options.today();
-        set(build(day));
+        if (!ahead) {
+          show(build(day));
+          return;
+        }
+        const asOf = day;
+        const work = ahead.prepare(asOf);
+        let shown = now();
+        const step = () => {
+          timer = null;
+          const deadline = now() + SLICE_MS;
+          const p = work.step(() => now() > deadline);
+          if (p.finished) {
+            first = false;
+            show(build(asOf));
+            return;
+          }
+          // The first value a subscriber gets comes at once, even when it is only "working out".
+          if (ahead.during && (first || now() - shown > PROGRESS_MS)) {
+            first = false;
+            shown = now();
+            show(ahead.during(last, asOf, p));
+          } else if (first) {
+            first = false;
+            show(build(asOf));
+            return;
+          }
+          timer = timers.setTimeout(step, 0);
+        };
+        step();
       };
       refresh();
       const off = this.index.onChange(() => {
-        if (timer !== null) timers.clearTimeout(timer);
+        cancel();
         timer = timers.setTimeout(refresh, this.options.settings().refreshDebounceMs);
       });
       const dayCheck = timers.setInterval(() => {
@@ -70,16 +126,22 @@ export class LiveModels {
       return () => {
         off();
         timers.clearInterval(dayCheck);
-        if (timer !== null) timers.clearTimeout(timer);
+        cancel();
       };
     });
   }
+
+  /** For the models over every client: every client's figures worked out first, in slices. */
+  private readonly allClients = { prepare: () => this.index.prepareClients() };
 
   /** Rows survive between refreshes: after a one-note change only that client's row is redone. */
   private readonly rosterRows: RosterCache = new Map();
 
   roster(): Readable<RosterModel> {
-    return this.live((asOf) => buildRosterModel(this.index, asOf, this.options.settings(), this.rosterRows));
+    return this.live((asOf) => buildRosterModel(this.index, asOf, this.options.settings(), this.rosterRows), {
+      prepare: (asOf) => prepareRoster(this.index, { asOf, thresholds: this.options.settings().thresholds, cache: this.rosterRows }),
+      during: (last, asOf, p) => ({ ...(last ?? { asOf, rows: [], coaches: [], overdueTotal: 0, notRead: [] }), preparing: { done: p.done, total: p.total } }),
+    });
   }
 
   /** A client's model, or null while the client is not (or no longer) in the vault. */
@@ -92,7 +154,7 @@ export class LiveModels {
 
   /** Today's nudges (due today and late), for the roster's Today panel and its command. */
   today(): Readable<TodayModel> {
-    return this.live((asOf) => buildTodayModel(this.index, asOf, this.options.settings().nudges));
+    return this.live((asOf) => buildTodayModel(this.index, asOf, this.options.settings().nudges), this.allClients);
   }
 
   /** A client's agreements, partner commitments and agreement signals. */
@@ -102,11 +164,11 @@ export class LiveModels {
 
   /** The practice's figures per coach, with their 8-week trends. */
   practice(options: () => PracticeOptions = () => ({})): Readable<PracticeModel> {
-    return this.live((asOf) => buildPracticeModel(this.index, asOf, options()));
+    return this.live((asOf) => buildPracticeModel(this.index, asOf, options()), this.allClients);
   }
 
   /** The vault's overdue count, for the status bar. */
   overdueCount(): Readable<number> {
-    return this.live((asOf) => this.index.overdueCount(asOf));
+    return this.live((asOf) => this.index.overdueCount(asOf), this.allClients);
   }
 }

@@ -45,6 +45,8 @@ export interface RosterModel {
    * reason: the roster's "Notes not read" list.
    */
   notRead: Diagnostic[];
+  /** Set while the clients' figures are still being worked out (after start-up, or a re-read): how far it has got. */
+  preparing?: { done: number; total: number } | null;
 }
 
 export interface RosterActions {

@@ -619,6 +619,30 @@ describe('roster', () => {
     expect(await p.locator('.ft-first-run').count()).toBe(1);
   });
 
+  it('while the clients are worked out after the read, says how far it has got; then the rows', async () => {
+    const p = await page();
+    await mountRoster(p, { empty: true, firstRunActions: true });
+    await p.evaluate(() => {
+      const ft = (window as any).ft;
+      const store = (window as any).__roster;
+      store.update((m: any) => ({ ...m, preparing: { done: 800, total: 2000 } }));
+      ft.flushSync();
+    });
+    expect(await p.locator('.ft-roster-indexing').innerText()).toMatch(/^Working out clients… 800 of 2,000/);
+    expect(await p.locator('.ft-roster-indexing progress').evaluate((e) => (e as HTMLProgressElement).value)).toBe(800);
+    expect(await p.locator('.ft-first-run').count()).toBe(0);
+    expect(await p.locator('.ft-roster-loading').count()).toBe(1);
+    expect(await axeViolations(p, '.ft-roster')).toEqual([]);
+    await p.evaluate(() => {
+      const ft = (window as any).ft;
+      const demo = ft.core.roster(ft.demoIndex(), { asOf: '2026-12-01' });
+      (window as any).__roster.update((m: any) => ({ ...m, rows: demo, preparing: null }));
+      ft.flushSync();
+    });
+    expect(await p.locator('.ft-roster-indexing').count()).toBe(0);
+    expect(await p.locator('.ft-roster-row').count()).toBeGreaterThan(0);
+  });
+
   it('lists the notes not read, one line away, each with its reason, opening the note at the line', async () => {
     const p = await page();
     // As the app builds it: the demo vault's two unreadable session notes.

@@ -1,6 +1,7 @@
 /**
  * The roster: one row per client for the two-minute scan before calls, riskiest and soonest first.
  */
+import { inSequence, preparation, type Preparation } from '../index/prepare';
 import { isOverdue, type VaultIndex } from '../index/vault-index';
 import type { AccountabilityLevel, Client, ClientStatus, IsoDate } from '../types';
 import { analyseClient, type ClientAnalysis } from './client-analysis';
@@ -97,28 +98,49 @@ export function compareRows(a: RosterRow, b: RosterRow): number {
   return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
 }
 
+/** A client's row through the cache (when there is one): kept while the client's notes and the options are unchanged. */
+function cachedRow(index: VaultIndex, c: Client, options: RosterOptions, t: RiskThresholds, settingsKey: string): RosterRow {
+  const cache = options.cache;
+  if (!cache) return rosterRow(analyseClient(index, c, options.asOf, t), t);
+  const key = `${settingsKey}|${c.path ?? ''}|${index.clientVersion(c)}`;
+  const hit = cache.get(c.name);
+  if (hit && hit.key === key) return hit.row;
+  const row = rosterRow(analyseClient(index, c, options.asOf, t), t);
+  cache.set(c.name, { key, row });
+  return row;
+}
+
 /** Every client's row (or one coach's clients), sorted by `sortKey`. */
 export function roster(index: VaultIndex, options: RosterOptions): RosterRow[] {
   const t = resolveThresholds(options.thresholds);
   const coach = options.coach?.trim().toLowerCase() ?? null;
   const cache = options.cache;
-  const settingsKey = cache ? `${options.asOf}|${JSON.stringify(t)}` : '';
-  const rowOf = (c: Client): RosterRow => {
-    if (!cache) return rosterRow(analyseClient(index, c, options.asOf, t), t);
-    const key = `${settingsKey}|${c.path ?? ''}|${index.clientVersion(c)}`;
-    const hit = cache.get(c.name);
-    if (hit && hit.key === key) return hit.row;
-    const row = rosterRow(analyseClient(index, c, options.asOf, t), t);
-    cache.set(c.name, { key, row });
-    return row;
-  };
+  const settingsKey = `${options.asOf}|${JSON.stringify(t)}`;
   const clients = index.clients();
   if (cache) {
     const names = new Set(clients.map((c) => c.name));
     for (const name of cache.keys()) if (!names.has(name)) cache.delete(name);
   }
   return clients
-    .map(rowOf)
+    .map((c) => cachedRow(index, c, options, t, settingsKey))
     .filter((r) => coach === null || (r.coach ?? '').toLowerCase() === coach)
     .sort(compareRows);
+}
+
+/**
+ * Works the rows of `roster(index, options)` out ahead into `options.cache`, a slice at a time
+ * (src/core/index/prepare.ts), so the roster that follows reads them.
+ */
+export function prepareRoster(index: VaultIndex, options: RosterOptions & { cache: RosterCache }): Preparation {
+  const t = resolveThresholds(options.thresholds);
+  const settingsKey = `${options.asOf}|${JSON.stringify(t)}`;
+  // The roster model names reused block ids too: those are worked out ahead first.
+  return inSequence(
+    index.prepareBlockIds(),
+    preparation(
+      () => index.clients(),
+      () => index.version,
+      (c) => cachedRow(index, c, options, t, settingsKey),
+    ),
+  );
 }

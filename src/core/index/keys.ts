@@ -16,6 +16,53 @@ export function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   if (set.size === 0) map.delete(key);
 }
 
+/**
+ * Values by key where almost every key has one value (a block id and the note that holds it):
+ * a key with one value keeps it as it is, and only a key with more gets a set, so a vault's
+ * hundred thousand ids cost a map entry each rather than a map entry and a set.
+ */
+export class SparseMultiMap {
+  private readonly map = new Map<string, string | Set<string>>();
+
+  add(key: string, value: string): void {
+    const had = this.map.get(key);
+    if (had === undefined) this.map.set(key, value);
+    else if (typeof had === 'string') {
+      if (had !== value) this.map.set(key, new Set([had, value]));
+    } else had.add(value);
+  }
+
+  remove(key: string, value: string): void {
+    const had = this.map.get(key);
+    if (had === undefined) return;
+    if (typeof had === 'string') {
+      if (had === value) this.map.delete(key);
+      return;
+    }
+    had.delete(value);
+    if (had.size === 1) this.map.set(key, had.values().next().value!);
+  }
+
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+
+  /** How many values the key has. */
+  count(key: string): number {
+    const had = this.map.get(key);
+    return had === undefined ? 0 : typeof had === 'string' ? 1 : had.size;
+  }
+
+  values(key: string): readonly string[] {
+    const had = this.map.get(key);
+    return had === undefined ? [] : typeof had === 'string' ? [had] : [...had];
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
 export const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // A client note's keys, worked out once per parsed note (the records never change once parsed;

@@ -11,7 +11,9 @@ import type { Client, Commitment, ParsedNote, Session, Severity } from '../types
 import { conflictCopyOf, nameKey } from '../vault/conflicts';
 import { ClientDirectory } from './client-directory';
 import type { SessionEntry } from './derive';
+import { BlockIds } from './block-ids';
 import { addTo, byPath, firstName, removeFrom, versionKeys } from './keys';
+import type { Preparation } from './prepare';
 
 export type IndexListener = (changedPaths: readonly string[]) => void;
 
@@ -41,12 +43,8 @@ export abstract class NoteStore {
   protected readonly diagnosed = new Set<string>();
   /** Session keys whose client may not resolve (a weak reference, or one without a space). */
   protected readonly unsureSessions = new Set<string>();
-  /** Paths by the block ids their commitments carry. */
-  protected readonly idHolders = new Map<string, Set<string>>();
-  /** Block ids more than one note carries. */
-  protected readonly sharedIds = new Set<string>();
-  /** Paths by the block ids their commitments are carried from (`[from:: id]`). */
-  protected readonly fromHolders = new Map<string, Set<string>>();
+  /** Block ids and from-links by note, once built (see ./block-ids). */
+  private builtBlockIds: BlockIds | null = null;
   /** Bumped for a key whenever a note under that key changes, so per-client work can be cached. */
   protected readonly keyVersions = new Map<string, number>();
   /** Per client (by note path, or name for a client without a note), what was worked out at a client version. */
@@ -55,6 +53,10 @@ export abstract class NoteStore {
   protected readonly listeners = new Set<IndexListener>();
   /** Increases on every change, so callers can cache work per version. */
   version = 0;
+  /** Increases on every note put or taken (before listeners hear of it), for caches inside the index. */
+  protected changes = 0;
+  private versionsAt = -1;
+  private readonly versions = new Map<Client, string>();
 
   constructor(settings: Partial<CoreSettings> = {}) {
     this.settings = resolveCoreSettings(settings);
@@ -119,15 +121,14 @@ export abstract class NoteStore {
 
   clear(): void {
     this.epoch++;
+    this.changes++;
     this.notes.clear();
     this.directory.clear();
     this.sessionsByRef.clear();
     this.sessionEntries.clear();
     this.diagnosed.clear();
     this.unsureSessions.clear();
-    this.idHolders.clear();
-    this.sharedIds.clear();
-    this.fromHolders.clear();
+    this.builtBlockIds = null;
     this.perClient.clear();
     this.sortedPaths = null;
     this.emit([]);
@@ -162,6 +163,7 @@ export abstract class NoteStore {
   }
 
   protected put(note: ParsedNote): void {
+    this.changes++;
     // Replacing a note keeps the path order; only a new path needs a re-sort.
     if (!this.take(note.path, true)) this.sortedPaths = null;
     this.notes.set(note.path, note);
@@ -175,17 +177,13 @@ export abstract class NoteStore {
       if (s.weak || !ref.includes(' ')) this.unsureSessions.add(s.key);
     });
     if (note.diagnostics.length > 0) this.diagnosed.add(note.path);
-    for (const c of note.commitments) {
-      if (c.from !== null) addTo(this.fromHolders, c.from, note.path);
-      if (c.id === null) continue;
-      addTo(this.idHolders, c.id, note.path);
-      if (this.idHolders.get(c.id)!.size > 1) this.sharedIds.add(c.id);
-    }
+    this.builtBlockIds?.add(note);
   }
 
   protected take(path: string, replacing = false): boolean {
     const old = this.notes.get(path);
     if (!old) return false;
+    this.changes++;
     this.notes.delete(path);
     if (!replacing) this.sortedPaths = null;
     this.bump(old);
@@ -197,12 +195,7 @@ export abstract class NoteStore {
       this.unsureSessions.delete(s.key);
     }
     this.diagnosed.delete(path);
-    for (const c of old.commitments) {
-      if (c.from !== null) removeFrom(this.fromHolders, c.from, path);
-      if (c.id === null) continue;
-      removeFrom(this.idHolders, c.id, path);
-      if ((this.idHolders.get(c.id)?.size ?? 0) < 2) this.sharedIds.delete(c.id);
-    }
+    this.builtBlockIds?.remove(old);
     return true;
   }
 
@@ -211,9 +204,57 @@ export abstract class NoteStore {
    * their session notes, the reading settings), so callers can cache per-client work.
    */
   clientVersion(client: Client): string {
-    const note = client.path ? this.notes.get(client.path)?.client : undefined;
-    const keys = note ? versionKeys(note) : [nameKey(client.name), firstName(nameKey(client.name))];
-    return `${this.epoch}:${this.directory.epoch}:${keys.map((k) => this.keyVersions.get(k) ?? 0).join('.')}`;
+    // Asked for every client several times per refresh (the rows, the overdue total, the work
+    // ahead): worked out once per client between changes.
+    if (this.versionsAt !== this.changes) {
+      this.versions.clear();
+      this.versionsAt = this.changes;
+    }
+    // By object: the client list holds the same objects between changes.
+    let v = this.versions.get(client);
+    if (v === undefined) {
+      const note = client.path ? this.notes.get(client.path)?.client : undefined;
+      const keys = note ? versionKeys(note) : [nameKey(client.name), firstName(nameKey(client.name))];
+      v = `${this.epoch}:${this.directory.epoch}:${keys.map((k) => this.keyVersions.get(k) ?? 0).join('.')}`;
+      this.versions.set(client, v);
+    }
+    return v;
+  }
+
+  /** The vault's block ids by note, built now if nothing has asked before. */
+  protected blockIds(): BlockIds {
+    if (this.builtBlockIds === null) {
+      const ids = new BlockIds();
+      for (const note of this.notes.values()) ids.add(note);
+      this.builtBlockIds = ids;
+    }
+    return this.builtBlockIds;
+  }
+
+  /** Builds the block ids ahead, a slice of notes at a time (started again if the index changes meanwhile). */
+  prepareBlockIds(): Preparation {
+    let building = new BlockIds();
+    let list: readonly string[] = [];
+    let at = 0;
+    let seen = -1;
+    return {
+      step: (shouldStop) => {
+        if (this.builtBlockIds !== null) return { done: this.notes.size, total: this.notes.size, finished: true };
+        if (seen !== this.version) {
+          seen = this.version;
+          building = new BlockIds();
+          list = [...this.notes.keys()];
+          at = 0;
+        }
+        let first = true;
+        while (at < list.length && (first || !shouldStop())) {
+          building.add(this.notes.get(list[at++])!);
+          first = false;
+        }
+        if (at >= list.length) this.builtBlockIds = building;
+        return { done: at, total: list.length, finished: at >= list.length };
+      },
+    };
   }
 
   // ---- notes ---------------------------------------------------------------------------------

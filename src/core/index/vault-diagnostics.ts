@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, ParsedNote, SessionNote } from '../types';
 import { nameKey } from '../vault/conflicts';
+import type { BlockIds } from './block-ids';
 import { byPath } from './keys';
 import type { Resolution } from './client-directory';
 import type { SessionEntry } from './derive';
@@ -19,12 +20,8 @@ export interface DiagnosticSources {
   /** The sessions whose client may not resolve: a weak (folder or file name) reference, or a reference without a space (a first name). */
   unsure: Iterable<SessionEntry>;
   resolve(s: SessionNote): Resolution;
-  /** The paths that hold each block id. */
-  idHolders: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The ids held by more than one note. */
-  sharedIds: Iterable<string>;
-  /** The paths that carry a commitment from each block id (`[from:: id]`). */
-  fromHolders: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Which notes hold each block id, and carry a commitment from one. */
+  blockIds: BlockIds;
 }
 
 const sorted = (paths: Iterable<string>) => [...paths].sort(byPath);
@@ -67,8 +64,8 @@ export function vaultDiagnostics(src: DiagnosticSources): Diagnostic[] {
   // A reused id: every use in a later note (by path) than the first note that has it.
   const firstHolder = new Map<string, string>();
   const reusing = new Set<string>();
-  for (const id of src.sharedIds) {
-    const [first, ...rest] = sorted(src.idHolders.get(id) ?? []);
+  for (const id of src.blockIds.shared) {
+    const [first, ...rest] = sorted(src.blockIds.holders.values(id));
     firstHolder.set(id, first);
     for (const p of rest) reusing.add(p);
   }
@@ -90,10 +87,10 @@ export function vaultDiagnostics(src: DiagnosticSources): Diagnostic[] {
   }
 
   const dangling = new Set<string>();
-  for (const [id, paths] of src.fromHolders) if (!src.idHolders.has(id)) for (const p of paths) dangling.add(p);
+  for (const id of src.blockIds.dangling) for (const p of src.blockIds.carriedFrom.values(id)) dangling.add(p);
   for (const path of sorted(dangling)) {
     for (const c of src.noteAt(path).commitments) {
-      if (c.from !== null && !src.idHolders.has(c.from)) add({ path, line: c.line, severity: 'warning', message: `carried from ^${c.from}, but no commitment has that block id` }, 4);
+      if (c.from !== null && !src.blockIds.holders.has(c.from)) add({ path, line: c.line, severity: 'warning', message: `carried from ^${c.from}, but no commitment has that block id` }, 4);
     }
   }
 

@@ -17,6 +17,7 @@ import { resolvedCommitment } from './commitment-record';
 import { applyCopies, carryChains, defaultDueDate, isOverdue, type SessionEntry } from './derive';
 import { byPath, clientKeys, firstName, versionKeys } from './keys';
 import { NoteStore, type ClientCache } from './note-store';
+import { preparation, type Preparation } from './prepare';
 import { vaultDiagnostics } from './vault-diagnostics';
 
 // The commitment rules importers know from here (their home is ./derive).
@@ -73,8 +74,20 @@ export class VaultIndex extends NoteStore {
     return this.clientFor(this.resolveSession(session)) ?? this.implicitClient(session.clientRef);
   }
 
+  private clientsAt = -1;
+  private clientList: Client[] = [];
+
   /** Every client, with or without a client note, sorted by name. */
   clients(): Client[] {
+    // Several views ask per refresh; the list holds until a note changes.
+    if (this.clientsAt !== this.changes) {
+      this.clientList = this.findClients();
+      this.clientsAt = this.changes;
+    }
+    return this.clientList.slice();
+  }
+
+  private findClients(): Client[] {
     const out: Client[] = [];
     const seenNames = new Set<string>();
     for (const path of [...this.directory.paths()].sort(byPath)) {
@@ -239,6 +252,19 @@ export class VaultIndex extends NoteStore {
     }
   }
 
+  /**
+   * Works out every client's sessions, commitments and carried chains ahead, a slice at a time
+   * (see ./prepare), so the first view to ask reads them. Each step takes the clients again if
+   * the index changed since the last.
+   */
+  prepareClients(): Preparation {
+    return preparation(
+      () => this.clients(),
+      () => this.version,
+      (c) => this.resolvedEntry(c),
+    );
+  }
+
   /** Every commitment, in vault path order then line order. */
   commitments(): Commitment[] {
     const out: Commitment[] = [];
@@ -321,9 +347,7 @@ export class VaultIndex extends NoteStore {
         }
       })(this.unsureSessions),
       resolve: (session) => this.resolveSession(session),
-      idHolders: this.idHolders,
-      sharedIds: this.sharedIds,
-      fromHolders: this.fromHolders,
+      blockIds: this.blockIds(),
     });
   }
 }

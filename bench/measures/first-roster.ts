@@ -1,0 +1,85 @@
+/**
+ * The first roster a coach sees after start-up, as the plugin's live store builds it
+ * (src/app/live-models.ts): every client's figures and row worked out ahead in slices of 12 ms
+ * (`prepareRoster`), the UI getting a turn between them, then the roster model (rows, overdue
+ * total, notes not read) read from what was worked out. The read is the one block the coach
+ * waits on; the slices are start-up work, like reading the notes. Then the live update: one
+ * session note changed, and the same two steps again (only that client is worked out anew).
+ *
+ * On its own freshly built index, so nothing is cached before the first slice.
+ */
+import { buildRosterModel } from '../../src/app/models';
+import { prepareRoster, type RosterCache } from '../../src/core/analytics/roster';
+import { VaultIndex } from '../../src/core/index/vault-index';
+import { loadSettings } from '../../src/core/plugin-settings';
+import { hash32, Rng } from '../prng';
+import { editSessionText, type SynthVault } from '../synth-vault';
+import { now, quantile, round } from '../util';
+
+const SLICE_MS = 12;
+
+export interface FirstRosterResult {
+  method: string;
+  clients: number;
+  /** The work ahead: its total, how many slices, the longest. */
+  prepareMs: number;
+  slices: number;
+  longestSliceMs: number;
+  /** The first roster model, read from the prepared figures. */
+  firstModelMs: number;
+  /** After one session note changed: the work ahead again plus the model, per change. */
+  liveUpdate: { runs: number; p50Ms: number; p95Ms: number; maxMs: number };
+}
+
+function sliced(step: (shouldStop: () => boolean) => { finished: boolean }): { ms: number; slices: number; longest: number } {
+  let ms = 0;
+  let slices = 0;
+  let longest = 0;
+  for (;;) {
+    const t0 = now();
+    const deadline = t0 + SLICE_MS;
+    const p = step(() => now() > deadline);
+    const dt = now() - t0;
+    ms += dt;
+    slices++;
+    longest = Math.max(longest, dt);
+    if (p.finished) return { ms, slices, longest };
+  }
+}
+
+export function measureFirstRoster(vault: SynthVault, asOf: string, options: { seed: number; runs: number }): FirstRosterResult {
+  const index = new VaultIndex();
+  for (let from = 0; from < vault.noteCount; from += 1000) index.setNotes(vault.batch(from, from + 1000));
+  const settings = loadSettings(null);
+  const cache: RosterCache = new Map();
+  const prepare = () => prepareRoster(index, { asOf, thresholds: settings.thresholds, cache });
+
+  const work = prepare(); // one preparation, stepped until done, as the store keeps it
+  const ahead = sliced((stop) => work.step(stop));
+  const t0 = now();
+  const model = buildRosterModel(index, asOf, settings, cache);
+  const firstModelMs = now() - t0;
+
+  const rng = new Rng(hash32(options.seed, 0xf1257));
+  const live: number[] = [];
+  for (let run = 0; run < options.runs; run++) {
+    const i = vault.clientCount + rng.int(vault.sessionCount);
+    const edit = editSessionText(vault.noteText(i), rng);
+    if (edit === null) continue;
+    index.setNote(vault.path(i), edit.text);
+    const t1 = now();
+    const again = prepare();
+    sliced((stop) => again.step(stop));
+    buildRosterModel(index, asOf, settings, cache);
+    live.push(now() - t1);
+  }
+  return {
+    method: `a fresh index; prepareRoster stepped in ${SLICE_MS} ms slices until finished (the live store's work ahead), then buildRosterModel timed (the first roster model); liveUpdate: a seeded random session note edited and re-indexed untimed, then the work ahead and the model timed together, ${options.runs} runs`,
+    clients: model.rows.length,
+    prepareMs: round(ahead.ms, 1),
+    slices: ahead.slices,
+    longestSliceMs: round(ahead.longest, 1),
+    firstModelMs: round(firstModelMs, 1),
+    liveUpdate: { runs: live.length, p50Ms: round(quantile(live, 0.5), 2), p95Ms: round(quantile(live, 0.95), 2), maxMs: round(Math.max(...live), 2) },
+  };
+}

@@ -98,3 +98,29 @@ describe('vault diagnostics', () => {
     ]);
   });
 });
+
+describe('client versions', () => {
+  const notes: [string, string][] = [
+    ['Clients/Maya Okafor.md', '---\ntype: client\n---\n'],
+    ['Clients/Maya Smith.md', '---\ntype: client\n---\n'],
+    ['S/1.md', '---\ntype: session\nclient: Maya Okafor\ndate: 2026-11-02\n---\n## Commitments\n- [ ] Send the deck\n'],
+    ['S/2.md', '---\ntype: session\nclient: Maya Smith\ndate: 2026-11-02\n---\n## Commitments\n- [ ] Call Ana\n'],
+  ];
+
+  it('a session naming a client in full changes only that client’s figures; one naming a first name, every client of that first name', () => {
+    const index = new VaultIndex();
+    index.setNotes(notes);
+    const okafor = index.client('Maya Okafor')!;
+    const smith = index.client('Maya Smith')!;
+    const before = [index.clientVersion(okafor), index.clientVersion(smith)];
+    index.setNote('S/1.md', notes[2][1].replace('Send the deck', 'Send the deck today'));
+    expect(index.clientVersion(okafor)).not.toBe(before[0]);
+    expect(index.clientVersion(smith)).toBe(before[1]);
+    expect(index.commitmentsOf(okafor).map((c) => c.text)).toEqual(['Send the deck today']);
+    // `Maya` alone is ambiguous between them: both are worked out again.
+    const mid = [index.clientVersion(okafor), index.clientVersion(smith)];
+    index.setNote('S/3.md', '---\ntype: session\nclient: Maya\ndate: 2026-11-09\n---\n');
+    expect(index.clientVersion(okafor)).not.toBe(mid[0]);
+    expect(index.clientVersion(smith)).not.toBe(mid[1]);
+  });
+});

@@ -137,6 +137,7 @@ export function prepareRoster(index: VaultIndex, options: RosterOptions & { cach
   // The roster model names reused block ids too: those are worked out ahead first.
   return inSequence(
     index.prepareBlockIds(),
+    index.prepareSessions(),
     preparation(
       () => index.clients(),
       () => index.version,

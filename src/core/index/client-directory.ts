@@ -86,6 +86,11 @@ export class ClientDirectory {
     return this.notes.keys();
   }
 
+  /** Whether a client note answers to this key (a reference with this key resolves to a note). */
+  hasKey(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
   /** The paths of the client notes whose name has this key (case twins). */
   withName(name: string): Iterable<string> {
     return this.byKey.get(nameKey(name)) ?? [];

@@ -43,6 +43,9 @@ export abstract class NoteStore {
   protected readonly diagnosed = new Set<string>();
   /** Session keys whose client may not resolve (a weak reference, or one without a space). */
   protected readonly unsureSessions = new Set<string>();
+  /** Session keys put since the sessions were last resolved ahead, and the client directory they were resolved against. */
+  protected readonly unresolved = new Set<string>();
+  protected resolvedAllAt = -1;
   /** Block ids and from-links by note, once built (see ./block-ids). */
   private builtBlockIds: BlockIds | null = null;
   /** Bumped for a key whenever a note under that key changes, so per-client work can be cached. */
@@ -128,6 +131,8 @@ export abstract class NoteStore {
     this.sessionEntries.clear();
     this.diagnosed.clear();
     this.unsureSessions.clear();
+    this.unresolved.clear();
+    this.resolvedAllAt = -1;
     this.builtBlockIds = null;
     this.perClient.clear();
     this.sortedPaths = null;
@@ -153,9 +158,9 @@ export abstract class NoteStore {
     const keys = new Set<string>();
     if (note.client) for (const k of versionKeys(note.client)) keys.add(k);
     for (const s of note.sessions) {
-      const k = nameKey(s.clientRef);
-      keys.add(k);
-      keys.add(firstName(k));
+      // A full name (`Maya Okafor`) never counts for another client of that first name (a first
+      // name alone, `Maya`, is its own key), so only this key's clients are worked out again.
+      keys.add(nameKey(s.clientRef));
       keys.add(nameKey(s.clientTarget));
       for (const a of s.attendees) keys.add(nameKey(a));
     }
@@ -175,6 +180,7 @@ export abstract class NoteStore {
       addTo(this.sessionsByRef, ref, s.key);
       for (const a of s.attendees) addTo(this.sessionsByRef, nameKey(a), s.key);
       if (s.weak || !ref.includes(' ')) this.unsureSessions.add(s.key);
+      this.unresolved.add(s.key);
     });
     if (note.diagnostics.length > 0) this.diagnosed.add(note.path);
     this.builtBlockIds?.add(note);

@@ -21,9 +21,9 @@ export interface Preparation {
 /**
  * A preparation over `items()` (taken again whenever `version()` changes, and worked from the
  * start: items already done are cache hits, cheap to pass again). At least one item is worked per
- * step, so every step gets on.
+ * step, so every step gets on; `onDone` runs when a step works the last item.
  */
-export function preparation<T>(items: () => readonly T[], version: () => number, work: (item: T) => void): Preparation {
+export function preparation<T>(items: () => readonly T[], version: () => number, work: (item: T) => void, onDone?: () => void): Preparation {
   let list: readonly T[] = [];
   let at = 0;
   let seen = -1;
@@ -39,6 +39,7 @@ export function preparation<T>(items: () => readonly T[], version: () => number,
         work(list[at++]);
         first = false;
       }
+      if (at >= list.length) onDone?.();
       return { done: at, total: list.length, finished: at >= list.length };
     },
   };

@@ -17,7 +17,7 @@ import { resolvedCommitment } from './commitment-record';
 import { applyCopies, carryChains, defaultDueDate, isOverdue, type SessionEntry } from './derive';
 import { byPath, clientKeys, firstName, versionKeys } from './keys';
 import { NoteStore, type ClientCache } from './note-store';
-import { preparation, type Preparation } from './prepare';
+import { inSequence, preparation, type Preparation } from './prepare';
 import { vaultDiagnostics } from './vault-diagnostics';
 
 // The commitment rules importers know from here (their home is ./derive).
@@ -99,10 +99,17 @@ export class VaultIndex extends NoteStore {
       out.push(clientOfNote(c));
     }
     const implicit = new Map<string, string>();
-    for (const e of this.sessionEntries.values()) {
-      const r = this.resolveSession(e.s);
-      if (r.kind !== 'implicit' || implicit.has(r.key) || seenNames.has(r.key)) continue;
-      implicit.set(r.key, this.implicitName(r.key) ?? r.name);
+    for (const [ref, keys] of this.sessionsByRef) {
+      // A reference whose key a client note answers to resolves to that note, never to a client
+      // known only from sessions: most vaults have no other, and need not resolve each session.
+      if (this.directory.hasKey(ref)) continue;
+      for (const k of keys) {
+        const e = this.sessionEntries.get(k);
+        if (!e) continue;
+        const r = this.resolveSession(e.s);
+        if (r.kind !== 'implicit' || implicit.has(r.key) || seenNames.has(r.key)) continue;
+        implicit.set(r.key, this.implicitName(r.key) ?? r.name);
+      }
     }
     for (const name of implicit.values()) out.push(this.implicitClient(name));
     return out.sort((a, b) => byPath(a.name, b.name) || byPath(a.path ?? '', b.path ?? ''));
@@ -258,10 +265,36 @@ export class VaultIndex extends NoteStore {
    * the index changed since the last.
    */
   prepareClients(): Preparation {
+    return inSequence(
+      this.prepareSessions(),
+      preparation(
+        () => this.clients(),
+        () => this.version,
+        (c) => this.resolvedEntry(c),
+      ),
+    );
+  }
+
+  /**
+   * Resolves every session's client ahead, a slice at a time: the client list resolves them all,
+   * which on a large vault just read is itself longer than a slice.
+   */
+  prepareSessions(): Preparation {
+    // Only the sessions put since the last pass, unless a client note changed (every resolution with it).
+    const all = () => this.resolvedAllAt !== this.directory.epoch;
     return preparation(
-      () => this.clients(),
-      () => this.version,
-      (c) => this.resolvedEntry(c),
+      () => (all() ? [...this.sessionEntries.keys()] : [...this.unresolved]),
+      () => this.changes,
+      (key) => {
+        const e = this.sessionEntries.get(key);
+        if (!e) return;
+        this.resolveSession(e.s);
+        for (const a of e.s.attendees) this.resolveRef(a, a, e.s.weak);
+      },
+      () => {
+        this.resolvedAllAt = this.directory.epoch;
+        this.unresolved.clear();
+      },
     );
   }
 

@@ -46,6 +46,11 @@ interface Ahead<T> {
   prepare(asOf: IsoDate): Preparation;
   /** The value to show while the work goes on (from the last value, if any); without it the last value stays. */
   during?(last: T | undefined, asOf: IsoDate, p: Prepared): T;
+  /**
+   * What to show as soon as the index changes, before the debounce (undefined: the last value
+   * stays): for a roster with no rows yet, "working out" rather than the first-run screen.
+   */
+  waiting?(last: T | undefined): T | undefined;
 }
 
 /** The longest a store works before it yields to the UI (ms), as the start-up read does. */
@@ -118,6 +123,8 @@ export class LiveModels {
       refresh();
       const off = this.index.onChange(() => {
         cancel();
+        const meanwhile = ahead?.waiting?.(last);
+        if (meanwhile !== undefined) show(meanwhile);
         timer = timers.setTimeout(refresh, this.options.settings().refreshDebounceMs);
       });
       const dayCheck = timers.setInterval(() => {
@@ -141,6 +148,8 @@ export class LiveModels {
     return this.live((asOf) => buildRosterModel(this.index, asOf, this.options.settings(), this.rosterRows), {
       prepare: (asOf) => prepareRoster(this.index, { asOf, thresholds: this.options.settings().thresholds, cache: this.rosterRows }),
       during: (last, asOf, p) => ({ ...(last ?? { asOf, rows: [], coaches: [], overdueTotal: 0, notRead: [] }), preparing: { done: p.done, total: p.total } }),
+      // Notes arrived in an empty roster (the start-up read): not the first-run screen while they are worked out.
+      waiting: (last) => (last && last.rows.length === 0 && !last.preparing ? { ...last, preparing: { done: 0, total: 0 } } : undefined),
     });
   }
 

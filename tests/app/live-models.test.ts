@@ -77,6 +77,27 @@ describe('live models over every client', () => {
     stop();
   });
 
+  it('notes arriving in an empty roster show "working out" at once, not the first-run screen, until the rows come', () => {
+    const index = new VaultIndex();
+    const { timers, flush } = fakeTimers();
+    const settings = { ...loadSettings(null), refreshDebounceMs: 50 };
+    const models = new LiveModels(index, { today: () => AS_OF, settings: () => settings, timers, now: () => 0 });
+    const seen: RosterModel[] = [];
+    const stop = models.roster().subscribe((m) => seen.push(m));
+    expect(seen.map((m) => [m.rows.length, m.preparing ?? null])).toEqual([[0, null]]);
+    index.setNotes(Object.entries(vault(clientNote('Ana Lima'), sessionNote('Ana Lima', '2026-11-10', ['- [ ] Send the deck']))));
+    index.setNote('Notes/other.md', '# nothing');
+    expect(seen.map((m) => [m.rows.length, m.preparing ?? null])).toEqual([[0, null], [0, { done: 0, total: 0 }]]);
+    flush();
+    expect(seen.at(-1)!.rows.map((r) => r.client)).toEqual(['Ana Lima']);
+    expect(seen.at(-1)!.preparing ?? null).toBeNull();
+    // With rows showing, a change keeps them until the new ones are ready.
+    index.setNote('Notes/other.md', '# still nothing');
+    expect(seen.at(-1)!.rows).toHaveLength(1);
+    expect(seen.at(-1)!.preparing ?? null).toBeNull();
+    stop();
+  });
+
   it('a small vault builds at once, in the first slice', () => {
     const index = practiceIndex(2);
     const { timers, flush } = fakeTimers();

@@ -9,12 +9,14 @@
  * it never fails as a whole: a note that cannot be read is a diagnostic. Events win over the
  * scan: a note changed, deleted or renamed while the scan runs keeps what the event said, not
  * the older text the scan read. A re-read (new reading settings, a rescan) builds the new index
- * aside and swaps it in at once (`VaultIndex.replaceAll`), so views never see it empty.
+ * aside, parsed in slices too (`VaultIndex.stage`), and swaps it in at once (`replaceWith`), so
+ * views never see it empty.
  */
 import type { App, CachedMetadata, Component, EventRef, TAbstractFile, TFile } from 'obsidian';
 import { writable, type Readable } from 'svelte/store';
 import type { AgreementIndex } from '../core/agreements/store';
 import { isCandidateNote } from '../core/index/candidates';
+import type { StagedRead } from '../core/index/note-store';
 import type { VaultIndex } from '../core/index/vault-index';
 import { resolveCoreSettings, type CoreSettings } from '../core/settings';
 import type { IndexProgress } from '../ui/contracts';
@@ -277,8 +279,10 @@ export class VaultIndexer {
     const total = wanted.length;
     if (scan.mode === 'fill') this.progressStore.set({ read: 0, total });
 
-    // 2. Read a batch at a time; parse in slices, yielding to the UI after each.
-    const staged = new Map<string, string | { error: string }>();
+    // 2. Read a batch at a time; parse in slices, yielding to the UI after each. A re-read parses
+    // aside (the index answers with what it holds meanwhile) and swaps in at the end.
+    const staged = scan.mode === 'replace' ? this.index.stage(scan.settings) : null;
+    const texts = new Map<string, string>();
     let done = 0;
     for (let i = 0; i < wanted.length; i += BATCH) {
       const batch = wanted.slice(i, i + BATCH);
@@ -292,12 +296,19 @@ export class VaultIndexer {
           this.index.setNotes(this.untilDeadline(scan, reads, cursor, sliceStart + this.sliceMs, unreadable));
           for (const r of unreadable) if ('error' in r) this.index.setUnreadable(r.path, r.error);
         } else {
-          for (; cursor.at < reads.length; cursor.at++) {
+          const deadline = sliceStart + this.sliceMs;
+          for (let first = true; cursor.at < reads.length && (first || now() < deadline); cursor.at++, first = false) {
             const r = reads[cursor.at];
-            if (this.isFresh(scan, r)) staged.set(r.path, 'text' in r ? r.text : { error: r.error });
+            if (!this.isFresh(scan, r)) continue;
+            if ('error' in r) {
+              staged!.unreadable(r.path, r.error);
+              continue;
+            }
+            texts.set(r.path, r.text);
+            staged!.add(r.path, r.text);
           }
         }
-        if (scan.mode === 'fill' || now() - sliceStart > this.sliceMs) {
+        if (scan.mode === 'fill' || cursor.at < reads.length || now() - sliceStart > this.sliceMs) {
           await yieldToUi();
           if (scan.cancelled) return;
           sliceStart = now();
@@ -306,7 +317,7 @@ export class VaultIndexer {
       done += batch.length;
       if (scan.mode === 'fill') this.progressStore.set({ read: done, total });
     }
-    if (scan.mode === 'replace') this.swapIn(scan, staged);
+    if (staged) this.swapIn(scan, staged, texts);
   }
 
   /** What an event spoke for since the scan began wins; what is gone or moved has its own event coming. */
@@ -334,20 +345,17 @@ export class VaultIndexer {
   }
 
   /** The re-read's result, with what events said meanwhile, in place of everything, at once. */
-  private swapIn(scan: Scan, staged: Map<string, string | { error: string }>): void {
+  private swapIn(scan: Scan, staged: StagedRead, texts: Map<string, string>): void {
     for (const [path, latest] of scan.touched) {
-      if (latest === null) staged.delete(path);
-      else staged.set(path, latest);
-    }
-    const texts: [string, string][] = [];
-    const unreadable: [string, string][] = [];
-    for (const [path, v] of staged) {
-      if (typeof v === 'string') texts.push([path, v]);
-      else unreadable.push([path, v.error]);
+      texts.delete(path);
+      if (latest === null) staged.drop(path);
+      else if (typeof latest === 'string') {
+        texts.set(path, latest);
+        staged.add(path, latest);
+      } else staged.unreadable(path, latest.error);
     }
     this.agreements.clear();
-    this.agreements.setNotes(texts);
-    this.index.replaceAll(scan.settings, texts);
-    for (const [path, error] of unreadable) this.index.setUnreadable(path, error);
+    this.agreements.setNotes([...texts]);
+    this.index.replaceWith(staged);
   }
 }

@@ -224,6 +224,32 @@ describe('the start-up read keeps the UI responsive and shows its progress', () 
     expect(seen.at(-1)).toBeNull();
   });
 
+  it('a re-read (new reading settings) parses in slices too, the index answering from what it held until the swap', async () => {
+    const { app, plugin } = await load(bigVault(1500));
+    app.workspace.triggerLayoutReady();
+    await until(() => plugin.indexer.isReady, 10_000);
+    let turns = 0;
+    let running = true;
+    const sizes: number[] = [];
+    const other = () => {
+      turns++;
+      sizes.push(plugin.index.size);
+      if (running) setTimeout(other, 0);
+    };
+    setTimeout(other, 0);
+    const changes: number[] = [];
+    const off = plugin.index.onChange(() => changes.push(plugin.index.size));
+    await plugin.indexer.reindex({ ...plugin.index.settings, dueLeadDays: plugin.index.settings.dueLeadDays + 1 });
+    running = false;
+    off();
+    expect(turns).toBeGreaterThan(3);
+    // Never empty or half-read while it ran: one change, at the swap.
+    expect(new Set(sizes)).toEqual(new Set([1520]));
+    expect(changes).toEqual([1520]);
+    expect(plugin.index.settings.dueLeadDays).toBe(3);
+    expect(plugin.index.commitments()).toHaveLength(1500 * 12);
+  });
+
   it('the roster gets the progress store as `indexing`', async () => {
     h = await start();
     await h.plugin.nav.openRoster();

@@ -67,12 +67,12 @@ export abstract class NoteStore {
 
   // ---- changes -------------------------------------------------------------------------------
 
-  protected parse(path: string, text: string): ParsedNote {
+  protected parse(path: string, text: string, settings: CoreSettings = this.settings): ParsedNote {
     const original = conflictCopyOf(path);
     if (original !== null) {
       return noteWithout(path, 'warning', `sync conflict copy of ${original}: resolve it (keep what you want in the original, then delete this copy); not read`);
     }
-    return parseNote(path, text, this.settings);
+    return parseNote(path, text, settings);
   }
 
   /** Parses one note's text and replaces whatever the index held for that path. */
@@ -123,6 +123,12 @@ export abstract class NoteStore {
   }
 
   clear(): void {
+    this.reset();
+    this.emit([]);
+  }
+
+  /** Empties the index without telling listeners. */
+  private reset(): void {
     this.epoch++;
     this.changes++;
     this.notes.clear();
@@ -136,7 +142,6 @@ export abstract class NoteStore {
     this.builtBlockIds = null;
     this.perClient.clear();
     this.sortedPaths = null;
-    this.emit([]);
   }
 
   /** Tells listeners to rebuild although no note changed (settings that shape the views did). */
@@ -302,18 +307,46 @@ export abstract class NoteStore {
   // ---- whole-vault re-read -------------------------------------------------------------------
 
   /**
-   * Re-reads the vault in place (new reading settings, or a rescan): parses every entry with
-   * `settings`, then swaps the result in for everything the index held, with one change event,
-   * so listeners never see an empty or half-read index.
+   * A re-read built aside (new reading settings, or a rescan): notes parsed with `settings` as
+   * the caller gives them, a few at a time if it likes, while the index goes on answering with
+   * what it holds; `replaceWith` swaps them all in at once.
    */
-  replaceAll(settings: Partial<CoreSettings>, entries: Iterable<readonly [string, string]>): void {
+  stage(settings: Partial<CoreSettings>): StagedRead {
     const next = resolveCoreSettings(settings);
-    const parsed: ParsedNote[] = [];
-    for (const [path, text] of entries) parsed.push(parseNote(path, text, next));
-    this.settings = next;
-    this.epoch++;
-    for (const path of [...this.notes.keys()]) this.take(path);
-    for (const note of parsed) this.put(note);
+    const notes = new Map<string, ParsedNote>();
+    return {
+      settings: next,
+      notes,
+      add: (path, text) => void notes.set(path, this.parse(path, text, next)),
+      unreadable: (path, message) => void notes.set(path, noteWithout(path, 'warning', message)),
+      drop: (path) => void notes.delete(path),
+    };
+  }
+
+  /** Everything the index held replaced by a staged re-read, with one change event, so listeners never see an empty or half-read index. */
+  replaceWith(staged: StagedRead): void {
+    this.reset();
+    this.settings = staged.settings;
+    for (const note of staged.notes.values()) this.put(note);
     this.emit([]);
   }
+
+  /** Re-reads the vault in place: every entry parsed with `settings`, then swapped in at once. */
+  replaceAll(settings: Partial<CoreSettings>, entries: Iterable<readonly [string, string]>): void {
+    const staged = this.stage(settings);
+    for (const [path, text] of entries) staged.add(path, text);
+    this.replaceWith(staged);
+  }
+}
+
+/** A re-read being built aside (`NoteStore.stage`). */
+export interface StagedRead {
+  readonly settings: CoreSettings;
+  readonly notes: ReadonlyMap<string, ParsedNote>;
+  /** Parses a note's text (a later add for the same path replaces it). */
+  add(path: string, text: string): void;
+  /** A note that could not be read: a diagnostic saying why, no records. */
+  unreadable(path: string, message: string): void;
+  /** A note gone since it was read. */
+  drop(path: string): void;
 }

@@ -49,6 +49,15 @@ describe('Recap for client', () => {
     expect(await panel.locator('a[data-channel="sms"]').getAttribute('href')).toBe('sms:+15555550142?&body=Hi%20Maya%2C%20short%20version');
     await panel.getByRole('button', { name: 'Copy' }).click();
     await expect.poll(() => p.evaluate(() => (window as any).ftLoop.copied())).toEqual(['Hi Maya, short version']);
+    expect(await panel.locator('.ft-today-copy').innerText()).toBe('Copied');
+    expect(await panel.locator('[role="status"]').last().textContent()).toBe('The recap for Maya Chen is copied.');
+    // A clipboard that refuses: the button and the live region say so, nothing is copied.
+    await p.evaluate(() => (window as any).ftLoop.refuseCopies(true));
+    await panel.locator('.ft-today-copy').click();
+    await expect.poll(() => panel.locator('.ft-today-copy').innerText()).toBe('Copy failed');
+    expect(await panel.locator('[role="status"]').last().textContent()).toBe('Could not copy.');
+    expect(await p.evaluate(() => (window as any).ftLoop.copied())).toEqual(['Hi Maya, short version']);
+    await p.evaluate(() => (window as any).ftLoop.refuseCopies(false));
     expect(await axeViolations(p, '.ft-loop')).toEqual([]);
     await panel.locator('a[data-channel="sms"]').click();
     await panel.getByRole('button', { name: 'Mark sent' }).click();

@@ -64,6 +64,8 @@ interface World {
   ctx: ClientLoopContext;
   files: Map<string, string>;
   copied: string[];
+  /** Copies fail (the clipboard refuses) while set. */
+  refuseCopies: boolean;
   mounted: Record<string, unknown>[];
 }
 let world: World | null = null;
@@ -102,13 +104,19 @@ const loop = {
       vault,
       files: new Map(),
       copied,
+      refuseCopies: false,
       mounted: [],
       ctx: {
         index,
         applier: new EditApplier(vault),
         today: () => TODAY,
         agreements: () => agreements,
-        clipboard: { writeText: async (t: string) => void copied.push(t) },
+        clipboard: {
+          writeText: async (t: string) => {
+            if (world!.refuseCopies) throw new Error('Write permission denied.');
+            copied.push(t);
+          },
+        },
       },
     };
   },
@@ -138,6 +146,7 @@ const loop = {
   file: (path: string) => w().files.get(path) ?? null,
   putFile: (path: string, text: string) => void w().files.set(path, text),
   copied: () => [...w().copied],
+  refuseCopies: (refuse: boolean) => void (w().refuseCopies = refuse),
 };
 
 (window as unknown as { ftLoop: typeof loop }).ftLoop = loop;

@@ -124,3 +124,31 @@ describe('client versions', () => {
     expect(index.clientVersion(smith)).not.toBe(mid[1]);
   });
 });
+
+describe('a re-read swapped in', () => {
+  it('answers as a fresh index of the new notes would, whatever the old one had worked out', () => {
+    fc.assert(
+      fc.property(fc.array(note, { maxLength: 10 }), fc.array(note, { maxLength: 10 }), fc.boolean(), (before, after, conflict) => {
+        const index = new VaultIndex();
+        index.setNotes(before.map(text));
+        // Warm every cache the old notes fill.
+        index.clients().forEach((c) => index.commitmentsOf(c));
+        index.diagnostics();
+        index.overdueCount('2026-11-30');
+        const next = after.map(text);
+        if (conflict) next.push(['Sessions/0 (conflicted copy 2026-11-30).md', '---\ntype: session\nclient: Jane Doe\ndate: 2026-11-01\n---\n']);
+        index.replaceAll({ dueLeadDays: 1 }, next);
+        const fresh = new VaultIndex({ dueLeadDays: 1 });
+        fresh.setNotes(next);
+        expect(index.settings.dueLeadDays).toBe(1);
+        expect(index.clients()).toEqual(fresh.clients());
+        expect(index.sessions()).toEqual(fresh.sessions());
+        expect(index.commitments()).toEqual(fresh.commitments());
+        expect(index.diagnostics()).toEqual(fresh.diagnostics());
+        expect(index.overdueCount('2026-11-30')).toBe(fresh.overdueCount('2026-11-30'));
+        expect(index.paths()).toEqual(fresh.paths());
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

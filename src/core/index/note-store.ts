@@ -32,24 +32,24 @@ export interface ClientCache {
 
 export abstract class NoteStore {
   settings: CoreSettings;
-  protected readonly notes = new Map<string, ParsedNote>();
-  protected readonly directory = new ClientDirectory();
+  protected notes = new Map<string, ParsedNote>();
+  protected directory = new ClientDirectory();
   /** Session keys by the reference's name key. */
-  protected readonly sessionsByRef = new Map<string, Set<string>>();
-  protected readonly sessionEntries = new Map<string, SessionEntry>();
+  protected sessionsByRef = new Map<string, Set<string>>();
+  protected sessionEntries = new Map<string, SessionEntry>();
   protected sortedPaths: string[] | null = null;
   // What the vault-wide diagnostics read (./vault-diagnostics), kept current by put and take.
   /** Paths of the notes with diagnostics of their own. */
-  protected readonly diagnosed = new Set<string>();
+  protected diagnosed = new Set<string>();
   /** Session keys whose client may not resolve (a weak reference, or one without a space). */
-  protected readonly unsureSessions = new Set<string>();
+  protected unsureSessions = new Set<string>();
   /** Session keys put since the sessions were last resolved ahead, and the client directory they were resolved against. */
-  protected readonly unresolved = new Set<string>();
+  protected unresolved = new Set<string>();
   protected resolvedAllAt = -1;
   /** Block ids and from-links by note, once built (see ./block-ids). */
   private builtBlockIds: BlockIds | null = null;
   /** Bumped for a key whenever a note under that key changes, so per-client work can be cached. */
-  protected readonly keyVersions = new Map<string, number>();
+  protected keyVersions = new Map<string, number>();
   /** Per client (by note path, or name for a client without a note), what was worked out at a client version. */
   protected readonly perClient = new Map<string, ClientCache>();
   protected epoch = 0;
@@ -307,28 +307,47 @@ export abstract class NoteStore {
   // ---- whole-vault re-read -------------------------------------------------------------------
 
   /**
-   * A re-read built aside (new reading settings, or a rescan): notes parsed with `settings` as
-   * the caller gives them, a few at a time if it likes, while the index goes on answering with
-   * what it holds; `replaceWith` swaps them all in at once.
+   * A re-read built aside (new reading settings, or a rescan): notes parsed with `settings` into
+   * a store of their own, as the caller gives them (a few at a time if it likes), while this one
+   * goes on answering with what it holds; `replaceWith` then takes that store over at once.
    */
   stage(settings: Partial<CoreSettings>): StagedRead {
-    const next = resolveCoreSettings(settings);
-    const notes = new Map<string, ParsedNote>();
-    return {
-      settings: next,
-      notes,
-      add: (path, text) => void notes.set(path, this.parse(path, text, next)),
-      unreadable: (path, message) => void notes.set(path, noteWithout(path, 'warning', message)),
-      drop: (path) => void notes.delete(path),
-    };
+    return new Aside(resolveCoreSettings(settings));
   }
 
-  /** Everything the index held replaced by a staged re-read, with one change event, so listeners never see an empty or half-read index. */
+  /**
+   * Everything the index held replaced by a staged re-read, with one change event, so listeners
+   * never see an empty or half-read index; nothing is parsed or filed here (the staged store did
+   * that as it went), so the swap takes no time to speak of.
+   */
   replaceWith(staged: StagedRead): void {
-    this.reset();
-    this.settings = staged.settings;
-    for (const note of staged.notes.values()) this.put(note);
+    if (!(staged instanceof Aside)) throw new Error('replaceWith takes what stage() returned');
+    this.adopt(staged);
     this.emit([]);
+  }
+
+  /**
+   * Takes over another store's notes and every lookup built from them. Checklist: a field that
+   * `put` or `take` keeps must be taken over here too (and a cache keyed on the directory's or
+   * the store's counters reset, in the subclass's override).
+   */
+  protected adopt(from: NoteStore): void {
+    this.settings = from.settings;
+    this.notes = from.notes;
+    this.directory = from.directory;
+    this.sessionsByRef = from.sessionsByRef;
+    this.sessionEntries = from.sessionEntries;
+    this.sortedPaths = from.sortedPaths;
+    this.diagnosed = from.diagnosed;
+    this.unsureSessions = from.unsureSessions;
+    this.unresolved = from.unresolved;
+    this.resolvedAllAt = from.resolvedAllAt;
+    this.builtBlockIds = from.builtBlockIds;
+    this.keyVersions = from.keyVersions;
+    this.perClient.clear();
+    this.versions.clear();
+    this.epoch = Math.max(this.epoch, from.epoch) + 1;
+    this.changes = Math.max(this.changes, from.changes) + 1;
   }
 
   /** Re-reads the vault in place: every entry parsed with `settings`, then swapped in at once. */
@@ -341,12 +360,29 @@ export abstract class NoteStore {
 
 /** A re-read being built aside (`NoteStore.stage`). */
 export interface StagedRead {
-  readonly settings: CoreSettings;
-  readonly notes: ReadonlyMap<string, ParsedNote>;
   /** Parses a note's text (a later add for the same path replaces it). */
   add(path: string, text: string): void;
   /** A note that could not be read: a diagnostic saying why, no records. */
   unreadable(path: string, message: string): void;
   /** A note gone since it was read. */
   drop(path: string): void;
+}
+
+/** The store a re-read is built in: notes filed as they come, nobody listening. */
+class Aside extends NoteStore implements StagedRead {
+  constructor(settings: CoreSettings) {
+    super(settings);
+  }
+
+  add(path: string, text: string): void {
+    this.put(this.parse(path, text));
+  }
+
+  unreadable(path: string, message: string): void {
+    this.put(noteWithout(path, 'warning', message));
+  }
+
+  drop(path: string): void {
+    this.take(path);
+  }
 }

@@ -77,6 +77,14 @@ export class VaultIndex extends NoteStore {
   private clientsAt = -1;
   private clientList: Client[] = [];
 
+  protected override adopt(from: NoteStore): void {
+    super.adopt(from);
+    // Keyed on the directory's epoch, which the adopted directory counts afresh.
+    this.sessionResolutions = new Map();
+    this.sessionResolutionsEpoch = -1;
+    this.clientsAt = -1;
+  }
+
   /** Every client, with or without a client note, sorted by name. */
   clients(): Client[] {
     // Several views ask per refresh; the list holds until a note changes.

@@ -293,20 +293,15 @@ export class VaultIndexer {
         if (scan.mode === 'fill') {
           // Parse until the slice's time is up; what is left waits for the next slice.
           const unreadable: Read[] = [];
-          this.index.setNotes(this.untilDeadline(scan, reads, cursor, sliceStart + this.sliceMs, unreadable));
+          this.index.setNotes(this.untilDeadline(scan, reads, cursor, sliceStart + this.sliceMs, unreadable, (path, text) => this.agreements.setNote(path, text)));
           for (const r of unreadable) if ('error' in r) this.index.setUnreadable(r.path, r.error);
         } else {
-          const deadline = sliceStart + this.sliceMs;
-          for (let first = true; cursor.at < reads.length && (first || now() < deadline); cursor.at++, first = false) {
-            const r = reads[cursor.at];
-            if (!this.isFresh(scan, r)) continue;
-            if ('error' in r) {
-              staged!.unreadable(r.path, r.error);
-              continue;
-            }
-            texts.set(r.path, r.text);
-            staged!.add(r.path, r.text);
+          const unreadable: Read[] = [];
+          for (const [path, text] of this.untilDeadline(scan, reads, cursor, sliceStart + this.sliceMs, unreadable)) {
+            texts.set(path, text);
+            staged!.add(path, text);
           }
+          for (const r of unreadable) if ('error' in r) staged!.unreadable(r.path, r.error);
         }
         if (scan.mode === 'fill' || cursor.at < reads.length || now() - sliceStart > this.sliceMs) {
           await yieldToUi();
@@ -326,10 +321,18 @@ export class VaultIndexer {
   }
 
   /**
-   * The fresh reads from `cursor` on, each told to the agreements just before the index parses
-   * it, until `deadline` (at least one per slice); unreadable ones are set aside for the caller.
+   * The fresh reads from `cursor` on, each passed to `each` just before it is yielded (the start-up
+   * read tells the agreements there, just before the index parses it), until `deadline` (at least
+   * one per slice); unreadable ones are set aside for the caller.
    */
-  private *untilDeadline(scan: Scan, reads: readonly Read[], cursor: { at: number }, deadline: number, unreadable: Read[]): Generator<[string, string]> {
+  private *untilDeadline(
+    scan: Scan,
+    reads: readonly Read[],
+    cursor: { at: number },
+    deadline: number,
+    unreadable: Read[],
+    each?: (path: string, text: string) => void,
+  ): Generator<[string, string]> {
     let first = true;
     while (cursor.at < reads.length && (first || now() < deadline)) {
       const r = reads[cursor.at++];
@@ -339,7 +342,7 @@ export class VaultIndexer {
         continue;
       }
       first = false;
-      this.agreements.setNote(r.path, r.text);
+      each?.(r.path, r.text);
       yield [r.path, r.text];
     }
   }

@@ -13,7 +13,7 @@ import { ClientDirectory } from './client-directory';
 import type { SessionEntry } from './derive';
 import { BlockIds } from './block-ids';
 import { addTo, byPath, firstName, removeFrom, versionKeys } from './keys';
-import type { Preparation } from './prepare';
+import { preparation, type Preparation } from './prepare';
 
 export type IndexListener = (changedPaths: readonly string[]) => void;
 
@@ -123,12 +123,6 @@ export abstract class NoteStore {
   }
 
   clear(): void {
-    this.reset();
-    this.emit([]);
-  }
-
-  /** Empties the index without telling listeners. */
-  private reset(): void {
     this.epoch++;
     this.changes++;
     this.notes.clear();
@@ -142,6 +136,7 @@ export abstract class NoteStore {
     this.builtBlockIds = null;
     this.perClient.clear();
     this.sortedPaths = null;
+    this.emit([]);
   }
 
   /** Tells listeners to rebuild although no note changed (settings that shape the views did). */
@@ -234,38 +229,22 @@ export abstract class NoteStore {
 
   /** The vault's block ids by note, built now if nothing has asked before. */
   protected blockIds(): BlockIds {
-    if (this.builtBlockIds === null) {
-      const ids = new BlockIds();
-      for (const note of this.notes.values()) ids.add(note);
-      this.builtBlockIds = ids;
-    }
-    return this.builtBlockIds;
+    if (this.builtBlockIds === null) this.prepareBlockIds().step(() => false);
+    return this.builtBlockIds!;
   }
 
   /** Builds the block ids ahead, a slice of notes at a time (started again if the index changes meanwhile). */
   prepareBlockIds(): Preparation {
     let building = new BlockIds();
-    let list: readonly string[] = [];
-    let at = 0;
-    let seen = -1;
-    return {
-      step: (shouldStop) => {
-        if (this.builtBlockIds !== null) return { done: this.notes.size, total: this.notes.size, finished: true };
-        if (seen !== this.version) {
-          seen = this.version;
-          building = new BlockIds();
-          list = [...this.notes.keys()];
-          at = 0;
-        }
-        let first = true;
-        while (at < list.length && (first || !shouldStop())) {
-          building.add(this.notes.get(list[at++])!);
-          first = false;
-        }
-        if (at >= list.length) this.builtBlockIds = building;
-        return { done: at, total: list.length, finished: at >= list.length };
+    return preparation(
+      () => {
+        building = new BlockIds();
+        return this.builtBlockIds === null ? [...this.notes.values()] : [];
       },
-    };
+      () => this.changes,
+      (note) => building.add(note),
+      () => (this.builtBlockIds ??= building),
+    );
   }
 
   // ---- notes ---------------------------------------------------------------------------------
@@ -312,7 +291,7 @@ export abstract class NoteStore {
    * goes on answering with what it holds; `replaceWith` then takes that store over at once.
    */
   stage(settings: Partial<CoreSettings>): StagedRead {
-    return new Aside(resolveCoreSettings(settings));
+    return new Aside(settings);
   }
 
   /**
@@ -370,10 +349,6 @@ export interface StagedRead {
 
 /** The store a re-read is built in: notes filed as they come, nobody listening. */
 class Aside extends NoteStore implements StagedRead {
-  constructor(settings: CoreSettings) {
-    super(settings);
-  }
-
   add(path: string, text: string): void {
     this.put(this.parse(path, text));
   }

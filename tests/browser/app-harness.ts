@@ -288,7 +288,7 @@ export const app = {
     modal.open();
     flushSync();
     const id = nextId++;
-    w().mounted.set(id, { handle: null, host: modal.containerEl, stop: () => modal.close() });
+    w().mounted.set(id, { handle: null, host: modal.containerEl, stop: () => modal.closeNow() });
     return id;
   },
 

@@ -371,7 +371,7 @@ describe('capture form', () => {
     expect(await requestClose(page)).toBe(true);
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await calls(page)).toEqual([{ name: 'cancel', args: [] }]);
-    expect(await page.locator('.ft-capture-discard').count()).toBe(0);
+    expect(await page.locator('.ft-discard').count()).toBe(0);
   });
 
   it('asks "Discard these changes?" before Esc, the close button or Cancel throws edits away', async () => {

@@ -339,6 +339,35 @@ describe('review queue', () => {
     expect((await calls(page)).map((c) => c.name)).toEqual(['recommit', 'letGo', 'modify', 'close']);
   });
 
+  it('asks "Discard these changes?" before a click outside throws away what was typed; Enter discards, Esc keeps it', async () => {
+    const page = await openTestPage({ ...PHONE, dark: true });
+    await mountQueue(page, { client: 'Sofia Alvarez' });
+    await page.keyboard.press('3');
+    expect(await mode(page)).toBe('letgo');
+    await page.keyboard.type('The scorecard is the team lead’s now');
+    await page.locator('.modal-bg').dispatchEvent('click');
+    const prompt = page.locator('.ft-discard');
+    await prompt.waitFor();
+    expect(await modalOpen(page)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Discard');
+    expect(await page.locator('.ft-review-form button.ft-review-confirm').isDisabled()).toBe(true);
+    await screenshot(page, 'review-phone-dark-discard');
+    expect(await axeViolations(page, '.ft-review')).toEqual([]);
+
+    // Esc: back to the form as typed, focus where it was.
+    await page.keyboard.press('Escape');
+    expect(await prompt.count()).toBe(0);
+    expect(await field(page, 'reason').inputValue()).toBe('The scorecard is the team lead’s now');
+    expect(await focusedField(page)).toBe('reason');
+
+    // Asked again, Enter on the focused Discard closes (here, the recorded Close) without writing.
+    await page.locator('.modal-bg').dispatchEvent('click');
+    await prompt.waitFor();
+    await page.keyboard.press('Enter');
+    expect(await prompt.count()).toBe(0);
+    expect((await calls(page)).map((c) => c.name)).toEqual(['close']);
+  });
+
   it('keeps the card and shows the reason when an edit is refused', async () => {
     const page = await openTestPage(DESKTOP);
     const reason = '"2026-10-20 Maya Chen" has changed since it was read; nothing was changed.';

@@ -1433,7 +1433,9 @@ export class Modal {
       return false;
     });
     this.containerEl = buildEl(doc, 'div', 'modal-container mod-dim', null);
-    this.containerEl.createDiv('modal-bg');
+    // As Obsidian's modal does: a click on the dimmed background, like the close button and Esc,
+    // goes through close() (a modal that overrides close() can refuse it).
+    this.containerEl.createDiv('modal-bg').addEventListener('click', () => this.close());
     this.modalEl = this.containerEl.createDiv('modal');
     this.modalEl.createDiv('modal-close-button').addEventListener('click', () => this.close());
     this.titleEl = this.modalEl.createDiv('modal-header').createDiv('modal-title');

@@ -43,7 +43,7 @@ function type(m: Modal, selector: string, value: string): void {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-const prompt = (m: Modal) => m.contentEl.querySelector('.ft-capture-discard');
+const prompt = (m: Modal) => m.contentEl.querySelector('.ft-discard');
 const closeButton = (m: Modal) => m.modalEl.querySelector<HTMLElement>('.modal-close-button')!;
 
 describe('the capture modal', () => {
@@ -53,7 +53,7 @@ describe('the capture modal', () => {
     expect(m.contentEl.querySelectorAll('.ft-capture-item')).toHaveLength(3);
   });
 
-  it('closes on Esc and on the close button when nothing was typed', async () => {
+  it('closes on Esc, the close button and a click outside when nothing was typed', async () => {
     let m = await openCapture();
     esc(m);
     expect(m.isOpen).toBe(false);
@@ -61,6 +61,10 @@ describe('the capture modal', () => {
 
     m = await openCapture();
     closeButton(m).click();
+    expect(m.isOpen).toBe(false);
+
+    m = await openCapture();
+    m.containerEl.querySelector<HTMLElement>('.modal-bg')!.click();
     expect(m.isOpen).toBe(false);
   });
 
@@ -90,16 +94,25 @@ describe('the capture modal', () => {
     await settle();
     expect(m.isOpen).toBe(true);
     expect(prompt(m)).not.toBeNull();
-    m.contentEl.querySelector<HTMLElement>('.ft-capture-keep')!.click();
+    m.contentEl.querySelector<HTMLElement>('.ft-discard-keep')!.click();
     await settle();
     expect(prompt(m)).toBeNull();
     expect(m.isOpen).toBe(true);
+
+    // A click outside asks as well.
+    m.containerEl.querySelector<HTMLElement>('.modal-bg')!.click();
+    await settle();
+    expect(m.isOpen).toBe(true);
+    expect(prompt(m)).not.toBeNull();
+    esc(m);
+    await settle();
+    expect(prompt(m)).toBeNull();
 
     // Discard closes, and writes nothing.
     const before = h.app.vault.text(DANIEL);
     esc(m);
     await settle();
-    m.contentEl.querySelector<HTMLElement>('.ft-capture-discard-confirm')!.click();
+    m.contentEl.querySelector<HTMLElement>('.ft-discard-confirm')!.click();
     await settle();
     expect(m.isOpen).toBe(false);
     expect(h.app.vault.text(DANIEL)).toBe(before);

@@ -16,7 +16,8 @@ beforeEach(async () => {
   h = await start();
 });
 afterEach(() => {
-  for (const m of [...h.app.modals]) m.close();
+  // Close without asking: a test may leave a reply pasted and not written.
+  for (const m of [...h.app.modals]) (m as Modal & { closeNow?: () => void }).closeNow?.() ?? m.close();
   h.plugin.unload();
   vi.useRealTimers();
 });
@@ -62,6 +63,35 @@ describe('client-loop commands', () => {
     type(m.contentEl.querySelector('textarea')!, '1 done, 5 stuck');
     await until(() => m.contentEl.querySelector('.ft-loop-problems') !== null);
     expect(m.contentEl.querySelector<HTMLButtonElement>('button.ft-loop-write')!.disabled).toBe(true);
+    expect(h.app.vault.writes).toEqual([]);
+  });
+
+  it('a pasted reply not yet written is not lost to a click outside: "Discard these changes?" first', async () => {
+    const m = await pick('client-reply', 'maya');
+    const bg = m.containerEl.querySelector<HTMLElement>('.modal-bg')!;
+    // Nothing pasted: a click outside closes at once.
+    bg.click();
+    expect(m.isOpen).toBe(false);
+
+    const again = await pick('client-reply', 'maya');
+    type(again.contentEl.querySelector('textarea')!, '1 done, 2 stuck: meetings ate Monday');
+    await until(() => again.contentEl.querySelectorAll('.ft-loop-preview li').length === 2);
+    again.containerEl.querySelector<HTMLElement>('.modal-bg')!.click();
+    await until(() => again.contentEl.querySelector('.ft-discard') !== null);
+    expect(again.isOpen).toBe(true);
+    expect(again.contentEl.querySelector('.ft-discard')?.textContent).toContain('The reply you pasted will be lost');
+    expect(document.activeElement?.textContent).toBe('Discard');
+    // Esc while asking (the modal's own Esc, through close()): back to the reply, kept.
+    again.scope.handlersFor('Escape').at(-1)!.func(new KeyboardEvent('keydown', { key: 'Escape' }), { modifiers: '', key: 'Escape', vkey: 'Escape' });
+    await until(() => again.contentEl.querySelector('.ft-discard') === null);
+    expect(again.isOpen).toBe(true);
+    expect(again.contentEl.querySelector('textarea')!.value).toBe('1 done, 2 stuck: meetings ate Monday');
+    expect(document.activeElement).toBe(again.contentEl.querySelector('textarea'));
+    // The close button asks too; Discard closes and writes nothing.
+    again.modalEl.querySelector<HTMLElement>('.modal-close-button')!.click();
+    await until(() => again.contentEl.querySelector('.ft-discard-confirm') !== null);
+    click(again.contentEl.querySelector('.ft-discard-confirm'));
+    await until(() => !again.isOpen);
     expect(h.app.vault.writes).toEqual([]);
   });
 

@@ -17,7 +17,8 @@ beforeEach(async () => {
   h = await start();
 });
 afterEach(() => {
-  for (const m of [...h.app.modals]) m.close();
+  // Close without asking: a test may leave a form with what was typed.
+  for (const m of [...h.app.modals]) (m as Modal & { closeNow?: () => void }).closeNow?.() ?? m.close();
   h.plugin.unload();
   vi.useRealTimers();
 });
@@ -137,5 +138,55 @@ describe('the review modal’s keys, through Obsidian’s scopes', () => {
     await press('u');
     await until(() => mode(m) === 'choose' && h.app.vault.text(path) === before, 3000, 'the undone check-in');
     expect(progress(m)).toBe('1 of 3');
+  });
+
+  it('a click outside or the close button with something typed asks "Discard these changes?" in place; nothing typed closes at once', async () => {
+    let m = await openQueue('Maya Chen');
+    const bg = (x: Modal) => x.containerEl.querySelector<HTMLElement>('.modal-bg')!;
+    // A form opened and left as it opened holds nothing typed.
+    await press('1');
+    expect(mode(m)).toBe('recommit');
+    bg(m).click();
+    expect(m.isOpen).toBe(false);
+
+    m = await openQueue('Maya Chen');
+    await press('3');
+    type(q(m, '[data-field="reason"]') as HTMLInputElement, 'The pitch moved to January');
+    bg(m).click();
+    await settle();
+    expect(m.isOpen).toBe(true);
+    expect(q(m, '.ft-discard')?.textContent).toContain('Discard these changes?');
+    expect(q(m, '.ft-discard')?.textContent).toContain(`What you typed for “${cardText(m)}” will be lost.`);
+    expect(document.activeElement?.textContent).toBe('Discard');
+    // While asking the queue's keys do nothing but Esc, which goes back to the form as typed.
+    expect(await press('2')).toBe(false);
+    expect(mode(m)).toBe('letgo');
+    expect(await press('Escape')).toBe(true);
+    expect(q(m, '.ft-discard')).toBeNull();
+    expect(m.isOpen).toBe(true);
+    expect((q(m, '[data-field="reason"]') as HTMLInputElement).value).toBe('The pitch moved to January');
+    expect(document.activeElement).toBe(q(m, '[data-field="reason"]'));
+
+    // Backed out of the form, the draft still counts; Keep editing keeps it.
+    await press('Escape');
+    expect(mode(m)).toBe('choose');
+    m.modalEl.querySelector<HTMLElement>('.modal-close-button')!.click();
+    await settle();
+    expect(m.isOpen).toBe(true);
+    q(m, '.ft-discard-keep')!.click();
+    await settle();
+    expect(q(m, '.ft-discard')).toBeNull();
+    await press('3');
+    expect((q(m, '[data-field="reason"]') as HTMLInputElement).value).toBe('The pitch moved to January');
+
+    // Discard closes and writes nothing.
+    const before = h.app.vault.text('Sessions/2026-10-20 Maya Chen.md');
+    bg(m).click();
+    await settle();
+    q(m, '.ft-discard-confirm')!.click();
+    await settle();
+    expect(m.isOpen).toBe(false);
+    expect(h.app.vault.text('Sessions/2026-10-20 Maya Chen.md')).toBe(before);
+    expect(h.app.vault.writes).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The capture form in an Obsidian modal. With unsaved edits the modal does not close at once:
  * Esc (the modal's own scope closes it), the close button and a click outside all go through
- * `close()`, which asks the form first; the form asks "Discard these changes?" and the modal
- * stays open. A capture, or a confirmed discard, closes it without asking.
+ * `close()`, which asks the form first (`SvelteModal`'s close request); the form asks "Discard
+ * these changes?" and the modal stays open. After a capture, or a confirmed discard, the form
+ * lets it close.
  */
-import { Notice, Platform, type App } from 'obsidian';
+import { Notice, Platform } from 'obsidian';
 import { openClientLoopModal } from './client-loop-modals';
 import { writable } from 'svelte/store';
 import { buildCaptureModel } from '../../app/models';
@@ -14,40 +15,7 @@ import CaptureForm from '../../ui/capture/CaptureForm.svelte';
 import type { Host } from '../host';
 import { SvelteModal } from './svelte-modal';
 
-export class CaptureModal extends SvelteModal {
-  /** The form's close request (see CaptureForm's `bindCloseRequest`), once it is mounted. */
-  private closeRequest: (() => boolean) | null = null;
-
-  constructor(app: App, title: string, props: (closeNow: () => void) => Record<string, unknown>) {
-    const self: { modal?: CaptureModal } = {};
-    super(app, title, CaptureForm, () => ({
-      ...props(() => self.modal?.closeNow()),
-      bindCloseRequest: (request: () => boolean) => {
-        if (self.modal) self.modal.closeRequest = request;
-      },
-    }));
-    self.modal = this;
-  }
-
-  /** Closes unless the form has unsaved edits; then the form asks, and the modal stays open. */
-  override close(): void {
-    if (this.closeRequest && !this.closeRequest()) return;
-    this.closeNow();
-  }
-
-  /** Closes without asking: after a capture, or a discard the coach confirmed. */
-  closeNow(): void {
-    this.closeRequest = null;
-    super.close();
-  }
-
-  override onClose(): void {
-    this.closeRequest = null;
-    super.onClose();
-  }
-}
-
-export async function openCaptureModal(host: Host, path: string): Promise<CaptureModal | null> {
+export async function openCaptureModal(host: Host, path: string): Promise<SvelteModal | null> {
   const title = basename(path);
   // The index may lag the editor by a moment: save the editor and read the note fresh first.
   const text = await host.applier.read(path);
@@ -61,7 +29,7 @@ export async function openCaptureModal(host: Host, path: string): Promise<Captur
     new Notice(`Follow Through: no commitments found in ${title}. Add bullets under a "Commitments" heading first.`);
     return null;
   }
-  const modal = new CaptureModal(host.app, `Capture commitments: ${model.client}, ${host.formatDate(model.sessionDate)}`, (closeNow) => ({
+  const modal = new SvelteModal(host.app, `Capture commitments: ${model.client}, ${host.formatDate(model.sessionDate)}`, CaptureForm, (_close, closeNow) => ({
     model: writable(model),
     actions: captureActions(host.actions, path, model.items, closeNow, (message) => captureNotice(host, message, model.client)),
     formatDate: host.formatDate,

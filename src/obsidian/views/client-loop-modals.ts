@@ -72,7 +72,7 @@ export async function openClientLoopModal(host: Host, kind: ClientLoopKind, clie
   } else if (kind === 'reply') {
     const model = buildReplyModel(ctx, client);
     if (!model) return (missing(client), null);
-    modal = new SvelteModal(host.app, `Log ${model.client}'s reply`, ReplyPanel, () => ({ model, actions: replyActions(ctx, model.client), formatDate }));
+    modal = new SvelteModal(host.app, `Log ${model.client}'s reply`, ReplyPanel, (close) => ({ model, actions: replyActions(ctx, model.client), formatDate, close }));
   } else {
     const files = vaultFiles(host.app);
     const model = await buildClientCalendarModel(ctx, files, client);

@@ -1,4 +1,12 @@
-/** A Modal that hosts one Svelte 5 component, unmounted when the modal closes. */
+/**
+ * A Modal that hosts one Svelte 5 component, unmounted when the modal closes.
+ *
+ * A component holding what the coach typed can be asked first: it gets `bindCloseRequest` among
+ * its props and hands back its request. Every way out of a modal (Esc, the close button, a click
+ * on the background, a component's own Close) goes through `close()`, which calls the request: it
+ * says true to close now, or false after it asked "Discard these changes?" in place, and the modal
+ * stays open. `closeNow()` closes without asking.
+ */
 import { Modal, Scope, type App, type KeymapEventHandler } from 'obsidian';
 import { mount, unmount, type Component } from 'svelte';
 import type { MountProps } from './svelte-view';
@@ -10,15 +18,20 @@ export interface ModalKeys {
   press(key: string, evt: KeyboardEvent): boolean;
 }
 
+/** A component's close request: true when the modal may close now (see `SvelteModal`). */
+export type CloseRequest = () => boolean;
+
 export class SvelteModal extends Modal {
   private instance: Record<string, unknown> | null = null;
+  private closeRequest: CloseRequest | null = null;
 
   constructor(
     app: App,
     private readonly title: string,
     /** Any component (its own props type); `props` must give what it takes. */
     private readonly component: Component<never>,
-    private readonly props: (close: () => void) => MountProps,
+    /** `close` asks the component first (see above); `closeNow` does not. */
+    private readonly props: (close: () => void, closeNow: () => void) => MountProps,
     private readonly onClosed?: () => void,
     keys?: ModalKeys,
   ) {
@@ -30,10 +43,32 @@ export class SvelteModal extends Modal {
     this.titleEl.setText(this.title);
     this.modalEl.addClass('ft-modal');
     // The component's props are its own type; `props` is built for it by the caller.
-    this.instance = mount(this.component as Component<MountProps>, { target: this.contentEl, props: this.props(() => this.close()) });
+    const props = {
+      ...this.props(
+        () => this.close(),
+        () => this.closeNow(),
+      ),
+      bindCloseRequest: (request: CloseRequest) => {
+        this.closeRequest = request;
+      },
+    };
+    this.instance = mount(this.component as Component<MountProps>, { target: this.contentEl, props });
+  }
+
+  /** Closes unless the component has what the coach typed; then it asks, and the modal stays open. */
+  override close(): void {
+    if (this.closeRequest && !this.closeRequest()) return;
+    this.closeNow();
+  }
+
+  /** Closes without asking (a test's tidy-up, or a discard the coach confirmed). */
+  closeNow(): void {
+    this.closeRequest = null;
+    super.close();
   }
 
   override onClose(): void {
+    this.closeRequest = null;
     const instance = this.instance;
     this.instance = null;
     if (instance) void unmount(instance);

@@ -6,6 +6,7 @@
  */
 import { isIsoDate } from '../dates';
 import { parseNote } from '../parse/note';
+import { basename } from '../parse/records';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { Coping, FieldConvention, IsoDate, Kind, Owner, ParsedCommitment, ParsedNote } from '../types';
 import { blockIdsIn, newBlockId } from './block-id';
@@ -236,7 +237,7 @@ function carry(kind: 'recommit' | 'modify', sourceText: string, target: EditTarg
         { path: target.path, before: sourceText, after: src.text(), changedLines: src.changedLines() },
       ];
   const verb = kind === 'recommit' ? 'Recommitted' : 'Modified and recommitted';
-  return { ok: true, changes, summary: `${verb} ${quote(text, 40)} to ${into.path}, due ${due}` };
+  return { ok: true, changes, summary: `${verb} ${quote(text, 40)} to ${basename(into.path)}, due ${due}` };
 }
 
 /** Carries a commitment forward as it is, with a new due date. */

@@ -3,7 +3,7 @@
  * line inserted after the last top-level key. YAML is never re-serialised, so every other key,
  * its order, quoting, comments and blank lines stay exactly as the coach wrote them.
  */
-import { pickFrontmatterKey } from '../parse/records';
+import { basename, pickFrontmatterKey } from '../parse/records';
 import { isIsoDate } from '../dates';
 import { frontmatterRange, readFrontmatter } from '../parse/frontmatter';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
@@ -195,5 +195,5 @@ export function releaseAccountability(
   if (until === null ? !cleared : value !== until) {
     return refuse(`${path}: paused_until would read back as ${JSON.stringify(value)}, not ${JSON.stringify(until)}; nothing was changed.`);
   }
-  return { ...r, summary: until === null ? `Accountability resumed (${path})` : `Accountability released until ${until} (${path})` };
+  return { ...r, summary: until === null ? `Accountability for ${basename(path)} resumed` : `Accountability for ${basename(path)} released until ${until}` };
 }

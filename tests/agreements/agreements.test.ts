@@ -222,7 +222,7 @@ describe('checkAgreement', () => {
     const text = agreement({ frontmatter: ['recalibrate: 2026-11-15'], recalibration: ['15 November 2026'] });
     const f = check(text);
     expect(kinds(f)).toEqual([`recalibration-past@${lineOf(text, 'recalibrate: 2026-11-15')}`]);
-    expect(f[0].question).toMatch(/^The recalibration date \(2026-11-15\) has passed\. When will you/);
+    expect(f[0].question).toMatch(/^The recalibration date, due on 2026-11-15, has passed\. When will you/);
     expect(check(text, '2026-11-15')).toEqual([]); // due today is not past
   });
 

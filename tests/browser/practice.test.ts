@@ -249,7 +249,7 @@ describe('practice view', () => {
     await badge.click();
     const popover = card(p, 'Sam Rivera').locator('.ft-popover');
     await expect.poll(() => popover.count()).toBe(1);
-    expect(await popover.locator('.ft-popover-message').innerText()).toBe('1 commitment overdue by more than 14 days (the oldest due 2026-10-25).');
+    expect(await popover.locator('.ft-popover-message').innerText()).toBe('1 commitment overdue by more than 14 days (the oldest due Sun 25 Oct).');
     await popover.locator('.ft-evidence').first().click();
     expect((await callsNamed(p, 'openEvidence'))[0].args[0]).toEqual({
       kind: 'commitment',

@@ -12,6 +12,12 @@ describe('withDisplayDates', () => {
     expect(withDisplayDates('Recommitted "Send the deck" to 2026-12-01 Maya Chen, due 2026-12-09', fmt)).toBe('Recommitted "Send the deck" to 2026-12-01 Maya Chen, due Wed 9 Dec');
     expect(withDisplayDates('Accountability for Maya Chen released until 2027-01-05', fmt)).toBe('Accountability for Maya Chen released until Tue 5 Jan 2027');
     expect(withDisplayDates('Checked in on "Walk daily": done', fmt)).toBe('Checked in on "Walk daily": done');
+    // Signal and agreement sentences.
+    expect(withDisplayDates('No next session booked after 2026-11-20.', fmt)).toBe('No next session booked after Fri 20 Nov.');
+    expect(withDisplayDates('1 commitment overdue by more than 14 days (the oldest due 2026-10-25).', fmt)).toBe('1 commitment overdue by more than 14 days (the oldest due Sun 25 Oct).');
+    expect(withDisplayDates('The note gives two recalibration dates, on 2026-12-15 and on 2027-01-10: which one', fmt)).toBe(
+      'The note gives two recalibration dates, on Tue 15 Dec and on Sun 10 Jan 2027: which one',
+    );
   });
 
   it('keeps quoted words (the coach’s own) as written, straight or curly quotes', () => {

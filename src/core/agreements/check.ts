@@ -249,13 +249,13 @@ export function checkAgreement(note: Agreement, asOf: IsoDate, options: Agreemen
   } else {
     if (recal.date < asOf) {
       add('recalibration-past', recal.line, null, recal.date,
-        `The recalibration date (${recal.date}) has passed. When will you look together at what is working and what to change, and what date will you set next?`);
+        `The recalibration date, due on ${recal.date}, has passed. When will you look together at what is working and what to change, and what date will you set next?`);
     }
     const distinct = [...new Set(note.recalibrateDates.map((d) => d.date))];
     if (distinct.length > 1) {
       const second = note.recalibrateDates.find((d) => d.date !== recal.date)!;
       add('recalibration-dates-differ', second.line, null, second.date,
-        `The note gives two recalibration dates (${recal.date} and ${second.date}): which one have you both agreed on?`);
+        `The note gives two recalibration dates, on ${recal.date} and on ${second.date}: which one have you both agreed on?`);
     }
   }
 

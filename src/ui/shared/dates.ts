@@ -39,12 +39,12 @@ export function noteName(path: string): string {
   return base.replace(/\.md$/i, '');
 }
 
-const SAID_DATE = /\b(due|until|on|by|dated|from) (\d{4}-\d{2}-\d{2})\b/g;
+const SAID_DATE = /\b(due|until|on|by|dated|from|after|since) (\d{4}-\d{2}-\d{2})\b/g;
 const QUOTED = /("[^"]*"|“[^”]*”)/;
 
 /**
  * A message from the core ("Recommitted "Send the deck" to 2026-12-01 Maya Chen, due 2026-12-09")
- * as the views say it: a date after due, until, on, by, dated or from in the display format
+ * as the views say it: a date after due, until, on, by, dated, from, after or since in the display format
  * ("due Wed 9 Dec"). Quoted words (the coach's own) and note titles are left as written.
  */
 export function withDisplayDates(message: string, fmt: DateFormatter): string {

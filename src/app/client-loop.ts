@@ -4,6 +4,7 @@
  * through the guarded applier (all or nothing, undoable); the calendar file is written only over
  * an earlier export of ours, and the file it replaces is what SEQUENCE is counted from.
  */
+import { plural } from '../core/words';
 import type { Agreement } from '../core/agreements/parse';
 import { clientCalendar, buildClientCalendar } from '../core/calendar/client-ics';
 import { isOurCalendar } from '../core/calendar/ics';
@@ -91,7 +92,7 @@ export function recapActions(ctx: ClientLoopContext, name: string, asOf: IsoDate
       const numbered = numberCommitments(ctx.index, client, asOf);
       if (numbered.length === 0) return { ok: false, reason: `The recap for ${client.name} covers no commitments; nothing was logged.` };
       const items = numbered.map((x) => ({ commitment: x.commitment, status: 'nudged' as const, note: `confirm nudge (${channel})` }));
-      return writeCheckIns(ctx, items, ctx.today(), `Recap to ${client.name} logged under ${numbered.length} commitment${numbered.length === 1 ? '' : 's'}.`);
+      return writeCheckIns(ctx, items, ctx.today(), `Recap to ${client.name} logged under ${plural(numbered.length, 'commitment')}.`);
     },
   };
 }
@@ -136,7 +137,7 @@ export function replyActions(ctx: ClientLoopContext, name: string): ReplyActions
       if (r.problems.length > 0) return { ok: false, reason: `${r.problems.join(' ')} Nothing was written.` };
       if (r.checkIns.length === 0) return { ok: false, reason: 'Nothing in the reply reads as a check-in; nothing was written.' };
       const items = r.checkIns.map((k) => ({ commitment: k.commitment, status: k.status, note: k.note }));
-      return writeCheckIns(ctx, items, date, `Logged ${items.length} check-in${items.length === 1 ? '' : 's'} from ${name}'s reply.`);
+      return writeCheckIns(ctx, items, date, `Logged ${plural(items.length, 'check-in')} from ${name}'s reply.`);
     },
   };
 }
@@ -199,7 +200,7 @@ export function clientCalendarActions(ctx: ClientLoopContext, files: CalendarFil
         return { ok: false, reason: `${model.path} could not be written (${(e as Error).message}).` };
       }
       const n = model.events.filter((e) => e.status !== 'CANCELLED').length;
-      return { ok: true, summary: `Saved ${model.client}'s calendar (${n} event${n === 1 ? '' : 's'}) to ${model.path}. Send it to them; importing a newer file updates the same events.` };
+      return { ok: true, summary: `Saved ${model.client}'s calendar (${plural(n, 'event')}) to ${model.path}. Send it to them; importing a newer file updates the same events.` };
     },
   };
 }

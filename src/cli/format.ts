@@ -10,6 +10,4 @@ export function table(rows: string[][], indent = '  '): string {
     .join('\n');
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../core/words';

@@ -30,6 +30,7 @@ import type { IsoDate } from '../../core/types';
 import { readText } from '../read-vault';
 import { findClient } from './analytics';
 import { writeNoteChanges } from '../write-notes';
+import { plural } from '../format';
 
 export class CheckInProblem extends Error {}
 
@@ -109,7 +110,7 @@ export function checkinCommand(index: VaultIndex, name: string, o: CheckinOption
     reading.checkIns.map((k) => ({ commitment: k.commitment, status: k.status, note: k.note })),
     o.date,
     index.settings,
-    `Logged ${reading.checkIns.length} check-in${reading.checkIns.length === 1 ? '' : 's'} for ${client.name} dated ${formatDue(o.date)}.`,
+    `Logged ${plural(reading.checkIns.length, 'check-in')} for ${client.name} dated ${formatDue(o.date)}.`,
   );
   if (!result.ok) throw new CheckInProblem(`${shown}\n${result.reason}`);
   writeNoteChanges(o.vault, result.changes);

@@ -4,6 +4,7 @@
  * reads back as intended), applied from the lowest commitment up the note so no insertion moves a
  * line still to be found. One refusal refuses the whole edit: nothing is written. Pure and total.
  */
+import { plural } from '../words';
 import { checkIn } from '../edit/check-in';
 import { noteTitle } from './title';
 import { refuse, type MultiEditResult, type NoteChange } from '../edit/types';
@@ -44,5 +45,5 @@ export function checkInChanges(
     changes.push({ path, before, after: text, changedLines: [...changed].sort((a, b) => a - b) });
   }
   const n = items.length;
-  return { ok: true, changes, summary: summary ?? `Logged ${n} check-in${n === 1 ? '' : 's'}.` };
+  return { ok: true, changes, summary: summary ?? `Logged ${plural(n, 'check-in')}.` };
 }

@@ -3,6 +3,7 @@
  * commitments heading. Each becomes a full commitment line: a checkbox, a block id, and the
  * fields the coach confirmed. Capturing again with the same confirmations changes nothing.
  */
+import { plural } from '../words';
 import { isIsoDate } from '../dates';
 import { parseLineFields } from '../parse/fields';
 import { matchListItem } from '../parse/lines';
@@ -176,7 +177,7 @@ export function capture(text: string, path: string, options: CaptureOptions): Ed
     ok: true,
     text: out,
     changedLines: changed,
-    summary: changed.length === 0 ? 'Nothing to capture' : `Captured ${changed.length} commitment${changed.length === 1 ? '' : 's'} in ${path}`,
+    summary: changed.length === 0 ? 'Nothing to capture' : `Captured ${plural(changed.length, 'commitment')} in ${path}`,
   };
 }
 

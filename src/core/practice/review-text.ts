@@ -35,7 +35,7 @@ function pct(rate: number | null): string {
 }
 
 function days(n: number | null): string {
-  return n === null ? '-' : `${Number.isInteger(n) ? n : n.toFixed(1)} ${n === 1 ? 'day' : 'days'}`;
+  return n === null ? '-' : plural(Number.isInteger(n) ? n : Number(n.toFixed(1)), 'day');
 }
 
 function num(n: number): string {

@@ -1,4 +1,5 @@
 /** Display helpers for the capture form. */
+import { plural } from '../shared/format';
 import { daysBetween, isIsoDate } from '../../core/dates';
 import type { IsoDate } from '../../core/types';
 
@@ -8,7 +9,7 @@ export function defaultDueNote(defaultDue: IsoDate, sessionDate: IsoDate): strin
   if (!isIsoDate(defaultDue) || !isIsoDate(sessionDate)) return '';
   const n = daysBetween(sessionDate, defaultDue);
   if (n <= 0) return '';
-  return `${n} ${n === 1 ? 'day' : 'days'} after the session`;
+  return `${plural(n, 'day')} after the session`;
 }
 
 /**

@@ -104,7 +104,7 @@ export function figureViews(c: CoachFigures, o: Pick<ResolvedPracticeOptions, 'w
           .join(' · ');
   const outcomeParts = [
     `${out.withProgress} of ${out.clients} with progress`,
-    out.withPromise > 0 ? `${out.promiseMet} of ${out.withPromise} ${out.withPromise === 1 ? 'promise' : 'promises'} met` : null,
+    out.withPromise > 0 ? `${out.promiseMet} of ${plural(out.withPromise, 'promise')} met` : null,
     out.commitments.total > 0 ? `${out.commitments.done} of ${out.commitments.total} outcome steps done` : null,
   ].filter(Boolean);
 

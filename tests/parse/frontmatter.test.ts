@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { parse as yamlParse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { readFrontmatter } from '../../src/core/parse/frontmatter';
+import { MAX_YAML_LINES, readFrontmatter } from '../../src/core/parse/frontmatter';
+import { setYamlParser, yamlParser } from '../../src/core/parse/yaml';
 
 const fm = (body: string[]) => ['---', ...body, '---', 'body'];
 
@@ -71,6 +72,47 @@ describe('frontmatter fast path', () => {
     const r = readFrontmatter(fm(['type: session', 'client: [unclosed']))!;
     expect(r.error?.line).toBe(3);
     expect(r.error?.message).toMatch(/not valid YAML/);
+  });
+
+  it('names both lines of a key written twice, without asking the YAML reader', () => {
+    const r = readFrontmatter(fm(['type: session', 'client: Jane Doe', 'tags: [a]', '"client": Jane Roe']))!;
+    expect(r.error).toEqual({ line: 5, message: "frontmatter has the key 'client' on line 3 and again on line 5; a key may appear only once: keep one of them" });
+    // A sequence written at its key's indentation repeats `- name:`; that is one key per item, not a duplicate.
+    const list = readFrontmatter(fm(['type: client', 'milestones:', '- name: Launch', '  due: 2026-12-01', '- name: Hire', '  due: 2027-01-10']))!;
+    expect(list.error).toBeNull();
+    expect(list.data.milestones).toEqual([{ name: 'Launch', due: '2026-12-01' }, { name: 'Hire', due: '2027-01-10' }]);
+  });
+
+  it('never hands the YAML reader more than MAX_YAML_LINES lines, and reads long plain frontmatter the fast way', () => {
+    // 100,000 keys the reader would compare pair by pair (over a minute with the yaml package), and a list that needs it.
+    const keys = Array.from({ length: 100_000 }, (_, i) => `k${i}: v`);
+    const reader = yamlParser()!;
+    const given: number[] = [];
+    setYamlParser((source) => {
+      given.push(source.split('\n').length);
+      return reader(source);
+    });
+    let long: ReturnType<typeof readFrontmatter>;
+    try {
+      long = readFrontmatter(fm(['type: session', ...keys, 'tags:', '  - [a, b]']))!;
+    } finally {
+      setYamlParser(reader);
+    }
+    expect(given).toEqual([]);
+    expect(long.usedYaml).toBe(true);
+    expect(long.data).toEqual({});
+    expect(long.error).toEqual({
+      line: 2,
+      message: `frontmatter is 100003 lines long, more than the ${MAX_YAML_LINES} this plugin reads when it is not plain 'key: value' lines; move the long values into the note's text`,
+    });
+    const plain = readFrontmatter(fm(['type: session', ...keys]))!;
+    expect(plain.usedYaml).toBe(false);
+    expect(plain.error).toBeNull();
+    expect(plain.data.k99999).toBe('v');
+    // Just under the limit still goes to the reader.
+    const under = readFrontmatter(fm(['type: session', ...keys.slice(0, MAX_YAML_LINES - 3), 'tags:', '  - [a, b]']))!;
+    expect(under.error).toBeNull();
+    expect(under.data.tags).toEqual([['a', 'b']]);
   });
 
   const word = fc.stringMatching(/^[a-z][a-z0-9 ]{0,8}[a-z0-9]$/);

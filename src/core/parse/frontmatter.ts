@@ -274,16 +274,50 @@ function fastParse(body: string[], firstLine: number): Omit<Frontmatter, 'startL
   return { data, keyLines };
 }
 
+/**
+ * The most frontmatter lines handed to the YAML reader. Readers check a map's keys against each
+ * other (the `yaml` package pair by pair: 10,000 keys take 0.4 s, 100,000 over a minute), so a
+ * hostile note could hold the read; plain `key: value` lines of any length go the fast path.
+ */
+export const MAX_YAML_LINES = 2000;
+
+/** A top-level key as written at the start of a line: plain words, quoted or not. */
+const TOP_KEY = /^(["']?)([A-Za-z0-9_][\w .-]{0,200}?)\1[ \t]{0,50}:(?:[ \t]|$)/;
+
 function yamlParse(body: string[], firstLine: number): Omit<Frontmatter, 'startLine' | 'endLine' | 'usedYaml'> {
-  const source = body.join('\n');
   const keyLines: Record<string, number> = {};
   for (let i = 0; i < body.length; i++) {
     const m = /^([^\s#:][^:]{0,200}?)[ \t]{0,50}:(?:[ \t]|$)/.exec(body[i]);
     if (m) {
       const key = m[1].replace(/^["']|["']$/g, '');
       if (!(key in keyLines)) keyLines[key] = firstLine + i;
+      else {
+        // The same plain key twice at the top: YAML refuses it; say where both are, without the reader.
+        const plain = TOP_KEY.exec(body[i]);
+        if (plain && plain[2] === key) {
+          return {
+            data: {},
+            keyLines,
+            error: {
+              line: firstLine + i,
+              message: `frontmatter has the key '${key}' on line ${keyLines[key]} and again on line ${firstLine + i}; a key may appear only once: keep one of them`,
+            },
+          };
+        }
+      }
     }
   }
+  if (body.length > MAX_YAML_LINES) {
+    return {
+      data: {},
+      keyLines,
+      error: {
+        line: firstLine,
+        message: `frontmatter is ${body.length} lines long, more than the ${MAX_YAML_LINES} this plugin reads when it is not plain 'key: value' lines; move the long values into the note's text`,
+      },
+    };
+  }
+  const source = body.join('\n');
   const parse = yamlParser();
   if (parse === null) {
     return { data: {}, keyLines, error: { line: firstLine, message: 'frontmatter could not be read: no YAML reader was set up (setYamlParser)' } };

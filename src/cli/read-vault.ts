@@ -8,6 +8,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_NOTE_BYTES, tooLargeMessage } from '../core/parse/note';
 import type { Severity } from '../core/types';
 
 export class VaultReadError extends Error {}
@@ -129,6 +130,7 @@ function readRegular(full: string): { bytes: Buffer } | { reason: string; severi
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { reason: `not read: it is ${kindOf(st)}, not a note; move or delete it`, severity: 'warning' };
+    if (st.size > MAX_NOTE_BYTES) return { reason: tooLargeMessage(st.size, 'bytes'), severity: 'warning' };
     return { bytes: readFileSync(fd) };
   } catch (err) {
     return { reason: `not read: ${describe(err)}; ${advice(err)}`, severity: 'error' };

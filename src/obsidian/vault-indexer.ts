@@ -18,8 +18,16 @@ import type { AgreementIndex } from '../core/agreements/store';
 import { isCandidateNote } from '../core/index/candidates';
 import type { StagedRead } from '../core/index/note-store';
 import type { VaultIndex } from '../core/index/vault-index';
+import { MAX_NOTE_BYTES, tooLargeMessage } from '../core/parse/note';
 import { resolveCoreSettings, type CoreSettings } from '../core/settings';
 import type { IndexProgress } from '../ui/contracts';
+
+/** A note file too large to read (see MAX_NOTE_CHARS), refused before its text is read. */
+class TooLarge extends Error {
+  constructor(size: number) {
+    super(tooLargeMessage(size, 'bytes'));
+  }
+}
 
 export interface IndexerOptions {
   /** Obsidian's `getAllTags` (passed in so this module needs nothing from `obsidian` at run time). */
@@ -221,13 +229,14 @@ export class VaultIndexer {
       files.forEach((file, i) => {
         let reading: Promise<string>;
         try {
-          reading = this.app.vault.cachedRead(file);
+          // Not even read when it is far larger than any note the core would read.
+          reading = file.stat.size > MAX_NOTE_BYTES ? Promise.reject(new TooLarge(file.stat.size)) : this.app.vault.cachedRead(file);
         } catch (e) {
           reading = Promise.reject(e instanceof Error ? e : new Error(message(e)));
         }
         reading.then(
           (text) => settle(i, { path: paths[i], file, text }),
-          (e: unknown) => settle(i, { path: paths[i], file, error: `note could not be read: ${message(e)}` }),
+          (e: unknown) => settle(i, { path: paths[i], file, error: e instanceof TooLarge ? e.message : `note could not be read: ${message(e)}` }),
         );
       });
     });

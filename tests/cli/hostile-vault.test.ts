@@ -5,12 +5,13 @@
  * contract's "What is a note" (unreadable notes, encodings).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coreSettingsFrom, loadSettings } from '../../src/core/plugin-settings';
 import { VaultIndex } from '../../src/core/index/vault-index';
 import { scanIndex } from '../../src/core/scan';
+import { MAX_NOTE_CHARS } from '../../src/core/parse/note';
 import { AS_OF, bundledCli, clientNote, makeVault, run, runChild, scanJson, sessionNote } from './helpers';
 
 const SESSION = sessionNote('[[Jane Doe]]', '2026-11-20', ['- [ ] Send 10 outreach messages [due:: 2026-11-28] ^c7f3a'], ['next: 2026-12-04']);
@@ -149,6 +150,23 @@ describe('item 9 and the contract: what is a note', () => {
     const d = Object.fromEntries(json.diagnostics.map((x: { path: string; message: string; severity: string }) => [x.path, x]));
     expect(d['Sessions/latin1.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/not valid UTF-8 text.*save it again as UTF-8/) });
     expect(d['Sessions/nobom.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/NUL bytes/) });
+  });
+});
+
+describe('notes far larger than any note', () => {
+  it('a 40 MB file is refused by its size without being read, and a note over 10 million characters is not parsed', () => {
+    // 400,000 one-word commitments in 3.2 MB are read (linear time, and one client may hold them all).
+    const many = sessionNote('[[Jane Doe]]', '2026-11-23', Array.from({ length: 400_000 }, () => '- [ ] x'));
+    const root = makeVault({ ...BASE, 'Sessions/many.md': many, 'Sessions/huge.md': '', 'Sessions/long.md': sessionNote('[[Jane Doe]]', '2026-11-24', ['- [ ] ' + 'y'.repeat(MAX_NOTE_CHARS)]) });
+    // A sparse file: 40 MB by its size, nothing written.
+    truncateSync(join(root, 'Sessions/huge.md'), 40_000_000);
+    const r = run('scan', root, '--json', '--as-of', AS_OF);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.commitments.filter((c: { session: string }) => c.session === 'Sessions/many.md')).toHaveLength(400_000);
+    const d = Object.fromEntries(json.diagnostics.map((x: { path: string; message: string; severity: string }) => [x.path, x]));
+    expect(d['Sessions/huge.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^not read: the note is 40\.0 MB long, more than the 10 MB this plugin reads .*; split it/) });
+    expect(d['Sessions/long.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^not read: the note is 10\.0 million characters long/) });
   });
 });
 

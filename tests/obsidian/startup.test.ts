@@ -10,6 +10,7 @@ import { App } from '../fakes/obsidian';
 import { AgreementIndex } from '../../src/core/agreements/store';
 import { VaultIndex } from '../../src/core/index/vault-index';
 import { VaultIndexer } from '../../src/obsidian/vault-indexer';
+import { MAX_NOTE_BYTES } from '../../src/core/parse/note';
 import { getAllTags } from '../fakes/obsidian';
 import type { IndexProgress } from '../../src/ui/contracts';
 import { create, demoNotes, fixToday, settle, start, statusBar, until, wait, type Harness } from './harness';
@@ -56,6 +57,21 @@ describe('a note that cannot be read (item 6)', () => {
     const expected = readEverything(rest);
     expect(plugin.index.commitments()).toEqual(expected.commitments());
     expect(plugin.index.clients()).toEqual(expected.clients());
+  });
+
+  it('a note file far larger than any note is refused by its size, never read', async () => {
+    const { app, plugin } = await load(demoNotes());
+    const file = app.vault.getFileByPath(SESSION)!;
+    // As Obsidian's stat says of a 40 MB file; its text is never asked for.
+    file.stat = { ...file.stat, size: MAX_NOTE_BYTES + 10_000_000 };
+    app.workspace.triggerLayoutReady();
+    await until(() => plugin.indexer.isReady && statusBar(app) !== null, 3000, 'the index');
+    expect(app.vault.readCounts.get(SESSION)).toBeUndefined();
+    expect(app.vault.readCounts.get('Sessions/2026-11-24 Maya Chen.md')).toBe(1);
+    expect(plugin.index.note(SESSION)?.commitments ?? []).toEqual([]);
+    expect(plugin.index.diagnostics().filter((d) => d.path === SESSION)).toEqual([
+      { path: SESSION, line: 1, severity: 'warning', message: expect.stringMatching(/^not read: the note is 40\.0 MB long, more than the 10 MB this plugin reads/) },
+    ]);
   });
 
   it('a note deleted while the vault is read is simply gone: no diagnostic, nothing stale', async () => {

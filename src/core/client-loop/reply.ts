@@ -266,7 +266,7 @@ export function readReply(reply: string, numbered: readonly NumberedCommitment[]
             continue;
           } else unplaced.push({ text: source, why: numbered.length === 0 ? range : 'it names no number and no words that pick out one commitment' });
         }
-        found.push(...entries);
+        for (const e of entries) found.push(e);
         last = { entries, colon: c.colon };
       }
     }

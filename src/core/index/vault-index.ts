@@ -309,7 +309,8 @@ export class VaultIndex extends NoteStore {
   /** Every commitment, in vault path order then line order. */
   commitments(): Commitment[] {
     const out: Commitment[] = [];
-    for (const c of this.clients()) out.push(...this.resolvedOf(c));
+    // One by one: a spread into push() overflows the stack past about 120,000 (one client's note can hold that many).
+    for (const c of this.clients()) for (const x of this.resolvedOf(c)) out.push(x);
     return out.sort((a, b) => byPath(a.session, b.session) || a.line - b.line);
   }
 

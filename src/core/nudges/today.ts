@@ -312,7 +312,7 @@ export function nudgeMessages(
             numbered ? numbers : undefined,
           );
     if (numbered) draft = { ...draft, body: `${draft.body}\n${replyKeyFor(numbers)}` };
-    const daysLate = Math.max(...list.map((i) => i.daysLate));
+    const daysLate = list.reduce((most, i) => Math.max(most, i.daysLate), -Infinity);
     return {
       key: `${first.client}|${asOf}`,
       client: first.client,

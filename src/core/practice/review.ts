@@ -85,7 +85,7 @@ function coachSection(
   }
   out.push('### Escalations and exceptions', '');
   if (escalations.length === 0 && exceptions.length === 0) out.push('None.');
-  for (const e of escalations) out.push(...e);
+  for (const e of escalations) for (const x of e) out.push(x);
   for (const e of exceptions) out.push(`- ${e}`);
   out.push('');
 

@@ -123,24 +123,50 @@ const byPathAndLine = (x: UidKey, y: UidKey) => (x.session < y.session ? -1 : x.
  */
 export function eventUids(index: VaultIndex, exported: readonly Commitment[]): Map<Commitment, string> {
   const uids = new Map<Commitment, string>();
-  let byId: Map<string, Commitment[]> | null = null;
+  // Each commitment's place is looked up, never searched for: the places are counted once over
+  // all of them (a vault can hold thousands of lines with one id, or one note the same text).
+  let byId: Map<string, { at: number; inNote: number }> | null = null;
+  const sameText = new Map<string, Map<number, number>>();
+  const place = (c: UidKey) => `${c.session}\u0000${c.line}`;
   for (const c of exported) {
     if (c.id !== null) {
       if (byId === null) {
         byId = new Map();
-        for (const x of index.commitments()) if (x.id !== null) byId.set(x.id, [...(byId.get(x.id) ?? []), x]);
-        for (const list of byId.values()) list.sort(byPathAndLine);
+        const lists = new Map<string, Commitment[]>();
+        for (const x of index.commitments()) {
+          if (x.id === null) continue;
+          const list = lists.get(x.id);
+          if (list) list.push(x);
+          else lists.set(x.id, [x]);
+        }
+        for (const list of lists.values()) {
+          list.sort(byPathAndLine);
+          let noteStart = 0;
+          for (let i = 0; i < list.length; i++) {
+            if (i > 0 && list[i].session !== list[i - 1].session) noteStart = i;
+            byId.set(place(list[i]), { at: i, inNote: i - noteStart });
+          }
+        }
       }
-      const uses = byId.get(c.id) ?? [c];
-      const at = uses.findIndex((x) => x.session === c.session && x.line === c.line);
-      if (at <= 0) uids.set(c, commitmentUid(c));
-      else {
-        const inNote = uses.slice(0, at).filter((x) => x.session === c.session).length;
-        uids.set(c, `${c.id}.${stableHash(c.session)}${inNote > 0 ? `.${inNote + 1}` : ''}@${UID_DOMAIN}`);
-      }
+      const found = byId.get(place(c));
+      if (found === undefined || found.at === 0) uids.set(c, commitmentUid(c));
+      else uids.set(c, `${c.id}.${stableHash(c.session)}${found.inNote > 0 ? `.${found.inNote + 1}` : ''}@${UID_DOMAIN}`);
     } else {
-      const before = index.commitmentsOfSession(c.session).filter((x) => x.id === null && x.text === c.text && x.line < c.line).length;
-      uids.set(c, before === 0 ? commitmentUid(c) : commitmentUid(c).replace(`@${UID_DOMAIN}`, `-${before + 1}@${UID_DOMAIN}`));
+      let before = sameText.get(c.session);
+      if (before === undefined) {
+        // Each id-less line's count of earlier id-less lines with its text, in its note.
+        before = new Map();
+        const seen = new Map<string, number>();
+        for (const x of index.commitmentsOfSession(c.session)) {
+          if (x.id !== null) continue;
+          const n = seen.get(x.text) ?? 0;
+          before.set(x.line, n);
+          seen.set(x.text, n + 1);
+        }
+        sameText.set(c.session, before);
+      }
+      const n = before.get(c.line) ?? 0;
+      uids.set(c, n === 0 ? commitmentUid(c) : commitmentUid(c).replace(`@${UID_DOMAIN}`, `-${n + 1}@${UID_DOMAIN}`));
     }
   }
   return uids;

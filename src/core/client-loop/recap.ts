@@ -120,7 +120,12 @@ export function recapMessage(index: VaultIndex, client: Client, asOf: IsoDate, o
       latest !== null && numbered.every((x) => x.commitment.sessionDate === latest)
         ? `Hi ${first}, here is what you're taking on from our session on ${formatDue(latest, asOf)}, in your words:`
         : `Hi ${first}, here is what you're working on, in your words:`;
-    parts.push(intro, '', ...numbered.flatMap((nc, i) => [...itemLines(nc, asOf, latest), ...(i < numbered.length - 1 ? [''] : [])]));
+    parts.push(intro, '');
+    // Line by line: a spread into push() overflows the stack past about 120,000 lines.
+    numbered.forEach((nc, i) => {
+      for (const line of itemLines(nc, asOf, latest)) parts.push(line);
+      if (i < numbered.length - 1) parts.push('');
+    });
   }
   parts.push('', ...followUpLines(index, client, asOf, options));
   const key = replyKey(numbered.map((x) => x.n));

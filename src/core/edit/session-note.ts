@@ -198,7 +198,8 @@ export function appendSection(editor: LineEditor, heading: string, body: readonl
   let last = editor.endsWithNewline ? editor.length - 2 : editor.length - 1;
   const lines: string[] = [];
   if (last >= 0 && editor.lines[last].trim() !== '') lines.push('');
-  lines.push(heading, ...body);
+  lines.push(heading);
+  for (const line of body) lines.push(line);
   editor.insertAfter(last, lines);
   last += lines.length - body.length; // 0-based index of the heading
   return last + 1;

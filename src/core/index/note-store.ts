@@ -25,7 +25,7 @@ export interface ClientCache {
   cadence: number;
   entries: SessionEntry[];
   sessions: Session[] | null;
-  resolved: { list: Commitment[]; chains: Chain[] } | null;
+  resolved: { list: Commitment[]; chains: Chain[]; bySession?: Map<string, Commitment[]> } | null;
   /** How many of the client's commitments were overdue as of a date, for the last date asked. */
   overdue: { asOf: string; count: number } | null;
 }

@@ -83,6 +83,7 @@ export class VaultIndex extends NoteStore {
     this.sessionResolutions = new Map();
     this.sessionResolutionsEpoch = -1;
     this.clientsAt = -1;
+    this.bySessionAt = -1;
   }
 
   /** Every client, with or without a client note, sorted by name. */
@@ -238,7 +239,21 @@ export class VaultIndex extends NoteStore {
     return { commitments: e.list, chains: e.chains };
   }
 
-  private resolvedEntry(client: Client): { list: Commitment[]; chains: Chain[] } {
+  /** A client's resolved commitments of one session note, grouped once per client version. */
+  private resolvedIn(client: Client, path: string): readonly Commitment[] {
+    const e = this.resolvedEntry(client);
+    if (!e.bySession) {
+      e.bySession = new Map();
+      for (const x of e.list) {
+        const list = e.bySession.get(x.session);
+        if (list) list.push(x);
+        else e.bySession.set(x.session, [x]);
+      }
+    }
+    return e.bySession.get(path) ?? [];
+  }
+
+  private resolvedEntry(client: Client): { list: Commitment[]; chains: Chain[]; bySession?: Map<string, Commitment[]> } {
     const cache = this.cacheOf(client);
     if (cache.resolved) return cache.resolved;
     const entries = cache.entries;
@@ -314,8 +329,38 @@ export class VaultIndex extends NoteStore {
     return out.sort((a, b) => byPath(a.session, b.session) || a.line - b.line);
   }
 
-  /** One session note's commitments (every session in it), in line order. */
-  commitmentsOfSession(path: string): Commitment[] {
+  /**
+   * One session note's commitments (every session in it), in line order. Kept until a note
+   * changes: the review, the calendar and the Today panel ask once per item they show.
+   */
+  commitmentsOfSession(path: string): readonly Commitment[] {
+    if (this.bySessionAt !== this.changes) {
+      this.bySession.clear();
+      this.bySessionAt = this.changes;
+    }
+    let hit = this.bySession.get(path);
+    if (hit === undefined) {
+      hit = { list: this.findCommitmentsOfSession(path), byLine: null };
+      this.bySession.set(path, hit);
+    }
+    return hit.list;
+  }
+
+  /** The commitment on a line of a session note, if one starts there. */
+  commitmentAt(path: string, line: number): Commitment | undefined {
+    const list = this.commitmentsOfSession(path);
+    const hit = this.bySession.get(path)!;
+    if (hit.byLine === null) {
+      hit.byLine = new Map();
+      for (const c of list) if (!hit.byLine.has(c.line)) hit.byLine.set(c.line, c);
+    }
+    return hit.byLine.get(line);
+  }
+
+  private bySessionAt = -1;
+  private readonly bySession = new Map<string, { list: readonly Commitment[]; byLine: Map<number, Commitment> | null }>();
+
+  private findCommitmentsOfSession(path: string): Commitment[] {
     const note = this.notes.get(path);
     if (!note || note.sessions.length === 0) return [];
     const out: Commitment[] = [];
@@ -325,7 +370,7 @@ export class VaultIndex extends NoteStore {
       for (const c of clients) {
         if (!c || seen.has(c.name)) continue;
         seen.add(c.name);
-        for (const x of this.resolvedOf(c)) if (x.session === path) out.push(x);
+        for (const x of this.resolvedIn(c, path)) out.push(x);
       }
     }
     return out.sort((a, b) => a.line - b.line);
@@ -368,7 +413,7 @@ export class VaultIndex extends NoteStore {
       const note = this.notes.get(path)!;
       if (note.sessions.length === 0) continue;
       const hit = note.commitments.find((c) => c.id === id);
-      if (hit) return this.commitmentsOfSession(path).find((c) => c.line === hit.line) ?? null;
+      if (hit) return this.commitmentAt(path, hit.line) ?? null;
     }
     return null;
   }

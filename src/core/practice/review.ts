@@ -156,7 +156,7 @@ export function renderReviewBlock(index: VaultIndex, options: ReviewOptions, fig
   // Evidence points at a note and line; a commitment's block id makes the link land on it.
   const evidenceLink = (e: Evidence): string => {
     if (e.kind === 'commitment') {
-      const c = index.commitmentsOfSession(e.path).find((x) => x.line === e.line);
+      const c = index.commitmentAt(e.path, e.line);
       if (c) return commitmentLink(c);
     }
     return noteLink(e.path, e.text);

@@ -24,11 +24,11 @@ interface Built {
  * Builds the client view's model in the page with the app's own builder (`buildClientModel`, as
  * the adapter does), stores it as `window.__client` and mounts the view with recording actions.
  */
-function mountClient(page: Page, name: string, checkInResult?: unknown, withLoop = false): Promise<Built> {
+function mountClient(page: Page, name: string, checkInResult?: unknown, withLoop = false, extra: Record<string, string> = {}): Promise<Built> {
   return page.evaluate(
-    ({ name, asOf, checkInResult, withLoop }) => {
+    ({ name, asOf, checkInResult, withLoop, extra }) => {
       const ft = (window as any).ft;
-      const index = ft.demoIndex();
+      const index = ft.demoIndex(extra);
       const client = index.clients().find((c: any) => c.name === name);
       const settings = { thresholds: ft.core.resolveThresholds(), rosterStatuses: ['active', 'paused', 'ended'], dueLeadDays: 2 };
       const model = ft.models.buildClientModel(index, client, asOf, settings);
@@ -50,7 +50,7 @@ function mountClient(page: Page, name: string, checkInResult?: unknown, withLoop
         points: model.completionBySession.map((p: any) => ({ sessionDate: p.sessionDate, state: p.state, rate: p.rate })),
       };
     },
-    { name, asOf: AS_OF, checkInResult, withLoop },
+    { name, asOf: AS_OF, checkInResult, withLoop, extra },
   );
 }
 
@@ -228,6 +228,41 @@ describe('client view', () => {
     // Every check-in button has a name and sits in a group naming its commitment.
     const groups = await p.locator('.ft-checkin').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     expect(groups[0]).toBe(`Check in: ${open[1].text}`);
+  });
+
+  it('shows a long list 50 at a time: a client with 120 open commitments renders 50 cards and says how many more there are', async () => {
+    const p = await page();
+    const session = (date: string, due: string, n: number, what: string) =>
+      `---\ntype: session\nclient: Maya Chen\ndate: ${date}\n---\n## Commitments\n` +
+      Array.from({ length: n }, (_, i) => `- [ ] ${what} ${i + 1} [due:: ${due}]`).join('\n') +
+      '\n';
+    const { open } = await mountClient(p, 'Maya Chen', undefined, false, {
+      'Sessions/2026-10-13 Maya Chen.md': session('2026-10-13', '2026-10-20', 70, 'Old step'),
+      'Sessions/2026-11-30 Maya Chen.md': session('2026-11-30', '2026-12-10', 120, 'Pasted step'),
+    });
+    expect(open.length).toBeGreaterThanOrEqual(190);
+
+    const cards = p.locator('.ft-commitment');
+    expect(await cards.count()).toBe(50);
+    expect(await cards.locator('.ft-commitment-text').allInnerTexts()).toEqual(open.slice(0, 50).map((c) => c.text));
+    const more = p.locator('.ft-commitments + .ft-show-more');
+    expect(await more.innerText()).toContain(`${open.length - 50} more open commitments not shown.`);
+    await more.getByRole('button', { name: 'Show 50 more' }).click();
+    expect(await cards.count()).toBe(100);
+    // Pressing until the end shows every card, in order, and the line goes away.
+    while ((await more.count()) > 0) await more.getByRole('button').click();
+    expect(await cards.locator('.ft-commitment-text').allInnerTexts()).toEqual(open.map((c) => c.text));
+
+    // The brief's overdue list is cut the same way: 70 old items show as 50 and "20 more".
+    const overdue = p.locator('[data-part="overdue"]');
+    expect(await overdue.locator('.ft-brief-items > li').count()).toBe(50);
+    const overdueMore = overdue.locator('.ft-show-more');
+    expect(await overdueMore.innerText()).toContain('more overdue commitments not shown.');
+    const left = Number((await overdueMore.innerText()).match(/(\d+) more/)![1]);
+    await overdueMore.getByRole('button', { name: `Show ${Math.min(50, left)} more` }).click();
+    expect(await overdue.locator('.ft-brief-items > li').count()).toBe(50 + left);
+    expect(await overdueMore.count()).toBe(0);
+    expect(await axeViolations(p)).toEqual([]);
   });
 
   it('shows why a check-in failed', async () => {

@@ -33,9 +33,10 @@ const mounted = new Map<number, Handle>();
 let nextId = 1;
 const calls: { name: string; args: unknown[] }[] = [];
 
-function demoIndex(): VaultIndex {
+/** The demo vault indexed by the real core; `extra` notes are added to it (or replace a note of the same path). */
+function demoIndex(extra: Record<string, string> = {}): VaultIndex {
   const index = new VaultIndex();
-  index.setNotes(Object.entries(demoVault as Record<string, string>));
+  index.setNotes(Object.entries({ ...(demoVault as Record<string, string>), ...extra }));
   return index;
 }
 

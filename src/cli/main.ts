@@ -13,7 +13,7 @@ import { briefCommand, patternsCommand, rosterCommand, rosterRows, rosterText, U
 import { displayDates } from './commands/brief-format';
 import { icsCommand, writeIcsFile } from './commands/ics';
 import { reviewCommand, reviewPeriod, ReviewWriteError } from './commands/review';
-import { scanJson, scanSummary } from './commands/scan';
+import { scanJsonChunks, scanSummary } from './commands/scan';
 import { readVaultFolder, VaultReadError } from './read-vault';
 import { readCliSettings, SETTINGS_PATH } from './settings';
 import { setupCommand } from './commands/setup';
@@ -96,7 +96,11 @@ function run(argv: string[], io: Io): number {
       const vault = needVault(opts, command);
       const { index, settings } = loadVault(vault, opts);
       const thresholds = settings.thresholds;
-      io.out(opts.json ? scanJson(index, opts.asOf, thresholds) + '\n' : scanSummary(index, opts.asOf, basename(resolve(vault))));
+      if (!opts.json) io.out(scanSummary(index, opts.asOf, basename(resolve(vault))));
+      else {
+        for (const piece of scanJsonChunks(index, opts.asOf, thresholds)) io.out(piece);
+        io.out('\n');
+      }
       return 0;
     }
     case 'roster': {

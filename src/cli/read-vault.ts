@@ -6,7 +6,7 @@
  * read, or whose bytes are not text, is returned as unreadable with a one-line reason, and the
  * rest is read. Only a vault folder that cannot be opened is an error. Node only.
  */
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_NOTE_BYTES, tooLargeMessage } from '../core/parse/note';
 import type { Severity } from '../core/types';
@@ -65,7 +65,10 @@ function advice(err: unknown): string {
   }
 }
 
-function kindOf(st: Stats): string {
+/** What a folder entry or a file's status says it is (a `Dirent` or `Stats`). */
+type FileKind = Pick<Stats, 'isDirectory' | 'isFile' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>;
+
+function kindOf(st: FileKind): string {
   if (st.isFIFO()) return 'a named pipe (FIFO)';
   if (st.isSocket()) return 'a socket';
   if (st.isCharacterDevice()) return 'a character device';
@@ -157,10 +160,10 @@ export function readVaultFolder(root: string): VaultRead {
   const seen = new Set<string>();
   const walk = (dir: string, rel: string) => {
     let real: string;
-    let names: string[];
+    let entries: Dirent[];
     try {
       real = realpathSync(dir);
-      names = readdirSync(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       if (rel === '') throw new VaultReadError(`cannot read vault ${root}: ${describe(err)}`);
       unreadable.push({ path: rel, message: `folder not read: ${describe(err)}; the notes in it are left out`, severity: 'error' });
@@ -168,18 +171,24 @@ export function readVaultFolder(root: string): VaultRead {
     }
     if (seen.has(real)) return;
     seen.add(real);
-    for (const name of names.sort()) {
+    for (const entry of entries.sort((x, y) => compare(x.name, y.name))) {
+      const name = entry.name;
       if (isHiddenName(name) || SKIP_DIRS.has(name)) continue;
       const full = join(dir, name);
       const path = rel ? `${rel}/${name}` : name;
       const isNote = name.toLowerCase().endsWith('.md');
-      let st: Stats;
-      try {
-        st = statSync(full);
-      } catch (err) {
-        if (isNote) unreadable.push({ path, message: `not read: ${describe(err)}; ${advice(err)}`, severity: 'error' });
-        continue;
-      }
+      // The folder listing says what most entries are (no stat per file: 52,000 notes took 270 ms of
+      // stats); a link or an entry of unknown type is looked up. A note is checked again through its
+      // descriptor when it is read (readRegular), so one swapped in between is still not misread.
+      let st: FileKind;
+      if (entry.isDirectory() || entry.isFile()) st = entry;
+      else
+        try {
+          st = statSync(full);
+        } catch (err) {
+          if (isNote) unreadable.push({ path, message: `not read: ${describe(err)}; ${advice(err)}`, severity: 'error' });
+          continue;
+        }
       if (st.isDirectory()) walk(full, path);
       else if (!isNote) continue;
       else if (!st.isFile()) unreadable.push({ path, message: `not read: it is ${kindOf(st)}, not a note; move or delete it`, severity: 'warning' });

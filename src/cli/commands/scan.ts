@@ -1,13 +1,28 @@
 /** `follow-through scan VAULT [--json] [--as-of D]`: the vault's records, as JSON or a summary. */
 import { VaultIndex, isOverdue } from '../../core/index/vault-index';
 import { roster } from '../../core/analytics/roster';
-import { scanIndex } from '../../core/scan';
+import { clientJson, commitmentJson, sessionJson } from '../../core/scan';
+import type { ScanOutput } from '../../core/scan-output';
+import { jsonChunks, lazyList } from '../json-chunks';
 import type { RiskThresholds } from '../../core/analytics/thresholds';
 import type { Diagnostic, IsoDate } from '../../core/types';
 import { plural, table } from '../format';
 
-export function scanJson(index: VaultIndex, asOf: IsoDate, thresholds?: Partial<RiskThresholds>): string {
-  return JSON.stringify({ ...scanIndex(index, asOf), roster: roster(index, { asOf, thresholds }) }, null, 2);
+/**
+ * `scan --json`: the scan contract's object (as `scanIndex` builds it) and the roster, as
+ * `JSON.stringify(…, null, 2)` writes it, in pieces (see json-chunks.ts: a large vault's scan is
+ * more than one string can hold). Each commitment's JSON is made as its piece is written.
+ */
+export function scanJsonChunks(index: VaultIndex, asOf: IsoDate, thresholds?: Partial<RiskThresholds>): Iterable<string> {
+  const parts: Record<keyof ScanOutput, unknown> & { roster: unknown } = {
+    asOf,
+    clients: lazyList(index.clients(), clientJson),
+    sessions: lazyList(index.sessions(), sessionJson),
+    commitments: lazyList(index.commitments(), (c) => commitmentJson(c, asOf)),
+    diagnostics: index.diagnostics(),
+    roster: roster(index, { asOf, thresholds }),
+  };
+  return jsonChunks(parts);
 }
 
 export function formatDiagnostics(diagnostics: Diagnostic[]): string {

@@ -6,6 +6,7 @@
  */
 import { VaultIndex } from '../../src/core/index/vault-index';
 import { resolveLayout } from '../../src/core/layout/layout';
+import { proposeLayout } from '../../src/core/setup/propose';
 import type { SynthVault } from '../synth-vault';
 import { round } from '../util';
 
@@ -39,7 +40,22 @@ function indexMs(vault: SynthVault, layout: ReturnType<typeof resolveLayout> | n
   return { ms, commitments: index.commitments().length };
 }
 
-export function measureLayoutRules(vault: SynthVault, runs = 3): { defaultMs: number; flexibleMs: number; ratio: number; sameCommitments: boolean } {
+/**
+ * "Set up from my notes" over the whole vault (`setup` in the CLI, the settings button in
+ * Obsidian): it reads every note's facts and groups them by type, tag and folder. Grouping by
+ * copying each group's list per note once took 47 s here; it must stay a small multiple of the index.
+ */
+function proposeMs(vault: SynthVault): number {
+  const notes = vault.batch(0, vault.noteCount);
+  const t = performance.now();
+  proposeLayout({ notes });
+  return performance.now() - t;
+}
+
+export function measureLayoutRules(
+  vault: SynthVault,
+  runs = 3,
+): { defaultMs: number; flexibleMs: number; ratio: number; sameCommitments: boolean; proposeMs: number; proposeUsPerNote: number } {
   const d: number[] = [];
   const f: number[] = [];
   let same = true;
@@ -51,5 +67,13 @@ export function measureLayoutRules(vault: SynthVault, runs = 3): { defaultMs: nu
     same &&= a.commitments === b.commitments;
   }
   const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  return { defaultMs: round(med(d), 1), flexibleMs: round(med(f), 1), ratio: round(med(f) / med(d), 2), sameCommitments: same };
+  const propose = proposeMs(vault);
+  return {
+    defaultMs: round(med(d), 1),
+    flexibleMs: round(med(f), 1),
+    ratio: round(med(f) / med(d), 2),
+    sameCommitments: same,
+    proposeMs: round(propose, 1),
+    proposeUsPerNote: round((propose * 1000) / vault.noteCount, 1),
+  };
 }

@@ -20,6 +20,7 @@ import { formatDue } from '../nudges/template';
 import type { Commitment, IsoDate } from '../types';
 import type { NumberedCommitment } from './numbering';
 import { statusAt, tokenize, type ReplyStatus, type StatusHit, type Token } from './reply-words';
+import { pushTo } from '../index/keys';
 
 export type { ReplyStatus } from './reply-words';
 
@@ -275,7 +276,7 @@ export function readReply(reply: string, numbered: readonly NumberedCommitment[]
   // An explicit number wins over "all"; a commitment named explicitly twice is a problem.
   const byN = new Map<number, (typeof found)[number]>();
   const named = new Map<number, string[]>();
-  for (const e of found) if (e.explicit) named.set(e.n, [...(named.get(e.n) ?? []), e.source]);
+  for (const e of found) if (e.explicit) pushTo(named, e.n, e.source);
   for (const [n, sources] of named) {
     if (sources.length > 1) {
       const c = numbered.find((x) => x.n === n)!;

@@ -11,6 +11,7 @@ import { refuse, type MultiEditResult, type NoteChange } from '../edit/types';
 import type { CoreSettings } from '../settings';
 import type { Commitment, IsoDate } from '../types';
 import type { ReplyStatus } from './reply';
+import { pushTo } from '../index/keys';
 
 export interface CheckInToWrite {
   commitment: Pick<Commitment, 'session' | 'line' | 'raw' | 'id' | 'text'>;
@@ -28,7 +29,7 @@ export function checkInChanges(
 ): MultiEditResult {
   if (items.length === 0) return refuse('There is no check-in to write; nothing was changed.');
   const byNote = new Map<string, CheckInToWrite[]>();
-  for (const item of items) byNote.set(item.commitment.session, [...(byNote.get(item.commitment.session) ?? []), item]);
+  for (const item of items) pushTo(byNote, item.commitment.session, item);
   const changes: NoteChange[] = [];
   for (const [path, list] of [...byNote].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const before = texts.get(path);

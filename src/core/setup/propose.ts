@@ -11,6 +11,7 @@ import { splitLines } from '../parse/lines';
 import { basename } from '../parse/records';
 import { frontmatterTags, nameFromWords } from '../parse/session-meta';
 import { normaliseHeading } from '../parse/headings';
+import { pushTo } from '../index/keys';
 
 export interface SetupInput {
   /** The vault's notes as `[path, text]`. */
@@ -130,7 +131,7 @@ function share<T>(list: T[], ok: (x: T) => boolean): number {
 
 function guessDailyFolder(notes: NoteFacts[]): string | null {
   const byFolder = new Map<string, NoteFacts[]>();
-  for (const f of notes) if (f.folder !== '') byFolder.set(f.folder, [...(byFolder.get(f.folder) ?? []), f]);
+  for (const f of notes) if (f.folder !== '') pushTo(byFolder, f.folder, f);
   for (const [folder, list] of byFolder) {
     if (list.length >= 3 && share(list, (f) => /^\d{4}-\d{2}-\d{2}$/.test(basename(f.path))) >= 0.8) return folder;
   }
@@ -158,7 +159,7 @@ export function proposeLayout(input: SetupInput): SetupProposal {
 
   // Types: values of type/category/kind whose notes are mostly sessions.
   const byType = new Map<string, NoteFacts[]>();
-  for (const f of live) for (const t of f.types) byType.set(t, [...(byType.get(t) ?? []), f]);
+  for (const f of live) for (const t of f.types) pushTo(byType, t, f);
   const sessionTypes = new Set<string>(['session']);
   const clientTypes = new Set<string>(['client']);
   const typeKeys = new Set<string>(['type']);
@@ -179,7 +180,7 @@ export function proposeLayout(input: SetupInput): SetupProposal {
 
   // Tags.
   const byTag = new Map<string, NoteFacts[]>();
-  for (const f of live) for (const t of f.tags) byTag.set(t, [...(byTag.get(t) ?? []), f]);
+  for (const f of live) for (const t of f.tags) pushTo(byTag, t, f);
   const sessionTags: string[] = [];
   for (const [t, list] of byTag) {
     if (SESSION_TAG.test(t) && share(list, sessiony) >= 0.5) {
@@ -197,7 +198,7 @@ export function proposeLayout(input: SetupInput): SetupProposal {
     const parts = f.folder === '' ? [] : f.folder.split('/');
     for (let i = 1; i <= parts.length; i++) {
       const folder = parts.slice(0, i).join('/');
-      byFolder.set(folder, [...(byFolder.get(folder) ?? []), f]);
+      pushTo(byFolder, folder, f);
     }
   }
   const sessionFolders: string[] = [];

@@ -114,6 +114,24 @@ describe('renderReview', () => {
     expect(note).toContain('- [[Clients/Rita Rest|Rita Rest]]: released until 2026-11-28; accountability resumes after that');
   });
 
+  it('shows at most 10 items of a long list, and counts the rest: a client carrying 25 overdue items', () => {
+    const items = Array.from({ length: 25 }, (_, i) => `- [ ] Step ${String(i + 1).padStart(2, '0')} of the backlog [due:: 2026-10-${String(i + 1).padStart(2, '0')}] ^b${i + 1}`);
+    const long = renderReview(indexOf(vault(clientNote('Bea Backlog', { coach: 'Sam Rivera', cadence: 'weekly' }), sessionNote('Bea Backlog', '2026-09-28', items, { next: '2026-12-03' }))), options);
+    const evidence = long.slice(long.indexOf('- overdue: [[Clients/Bea Backlog|Bea Backlog]]: 25 commitments overdue'));
+    const lines = evidence.split('\n');
+    expect(lines.slice(1, 11).every((l) => /^ {4}- \[\[Sessions\/2026-09-28 Bea Backlog#\^b\d+\|Step \d\d of the backlog\]\] \(due 2026-10-\d\d\)$/.test(l))).toBe(true);
+    expect(lines[1]).toContain('Step 01');
+    expect(lines[10]).toContain('Step 10');
+    expect(lines[11]).toBe("    - …and 15 more (Bea Backlog's view lists them all)");
+    // The client's Stuck list is cut the same way.
+    const stuck = long.slice(long.indexOf('- Stuck:'));
+    const stuckLines = stuck.split('\n').slice(1, 12);
+    expect(stuckLines.slice(0, 10).every((l) => l.startsWith('    - overdue '))).toBe(true);
+    expect(stuckLines[10]).toBe("    - …and 15 more (Bea Backlog's view lists them all)");
+    // The small fixture's lists are whole.
+    expect(note).not.toContain('…and');
+  });
+
   it('names the clients with nothing to report in one line', () => {
     expect(note).toContain('Nothing moved or stuck: [[Clients/Quinn Quiet|Quinn Quiet]], [[Clients/Rita Rest|Rita Rest]].');
   });

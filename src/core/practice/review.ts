@@ -56,10 +56,23 @@ export function reviewNotePath(period: ReviewPeriodKind, asOf: IsoDate, folder: 
 
 // ---- the note ---------------------------------------------------------------------------------
 
-function section(out: string[], title: string, lines: readonly string[]): void {
+/**
+ * The most items one list of the review shows (an escalation's evidence, a client's Moved or
+ * Stuck). A client with years of carried items would otherwise fill the note with the same
+ * story line after line; the rest are named by count, and the client view lists them all.
+ */
+export const REVIEW_LIST_MAX = 10;
+
+/** `lines` as sub-items, the first REVIEW_LIST_MAX of them and a count of the rest. */
+function subItems(out: string[], lines: readonly string[], rest: string): void {
+  for (const l of lines.slice(0, REVIEW_LIST_MAX)) out.push(`    - ${l}`);
+  if (lines.length > REVIEW_LIST_MAX) out.push(`    - …and ${lines.length - REVIEW_LIST_MAX} more ${rest}`);
+}
+
+function section(out: string[], title: string, lines: readonly string[], client: string): void {
   if (lines.length === 0) return;
   out.push(`- ${title}:`);
-  for (const l of lines) out.push(`    - ${l}`);
+  subItems(out, lines, `(${client}'s view lists them all)`);
 }
 
 function coachSection(
@@ -74,10 +87,15 @@ function coachSection(
   out.push(`Last ${coach.trend.length} weeks, oldest first: ${trendLine(coach.trend)}`, '');
 
   // Each escalation is its line and the lines of its evidence.
-  const escalations = coach.escalations.map((e) => [
-    `- ${e.kind}: ${clientLink(e.client, e.clientPath)}: ${e.message}`,
-    ...e.evidence.map((x) => `    - ${evidenceLink(x)}${x.kind === 'commitment' ? ` (due ${x.date})` : ''}`),
-  ]);
+  const escalations = coach.escalations.map((e) => {
+    const lines = [`- ${e.kind}: ${clientLink(e.client, e.clientPath)}: ${e.message}`];
+    subItems(
+      lines,
+      e.evidence.map((x) => `${evidenceLink(x)}${x.kind === 'commitment' ? ` (due ${x.date})` : ''}`),
+      `(${e.client}'s view lists them all)`,
+    );
+    return lines;
+  });
   const exceptions: string[] = [];
   for (const row of coach.clients) {
     const r = reviews.get(row)!;
@@ -110,9 +128,9 @@ function coachSection(
     ].filter((x): x is string => x !== null);
     out.push(`#### ${clientLink(row.client, row.path)}`, '');
     out.push(`- ${facts.join(' · ')}`);
-    section(out, 'Moved', r.moved);
-    section(out, 'Stuck', r.stuck);
-    section(out, 'Milestones reached', r.reached);
+    section(out, 'Moved', r.moved, row.client);
+    section(out, 'Stuck', r.stuck, row.client);
+    section(out, 'Milestones reached', r.reached, row.client);
     out.push('');
   }
   if (quiet.length) out.push(`Nothing moved or stuck: ${quiet.join(', ')}.`, '');

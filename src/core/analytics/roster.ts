@@ -2,7 +2,7 @@
  * The roster: one row per client for the two-minute scan before calls, riskiest and soonest first.
  */
 import { inSequence, preparation, type Preparation } from '../index/prepare';
-import { isOverdue, type VaultIndex } from '../index/vault-index';
+import { isOverdue, type ChangeMark, type VaultIndex } from '../index/vault-index';
 import type { AccountabilityLevel, Client, ClientStatus, IsoDate } from '../types';
 import { analyseClient, type ClientAnalysis } from './client-analysis';
 import { isLive } from './completion';
@@ -114,17 +114,77 @@ function cachedRow(index: VaultIndex, c: Client, options: RosterOptions, t: Risk
 export function roster(index: VaultIndex, options: RosterOptions): RosterRow[] {
   const t = resolveThresholds(options.thresholds);
   const coach = options.coach?.trim().toLowerCase() ?? null;
-  const cache = options.cache;
   const settingsKey = `${options.asOf}|${JSON.stringify(t)}`;
-  const clients = index.clients();
-  if (cache) {
-    const names = new Set(clients.map((c) => c.name));
-    for (const name of cache.keys()) if (!names.has(name)) cache.delete(name);
+  const rows = options.cache ? keptRows(index, options, t, settingsKey, options.cache) : index.clients().map((c) => cachedRow(index, c, options, t, settingsKey)).sort(compareRows);
+  return rows.filter((r) => coach === null || (r.coach ?? '').toLowerCase() === coach);
+}
+
+/** The sorted rows a cache last gave, and what they are for. */
+interface KeptRoster {
+  index: VaultIndex;
+  settingsKey: string;
+  mark: ChangeMark;
+  rows: RosterRow[];
+  byName: Map<string, RosterRow>;
+  /** Each client's place in the client list: the order of rows with the same sort key, as a stable sort leaves them. */
+  order: Map<string, number>;
+}
+
+const kept = new WeakMap<RosterCache, KeptRoster>();
+/** Where the last finished `prepareRoster` pass over a cache stood. */
+const passes = new WeakMap<RosterCache, { index: VaultIndex; settingsKey: string; doneAt: ChangeMark }>();
+
+/**
+ * Every client's row through the cache, sorted. After a change that leaves the client list as it
+ * was, only the clients it touched are redone and moved to their place (a binary search), so a
+ * live roster of thousands of clients refreshes in the time of one client's row, not a sort.
+ */
+function keptRows(index: VaultIndex, options: RosterOptions, t: RiskThresholds, settingsKey: string, cache: RosterCache): RosterRow[] {
+  const last = kept.get(cache);
+  const touched = last !== undefined && last.index === index && last.settingsKey === settingsKey ? index.clientsTouchedSince(last.mark) : null;
+  if (last !== undefined && touched !== null) {
+    const cmp = (a: RosterRow, b: RosterRow) => compareRows(a, b) || (last.order.get(a.client) ?? 0) - (last.order.get(b.client) ?? 0);
+    for (const c of touched) {
+      const row = cachedRow(index, c, options, t, settingsKey);
+      const old = last.byName.get(c.name);
+      if (old === row) continue;
+      if (old !== undefined) {
+        let at = lowerBound(last.rows, old, cmp);
+        if (last.rows[at] !== old) at = last.rows.indexOf(old);
+        if (at >= 0) last.rows.splice(at, 1);
+      }
+      last.rows.splice(lowerBound(last.rows, row, cmp), 0, row);
+      last.byName.set(c.name, row);
+    }
+    last.mark = index.changeMark();
+    return last.rows.slice();
   }
-  return clients
-    .map((c) => cachedRow(index, c, options, t, settingsKey))
-    .filter((r) => coach === null || (r.coach ?? '').toLowerCase() === coach)
-    .sort(compareRows);
+  const clients = index.clients();
+  const names = new Set(clients.map((c) => c.name));
+  for (const name of cache.keys()) if (!names.has(name)) cache.delete(name);
+  const order = new Map<string, number>();
+  clients.forEach((c, i) => order.set(c.name, i));
+  const byName = new Map<string, RosterRow>();
+  const rows = clients.map((c) => {
+    const row = cachedRow(index, c, options, t, settingsKey);
+    byName.set(c.name, row);
+    return row;
+  });
+  rows.sort(compareRows); // stable: rows with one sort key stay in client-list order
+  kept.set(cache, { index, settingsKey, mark: index.changeMark(), rows, byName, order });
+  return rows.slice();
+}
+
+/** The first place in sorted `rows` where `row` may go. */
+function lowerBound(rows: readonly RosterRow[], row: RosterRow, cmp: (a: RosterRow, b: RosterRow) => number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cmp(rows[mid], row) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -134,14 +194,27 @@ export function roster(index: VaultIndex, options: RosterOptions): RosterRow[] {
 export function prepareRoster(index: VaultIndex, options: RosterOptions & { cache: RosterCache }): Preparation {
   const t = resolveThresholds(options.thresholds);
   const settingsKey = `${options.asOf}|${JSON.stringify(t)}`;
+  // Where the last finished pass over this cache stood (kept across preparations: a live view
+  // starts one per refresh), and where this pass started.
+  const last = passes.get(options.cache);
+  const doneAt = last !== undefined && last.index === index && last.settingsKey === settingsKey ? last.doneAt : null;
+  let startedAt: ChangeMark | null = null;
   // The roster model names reused block ids too: those are worked out ahead first.
   return inSequence(
     index.prepareBlockIds(),
     index.prepareSessions(),
+    // After a change, only the clients it touched (see VaultIndex.clientsTouchedSince).
     preparation(
-      () => index.clients(),
+      () => {
+        const touched = doneAt !== null ? index.clientsTouchedSince(doneAt) : null;
+        startedAt = index.changeMark();
+        return touched ?? index.clients();
+      },
       () => index.version,
       (c) => cachedRow(index, c, options, t, settingsKey),
+      () => {
+        if (startedAt !== null) passes.set(options.cache, { index, settingsKey, doneAt: startedAt });
+      },
     ),
   );
 }

@@ -17,6 +17,27 @@ import { preparation, type Preparation } from './prepare';
 
 export type IndexListener = (changedPaths: readonly string[]) => void;
 
+/** A point in the index's changes (`NoteStore.changeMark`). */
+export interface ChangeMark {
+  readonly epoch: number;
+  readonly list: number;
+  readonly bumps: number;
+}
+
+/** Bumped keys kept for `keysBumpedSince` (a refresh follows a few changes; a vault read is not looked back on). */
+const MAX_BUMP_LOG = 8192;
+
+/**
+ * How a note names its sessions' clients: everything the client list is worked out from (the
+ * references, how sure they are, the attendees). Equal before and after a change: the same list.
+ */
+function clientsNamed(note: ParsedNote | undefined): string {
+  if (!note || note.sessions.length === 0) return '';
+  let out = '';
+  for (const s of note.sessions) out += `${s.clientRef}\u0000${s.clientTarget}\u0000${s.weak ? 1 : 0}\u0000${s.attendees.join('\u0001')}\u0002`;
+  return out;
+}
+
 /** What was worked out for one client at one client version. */
 export interface ClientCache {
   version: string;
@@ -60,6 +81,15 @@ export abstract class NoteStore {
   protected changes = 0;
   private versionsAt = -1;
   private readonly versions = new Map<Client, string>();
+  /**
+   * Increases whenever a change may change the client list: a client note put or taken, or a
+   * session note whose clients are named differently (or that comes or goes). Typing in a
+   * session note leaves it, so the list, and every per-client answer keyed on its objects, holds.
+   */
+  protected listChanges = 0;
+  /** Every key bumped (see `bump`), oldest first: `bumpLog[i]` is bump number `bumpBase + i`. */
+  private bumpLog: string[] = [];
+  private bumpBase = 0;
 
   constructor(settings: Partial<CoreSettings> = {}) {
     this.settings = resolveCoreSettings(settings);
@@ -125,6 +155,7 @@ export abstract class NoteStore {
   clear(): void {
     this.epoch++;
     this.changes++;
+    this.listChanges++;
     this.notes.clear();
     this.directory.clear();
     this.sessionsByRef.clear();
@@ -164,11 +195,39 @@ export abstract class NoteStore {
       keys.add(nameKey(s.clientTarget));
       for (const a of s.attendees) keys.add(nameKey(a));
     }
-    for (const k of keys) this.keyVersions.set(k, (this.keyVersions.get(k) ?? 0) + 1);
+    for (const k of keys) {
+      this.keyVersions.set(k, (this.keyVersions.get(k) ?? 0) + 1);
+      this.bumpLog.push(k);
+    }
+    // The log only has to reach back to the last refresh; a whole vault read needs none of it.
+    if (this.bumpLog.length > MAX_BUMP_LOG) {
+      const drop = this.bumpLog.length - MAX_BUMP_LOG / 2;
+      this.bumpLog = this.bumpLog.slice(drop);
+      this.bumpBase += drop;
+    }
+  }
+
+  /**
+   * Where the index stands, for `keysBumpedSince`: answers worked out now stay right for every
+   * client none of whose keys is bumped after it, while the same `epoch` and client list hold.
+   */
+  changeMark(): ChangeMark {
+    return { epoch: this.epoch, list: this.listChanges, bumps: this.bumpBase + this.bumpLog.length };
+  }
+
+  /**
+   * The keys bumped since `mark` (repeats possible), or null when the mark is from another epoch
+   * or client list, or older than the log reaches: then every client may have changed.
+   */
+  protected keysBumpedSince(mark: ChangeMark): readonly string[] | null {
+    if (mark.epoch !== this.epoch || mark.list !== this.listChanges || mark.bumps < this.bumpBase) return null;
+    return this.bumpLog.slice(mark.bumps - this.bumpBase);
   }
 
   protected put(note: ParsedNote): void {
     this.changes++;
+    const old = this.notes.get(note.path);
+    if (old?.client || note.client || clientsNamed(old) !== clientsNamed(note)) this.listChanges++;
     // Replacing a note keeps the path order; only a new path needs a re-sort.
     if (!this.take(note.path, true)) this.sortedPaths = null;
     this.notes.set(note.path, note);
@@ -190,6 +249,8 @@ export abstract class NoteStore {
     const old = this.notes.get(path);
     if (!old) return false;
     this.changes++;
+    // A note replaced is judged in put, by what replaces it.
+    if (!replacing && (old.client || old.sessions.length > 0)) this.listChanges++;
     this.notes.delete(path);
     if (!replacing) this.sortedPaths = null;
     this.bump(old);
@@ -219,12 +280,16 @@ export abstract class NoteStore {
     // By object: the client list holds the same objects between changes.
     let v = this.versions.get(client);
     if (v === undefined) {
-      const note = client.path ? this.notes.get(client.path)?.client : undefined;
-      const keys = note ? versionKeys(note) : [nameKey(client.name), firstName(nameKey(client.name))];
-      v = `${this.epoch}:${this.directory.epoch}:${keys.map((k) => this.keyVersions.get(k) ?? 0).join('.')}`;
+      v = `${this.epoch}:${this.directory.epoch}:${this.clientVersionKeys(client).map((k) => this.keyVersions.get(k) ?? 0).join('.')}`;
       this.versions.set(client, v);
     }
     return v;
+  }
+
+  /** The keys whose bumps change a client's version (see `bump`). */
+  protected clientVersionKeys(client: Client): readonly string[] {
+    const note = client.path ? this.notes.get(client.path)?.client : undefined;
+    return note ? versionKeys(note) : [nameKey(client.name), firstName(nameKey(client.name))];
   }
 
   /** The vault's block ids by note, built now if nothing has asked before. */
@@ -327,6 +392,7 @@ export abstract class NoteStore {
     this.versions.clear();
     this.epoch = Math.max(this.epoch, from.epoch) + 1;
     this.changes = Math.max(this.changes, from.changes) + 1;
+    this.listChanges = Math.max(this.listChanges, from.listChanges) + 1;
   }
 
   /** Re-reads the vault in place: every entry parsed with `settings`, then swapped in at once. */

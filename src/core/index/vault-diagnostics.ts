@@ -15,8 +15,8 @@ export interface DiagnosticSources {
   noteAt(path: string): ParsedNote;
   /** Paths of the notes that have diagnostics of their own. */
   diagnosed: Iterable<string>;
-  /** Paths of the client notes. */
-  clientPaths: Iterable<string>;
+  /** The twin client notes' warnings (`clientTwins`), which change only with the client notes. */
+  twins: readonly Diagnostic[];
   /** The sessions whose client may not resolve: a weak (folder or file name) reference, or a reference without a space (a first name). */
   unsure: Iterable<SessionEntry>;
   resolve(s: SessionNote): Resolution;
@@ -25,6 +25,25 @@ export interface DiagnosticSources {
 }
 
 const sorted = (paths: Iterable<string>) => [...paths].sort(byPath);
+
+/** A warning on each client note whose client another client note (earlier by path) already is. */
+export function clientTwins(clientPaths: Iterable<string>, noteAt: (path: string) => ParsedNote): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const names = new Map<string, string>();
+  for (const path of sorted(clientPaths)) {
+    const client = noteAt(path).client!;
+    const key = nameKey(client.name);
+    const other = names.get(key);
+    if (other === undefined) {
+      names.set(key, path);
+      continue;
+    }
+    const twin = noteAt(other).client?.name;
+    const why = twin !== undefined && twin !== client.name ? ` (the names differ only in case: '${twin}')` : '';
+    out.push({ path, line: 1, severity: 'warning', message: `client '${client.name}' also has a client note at ${other}${why}; both are read as one client, with the settings of ${other}` });
+  }
+  return out;
+}
 
 /**
  * Every note's diagnostics plus the vault's own, by path then line; at one path and line, a
@@ -36,19 +55,7 @@ export function vaultDiagnostics(src: DiagnosticSources): Diagnostic[] {
 
   for (const path of sorted(src.diagnosed)) for (const d of src.noteAt(path).diagnostics) add(d, 0);
 
-  const names = new Map<string, string>();
-  for (const path of sorted(src.clientPaths)) {
-    const client = src.noteAt(path).client!;
-    const key = nameKey(client.name);
-    const other = names.get(key);
-    if (other === undefined) {
-      names.set(key, path);
-      continue;
-    }
-    const twin = src.noteAt(other).client?.name;
-    const why = twin !== undefined && twin !== client.name ? ` (the names differ only in case: '${twin}')` : '';
-    add({ path, line: 1, severity: 'warning', message: `client '${client.name}' also has a client note at ${other}${why}; both are read as one client, with the settings of ${other}` }, 1);
-  }
+  for (const d of src.twins) add(d, 1);
 
   const unsure = [...src.unsure].sort((a, b) => byPath(a.s.path, b.s.path) || a.index - b.index);
   for (const { s } of unsure) {

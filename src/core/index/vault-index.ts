@@ -15,10 +15,12 @@ import { nameKey } from '../vault/conflicts';
 import { clientOfNote, implicitClient, type Resolution } from './client-directory';
 import { resolvedCommitment } from './commitment-record';
 import { applyCopies, carryChains, defaultDueDate, isOverdue, type SessionEntry } from './derive';
-import { byPath, clientKeys, firstName, versionKeys } from './keys';
-import { NoteStore, type ClientCache } from './note-store';
+import { byPath, clientKeys, firstName, pushTo, versionKeys } from './keys';
+import { NoteStore, type ChangeMark, type ClientCache } from './note-store';
 import { inSequence, preparation, type Preparation } from './prepare';
-import { vaultDiagnostics } from './vault-diagnostics';
+import { clientTwins, vaultDiagnostics } from './vault-diagnostics';
+
+export type { ChangeMark } from './note-store';
 
 // The commitment rules importers know from here (their home is ./derive).
 export { defaultDueDate, isOverdue } from './derive';
@@ -88,12 +90,36 @@ export class VaultIndex extends NoteStore {
 
   /** Every client, with or without a client note, sorted by name. */
   clients(): Client[] {
-    // Several views ask per refresh; the list holds until a note changes.
-    if (this.clientsAt !== this.changes) {
+    // Several views ask per refresh; the list (the same objects) holds until a change may change it.
+    if (this.clientsAt !== this.listChanges) {
       this.clientList = this.findClients();
-      this.clientsAt = this.changes;
+      this.clientsAt = this.listChanges;
+      this.clientsByKey = null;
     }
     return this.clientList.slice();
+  }
+
+  private clientsByKey: Map<string, Client[]> | null = null;
+
+  /**
+   * The clients whose figures may differ from what they were at `mark` (`changeMark()`): those
+   * with a key bumped since (their client note, or a session naming them, changed). Null when
+   * any may have: the client list or the reading settings changed, or the mark is too old.
+   * Objects of `clients()`, so a caller keeping per-client answers since the mark redoes only these.
+   */
+  clientsTouchedSince(mark: ChangeMark): Client[] | null {
+    const list = this.clients();
+    const keys = this.keysBumpedSince(mark);
+    if (keys === null) return null;
+    if (keys.length === 0) return [];
+    if (this.clientsByKey === null) {
+      const byKey = new Map<string, Client[]>();
+      for (const c of list) for (const k of this.clientVersionKeys(c)) pushTo(byKey, k, c);
+      this.clientsByKey = byKey;
+    }
+    const out = new Set<Client>();
+    for (const k of keys) for (const c of this.clientsByKey.get(k) ?? []) out.add(c);
+    return [...out];
   }
 
   private findClients(): Client[] {
@@ -394,17 +420,40 @@ export class VaultIndex extends NoteStore {
    * gathering and sorting every commitment (the roster and the status bar ask on every refresh).
    */
   overdueCount(asOf: IsoDate): number {
-    let n = 0;
-    for (const c of this.clients()) {
-      const cache = this.cacheOf(c);
-      if (cache.overdue?.asOf !== asOf) {
-        let count = 0;
-        for (const x of this.resolvedOf(c)) if (isOverdue(x, asOf)) count++;
-        cache.overdue = { asOf, count };
+    // After a change, only the clients it touched are counted again (see clientsTouchedSince).
+    const last = this.overdueTotal;
+    const touched = last !== null && last.asOf === asOf ? this.clientsTouchedSince(last.mark) : null;
+    const mark = this.changeMark();
+    if (last !== null && touched !== null) {
+      for (const c of touched) {
+        const count = this.overdueOfClient(c, asOf);
+        last.total += count - (last.counts.get(c) ?? 0);
+        last.counts.set(c, count);
       }
-      n += cache.overdue.count;
+      last.mark = mark;
+      return last.total;
     }
-    return n;
+    const counts = new Map<Client, number>();
+    let total = 0;
+    for (const c of this.clients()) {
+      const count = this.overdueOfClient(c, asOf);
+      counts.set(c, count);
+      total += count;
+    }
+    this.overdueTotal = { asOf, mark, total, counts };
+    return total;
+  }
+
+  private overdueTotal: { asOf: IsoDate; mark: ChangeMark; total: number; counts: Map<Client, number> } | null = null;
+
+  private overdueOfClient(c: Client, asOf: IsoDate): number {
+    const cache = this.cacheOf(c);
+    if (cache.overdue?.asOf !== asOf) {
+      let count = 0;
+      for (const x of this.resolvedOf(c)) if (isOverdue(x, asOf)) count++;
+      cache.overdue = { asOf, count };
+    }
+    return cache.overdue.count;
   }
 
   /** The commitment with a block id (the first by path when an id is reused). */
@@ -420,13 +469,19 @@ export class VaultIndex extends NoteStore {
 
   // ---- diagnostics ---------------------------------------------------------------------------
 
+  private twins: { at: string; list: Diagnostic[] } | null = null;
+
   /** Every note's diagnostics plus the ones only the whole vault can see, by path then line. */
   diagnostics(): Diagnostic[] {
     const entries = this.sessionEntries;
+    const noteAt = (path: string) => this.notes.get(path)!;
+    // The twins change only with the client notes (the directory's epoch), not with every session typed in.
+    const twinsFor = `${this.epoch}:${this.directory.epoch}`;
+    if (this.twins?.at !== twinsFor) this.twins = { at: twinsFor, list: clientTwins(this.directory.paths(), noteAt) };
     return vaultDiagnostics({
-      noteAt: (path) => this.notes.get(path)!,
+      noteAt,
       diagnosed: this.diagnosed,
-      clientPaths: this.directory.paths(),
+      twins: this.twins.list,
       unsure: (function* (keys: Iterable<string>) {
         for (const k of keys) {
           const e = entries.get(k);

@@ -1,0 +1,140 @@
+/**
+ * A live roster redoes only what a change touched: after a change that leaves the client list
+ * as it was, `roster` (with a cache kept between calls), `prepareRoster` and `overdueCount`
+ * work out again only the clients whose notes changed (VaultIndex.clientsTouchedSince) and move
+ * their rows into place. After any run of changes their answers must be those of a fresh index
+ * of the same notes, whatever was kept.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { prepareRoster, roster, type RosterCache } from '../../src/core/analytics/roster';
+import { VaultIndex } from '../../src/core/index/vault-index';
+
+const NAMES = ['Jane Doe', 'jane doe', 'Jane Smith', 'Ben Ode', 'Jane', 'Ben', 'Cara Lind'];
+const DATES = ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30'];
+
+const item = fc.record({
+  box: fc.constantFrom(' ', 'x', '-', '>'),
+  due: fc.option(fc.constantFrom('2026-11-05', '2026-11-20', '2026-11-28', '2026-12-04')),
+  text: fc.constantFrom('Send the deck', 'Call Ana', 'Write the page', 'Walk at lunch'),
+  checkIn: fc.option(fc.constantFrom('done', 'stuck', 'partial')),
+});
+const note = fc.record({
+  kind: fc.constantFrom('session', 'session', 'session', 'client', 'other'),
+  name: fc.constantFrom(...NAMES),
+  slot: fc.nat(9),
+  date: fc.constantFrom(...DATES),
+  next: fc.option(fc.constantFrom('2026-12-02', '2026-12-09')),
+  status: fc.constantFrom('active', 'active', 'paused'),
+  items: fc.array(item, { maxLength: 4 }),
+});
+type Note = typeof note extends fc.Arbitrary<infer T> ? T : never;
+
+function text(n: Note): [string, string] {
+  if (n.kind === 'client') return [`Clients/${n.name} ${n.slot % 3}.md`, `---\ntype: client\nname: ${n.name}\nstatus: ${n.status}\ncadence: weekly\n---\n`];
+  if (n.kind === 'other') return [`Notes/${n.slot}.md`, `# Reading list\n- [ ] ${n.items[0]?.text ?? 'a book'}\n`];
+  const items = n.items
+    .map((it) => `- [${it.box}] ${it.text}${it.due ? ` [due:: ${it.due}]` : ''}${it.checkIn ? `\n    - 2026-11-29 ${it.checkIn}: noted` : ''}`)
+    .join('\n');
+  return [`Sessions/${n.slot}.md`, `---\ntype: session\nclient: ${n.name}\ndate: ${n.date}\n${n.next ? `next: ${n.next}\n` : ''}---\n## Commitments\n${items}\n`];
+}
+
+/** The same session note with other items (its client and date kept): what typing in it does. */
+function edited(t: string, items: Note['items']): string {
+  const head = t.slice(0, t.indexOf('## Commitments'));
+  return text({ kind: 'session', name: 'x', slot: 0, date: DATES[0], next: null, status: 'active', items })[1].replace(/^---[^]*?---\n/, head);
+}
+
+describe('the live roster', () => {
+  it('after any run of writes, edits, renames, deletes and a new date, answers as a fresh index of the same notes', () => {
+    const step = fc.oneof(
+      note.map((n) => ({ op: 'set' as const, n })),
+      fc.tuple(fc.nat(20), fc.array(item, { maxLength: 4 })).map(([at, items]) => ({ op: 'edit' as const, at, items })),
+      fc.tuple(fc.nat(20), fc.array(item, { maxLength: 4 })).map(([at, items]) => ({ op: 'edit' as const, at, items })),
+      fc.nat(20).map((at) => ({ op: 'remove' as const, at })),
+      fc.tuple(fc.nat(20), fc.nat(9)).map(([at, to]) => ({ op: 'rename' as const, at, to })),
+      fc.constantFrom('2026-12-01', '2026-12-05').map((asOf) => ({ op: 'day' as const, asOf })),
+    );
+    fc.assert(
+      fc.property(fc.array(note, { maxLength: 12 }), fc.array(step, { minLength: 1, maxLength: 30 }), fc.boolean(), (start, steps, prepareFirst) => {
+        const index = new VaultIndex();
+        const texts = new Map<string, string>();
+        for (const n of start) {
+          const [path, t] = text(n);
+          texts.set(path, t);
+        }
+        index.setNotes(texts);
+        const cache: RosterCache = new Map();
+        let asOf = '2026-12-01';
+        const pick = (at: number) => [...texts.keys()].sort()[at % Math.max(1, texts.size)];
+        const check = () => {
+          if (prepareFirst) {
+            const work = prepareRoster(index, { asOf, cache });
+            while (!work.step(() => false).finished);
+          }
+          const fresh = new VaultIndex();
+          fresh.setNotes(texts);
+          expect(roster(index, { asOf, cache })).toEqual(roster(fresh, { asOf }));
+          expect(roster(index, { asOf, cache, coach: null })).toEqual(roster(fresh, { asOf }));
+          expect(index.overdueCount(asOf)).toBe(fresh.overdue(asOf).length);
+          expect(index.clients()).toEqual(fresh.clients());
+          expect(index.diagnostics()).toEqual(fresh.diagnostics());
+        };
+        check();
+        for (const s of steps) {
+          if (s.op === 'set') {
+            const [path, t] = text(s.n);
+            index.setNote(path, t);
+            texts.set(path, t);
+          } else if (s.op === 'edit') {
+            const path = pick(s.at);
+            if (path === undefined || !path.startsWith('Sessions/')) continue;
+            const t = edited(texts.get(path)!, s.items);
+            index.setNote(path, t);
+            texts.set(path, t);
+          } else if (s.op === 'remove') {
+            const path = pick(s.at);
+            if (path === undefined) continue;
+            index.removeNote(path);
+            texts.delete(path);
+          } else if (s.op === 'rename') {
+            const path = pick(s.at);
+            const to = `Moved/${s.to}.md`;
+            if (path === undefined || texts.has(to)) continue;
+            const t = texts.get(path)!;
+            index.renameNote(path, to, t);
+            texts.delete(path);
+            texts.set(to, t);
+          } else asOf = s.asOf;
+          check();
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('after an edit inside one session note, redoes only that client', () => {
+    const index = new VaultIndex();
+    const notes: [string, string][] = [];
+    for (let i = 0; i < 40; i++) {
+      notes.push([`Clients/Client ${i}.md`, `---\ntype: client\n---\n`]);
+      notes.push([`Sessions/${i}.md`, `---\ntype: session\nclient: Client ${i}\ndate: 2026-11-20\n---\n## Commitments\n- [ ] Step ${i} [due:: 2026-11-25]\n`]);
+    }
+    index.setNotes(notes);
+    const cache: RosterCache = new Map();
+    const before = roster(index, { asOf: '2026-12-01', cache });
+    const mark = index.changeMark();
+    index.setNote('Sessions/7.md', `---\ntype: session\nclient: Client 7\ndate: 2026-11-20\n---\n## Commitments\n- [x] Step 7 [due:: 2026-11-25]\n`);
+    expect(index.clientsTouchedSince(mark)!.map((c) => c.name)).toEqual(['Client 7']);
+    const after = roster(index, { asOf: '2026-12-01', cache });
+    // Every other row is the very object kept from before; only Client 7's is new, and in its place.
+    const changed = after.filter((r) => !before.includes(r));
+    expect(changed.map((r) => r.client)).toEqual(['Client 7']);
+    expect(changed[0].overdue).toBe(0);
+    expect(after.map((r) => r.client)).toEqual(roster(index, { asOf: '2026-12-01' }).map((r) => r.client));
+    // A new client's session changes the client list: every client may be redone.
+    const mark2 = index.changeMark();
+    index.setNote('Sessions/new.md', `---\ntype: session\nclient: Someone New\ndate: 2026-11-20\n---\n`);
+    expect(index.clientsTouchedSince(mark2)).toBeNull();
+  });
+});

@@ -9,6 +9,8 @@
  * On its own freshly built index, so nothing is cached before the first slice.
  */
 import { buildRosterModel } from '../../src/app/models';
+import { buildTodayModel } from '../../src/app/today';
+import type { NudgeCache } from '../../src/core/nudges/today';
 import { prepareRoster, type RosterCache } from '../../src/core/analytics/roster';
 import { VaultIndex } from '../../src/core/index/vault-index';
 import { loadSettings } from '../../src/core/plugin-settings';
@@ -29,6 +31,11 @@ export interface FirstRosterResult {
   firstModelMs: number;
   /** After one session note changed: the work ahead again plus the model, per change. */
   liveUpdate: { runs: number; p50Ms: number; p95Ms: number; maxMs: number };
+  /**
+   * The Today panel as its live store builds it, on the same index: the first model (every
+   * client's nudges), then after each of the same changes (clients worked out ahead, then the model).
+   */
+  today: { items: number; firstModelMs: number; liveUpdate: { p50Ms: number; p95Ms: number; maxMs: number } };
 }
 
 function sliced(step: (shouldStop: () => boolean) => { finished: boolean }): { ms: number; slices: number; longest: number } {
@@ -60,6 +67,17 @@ export function measureFirstRoster(vault: SynthVault, asOf: string, options: { s
   const model = buildRosterModel(index, asOf, settings, cache);
   const firstModelMs = now() - t0;
 
+  const nudges: NudgeCache = new Map();
+  const todayModel = () => {
+    const work = index.prepareClients();
+    sliced((stop) => work.step(stop));
+    return buildTodayModel(index, asOf, settings.nudges, { cache: nudges });
+  };
+  const t2 = now();
+  const firstToday = todayModel();
+  const firstTodayMs = now() - t2;
+  const todayLive: number[] = [];
+
   const rng = new Rng(hash32(options.seed, 0xf1257));
   const live: number[] = [];
   for (let run = 0; run < options.runs; run++) {
@@ -72,14 +90,22 @@ export function measureFirstRoster(vault: SynthVault, asOf: string, options: { s
     sliced((stop) => again.step(stop));
     buildRosterModel(index, asOf, settings, cache);
     live.push(now() - t1);
+    const t3 = now();
+    todayModel();
+    todayLive.push(now() - t3);
   }
   return {
-    method: `a fresh index; prepareRoster stepped in ${SLICE_MS} ms slices until finished (the live store's work ahead), then buildRosterModel timed (the first roster model); liveUpdate: a seeded random session note edited and re-indexed untimed, then the work ahead and the model timed together, ${options.runs} runs`,
+    method: `a fresh index; prepareRoster stepped in ${SLICE_MS} ms slices until finished (the live store's work ahead), then buildRosterModel timed (the first roster model); liveUpdate: a seeded random session note edited and re-indexed untimed, then the work ahead and the model timed together, ${options.runs} runs; today: the Today model with its nudge cache, first and after each of the same changes`,
     clients: model.rows.length,
     prepareMs: round(ahead.ms, 1),
     slices: ahead.slices,
     longestSliceMs: round(ahead.longest, 1),
     firstModelMs: round(firstModelMs, 1),
     liveUpdate: { runs: live.length, p50Ms: round(quantile(live, 0.5), 2), p95Ms: round(quantile(live, 0.95), 2), maxMs: round(Math.max(...live), 2) },
+    today: {
+      items: firstToday.items.length,
+      firstModelMs: round(firstTodayMs, 1),
+      liveUpdate: { p50Ms: round(quantile(todayLive, 0.5), 2), p95Ms: round(quantile(todayLive, 0.95), 2), maxMs: round(Math.max(...todayLive), 2) },
+    },
   };
 }

@@ -9,6 +9,7 @@ import type { VaultIndex } from '../core/index/vault-index';
 import type { IsoDate } from '../core/types';
 import type { AgreementIndex } from '../core/agreements/store';
 import type { NudgeSettings } from '../core/nudges/settings';
+import type { NudgeCache } from '../core/nudges/today';
 import type { ClientModel, RosterModel } from '../ui/contracts';
 import type { AgreementModel } from '../ui/agreements/contracts';
 import type { TodayModel } from '../ui/today/contracts';
@@ -161,9 +162,12 @@ export class LiveModels {
     });
   }
 
+  /** Each client's nudges survive between refreshes, as the roster's rows do. */
+  private readonly todayNudges: NudgeCache = new Map();
+
   /** Today's nudges (due today and late), for the roster's Today panel and its command. */
   today(): Readable<TodayModel> {
-    return this.live((asOf) => buildTodayModel(this.index, asOf, this.options.settings().nudges), this.allClients);
+    return this.live((asOf) => buildTodayModel(this.index, asOf, this.options.settings().nudges, { cache: this.todayNudges }), this.allClients);
   }
 
   /** A client's agreements, partner commitments and agreement signals. */

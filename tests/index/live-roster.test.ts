@@ -1,5 +1,5 @@
 /**
- * A live roster redoes only what a change touched: after a change that leaves the client list
+ * A live roster (and the Today panel's nudges) redo only what a change touched: after a change that leaves the client list
  * as it was, `roster` (with a cache kept between calls), `prepareRoster` and `overdueCount`
  * work out again only the clients whose notes changed (VaultIndex.clientsTouchedSince) and move
  * their rows into place. After any run of changes their answers must be those of a fresh index
@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepareRoster, roster, type RosterCache } from '../../src/core/analytics/roster';
 import { VaultIndex } from '../../src/core/index/vault-index';
+import { resolveNudgeSettings } from '../../src/core/nudges/settings';
+import { nudgesDue, quietNudges, type NudgeCache } from '../../src/core/nudges/today';
 
 const NAMES = ['Jane Doe', 'jane doe', 'Jane Smith', 'Ben Ode', 'Jane', 'Ben', 'Cara Lind'];
 const DATES = ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30'];
@@ -45,7 +47,10 @@ function edited(t: string, items: Note['items']): string {
   return text({ kind: 'session', name: 'x', slot: 0, date: DATES[0], next: null, status: 'active', items })[1].replace(/^---[^]*?---\n/, head);
 }
 
-describe('the live roster', () => {
+const NUDGES = resolveNudgeSettings({});
+const THINNING = resolveNudgeSettings({ thinAfterOnTime: 1 });
+
+describe('the live roster and Today', () => {
   it('after any run of writes, edits, renames, deletes and a new date, answers as a fresh index of the same notes', () => {
     const step = fc.oneof(
       note.map((n) => ({ op: 'set' as const, n })),
@@ -65,6 +70,7 @@ describe('the live roster', () => {
         }
         index.setNotes(texts);
         const cache: RosterCache = new Map();
+        const nudges: NudgeCache = new Map();
         let asOf = '2026-12-01';
         const pick = (at: number) => [...texts.keys()].sort()[at % Math.max(1, texts.size)];
         const check = () => {
@@ -79,6 +85,13 @@ describe('the live roster', () => {
           expect(index.overdueCount(asOf)).toBe(fresh.overdue(asOf).length);
           expect(index.clients()).toEqual(fresh.clients());
           expect(index.diagnostics()).toEqual(fresh.diagnostics());
+          if (prepareFirst) {
+            const work = index.prepareClients();
+            while (!work.step(() => false).finished);
+          }
+          expect(nudgesDue(index, asOf, NUDGES, { cache: nudges })).toEqual(nudgesDue(fresh, asOf, NUDGES));
+          expect(quietNudges(index, asOf, THINNING, { cache: nudges })).toEqual(quietNudges(fresh, asOf, THINNING));
+          expect(nudgesDue(index, asOf, THINNING, { cache: nudges, coach: 'sam' })).toEqual(nudgesDue(fresh, asOf, THINNING, { coach: 'sam' }));
         };
         check();
         for (const s of steps) {

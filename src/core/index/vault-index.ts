@@ -314,15 +314,25 @@ export class VaultIndex extends NoteStore {
    * the index changed since the last.
    */
   prepareClients(): Preparation {
+    let startedAt: ChangeMark | null = null;
     return inSequence(
       this.prepareSessions(),
       preparation(
-        () => this.clients(),
+        () => {
+          // After a finished pass, only the clients touched since (see clientsTouchedSince).
+          const touched = this.clientsPreparedAt !== null ? this.clientsTouchedSince(this.clientsPreparedAt) : null;
+          startedAt = this.changeMark();
+          return touched ?? this.clients();
+        },
         () => this.version,
         (c) => this.resolvedEntry(c),
+        () => (this.clientsPreparedAt = startedAt),
       ),
     );
   }
+
+  /** Where the last finished `prepareClients` pass stood. */
+  private clientsPreparedAt: ChangeMark | null = null;
 
   /**
    * Resolves every session's client ahead, a slice at a time: the client list resolves them all,

@@ -78,6 +78,52 @@ export interface NudgesDueOptions {
   coach?: string | null;
   /** Only this client. */
   client?: string | null;
+  /**
+   * Each client's nudges kept between calls (a live view passes the same cache each time): a
+   * client whose notes have not changed since keeps them, so after a one-note change only that
+   * client is worked out again, not every commitment of the vault.
+   */
+  cache?: NudgeCache;
+}
+
+/** A commitment of a session held by the date, with the session's coach (see `nudgeable`). */
+type HeldCommitment = { c: Commitment; sessionCoach: string | null };
+
+/** A client's part of each list. */
+interface NudgeParts {
+  due: NudgeItem[];
+  quiet: QuietNudge[];
+}
+
+/** Nudges by client, each with the client version, date and settings they were worked out for. */
+export type NudgeCache = Map<string, { key: string } & Partial<NudgeParts>>;
+
+/**
+ * One client's part of `nudgesDue` or `quietNudges`, through the cache when there is one. The
+ * parts are concatenated in client order and then sorted, so a kept part gives the same answer.
+ */
+function perClient<K extends keyof NudgeParts>(index: VaultIndex, client: Client, options: NudgesDueOptions, keyOf: () => string, part: K, work: () => NudgeParts[K]): NudgeParts[K] {
+  const cache = options.cache;
+  if (!cache) return work();
+  const key = `${keyOf()}|${client.path ?? ''}|${index.clientVersion(client)}`;
+  let entry = cache.get(client.name);
+  if (entry?.key !== key) cache.set(client.name, (entry = { key }));
+  const parts: Partial<NudgeParts> = entry;
+  return (parts[part] ??= work());
+}
+
+/** The cache key of everything but the client: the date, the settings and the filters. */
+function callKey(asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions): string {
+  return `${asOf}|${options.coach?.trim().toLowerCase() ?? ''}|${JSON.stringify(settings)}`;
+}
+
+/** Drops kept parts of clients no longer in the vault (only when there are more parts than clients). */
+function evict(index: VaultIndex, cache: NudgeCache | undefined): void {
+  if (!cache) return;
+  const clients = index.clients();
+  if (cache.size <= clients.length) return;
+  const names = new Set(clients.map((c) => c.name));
+  for (const name of cache.keys()) if (!names.has(name)) cache.delete(name);
 }
 
 const LOG_NOTE: Record<NudgeKind, string> = {
@@ -145,7 +191,7 @@ function lastNudge(c: Commitment, asOf: IsoDate): IsoDate | null {
  * client's commitments from sessions held by the date (a note written ahead is not agreed yet),
  * with the session's coach.
  */
-function* nudgeable(index: VaultIndex, asOf: IsoDate, options: NudgesDueOptions): Generator<{ client: Client; commitments: Generator<{ c: Commitment; sessionCoach: string | null }> }> {
+function* nudgeable(index: VaultIndex, asOf: IsoDate, options: NudgesDueOptions): Generator<{ client: Client; commitments: Generator<HeldCommitment> }> {
   const coach = options.coach?.trim().toLowerCase() || null;
   const only = options.client?.trim().toLowerCase() || null;
   for (const client of index.clients()) {
@@ -155,7 +201,7 @@ function* nudgeable(index: VaultIndex, asOf: IsoDate, options: NudgesDueOptions)
   }
 }
 
-function* clientCommitments(index: VaultIndex, client: Client, asOf: IsoDate, coach: string | null): Generator<{ c: Commitment; sessionCoach: string | null }> {
+function* clientCommitments(index: VaultIndex, client: Client, asOf: IsoDate, coach: string | null): Generator<HeldCommitment> {
   const sessions = new Map(index.sessionsOf(client).map((s) => [s.path, s]));
   for (const c of index.commitmentsOf(client)) {
     const session = sessions.get(c.session);
@@ -169,41 +215,11 @@ function* clientCommitments(index: VaultIndex, client: Client, asOf: IsoDate, co
 export function nudgesDue(index: VaultIndex, asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions = {}): NudgeItem[] {
   if (!settings.enabled) return [];
   const out: NudgeItem[] = [];
+  evict(index, options.cache);
+  let key: string | null = null;
+  const keyOf = () => (key ??= callKey(asOf, settings, options));
   for (const { client, commitments } of nudgeable(index, asOf, options)) {
-    let rhythm: ClientRhythm | null = null;
-    for (const { c, sessionCoach } of commitments) {
-      rhythm ??= clientRhythm(index, client, asOf, settings);
-      const current = currentStep(c, nudgeSchedule(c, client, settings, rhythm), asOf);
-      if (current === null) continue;
-      const { step, missed } = current;
-      const question = step.kind === 'midpoint' && rhythm.kind === 'stuck';
-      const generated = nudgeDraft(step.kind, c, client, settings, asOf);
-      const draft = question ? { ...generated, body: checkInQuestion(c, client) } : generated;
-      const why = step.kind === 'midpoint' ? `${STEP_WHY.midpoint} ${rhythm.reason}` : STEP_WHY[step.kind];
-      const daysLate = daysBetween(step.date, asOf);
-      out.push({
-        key: `${c.session}:${c.line}:${step.kind}`,
-        client: client.name,
-        clientPath: client.path,
-        level: client.accountability,
-        coach: sessionCoach,
-        commitment: { id: c.id, text: c.text, due: c.due, status: c.status, session: c.session, sessionDate: c.sessionDate, line: c.line, trigger: c.trigger },
-        step,
-        timing: daysLate === 0 ? 'today' : 'late',
-        daysLate,
-        missedSteps: missed,
-        lastNudged: lastNudge(c, asOf),
-        headline: headline(step.kind, c, client, asOf),
-        draft: draft.body,
-        subject: draft.subject,
-        contact: client.contact,
-        links: nudgeLinks(client.contact, draft.subject, draft.body),
-        target: { path: c.session, line: c.line, expectedText: c.raw, id: c.id },
-        logNote: LOG_NOTE[step.kind],
-        why,
-        question,
-      });
-    }
+    for (const item of perClient(index, client, options, keyOf, 'due', () => clientNudgesDue(index, client, commitments, asOf, settings))) out.push(item);
   }
   return out.sort(
     (a, b) =>
@@ -214,6 +230,51 @@ export function nudgesDue(index: VaultIndex, asOf: IsoDate, settings: NudgeSetti
   );
 }
 
+function clientNudgesDue(
+  index: VaultIndex,
+  client: Client,
+  commitments: Iterable<HeldCommitment>,
+  asOf: IsoDate,
+  settings: NudgeSettings,
+): NudgeItem[] {
+  const out: NudgeItem[] = [];
+  let rhythm: ClientRhythm | null = null;
+  for (const { c, sessionCoach } of commitments) {
+    rhythm ??= clientRhythm(index, client, asOf, settings);
+    const current = currentStep(c, nudgeSchedule(c, client, settings, rhythm), asOf);
+    if (current === null) continue;
+    const { step, missed } = current;
+    const question = step.kind === 'midpoint' && rhythm.kind === 'stuck';
+    const generated = nudgeDraft(step.kind, c, client, settings, asOf);
+    const draft = question ? { ...generated, body: checkInQuestion(c, client) } : generated;
+    const why = step.kind === 'midpoint' ? `${STEP_WHY.midpoint} ${rhythm.reason}` : STEP_WHY[step.kind];
+    const daysLate = daysBetween(step.date, asOf);
+    out.push({
+      key: `${c.session}:${c.line}:${step.kind}`,
+      client: client.name,
+      clientPath: client.path,
+      level: client.accountability,
+      coach: sessionCoach,
+      commitment: { id: c.id, text: c.text, due: c.due, status: c.status, session: c.session, sessionDate: c.sessionDate, line: c.line, trigger: c.trigger },
+      step,
+      timing: daysLate === 0 ? 'today' : 'late',
+      daysLate,
+      missedSteps: missed,
+      lastNudged: lastNudge(c, asOf),
+      headline: headline(step.kind, c, client, asOf),
+      draft: draft.body,
+      subject: draft.subject,
+      contact: client.contact,
+      links: nudgeLinks(client.contact, draft.subject, draft.body),
+      target: { path: c.session, line: c.line, expectedText: c.raw, id: c.id },
+      logNote: LOG_NOTE[step.kind],
+      why,
+      question,
+    });
+  }
+  return out;
+}
+
 /**
  * The midpoint nudges the schedule left out today for steady clients: the ones that would be on
  * the panel with the full cadence (the same filters as `nudgesDue`), with the reason.
@@ -221,23 +282,38 @@ export function nudgesDue(index: VaultIndex, asOf: IsoDate, settings: NudgeSetti
 export function quietNudges(index: VaultIndex, asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions = {}): QuietNudge[] {
   if (!settings.enabled) return [];
   const out: QuietNudge[] = [];
+  evict(index, options.cache);
+  let key: string | null = null;
+  const keyOf = () => (key ??= callKey(asOf, settings, options));
   for (const { client, commitments } of nudgeable(index, asOf, options)) {
-    let rhythm: ClientRhythm | null = null;
-    for (const { c } of commitments) {
-      rhythm ??= clientRhythm(index, client, asOf, settings);
-      if (rhythm.kind !== 'steady') break;
-      const full = currentStep(c, nudgeSchedule(c, client, settings), asOf);
-      if (full === null || full.step.kind !== 'midpoint') continue;
-      out.push({
-        key: `${c.session}:${c.line}:midpoint`,
-        client: client.name,
-        commitment: { text: c.text, due: c.due, session: c.session, line: c.line },
-        date: full.step.date,
-        reason: rhythm.reason,
-      });
-    }
+    for (const q of perClient(index, client, options, keyOf, 'quiet', () => clientQuietNudges(index, client, commitments, asOf, settings))) out.push(q);
   }
   return out.sort((a, b) => (a.client < b.client ? -1 : a.client > b.client ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function clientQuietNudges(
+  index: VaultIndex,
+  client: Client,
+  commitments: Iterable<HeldCommitment>,
+  asOf: IsoDate,
+  settings: NudgeSettings,
+): QuietNudge[] {
+  const out: QuietNudge[] = [];
+  let rhythm: ClientRhythm | null = null;
+  for (const { c } of commitments) {
+    rhythm ??= clientRhythm(index, client, asOf, settings);
+    if (rhythm.kind !== 'steady') break;
+    const full = currentStep(c, nudgeSchedule(c, client, settings), asOf);
+    if (full === null || full.step.kind !== 'midpoint') continue;
+    out.push({
+      key: `${c.session}:${c.line}:midpoint`,
+      client: client.name,
+      commitment: { text: c.text, due: c.due, session: c.session, line: c.line },
+      date: full.step.date,
+      reason: rhythm.reason,
+    });
+  }
+  return out;
 }
 
 export type NudgeChannel = 'sms' | 'email' | 'copy';

@@ -11,6 +11,8 @@
 import { buildRosterModel } from '../../src/app/models';
 import { buildTodayModel } from '../../src/app/today';
 import type { NudgeCache } from '../../src/core/nudges/today';
+import type { PracticeCache } from '../../src/core/practice/client-point';
+import { practiceFigures } from '../../src/core/practice/figures';
 import { prepareRoster, type RosterCache } from '../../src/core/analytics/roster';
 import { VaultIndex } from '../../src/core/index/vault-index';
 import { loadSettings } from '../../src/core/plugin-settings';
@@ -36,6 +38,8 @@ export interface FirstRosterResult {
    * client's nudges), then after each of the same changes (clients worked out ahead, then the model).
    */
   today: { items: number; firstModelMs: number; liveUpdate: { p50Ms: number; p95Ms: number; maxMs: number } };
+  /** The practice view's figures (8 weekly points per coach), first and after each of up to 50 further changes. */
+  practice: { firstMs: number; liveUpdate: { runs: number; p50Ms: number; p95Ms: number; maxMs: number } };
 }
 
 function sliced(step: (shouldStop: () => boolean) => { finished: boolean }): { ms: number; slices: number; longest: number } {
@@ -76,34 +80,45 @@ export function measureFirstRoster(vault: SynthVault, asOf: string, options: { s
   const t2 = now();
   const firstToday = todayModel();
   const firstTodayMs = now() - t2;
-  const todayLive: number[] = [];
 
-  const rng = new Rng(hash32(options.seed, 0xf1257));
-  const live: number[] = [];
-  for (let run = 0; run < options.runs; run++) {
-    const i = vault.clientCount + rng.int(vault.sessionCount);
-    const edit = editSessionText(vault.noteText(i), rng);
-    if (edit === null) continue;
-    index.setNote(vault.path(i), edit.text);
-    const t1 = now();
+  /**
+   * A seeded run of session-note edits, each re-indexed untimed; `refresh` (what the store does
+   * after a change) timed after each. Each view gets its own run, so no figure carries another's
+   * garbage collection.
+   */
+  const afterChanges = (salt: number, runs: number, refresh: () => unknown): number[] => {
+    const rng = new Rng(hash32(options.seed, salt));
+    const times: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const i = vault.clientCount + rng.int(vault.sessionCount);
+      const edit = editSessionText(vault.noteText(i), rng);
+      if (edit === null) continue;
+      index.setNote(vault.path(i), edit.text);
+      const t = now();
+      refresh();
+      times.push(now() - t);
+    }
+    return times;
+  };
+  const live = afterChanges(0xf1257, options.runs, () => {
     const again = prepare();
     sliced((stop) => again.step(stop));
     buildRosterModel(index, asOf, settings, cache);
-    live.push(now() - t1);
-  }
-  // Today on its own run of changes, so neither figure carries the other's garbage collection.
-  const todayRng = new Rng(hash32(options.seed, 0x70da1));
-  for (let run = 0; run < options.runs; run++) {
-    const i = vault.clientCount + todayRng.int(vault.sessionCount);
-    const edit = editSessionText(vault.noteText(i), todayRng);
-    if (edit === null) continue;
-    index.setNote(vault.path(i), edit.text);
-    const t3 = now();
-    todayModel();
-    todayLive.push(now() - t3);
-  }
+  });
+  const todayLive = afterChanges(0x70da1, options.runs, todayModel);
+
+  const practiceCache: PracticeCache = new Map();
+  const practiceModel = () => {
+    const work = index.prepareClients();
+    sliced((stop) => work.step(stop));
+    return practiceFigures(index, asOf, {}, practiceCache);
+  };
+  const t4 = now();
+  practiceModel();
+  const firstPracticeMs = now() - t4;
+  const practiceLive = afterChanges(0x9a7c1, Math.min(50, options.runs), practiceModel);
   return {
-    method: `a fresh index; prepareRoster stepped in ${SLICE_MS} ms slices until finished (the live store's work ahead), then buildRosterModel timed (the first roster model); liveUpdate: a seeded random session note edited and re-indexed untimed, then the work ahead and the model timed together, ${options.runs} runs; today: the Today model with its nudge cache, first and after each of the same changes`,
+    method: `a fresh index; prepareRoster stepped in ${SLICE_MS} ms slices until finished (the live store's work ahead), then buildRosterModel timed (the first roster model); liveUpdate: a seeded random session note edited and re-indexed untimed, then the work ahead and the model timed together, ${options.runs} runs; today: the Today model with its nudge cache, first and after each of its own run of changes; practice: practiceFigures with its cache, the same way (up to 50 changes)`,
     clients: model.rows.length,
     prepareMs: round(ahead.ms, 1),
     slices: ahead.slices,
@@ -114,6 +129,10 @@ export function measureFirstRoster(vault: SynthVault, asOf: string, options: { s
       items: firstToday.items.length,
       firstModelMs: round(firstTodayMs, 1),
       liveUpdate: { p50Ms: round(quantile(todayLive, 0.5), 2), p95Ms: round(quantile(todayLive, 0.95), 2), maxMs: round(Math.max(...todayLive), 2) },
+    },
+    practice: {
+      firstMs: round(firstPracticeMs, 1),
+      liveUpdate: { runs: practiceLive.length, p50Ms: round(quantile(practiceLive, 0.5), 2), p95Ms: round(quantile(practiceLive, 0.95), 2), maxMs: round(Math.max(...practiceLive), 2) },
     },
   };
 }

@@ -10,6 +10,7 @@ import type { IsoDate } from '../core/types';
 import type { AgreementIndex } from '../core/agreements/store';
 import type { NudgeSettings } from '../core/nudges/settings';
 import type { NudgeCache } from '../core/nudges/today';
+import type { PracticeCache } from '../core/practice/client-point';
 import type { ClientModel, RosterModel } from '../ui/contracts';
 import type { AgreementModel } from '../ui/agreements/contracts';
 import type { TodayModel } from '../ui/today/contracts';
@@ -177,7 +178,9 @@ export class LiveModels {
 
   /** The practice's figures per coach, with their 8-week trends. */
   practice(options: () => PracticeOptions = () => ({})): Readable<PracticeModel> {
-    return this.live((asOf) => buildPracticeModel(this.index, asOf, options()), this.allClients);
+    // Each client's data and points survive between refreshes (one cache per view).
+    const cache: PracticeCache = new Map();
+    return this.live((asOf) => buildPracticeModel(this.index, asOf, options(), cache), this.allClients);
   }
 
   /** The vault's overdue count, for the status bar. */

@@ -9,6 +9,7 @@
  */
 import type { VaultIndex } from '../core/index/vault-index';
 import { practiceFigures, type PracticeFigures, type PracticeOptions } from '../core/practice/figures';
+import type { PracticeCache } from '../core/practice/client-point';
 import { periodOf, type ReviewPeriodKind } from '../core/practice/periods';
 import { DEFAULT_REVIEWS_FOLDER, renderReview, reviewNotePath, updateReviewNote } from '../core/practice/review';
 import type { IsoDate } from '../core/types';
@@ -20,8 +21,8 @@ import type { Navigator } from './view-actions';
 export type { PracticeActions, PracticeModel, PracticeOptions, ReviewPeriodKind };
 
 /** The practice figures as of a date (see src/core/practice/figures.ts for every figure). */
-export function buildPracticeModel(index: VaultIndex, asOf: IsoDate, options: PracticeOptions = {}): PracticeModel {
-  const figures: PracticeFigures = practiceFigures(index, asOf, options);
+export function buildPracticeModel(index: VaultIndex, asOf: IsoDate, options: PracticeOptions = {}, cache?: PracticeCache): PracticeModel {
+  const figures: PracticeFigures = practiceFigures(index, asOf, options, cache);
   return { asOf, figures };
 }
 

@@ -1,5 +1,5 @@
 /**
- * A live roster (and the Today panel's nudges) redo only what a change touched: after a change that leaves the client list
+ * A live roster (and the Today panel's nudges, and the practice figures) redo only what a change touched: after a change that leaves the client list
  * as it was, `roster` (with a cache kept between calls), `prepareRoster` and `overdueCount`
  * work out again only the clients whose notes changed (VaultIndex.clientsTouchedSince) and move
  * their rows into place. After any run of changes their answers must be those of a fresh index
@@ -11,6 +11,8 @@ import { prepareRoster, roster, type RosterCache } from '../../src/core/analytic
 import { VaultIndex } from '../../src/core/index/vault-index';
 import { resolveNudgeSettings } from '../../src/core/nudges/settings';
 import { nudgesDue, quietNudges, type NudgeCache } from '../../src/core/nudges/today';
+import type { PracticeCache } from '../../src/core/practice/client-point';
+import { practiceFigures } from '../../src/core/practice/figures';
 
 const NAMES = ['Jane Doe', 'jane doe', 'Jane Smith', 'Ben Ode', 'Jane', 'Ben', 'Cara Lind'];
 const DATES = ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30'];
@@ -71,6 +73,7 @@ describe('the live roster and Today', () => {
         index.setNotes(texts);
         const cache: RosterCache = new Map();
         const nudges: NudgeCache = new Map();
+        const practice: PracticeCache = new Map();
         let asOf = '2026-12-01';
         const pick = (at: number) => [...texts.keys()].sort()[at % Math.max(1, texts.size)];
         const check = () => {
@@ -92,6 +95,7 @@ describe('the live roster and Today', () => {
           expect(nudgesDue(index, asOf, NUDGES, { cache: nudges })).toEqual(nudgesDue(fresh, asOf, NUDGES));
           expect(quietNudges(index, asOf, THINNING, { cache: nudges })).toEqual(quietNudges(fresh, asOf, THINNING));
           expect(nudgesDue(index, asOf, THINNING, { cache: nudges, coach: 'sam' })).toEqual(nudgesDue(fresh, asOf, THINNING, { coach: 'sam' }));
+          expect(practiceFigures(index, asOf, { weeks: 3 }, practice)).toEqual(practiceFigures(fresh, asOf, { weeks: 3 }));
         };
         check();
         for (const s of steps) {

@@ -28,8 +28,21 @@ export interface ClientData {
   extras: ClientExtras;
 }
 
-export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOptions, frontmatter: ClientFrontmatter | undefined): ClientData[] {
+/**
+ * Each client's gathered data and its points (by date and coach name), kept between calls: a
+ * client whose notes have not changed since keeps them, so a live practice view redoes only the
+ * clients a change touched. Keyed on the client version, the date and the options.
+ */
+export type PracticeCache = Map<string, { key: string; data: ClientData; points: Map<string, ClientPoint> }>;
+
+export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOptions, frontmatter: ClientFrontmatter | undefined, cache?: PracticeCache): ClientData[] {
   const out: ClientData[] = [];
+  const optionsKey = cache ? `${asOf}|${JSON.stringify(o)}` : '';
+  const clients = index.clients();
+  if (cache && cache.size > clients.length) {
+    const names = new Set(clients.map((c) => c.name));
+    for (const name of cache.keys()) if (!names.has(name)) cache.delete(name);
+  }
   // The due dates any trend point's windows reach: per-item facts outside them are never read.
   const last = dayNumber(asOf);
   const first = last - 7 * (o.weeks - 1);
@@ -41,12 +54,18 @@ export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOpti
     catchDays: o.catchDays,
     carriedSessions: o.thresholds.carriedSessions,
   };
-  for (const client of index.clients()) {
+  for (const client of clients) {
+    const key = cache ? `${optionsKey}|${client.path ?? ''}|${index.clientVersion(client)}` : '';
+    const kept = cache?.get(client.name);
+    if (kept?.key === key) {
+      out.push(kept.data);
+      continue;
+    }
     const timeline = clientTimeline(index, client, asOf, o.thresholds.similarity);
     const sessions = timeline.sessions;
     let latest: Session | null = null;
     for (const s of sessions) if (s.date <= asOf) latest = s;
-    const key = coachKey(client.coach ?? latest?.coach ?? null);
+    const group = coachKey(client.coach ?? latest?.coach ?? null);
     let extras: ClientExtras = NO_EXTRAS;
     if (frontmatter && client.path) {
       try {
@@ -55,16 +74,28 @@ export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOpti
         extras = NO_EXTRAS;
       }
     }
-    out.push({
+    const data: ClientData = {
       client,
-      key,
+      key: group,
       timeline,
-      compact: compactClient(timeline, key, ranges),
+      compact: compactClient(timeline, group, ranges),
       first: sessions.length ? dayNumber(sessions[0].date) : null,
       extras,
-    });
+    };
+    cache?.set(client.name, { key, data, points: new Map() });
+    out.push(data);
   }
   return out;
+}
+
+/** `clientPoint`, through the cache `gather` filled (the point is kept with the client's data). */
+export function keptClientPoint(cache: PracticeCache | undefined, data: ClientData, ctx: DateCtx, coachName: string, o: ResolvedPracticeOptions): ClientPoint {
+  const kept = cache?.get(data.client.name);
+  if (!kept || kept.data !== data) return clientPoint(data, ctx, coachName, o);
+  const key = `${ctx.date}|${ctx.headline ? 1 : 0}|${coachName}`;
+  let p = kept.points.get(key);
+  if (p === undefined) kept.points.set(key, (p = clientPoint(data, ctx, coachName, o)));
+  return p;
 }
 
 // ---- one client as of one date -----------------------------------------------------------------

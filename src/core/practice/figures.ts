@@ -9,7 +9,7 @@ import { completionOf, type Completion } from '../analytics/completion';
 import { addDays } from '../dates';
 import type { VaultIndex } from '../index/vault-index';
 import type { Client, IsoDate, Session } from '../types';
-import { clientPoint, gather, type ClientData, type ClientPoint, type Counts, type DateCtx } from './client-point';
+import { gather, keptClientPoint, type ClientData, type ClientPoint, type Counts, type DateCtx, type PracticeCache } from './client-point';
 import { coachKey, dayNumber } from './compact';
 import {
   resolvePracticeOptions,
@@ -184,9 +184,11 @@ function clientFigures(data: ClientData, p: ClientPoint, coachName: string, o: R
  * Per-coach practice figures as of a date, with `weeks` weekly trend points each, and the whole
  * practice as `total`. Every figure is defined in docs/practice-figures.md.
  */
-export function practiceFigures(index: VaultIndex, asOf: IsoDate, options: PracticeOptions = {}): PracticeFigures {
+export function practiceFigures(index: VaultIndex, asOf: IsoDate, options: PracticeOptions = {}, cache?: PracticeCache): PracticeFigures {
   const o = resolvePracticeOptions(options);
-  const data = gather(index, asOf, o, options.clientFrontmatter ?? ((path) => index.clientFrontmatter(path)));
+  // Frontmatter read by a caller's own function may change without a new client version: not kept then.
+  const kept = options.clientFrontmatter ? undefined : cache;
+  const data = gather(index, asOf, o, options.clientFrontmatter ?? ((path) => index.clientFrontmatter(path)), kept);
   const dates = trendDates(asOf, o.weeks);
 
   // Coach columns: display names, the first spelling in client order.
@@ -229,7 +231,7 @@ export function practiceFigures(index: VaultIndex, asOf: IsoDate, options: Pract
     const total = new Acc();
     for (const c of data) {
       const name = nameOf(c.key);
-      const p = clientPoint(c, ctx, name, o);
+      const p = keptClientPoint(kept, c, ctx, name, o);
       if (ctx.headline) headPoints.set(c, p);
       if (!p.counted) continue;
       group(c.key).addClient(p, c.client, name, ctx.headline);

@@ -25,6 +25,7 @@
  * - Privacy: no vault name, paths, obsidian:// links, client names or partner items: only the
  *   client's own words and dates, and the coach's name.
  */
+import { calendarText } from './ics-text';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { addDays, daysBetween } from '../dates';
 import type { VaultIndex } from '../index/vault-index';
@@ -227,5 +228,5 @@ export function buildClientCalendar(index: VaultIndex, client: Client, asOf: Iso
   for (const e of data.events) {
     addAllDayEvent(cal, asOf, e, { status: e.status === 'CANCELLED' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED, sequence: e.sequence });
   }
-  return cal.toString();
+  return calendarText(cal);
 }

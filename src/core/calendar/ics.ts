@@ -29,6 +29,7 @@
  * - DTSTAMP: midnight UTC of the as-of date.
  * - URL and DESCRIPTION: `obsidian://open?vault=…&file=…`, both parts percent-encoded.
  */
+import { calendarText } from './ics-text';
 import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalEventTransparency, type ICalCalendar, type ICalEventData } from 'ical-generator';
 import { addDays, daysBetween } from '../dates';
 import type { VaultIndex } from '../index/vault-index';
@@ -324,7 +325,7 @@ export function buildCalendar(index: VaultIndex, asOf: IsoDate, options: Calenda
   const events = calendarEvents(index, asOf, options);
   const cal = ical({ prodId: PRODUCT, name: calendarName(settings, options) });
   for (const e of events) addAllDayEvent(cal, asOf, e, { url: e.url, categories: [{ name: e.client }] });
-  return cal.toString();
+  return calendarText(cal);
 }
 
 /** The file to keep in the vault for a calendar subscription: its path and text. */

@@ -1,8 +1,9 @@
 /**
  * The roster: one row per client for the two-minute scan before calls, riskiest and soonest first.
  */
-import { inSequence, preparation, type Preparation } from '../index/prepare';
-import { isOverdue, type ChangeMark, type VaultIndex } from '../index/vault-index';
+import { forgetGoneClients } from '../index/keys';
+import { inSequence, type Preparation } from '../index/prepare';
+import { isOverdue, type ChangeMark, type ClientPass, type VaultIndex } from '../index/vault-index';
 import type { AccountabilityLevel, Client, ClientStatus, IsoDate } from '../types';
 import { analyseClient, type ClientAnalysis } from './client-analysis';
 import { isLive } from './completion';
@@ -131,8 +132,8 @@ interface KeptRoster {
 }
 
 const kept = new WeakMap<RosterCache, KeptRoster>();
-/** Where the last finished `prepareRoster` pass over a cache stood. */
-const passes = new WeakMap<RosterCache, { index: VaultIndex; settingsKey: string; doneAt: ChangeMark }>();
+/** Where the last finished `prepareRoster` pass over a cache stood, and for what. */
+const passes = new WeakMap<RosterCache, ClientPass & { index: VaultIndex; settingsKey: string }>();
 
 /**
  * Every client's row through the cache, sorted. After a change that leaves the client list as it
@@ -160,8 +161,7 @@ function keptRows(index: VaultIndex, options: RosterOptions, t: RiskThresholds, 
     return last.rows.slice();
   }
   const clients = index.clients();
-  const names = new Set(clients.map((c) => c.name));
-  for (const name of cache.keys()) if (!names.has(name)) cache.delete(name);
+  forgetGoneClients(cache, clients);
   const order = new Map<string, number>();
   clients.forEach((c, i) => order.set(c.name, i));
   const byName = new Map<string, RosterRow>();
@@ -195,26 +195,14 @@ export function prepareRoster(index: VaultIndex, options: RosterOptions & { cach
   const t = resolveThresholds(options.thresholds);
   const settingsKey = `${options.asOf}|${JSON.stringify(t)}`;
   // Where the last finished pass over this cache stood (kept across preparations: a live view
-  // starts one per refresh), and where this pass started.
-  const last = passes.get(options.cache);
-  const doneAt = last !== undefined && last.index === index && last.settingsKey === settingsKey ? last.doneAt : null;
-  let startedAt: ChangeMark | null = null;
+  // starts one per refresh), for these settings.
+  let pass = passes.get(options.cache);
+  if (pass?.index !== index || pass.settingsKey !== settingsKey) passes.set(options.cache, (pass = { index, settingsKey, doneAt: null }));
   // The roster model names reused block ids too: those are worked out ahead first.
   return inSequence(
     index.prepareBlockIds(),
     index.prepareSessions(),
     // After a change, only the clients it touched (see VaultIndex.clientsTouchedSince).
-    preparation(
-      () => {
-        const touched = doneAt !== null ? index.clientsTouchedSince(doneAt) : null;
-        startedAt = index.changeMark();
-        return touched ?? index.clients();
-      },
-      () => index.version,
-      (c) => cachedRow(index, c, options, t, settingsKey),
-      () => {
-        if (startedAt !== null) passes.set(options.cache, { index, settingsKey, doneAt: startedAt });
-      },
-    ),
+    index.prepareEachClient(pass, (c) => cachedRow(index, c, options, t, settingsKey)),
   );
 }

@@ -1,6 +1,6 @@
 /** Name keys and small map helpers the index is built on. */
 import { basename } from '../parse/records';
-import type { ClientNote } from '../types';
+import type { Client, ClientNote } from '../types';
 import { nameKey } from '../vault/conflicts';
 
 export function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -14,6 +14,16 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * Drops the entries of clients no longer in `clients` from a cache keyed by client name, once it
+ * holds more entries than there are clients (before that, a gone client's entry costs little).
+ */
+export function forgetGoneClients(cache: Map<string, unknown>, clients: readonly Client[]): void {
+  if (cache.size <= clients.length) return;
+  const names = new Set(clients.map((c) => c.name));
+  for (const name of cache.keys()) if (!names.has(name)) cache.delete(name);
 }
 
 export function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

@@ -13,30 +13,11 @@ import { ClientDirectory } from './client-directory';
 import type { SessionEntry } from './derive';
 import { BlockIds } from './block-ids';
 import { addTo, byPath, firstName, removeFrom, versionKeys } from './keys';
+import { BumpLog, clientsNamed, type ChangeMark } from './change-log';
 import { preparation, type Preparation } from './prepare';
 
 export type IndexListener = (changedPaths: readonly string[]) => void;
-
-/** A point in the index's changes (`NoteStore.changeMark`). */
-export interface ChangeMark {
-  readonly epoch: number;
-  readonly list: number;
-  readonly bumps: number;
-}
-
-/** Bumped keys kept for `keysBumpedSince` (a refresh follows a few changes; a vault read is not looked back on). */
-const MAX_BUMP_LOG = 8192;
-
-/**
- * How a note names its sessions' clients: everything the client list is worked out from (the
- * references, how sure they are, the attendees). Equal before and after a change: the same list.
- */
-function clientsNamed(note: ParsedNote | undefined): string {
-  if (!note || note.sessions.length === 0) return '';
-  let out = '';
-  for (const s of note.sessions) out += `${s.clientRef}\u0000${s.clientTarget}\u0000${s.weak ? 1 : 0}\u0000${s.attendees.join('\u0001')}\u0002`;
-  return out;
-}
+export type { ChangeMark };
 
 /** What was worked out for one client at one client version. */
 export interface ClientCache {
@@ -87,9 +68,8 @@ export abstract class NoteStore {
    * session note leaves it, so the list, and every per-client answer keyed on its objects, holds.
    */
   protected listChanges = 0;
-  /** Every key bumped (see `bump`), oldest first: `bumpLog[i]` is bump number `bumpBase + i`. */
-  private bumpLog: string[] = [];
-  private bumpBase = 0;
+  /** Every key bumped (see `bump`), as far back as a refresh looks. */
+  private readonly bumped = new BumpLog();
 
   constructor(settings: Partial<CoreSettings> = {}) {
     this.settings = resolveCoreSettings(settings);
@@ -197,13 +177,7 @@ export abstract class NoteStore {
     }
     for (const k of keys) {
       this.keyVersions.set(k, (this.keyVersions.get(k) ?? 0) + 1);
-      this.bumpLog.push(k);
-    }
-    // The log only has to reach back to the last refresh; a whole vault read needs none of it.
-    if (this.bumpLog.length > MAX_BUMP_LOG) {
-      const drop = this.bumpLog.length - MAX_BUMP_LOG / 2;
-      this.bumpLog = this.bumpLog.slice(drop);
-      this.bumpBase += drop;
+      this.bumped.add(k);
     }
   }
 
@@ -212,7 +186,7 @@ export abstract class NoteStore {
    * client none of whose keys is bumped after it, while the same `epoch` and client list hold.
    */
   changeMark(): ChangeMark {
-    return { epoch: this.epoch, list: this.listChanges, bumps: this.bumpBase + this.bumpLog.length };
+    return { epoch: this.epoch, list: this.listChanges, bumps: this.bumped.position };
   }
 
   /**
@@ -220,8 +194,8 @@ export abstract class NoteStore {
    * or client list, or older than the log reaches: then every client may have changed.
    */
   protected keysBumpedSince(mark: ChangeMark): readonly string[] | null {
-    if (mark.epoch !== this.epoch || mark.list !== this.listChanges || mark.bumps < this.bumpBase) return null;
-    return this.bumpLog.slice(mark.bumps - this.bumpBase);
+    if (mark.epoch !== this.epoch || mark.list !== this.listChanges) return null;
+    return this.bumped.since(mark.bumps);
   }
 
   protected put(note: ParsedNote): void {

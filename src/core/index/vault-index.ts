@@ -22,6 +22,11 @@ import { clientTwins, vaultDiagnostics } from './vault-diagnostics';
 
 export type { ChangeMark } from './note-store';
 
+/** Where a caller's last finished pass over the clients stood (`VaultIndex.prepareEachClient`). */
+export interface ClientPass {
+  doneAt: ChangeMark | null;
+}
+
 // The commitment rules importers know from here (their home is ./derive).
 export { defaultDueDate, isOverdue } from './derive';
 
@@ -90,13 +95,18 @@ export class VaultIndex extends NoteStore {
 
   /** Every client, with or without a client note, sorted by name. */
   clients(): Client[] {
-    // Several views ask per refresh; the list (the same objects) holds until a change may change it.
+    return this.currentClients().slice();
+  }
+
+  /** The client list itself (not a copy), worked out again only when a change may change it. */
+  private currentClients(): readonly Client[] {
+    // Several views ask per refresh; the list (the same objects) holds until then.
     if (this.clientsAt !== this.listChanges) {
       this.clientList = this.findClients();
       this.clientsAt = this.listChanges;
       this.clientsByKey = null;
     }
-    return this.clientList.slice();
+    return this.clientList;
   }
 
   private clientsByKey: Map<string, Client[]> | null = null;
@@ -108,7 +118,7 @@ export class VaultIndex extends NoteStore {
    * Objects of `clients()`, so a caller keeping per-client answers since the mark redoes only these.
    */
   clientsTouchedSince(mark: ChangeMark): Client[] | null {
-    const list = this.clients();
+    const list = this.currentClients();
     const keys = this.keysBumpedSince(mark);
     if (keys === null) return null;
     if (keys.length === 0) return [];
@@ -314,25 +324,35 @@ export class VaultIndex extends NoteStore {
    * the index changed since the last.
    */
   prepareClients(): Preparation {
-    let startedAt: ChangeMark | null = null;
     return inSequence(
       this.prepareSessions(),
-      preparation(
-        () => {
-          // After a finished pass, only the clients touched since (see clientsTouchedSince).
-          const touched = this.clientsPreparedAt !== null ? this.clientsTouchedSince(this.clientsPreparedAt) : null;
-          startedAt = this.changeMark();
-          return touched ?? this.clients();
-        },
-        () => this.version,
-        (c) => this.resolvedEntry(c),
-        () => (this.clientsPreparedAt = startedAt),
-      ),
+      this.prepareEachClient(this.clientsPass, (c) => this.resolvedEntry(c)),
     );
   }
 
   /** Where the last finished `prepareClients` pass stood. */
-  private clientsPreparedAt: ChangeMark | null = null;
+  private readonly clientsPass: ClientPass = { doneAt: null };
+
+  /**
+   * Works `work` on every client, a slice at a time (see ./prepare); once a pass has finished
+   * (recorded in `pass`, which the caller keeps between preparations), only on the clients
+   * touched since it (see clientsTouchedSince).
+   */
+  prepareEachClient(pass: ClientPass, work: (c: Client) => void): Preparation {
+    let startedAt: ChangeMark | null = null;
+    return preparation(
+      () => {
+        const touched = pass.doneAt !== null ? this.clientsTouchedSince(pass.doneAt) : null;
+        startedAt = this.changeMark();
+        return touched ?? this.currentClients();
+      },
+      () => this.version,
+      work,
+      () => {
+        pass.doneAt = startedAt;
+      },
+    );
+  }
 
   /**
    * Resolves every session's client ahead, a slice at a time: the client list resolves them all,

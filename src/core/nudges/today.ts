@@ -20,6 +20,7 @@ import { clientRhythm, type ClientRhythm } from './rhythm';
 import { nudgeSchedule, type NudgeStep } from './schedule';
 import type { NudgeKind, NudgeSettings } from './settings';
 import { formatDue } from './template';
+import { eachClientsPart, type ClientPart, type HeldCommitment, type PartCache } from './nudge-cache';
 
 /** The reply key a numbered message ends with (the same words as client-loop/numbering.ts's `replyKey`). */
 function replyKeyFor(numbers: readonly number[]): string {
@@ -86,45 +87,8 @@ export interface NudgesDueOptions {
   cache?: NudgeCache;
 }
 
-/** A commitment of a session held by the date, with the session's coach (see `nudgeable`). */
-type HeldCommitment = { c: Commitment; sessionCoach: string | null };
-
-/** A client's part of each list. */
-interface NudgeParts {
-  due: NudgeItem[];
-  quiet: QuietNudge[];
-}
-
-/** Nudges by client, each with the client version, date and settings they were worked out for. */
-export type NudgeCache = Map<string, { key: string } & Partial<NudgeParts>>;
-
-/**
- * One client's part of `nudgesDue` or `quietNudges`, through the cache when there is one. The
- * parts are concatenated in client order and then sorted, so a kept part gives the same answer.
- */
-function perClient<K extends keyof NudgeParts>(index: VaultIndex, client: Client, options: NudgesDueOptions, keyOf: () => string, part: K, work: () => NudgeParts[K]): NudgeParts[K] {
-  const cache = options.cache;
-  if (!cache) return work();
-  const key = `${keyOf()}|${client.path ?? ''}|${index.clientVersion(client)}`;
-  let entry = cache.get(client.name);
-  if (entry?.key !== key) cache.set(client.name, (entry = { key }));
-  const parts: Partial<NudgeParts> = entry;
-  return (parts[part] ??= work());
-}
-
-/** The cache key of everything but the client: the date, the settings and the filters. */
-function callKey(asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions): string {
-  return `${asOf}|${options.coach?.trim().toLowerCase() ?? ''}|${JSON.stringify(settings)}`;
-}
-
-/** Drops kept parts of clients no longer in the vault (only when there are more parts than clients). */
-function evict(index: VaultIndex, cache: NudgeCache | undefined): void {
-  if (!cache) return;
-  const clients = index.clients();
-  if (cache.size <= clients.length) return;
-  const names = new Set(clients.map((c) => c.name));
-  for (const name of cache.keys()) if (!names.has(name)) cache.delete(name);
-}
+/** Nudges by client: each client's part of each list, with what it was worked out for. */
+export type NudgeCache = PartCache<{ due: NudgeItem[]; quiet: QuietNudge[] }>;
 
 const LOG_NOTE: Record<NudgeKind, string> = {
   confirm: 'confirm nudge',
@@ -191,7 +155,7 @@ function lastNudge(c: Commitment, asOf: IsoDate): IsoDate | null {
  * client's commitments from sessions held by the date (a note written ahead is not agreed yet),
  * with the session's coach.
  */
-function* nudgeable(index: VaultIndex, asOf: IsoDate, options: NudgesDueOptions): Generator<{ client: Client; commitments: Generator<HeldCommitment> }> {
+function* nudgeable(index: VaultIndex, asOf: IsoDate, options: NudgesDueOptions): Generator<{ client: Client; commitments: Iterable<HeldCommitment> }> {
   const coach = options.coach?.trim().toLowerCase() || null;
   const only = options.client?.trim().toLowerCase() || null;
   for (const client of index.clients()) {
@@ -214,14 +178,7 @@ function* clientCommitments(index: VaultIndex, client: Client, asOf: IsoDate, co
 
 export function nudgesDue(index: VaultIndex, asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions = {}): NudgeItem[] {
   if (!settings.enabled) return [];
-  const out: NudgeItem[] = [];
-  evict(index, options.cache);
-  let key: string | null = null;
-  const keyOf = () => (key ??= callKey(asOf, settings, options));
-  for (const { client, commitments } of nudgeable(index, asOf, options)) {
-    for (const item of perClient(index, client, options, keyOf, 'due', () => clientNudgesDue(index, client, commitments, asOf, settings))) out.push(item);
-  }
-  return out.sort(
+  return eachClientsPart(index, asOf, settings, options, 'due', nudgeable(index, asOf, options), clientNudgesDue).sort(
     (a, b) =>
       (a.step.date < b.step.date ? -1 : a.step.date > b.step.date ? 1 : 0) ||
       (a.client < b.client ? -1 : a.client > b.client ? 1 : 0) ||
@@ -230,13 +187,7 @@ export function nudgesDue(index: VaultIndex, asOf: IsoDate, settings: NudgeSetti
   );
 }
 
-function clientNudgesDue(
-  index: VaultIndex,
-  client: Client,
-  commitments: Iterable<HeldCommitment>,
-  asOf: IsoDate,
-  settings: NudgeSettings,
-): NudgeItem[] {
+const clientNudgesDue: ClientPart<NudgeItem> = (index, client, commitments, asOf, settings) => {
   const out: NudgeItem[] = [];
   let rhythm: ClientRhythm | null = null;
   for (const { c, sessionCoach } of commitments) {
@@ -273,7 +224,7 @@ function clientNudgesDue(
     });
   }
   return out;
-}
+};
 
 /**
  * The midpoint nudges the schedule left out today for steady clients: the ones that would be on
@@ -281,23 +232,12 @@ function clientNudgesDue(
  */
 export function quietNudges(index: VaultIndex, asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions = {}): QuietNudge[] {
   if (!settings.enabled) return [];
-  const out: QuietNudge[] = [];
-  evict(index, options.cache);
-  let key: string | null = null;
-  const keyOf = () => (key ??= callKey(asOf, settings, options));
-  for (const { client, commitments } of nudgeable(index, asOf, options)) {
-    for (const q of perClient(index, client, options, keyOf, 'quiet', () => clientQuietNudges(index, client, commitments, asOf, settings))) out.push(q);
-  }
-  return out.sort((a, b) => (a.client < b.client ? -1 : a.client > b.client ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return eachClientsPart(index, asOf, settings, options, 'quiet', nudgeable(index, asOf, options), clientQuietNudges).sort(
+    (a, b) => (a.client < b.client ? -1 : a.client > b.client ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 }
 
-function clientQuietNudges(
-  index: VaultIndex,
-  client: Client,
-  commitments: Iterable<HeldCommitment>,
-  asOf: IsoDate,
-  settings: NudgeSettings,
-): QuietNudge[] {
+const clientQuietNudges: ClientPart<QuietNudge> = (index, client, commitments, asOf, settings) => {
   const out: QuietNudge[] = [];
   let rhythm: ClientRhythm | null = null;
   for (const { c } of commitments) {
@@ -314,7 +254,7 @@ function clientQuietNudges(
     });
   }
   return out;
-}
+};
 
 export type NudgeChannel = 'sms' | 'email' | 'copy';
 

@@ -6,6 +6,7 @@
 import type { ClientAnalysis } from '../analytics/client-analysis';
 import { isReleased } from '../analytics/released';
 import { commitmentEvidence, computeSignals, raisedSignals, riskScore, type Signal } from '../analytics/signals';
+import { forgetGoneClients } from '../index/keys';
 import type { VaultIndex } from '../index/vault-index';
 import type { Client, Commitment, IsoDate, Session } from '../types';
 import { plural } from '../words';
@@ -39,10 +40,7 @@ export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOpti
   const out: ClientData[] = [];
   const optionsKey = cache ? `${asOf}|${JSON.stringify(o)}` : '';
   const clients = index.clients();
-  if (cache && cache.size > clients.length) {
-    const names = new Set(clients.map((c) => c.name));
-    for (const name of cache.keys()) if (!names.has(name)) cache.delete(name);
-  }
+  if (cache) forgetGoneClients(cache, clients);
   // The due dates any trend point's windows reach: per-item facts outside them are never read.
   const last = dayNumber(asOf);
   const first = last - 7 * (o.weeks - 1);

@@ -24,6 +24,7 @@
  *   refused undo keeps its entry for another try.
  */
 import type { EditResult, MultiEditResult, NoteChange } from '../core/edit/types';
+import { hostRewriteKeeps } from '../core/edit/frontmatter-edit';
 
 /** The few vault operations the applier needs; `obsidianEditVault(app)` builds it from Obsidian's. */
 export interface EditVault<F> {
@@ -126,33 +127,39 @@ export class EditApplier<F> {
    * there is no window between reading and writing.
    */
   applyEdit(path: string, edit: (text: string) => EditResult): Promise<ApplyResult> {
-    return this.serial(async () => {
-      await this.vault.flushEditor?.(path);
-      const file = this.vault.getFileByPath(path);
-      if (file === null) return this.fail(`${noteName(path)} does not exist (was it moved or deleted?); nothing was changed.`);
-      let before: string | null = null;
-      let outcome: EditResult | null = null;
-      try {
-        await this.processNote(file, path, (data) => {
-          before = data;
-          outcome = edit(data);
-          return outcome.ok ? outcome.text : data;
-        });
-      } catch (e) {
-        return this.fail(`${noteName(path)} could not be written (${(e as Error).message}); nothing was changed. Try again.`);
-      }
-      const r = outcome as EditResult | null;
-      if (r === null || before === null) return this.fail(`${noteName(path)} could not be read; nothing was changed. Try again.`);
-      if (!r.ok) return this.fail(r.reason);
-      if (r.text !== before) this.remember({ summary: r.summary, changes: [{ path, before, after: r.text }] });
-      return this.succeed(r.summary, r.text !== before ? [path] : []);
-    });
+    return this.serial(() => this.editNow(path, edit));
+  }
+
+  /** `applyEdit`'s work, for a caller already in the queue. */
+  private async editNow(path: string, edit: (text: string) => EditResult): Promise<ApplyResult> {
+    await this.vault.flushEditor?.(path);
+    const file = this.vault.getFileByPath(path);
+    if (file === null) return this.fail(`${noteName(path)} does not exist (was it moved or deleted?); nothing was changed.`);
+    let before: string | null = null;
+    let outcome: EditResult | null = null;
+    try {
+      await this.processNote(file, path, (data) => {
+        before = data;
+        outcome = edit(data);
+        return outcome.ok ? outcome.text : data;
+      });
+    } catch (e) {
+      return this.fail(`${noteName(path)} could not be written (${(e as Error).message}); nothing was changed. Try again.`);
+    }
+    const r = outcome as EditResult | null;
+    if (r === null || before === null) return this.fail(`${noteName(path)} could not be read; nothing was changed. Try again.`);
+    if (!r.ok) return this.fail(r.reason);
+    if (r.text !== before) this.remember({ summary: r.summary, changes: [{ path, before, after: r.text }] });
+    return this.succeed(r.summary, r.text !== before ? [path] : []);
   }
 
   /**
    * Changes frontmatter keys through the host's frontmatter API when it has one (Obsidian's own
-   * serializer, as other plugins expect), else as the text edit. `check` is the core's text edit of
-   * the same change: it runs first on the note's current text, and if it refuses nothing is written.
+   * serializer, as other plugins expect) and the note's frontmatter is plain enough that writing it
+   * out again loses nothing (`hostRewriteKeeps`); else as the text edit, which changes only the
+   * key's line, so comments, quoting, dates and lists stay as the coach wrote them. `check` is the
+   * core's text edit of the same change: it runs first on the note's current text, and if it
+   * refuses nothing is written.
    */
   applyFrontmatter(path: string, change: FrontmatterChange, check: (text: string) => EditResult): Promise<ApplyResult> {
     const processFrontMatter = this.vault.processFrontMatter?.bind(this.vault);
@@ -170,6 +177,8 @@ export class EditApplier<F> {
       const planned = check(before);
       if (!planned.ok) return this.fail(planned.reason);
       if (planned.text === before) return this.succeed(planned.summary, []);
+      // The text edit, on the text as it is when written (guarded like every other edit).
+      if (!hostRewriteKeeps(before)) return this.editNow(path, check);
       try {
         await processFrontMatter(file, change);
       } catch (e) {

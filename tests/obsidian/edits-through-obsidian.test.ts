@@ -7,11 +7,11 @@
  * settings are normalized.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { App, MarkdownView, installDomHelpers, type TFile } from '../fakes/obsidian';
+import { App, MarkdownView, installDomHelpers, parseYaml, stringifyYaml, type TFile } from '../fakes/obsidian';
 import { EditApplier } from '../../src/app/applier';
 import { obsidianEditVault, smallestChange } from '../../src/obsidian/edits/facade';
 import { userPath } from '../../src/obsidian/settings-tab';
-import { releaseAccountability } from '../../src/core/edit/frontmatter-edit';
+import { hostRewriteKeeps, releaseAccountability } from '../../src/core/edit/frontmatter-edit';
 import { readFrontmatter } from '../../src/core/parse/frontmatter';
 import { refuse, type EditResult } from '../../src/core/edit/types';
 import { setYamlParser } from '../../src/core/parse/yaml';
@@ -115,6 +115,53 @@ describe('a frontmatter key change', () => {
     expect(String(fm.data.paused_until instanceof Date ? fm.data.paused_until.toISOString().slice(0, 10) : fm.data.paused_until)).toBe('2026-12-20');
     expect((await applier.undo()).ok).toBe(true);
     expect(app.vault.text(CLIENT)).toBe(CLIENT_NOTE);
+  });
+
+  it('is written as the text edit when writing the frontmatter out again would change it (comments, quotes, dates, lists)', async () => {
+    setYamlParser(obsidianYaml);
+    const note = [
+      '---',
+      'type: client # a coaching client',
+      'coach: "[[Alex Morgan]]"',
+      'started: 2025-03-24',
+      '',
+      'aliases: [Jay, J.D.]',
+      'goals:',
+      '- First paying client',
+      '---',
+      '# Jane Doe',
+      '',
+    ].join('\n');
+    app.vault.seed(CLIENT, note);
+    const expected = releaseAccountability(note, CLIENT, '2026-12-20');
+    expect(expected.ok).toBe(true);
+    const r = await applier.applyFrontmatter(CLIENT, release('2026-12-20'), (text) => releaseAccountability(text, CLIENT, '2026-12-20'));
+    expect(r).toMatchObject({ ok: true, changed: [CLIENT] });
+    // Every line the coach wrote is still there, as written; one line was added.
+    expect(app.vault.text(CLIENT)).toBe(expected.ok ? expected.text : '');
+    expect(app.vault.text(CLIENT)!.split('\n')).toEqual([...note.split('\n').slice(0, 8), 'paused_until: 2026-12-20', ...note.split('\n').slice(8)]);
+    // Through the host's serializer the comment, the blank line and the date's form would have gone.
+    const roundTrip = `---\n${stringifyYaml(parseYaml(note.split('\n').slice(1, 8).join('\n')))}---`;
+    expect(roundTrip).not.toContain('# a coaching client');
+    expect((await applier.undo()).ok).toBe(true);
+    expect(app.vault.text(CLIENT)).toBe(note);
+  });
+
+  it('hostRewriteKeeps says yes only for frontmatter the host writes back line for line', () => {
+    const plain = ['type: client', 'cadence: weekly', 'status: on hold', 'accountability: light', 'sessions: 12', "name: Jane O'Neil", 'coach_name: Alex Morgan'];
+    const other = ['coach: "[[Alex Morgan]]"', 'started: 2025-03-24', 'tags: [a, b]', 'note: |', 'type: client # mine', 'active: yes', 'count: 007', 'time: 12:30', 'title: a  b', "label: 'x'", 'empty:', 'x: 1.5', '  - item', 'ratio: 1e3'];
+    const fm = (lines: string[]) => ['---', ...lines, '---', '# Body', ''].join('\n');
+    const writtenBack = (lines: string[]) => stringifyYaml(parseYaml(lines.join('\n'))).trimEnd().split('\n');
+    // Every plain line, alone and all together: yes, and the host's round trip is the identity.
+    for (const lines of [...plain.map((l) => [l]), plain]) {
+      expect(hostRewriteKeeps(fm(lines)), lines.join(' | ')).toBe(true);
+      expect(writtenBack(lines)).toEqual(lines);
+    }
+    // Any other line among them: no.
+    for (const line of other) expect(hostRewriteKeeps(fm([...plain.slice(0, 2), line])), line).toBe(false);
+    expect(hostRewriteKeeps('# No frontmatter\n')).toBe(true);
+    expect(hostRewriteKeeps('---\ntype: client\n')).toBe(false);
+    expect(hostRewriteKeeps('---\r\ntype: client\r\n---\r\n')).toBe(false);
   });
 
   it('is refused, writing nothing, when the text edit refuses (a date that is not one)', async () => {

@@ -165,6 +165,40 @@ export function setFrontmatterValue(text: string, key: string, value: string | n
   return { ok: true, text: editor.text(), changedLines: editor.changedLines(), summary: `Set ${key} to ${value}` };
 }
 
+/**
+ * A frontmatter line a YAML round trip gives back as it stands: a plain key, then a word value
+ * (letters, spaces, hyphens, apostrophes, not a YAML keyword) or a small whole number.
+ */
+const ROUND_TRIP_LINE = /^[A-Za-z_][A-Za-z0-9_-]{0,60}: (?:[A-Za-z][A-Za-z' -]{0,200}[A-Za-z]|[A-Za-z]|[1-9][0-9]{0,5}|0)$/;
+const YAML_WORDS = /^(?:true|false|yes|no|on|off|y|n|null)$/i;
+
+/**
+ * Whether the host's frontmatter API (`processFrontMatter`, which parses the frontmatter and
+ * writes it out again) would give this note's other keys back exactly as written. Obsidian's
+ * serializer drops comments and blank lines, re-quotes values, rewrites dates and reflows lists;
+ * for any frontmatter but the plainest, the minimal text edit is the one that keeps the coach's
+ * words, so the applier uses it instead. A note without frontmatter has nothing to lose.
+ */
+export function hostRewriteKeeps(text: string): boolean {
+  const { lines } = splitNote(text);
+  const range = frontmatterRange(lines);
+  if (range === null) return true;
+  if ('unclosed' in range) return false;
+  // The host writes its own line endings (LF), so a CRLF frontmatter would come back mixed.
+  let length = 0;
+  for (let i = 0; i <= range.end; i++) length += lines[i].length + 1;
+  const cr = text.indexOf('\r');
+  if (cr >= 0 && cr < length + range.end + 1) return false;
+  if (lines[0] !== '---' || lines[range.end] !== '---') return false;
+  for (let i = 1; i < range.end; i++) {
+    const line = lines[i];
+    if (!ROUND_TRIP_LINE.test(line)) return false;
+    const value = line.slice(line.indexOf(': ') + 2);
+    if (YAML_WORDS.test(value) || value.includes('  ')) return false;
+  }
+  return true;
+}
+
 /** The frontmatter value of `key` (or an alias) as the parser reads it, picked by the same rule. */
 function readBack(text: string, key: string, aliases: readonly string[]): unknown {
   const fm = readFrontmatter(splitNote(text).lines);

@@ -11,7 +11,8 @@ import { CommentMask } from './comments';
 import { applyFlexible, finishCommitment, type Open } from './commitment';
 import { emptyDetails, readDetail } from './details';
 import { ownerOfLabel, type ItemContext } from './flexible';
-import { readFrontmatter } from './frontmatter';
+import { frontmatterRange, readFrontmatter } from './frontmatter';
+import { conflictMessage, findConflicts, firstSide, sameItem, secondSideOf, withoutMarkers } from './merge-conflicts';
 import { datedHeadings, HEADING, hasActionHeading, headingKey, headingSet, LABEL_ACTIONS, NOT_ACTIONS, sectionKind, WEAK_SECTION } from './headings';
 import { isBlank, indentWidth, isSpaceCode, matchListItem, splitLines, stripListMarker } from './lines';
 import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
@@ -71,7 +72,14 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   const layout = settings.layout;
   const flexible = layout.flexibleItems;
 
-  const { lines } = splitLines(text);
+  let { lines } = splitLines(text);
+  // A note left with merge-conflict markers: read once, the markers and the base section blank.
+  const conflicts = text.includes('<<<<<<<') ? findConflicts(lines) : [];
+  if (conflicts.length > 0) {
+    const range = frontmatterRange(lines);
+    lines = withoutMarkers(lines, conflicts, range !== null && 'end' in range ? range.end : -1);
+    for (const r of conflicts) diag(r.start + 1, 'warning', conflictMessage(r));
+  }
   const fm = readFrontmatter(lines);
   if (fm?.error) {
     // Only worth a word when the note looks like one of ours.
@@ -174,6 +182,12 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       return;
     }
     if (c.text === '' && c.id === null) return;
+    if (conflicts.length > 0) {
+      // An item on both sides of a merge conflict counts once, as the first side has it.
+      const r = secondSideOf(conflicts, c.line);
+      const [from, to] = r ? firstSide(r) : [0, 0];
+      if (r && result.commitments.some((x) => x.line - 1 >= from && x.line - 1 < to && sameItem(x, c))) return;
+    }
     if (c.id !== null) {
       const seen = ids.get(c.id);
       if (seen !== undefined) diag(c.line, 'warning', `block id ^${c.id} is also used on line ${seen}`);

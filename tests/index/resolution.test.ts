@@ -65,6 +65,12 @@ describe('sync conflict copies', () => {
     ['Sessions/Note.sync-conflict-20261121-101010-ABCDEFG.md', 'Sessions/Note.md'],
     ['Sessions/Note (Conflicted copy 2026-11-21 101010).md', 'Sessions/Note.md'],
     ['Sessions/Note (Case Conflict).md', 'Sessions/Note.md'],
+    ['Sessions/Note.Conflict.md', 'Sessions/Note.md'],
+    ['Sessions/Note.Conflict (1).md', 'Sessions/Note.md'],
+    ['Sessions/Note (SFConflict sam@example.com 2026-11-21-10-10-10).md', 'Sessions/Note.md'],
+    ['Sessions/Note (conflicted).md', 'Sessions/Note.md'],
+    ['Sessions/Conflict resolution plan.md', null],
+    ['Sessions/Jean-Luc on conflict.md', null],
     ['Sessions/Note.md', null],
     ['Sessions/Copy of the plan.md', null],
   ])('%s is a copy of %s', (path, original) => {

@@ -8,7 +8,8 @@ import type { Chain } from '../analytics/chains';
 import { noteWithout, parseNote } from '../parse/note';
 import { resolveCoreSettings, type CoreSettings } from '../settings';
 import type { Client, Commitment, ParsedNote, Session, Severity } from '../types';
-import { conflictCopyOf, nameKey } from '../vault/conflicts';
+import { nameKey } from '../vault/conflicts';
+import { CopyGate } from './copies';
 import { ClientDirectory } from './client-directory';
 import type { SessionEntry } from './derive';
 import { BlockIds } from './block-ids';
@@ -36,6 +37,8 @@ export abstract class NoteStore {
   settings: CoreSettings;
   protected notes = new Map<string, ParsedNote>();
   protected directory = new ClientDirectory();
+  /** Copies that are not notes (./copies): what is filed for them, and their own readings. */
+  private copies = new CopyGate();
   /** Session keys by the reference's name key. */
   protected sessionsByRef = new Map<string, Set<string>>();
   protected sessionEntries = new Map<string, SessionEntry>();
@@ -78,26 +81,53 @@ export abstract class NoteStore {
   // ---- changes -------------------------------------------------------------------------------
 
   protected parse(path: string, text: string, settings: CoreSettings = this.settings): ParsedNote {
-    const original = conflictCopyOf(path);
-    if (original !== null) {
-      return noteWithout(path, 'warning', `sync conflict copy of ${original}: resolve it (keep what you want in the original, then delete this copy); not read`);
-    }
     return parseNote(path, text, settings);
+  }
+
+  /**
+   * Files a note's reading, as itself or, for a copy, as the warning saying whose copy it is
+   * (./copies); `text` tells identical notes apart. Returns the other paths whose filing changed.
+   */
+  protected file(path: string, real: ParsedNote, text: string | null): string[] {
+    const others = this.copies.enter(path, real, text);
+    this.put(this.copies.filing(path, real, this.exists));
+    return this.refile(others);
+  }
+
+  /** Forgets a note; returns the other paths whose filing changed, or null when it was not there. */
+  protected forget(path: string): string[] | null {
+    if (!this.take(path)) return null;
+    return this.refile(this.copies.leave(path));
+  }
+
+  private readonly exists = (path: string) => this.notes.has(path);
+
+  private refile(paths: readonly string[]): string[] {
+    const changed: string[] = [];
+    for (const p of paths) {
+      const filed = this.notes.get(p);
+      if (!filed) continue;
+      const next = this.copies.filing(p, this.copies.realOf(p, filed), this.exists);
+      if (next === filed) continue;
+      this.put(next);
+      changed.push(p);
+    }
+    return changed;
   }
 
   /** Parses one note's text and replaces whatever the index held for that path. */
   setNote(path: string, text: string): ParsedNote {
     const parsed = this.parse(path, text);
-    this.put(parsed);
-    this.emit([path]);
-    return parsed;
+    const others = this.file(path, parsed, text);
+    this.emit([path, ...others]);
+    return this.notes.get(path)!;
   }
 
   /** Adds many notes at once, telling listeners once. */
   setNotes(entries: Iterable<readonly [string, string]>): void {
     const paths: string[] = [];
     for (const [path, text] of entries) {
-      this.put(this.parse(path, text));
+      for (const p of this.file(path, this.parse(path, text), text)) paths.push(p);
       paths.push(path);
     }
     this.emit(paths);
@@ -108,21 +138,21 @@ export abstract class NoteStore {
    * that is not UTF-8): it holds no records, only the diagnostic saying why, so the scan goes on.
    */
   setUnreadable(path: string, message: string, severity: Severity = 'warning'): void {
-    this.put(noteWithout(path, severity, message));
-    this.emit([path]);
+    const others = this.file(path, noteWithout(path, severity, message), null);
+    this.emit([path, ...others]);
   }
 
   removeNote(path: string): boolean {
-    const had = this.take(path);
-    if (had) this.emit([path]);
-    return had;
+    const others = this.forget(path);
+    if (others !== null) this.emit([path, ...others]);
+    return others !== null;
   }
 
   /** A rename changes a note's path and, for a client note, possibly its client's name. */
   renameNote(oldPath: string, newPath: string, text: string): void {
-    this.take(oldPath);
-    this.put(this.parse(newPath, text));
-    this.emit([oldPath, newPath]);
+    const gone = this.forget(oldPath) ?? [];
+    const others = this.file(newPath, this.parse(newPath, text), text);
+    this.emit([oldPath, newPath, ...gone, ...others]);
   }
 
   /** New reading settings: the index empties, and the caller re-reads every note. */
@@ -137,6 +167,7 @@ export abstract class NoteStore {
     this.changes++;
     this.listChanges++;
     this.notes.clear();
+    this.copies.clear();
     this.directory.clear();
     this.sessionsByRef.clear();
     this.sessionEntries.clear();
@@ -352,6 +383,7 @@ export abstract class NoteStore {
   protected adopt(from: NoteStore): void {
     this.settings = from.settings;
     this.notes = from.notes;
+    this.copies.adopt(from.copies);
     this.directory = from.directory;
     this.sessionsByRef = from.sessionsByRef;
     this.sessionEntries = from.sessionEntries;
@@ -390,14 +422,14 @@ export interface StagedRead {
 /** The store a re-read is built in: notes filed as they come, nobody listening. */
 class Aside extends NoteStore implements StagedRead {
   add(path: string, text: string): void {
-    this.put(this.parse(path, text));
+    this.file(path, this.parse(path, text), text);
   }
 
   unreadable(path: string, message: string): void {
-    this.put(noteWithout(path, 'warning', message));
+    this.file(path, noteWithout(path, 'warning', message), null);
   }
 
   drop(path: string): void {
-    this.take(path);
+    this.forget(path);
   }
 }

@@ -11,8 +11,12 @@ const PATTERNS: RegExp[] = [
   /^(.*?)[ \t]*\(case conflict(?:[ \t]+\d+)?\)$/i,
   // Syncthing: `Note.sync-conflict-20261121-101010-ABCDEFG.md`.
   /^(.*?)\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?$/i,
-  // Resilio Sync and others: `Note.Conflict.md`, `Note (conflict 2026-11-21).md`.
-  /^(.*?)[ \t]*\((?:sync[ \t]+)?conflict(?:[ \t][^()]*)?\)$/i,
+  // Others: `Note (conflict 2026-11-21).md`, `Note (sync conflict).md`, pCloud's `Note (conflicted).md`.
+  /^(.*?)[ \t]*\((?:sync[ \t]+)?conflict(?:ed)?(?:[ \t][^()]*)?\)$/i,
+  // Resilio Sync: `Note.Conflict.md`, `Note.Conflict (1).md`.
+  /^(.*?)\.Conflict(?:[ \t]*\(\d{1,3}\))?$/i,
+  // Seafile: `Note (SFConflict sam@example.com 2026-11-21-10-10-10).md`.
+  /^(.*?)[ \t]*\(SFConflict[ \t][^()]*\)$/i,
   // OneDrive: `Note-DESKTOP-AB12CD.md` (a machine name after the note's).
   /^(.*?)-(?:DESKTOP|LAPTOP)-[A-Z0-9]{6,8}$/,
 ];

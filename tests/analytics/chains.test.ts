@@ -148,9 +148,28 @@ describe('chains by text only (no ids)', () => {
     expect(carried(files)).toEqual([]);
   });
 
-  it('needs consecutive sessions: a gap session without it breaks the run', () => {
-    const files = weeks([['- [ ] Draft the pricing page copy'], ['- [x] Call the accountant'], ['- [ ] Draft the pricing page copy']]);
-    expect(carried(files)).toEqual([]);
+  it('finds it in any later session, not only the next: a session in between without it does not break the chain', () => {
+    const files = weeks([['- [ ] Draft the pricing page copy'], ['- [ ] Call the accountant'], ['- [ ] Draft the pricing page copy']]);
+    expect(carried(files)).toEqual([{ texts: ['Draft the pricing page copy', 'Draft the pricing page copy'], sessions: 2, by: 'text', live: true }]);
+  });
+
+  it('pairs with the nearest earlier session that has it', () => {
+    const files = weeks([['- [ ] Draft the pricing page copy'], ['- [ ] Draft the pricing page copy'], ['- [ ] Call the accountant'], ['- [ ] Draft the pricing page copy']]);
+    expect(carried(files)).toEqual([{ texts: ['Draft the pricing page copy', 'Draft the pricing page copy', 'Draft the pricing page copy'], sessions: 3, by: 'text', live: true }]);
+  });
+
+  it('a word swapped for another makes another commitment: chapter 3 and chapter 4, mum and dad, Acme and Globex', () => {
+    for (const [before, after] of [
+      ['Read chapter 3', 'Read chapter 4'],
+      ['Call mum on Sunday', 'Call dad on Sunday'],
+      ['Pay the March invoice', 'Pay the April invoice'],
+      ['Send the proposal to Acme', 'Send the proposal to Globex'],
+    ]) {
+      expect(carried(weeks([[`- [ ] ${before}`], [`- [ ] ${after}`]])), before).toEqual([]);
+    }
+    // A word added, or three words still in common, reads as the same commitment written again.
+    expect(carried(weeks([['- [ ] Send the invoice'], ['- [ ] Send the invoice to Dana']]))).toHaveLength(1);
+    expect(carried(weeks([['- [ ] Walk 20 minutes every day'], ['- [ ] Walk 30 minutes every day']]))).toHaveLength(1);
   });
 
   it('a cancelled session in between (no commitments) does not break it', () => {

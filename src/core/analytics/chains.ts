@@ -1,11 +1,11 @@
 /**
  * Carried-over chains: one commitment followed from session to session, by `[from:: id]` links
  * (written by recommit and modify), or, where notes have no ids, by the same commitment written
- * again in the client's next session note, or by a `[>]` (recommitted) item and its rewritten
- * form in the next session note.
+ * again in a later session note of the client's (the nearest first), or by a `[>]`
+ * (recommitted) item and its rewritten form in the next session note.
  */
 import type { Commitment } from '../types';
-import { tokensOf, tokenSimilarity, type Tokens } from './similarity';
+import { swapsWords, tokensOf, tokenSimilarity, type Tokens } from './similarity';
 
 export interface Chain {
   /** Oldest first; the last is the current form of the commitment. */
@@ -48,31 +48,42 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
       }
     }
   }
-  for (let i = 1; i < sessions.length; i++) {
-    // Every pairing that reads as the same commitment, best match first, so a closer rewrite
-    // is never beaten to its predecessor by a looser one listed earlier.
-    const pairs: { p: Commitment; c: Commitment; score: number }[] = [];
+  // Without ids, the same commitment written again in a later session: each earlier one that no
+  // later line continues yet is an open end, and a session's lines pair with the open ends of the
+  // nearest sessions first, best match first within a session, so a closer rewrite is never
+  // beaten to its predecessor by a looser one listed earlier.
+  const ends: { i: number; k: number }[] = [];
+  for (let i = 0; i < sessions.length; i++) {
     const here = sessions[i].list;
-    const before = sessions[i - 1].list;
-    for (let k = 0; k < here.length; k++) {
-      const c = here[k];
-      if (prev.has(c) || c.from !== null) continue;
-      for (let j = 0; j < before.length; j++) {
-        const p = before[j];
-        if (hasNext.has(p) || p.status === 'done') continue;
-        const score = tokenSimilarity(tok(i - 1, j), tok(i, k));
+    if (i > 0) {
+      const pairs: { p: Commitment; c: Commitment; score: number; gap: number }[] = [];
+      for (const end of ends) {
+        const p = sessions[end.i].list[end.k];
+        if (hasNext.has(p)) continue;
         // A `[>]` box says it was carried into the next session, so a rewritten text there is
         // enough (any real overlap); otherwise the text has to read as the same commitment.
-        const bar = p.checkbox === 'recommitted' ? Number.MIN_VALUE : similarity;
-        if (score >= bar) pairs.push({ p, c, score });
+        const bar = p.checkbox === 'recommitted' && end.i === i - 1 ? Number.MIN_VALUE : similarity;
+        for (let k = 0; k < here.length; k++) {
+          const c = here[k];
+          if (prev.has(c) || c.from !== null) continue;
+          const x = tok(end.i, end.k);
+          const y = tok(i, k);
+          const score = tokenSimilarity(x, y);
+          if (score >= bar && (bar !== similarity || !swapsWords(x, y))) pairs.push({ p, c, score, gap: i - end.i });
+        }
+      }
+      pairs.sort((x, y) => x.gap - y.gap || y.score - x.score);
+      for (const { p, c } of pairs) {
+        if (prev.has(c) || hasNext.has(p)) continue;
+        prev.set(c, { from: p, by: 'text' });
+        hasNext.add(p);
       }
     }
-    pairs.sort((x, y) => y.score - x.score);
-    for (const { p, c } of pairs) {
-      if (prev.has(c) || hasNext.has(p)) continue;
-      prev.set(c, { from: p, by: 'text' });
-      hasNext.add(p);
-    }
+    // The ends still open: earlier ones not continued, and this session's (a done one ends its chain).
+    let kept = 0;
+    for (const end of ends) if (!hasNext.has(sessions[end.i].list[end.k])) ends[kept++] = end;
+    ends.length = kept;
+    for (let k = 0; k < here.length; k++) if (here[k].status !== 'done' && !hasNext.has(here[k])) ends.push({ i, k });
   }
 
   const chains: Chain[] = [];
@@ -84,11 +95,9 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
       continue;
     }
     const links: Commitment[] = [c];
-    const kinds = new Set<'id' | 'text'>();
     let cur = prev.get(c);
     const seen = new Set([c]);
     while (cur && !seen.has(cur.from)) {
-      kinds.add(cur.by);
       links.unshift(cur.from);
       seen.add(cur.from);
       cur = prev.get(cur.from);
@@ -96,9 +105,23 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
     chains.push({
       links,
       sessions: new Set(links.map((l) => l.sessionKey)).size,
-      by: kinds.size === 2 ? 'mixed' : kinds.has('text') ? 'text' : 'id',
+      by: linkedBy(links),
       live: c.status !== 'done' && c.status !== 'let-go',
     });
   }
   return chains;
+}
+
+/**
+ * How a run of links was found, read off the links themselves: a link joined by id names the
+ * one before it (`from`); one joined by its text names none. For a chain cut at a date.
+ */
+export function linkedBy(links: readonly Commitment[]): Chain['by'] {
+  let id = false;
+  let text = false;
+  for (let k = 1; k < links.length; k++) {
+    if (links[k].from !== null && links[k].from === links[k - 1].id) id = true;
+    else text = true;
+  }
+  return id && text ? 'mixed' : text ? 'text' : 'id';
 }

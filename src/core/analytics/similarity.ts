@@ -121,3 +121,14 @@ export function tokenSimilarity(x: Tokens, y: Tokens): number {
   if (shared < 2 && Math.min(x.length, y.length) > 1) return 0;
   return (2 * shared) / (x.length + y.length);
 }
+
+/**
+ * Whether two texts differ by a word swapped for another ("Read chapter 3" / "Read chapter 4",
+ * "Call mum" / "Call dad", "to Acme" / "to Globex") with fewer than three words still in common:
+ * then they are two commitments, however similar. A word added or dropped is a rewrite.
+ */
+export function swapsWords(x: Tokens, y: Tokens): boolean {
+  let shared = 0;
+  for (let i = 0; i < x.length; i++) if (y.includes(x[i])) shared++;
+  return shared < 3 && shared < x.length && shared < y.length;
+}

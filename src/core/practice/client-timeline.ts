@@ -11,7 +11,7 @@
  * a `[from:: id]` link that skips over a whole session with commitments, from a session after the
  * earlier date, can stop a text match there that `findChains` over the shorter list would make.
  */
-import { findChains, type Chain } from '../analytics/chains';
+import { findChains, linkedBy, type Chain } from '../analytics/chains';
 import { analysisFrom, commitmentsUpTo, sessionsAsOf, type ClientAnalysis, type SessionsAt } from '../analytics/client-analysis';
 import type { RiskThresholds } from '../analytics/thresholds';
 import type { VaultIndex } from '../index/vault-index';
@@ -68,7 +68,7 @@ export function chainsAt(t: ClientTimeline, asOf: IsoDate, upTo: ReadonlySet<str
     }
     const last = links[links.length - 1];
     reordered = true;
-    out.push({ links, sessions: new Set(links.map((l) => l.session)).size, by: ch.by, live: last.status !== 'done' && last.status !== 'let-go' });
+    out.push({ links, sessions: new Set(links.map((l) => l.session)).size, by: linkedBy(links), live: last.status !== 'done' && last.status !== 'let-go' });
   }
   // findChains lists a chain where its last link is; a shortened chain ends earlier.
   if (reordered) {

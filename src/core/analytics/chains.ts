@@ -19,6 +19,12 @@ export interface Chain {
 }
 
 /**
+ * How many sessions later a line without an id may be written again and still carry the earlier
+ * one: a year of weekly sessions. It bounds the work for a client with thousands of sessions.
+ */
+export const MAX_GAP = 52;
+
+/**
  * Chains of a client's commitments (given oldest session first, as `VaultIndex.commitmentsOf`
  * returns them). Every commitment is in exactly one chain; single links are chains of one.
  */
@@ -79,9 +85,10 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
         hasNext.add(p);
       }
     }
-    // The ends still open: earlier ones not continued, and this session's (a done one ends its chain).
+    // The ends still open: earlier ones not continued, and this session's (a done one ends its
+    // chain); a line not written again within MAX_GAP sessions is not looked for any more.
     let kept = 0;
-    for (const end of ends) if (!hasNext.has(sessions[end.i].list[end.k])) ends[kept++] = end;
+    for (const end of ends) if (!hasNext.has(sessions[end.i].list[end.k]) && i + 1 - end.i <= MAX_GAP) ends[kept++] = end;
     ends.length = kept;
     for (let k = 0; k < here.length; k++) if (here[k].status !== 'done' && !hasNext.has(here[k])) ends.push({ i, k });
   }

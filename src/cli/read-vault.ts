@@ -82,11 +82,15 @@ const UTF16BE = new TextDecoder('utf-16be', { fatal: true });
 
 /**
  * A note's bytes as text: UTF-8 (a byte-order mark dropped), or UTF-16 LE/BE when it starts with
- * its byte-order mark. Anything else is a reason not to read it, never text with replacement
+ * its byte-order mark. UTF-32 (its mark) and anything else is a reason not to read it, never text with replacement
  * characters: invalid UTF-8, and bytes that are mostly NULs (UTF-16 without a byte-order mark, or
  * a binary file).
  */
 export function decodeNote(bytes: Uint8Array): { text: string } | { problem: string } {
+  // UTF-32 starts with a UTF-16 mark and two NULs (LE), or the reverse (BE): no note editor writes it.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    return { problem: 'not read: it is UTF-32 text (it starts with a UTF-32 byte-order mark); save it again as UTF-8' };
+  }
   try {
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: UTF16LE.decode(bytes) };
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: UTF16BE.decode(bytes) };

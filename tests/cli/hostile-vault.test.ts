@@ -138,10 +138,14 @@ describe('item 9 and the contract: what is a note', () => {
     expect(byId.be16).toMatchObject({ text: 'Draft the budget', due: '2026-11-26', session: 'Sessions/be.md' });
   });
 
-  it('invalid UTF-8, or UTF-16 without its mark, is a warning naming the note, never garbage text', () => {
+  it('invalid UTF-8, UTF-16 without its mark, UTF-32 and CR-only line breaks are named in a diagnostic, never read as garbage', () => {
     const latin1 = Buffer.from(sessionNote('[[Jane Doe]]', '2026-11-21', ['- [ ] Caf\u00e9 au lait ^lat1']), 'latin1');
     const noBom = Buffer.from(sessionNote('[[Jane Doe]]', '2026-11-22', ['- [ ] Plain ^nob1']), 'utf16le');
-    const root = makeVault({ ...BASE, 'Sessions/latin1.md': latin1, 'Sessions/nobom.md': noBom });
+    // UTF-32 LE with its mark (FF FE 00 00), which a UTF-16 reader would take for its own.
+    const utf32 = Buffer.alloc(4 * 200);
+    [...('\ufeff' + sessionNote('[[Jane Doe]]', '2026-11-23', ['- [ ] Wide ^u32a']))].slice(0, 200).forEach((ch, i) => utf32.writeUInt32LE(ch.codePointAt(0)!, 4 * i));
+    const crOnly = Buffer.from(sessionNote('[[Jane Doe]]', '2026-11-24', ['- [ ] Old Mac ^cr01']).replace(/\n/g, '\r'));
+    const root = makeVault({ ...BASE, 'Sessions/latin1.md': latin1, 'Sessions/nobom.md': noBom, 'Sessions/utf32.md': utf32, 'Sessions/cr.md': crOnly });
     const r = run('scan', root, '--json', '--as-of', AS_OF);
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('\ufffd');
@@ -150,6 +154,8 @@ describe('item 9 and the contract: what is a note', () => {
     const d = Object.fromEntries(json.diagnostics.map((x: { path: string; message: string; severity: string }) => [x.path, x]));
     expect(d['Sessions/latin1.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/not valid UTF-8 text.*save it again as UTF-8/) });
     expect(d['Sessions/nobom.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/NUL bytes/) });
+    expect(d['Sessions/utf32.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/UTF-32.*save it again as UTF-8/) });
+    expect(d['Sessions/cr.md']).toMatchObject({ line: 1, severity: 'error', message: expect.stringMatching(/carriage returns only.*LF or CRLF/) });
   });
 });
 

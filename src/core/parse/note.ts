@@ -65,10 +65,20 @@ export function parseNote(path: string, text: string, settings: CoreSettings = D
   }
 }
 
+/** Whether a text's only line breaks are lone CRs (classic Mac OS), so it reads as one line. */
+function crOnly(text: string): boolean {
+  return text.indexOf('\n') < 0 && text.indexOf('\r') >= 0;
+}
+
 function parseNoteUnchecked(path: string, text: string, settings: CoreSettings): ParsedNote {
   const diagnostics: Diagnostic[] = [];
   const diag = (line: number, severity: Severity, message: string) => diagnostics.push({ path, line, severity, message });
   const result: ParsedNote = { path, type: null, client: null, session: null, sessions: [], commitments: [], diagnostics };
+  if (crOnly(text) && /^\uFEFF?---[ \t]*\r|(?:^|\r)type[ \t]*:[ \t]*["']?(?:client|session)\b/i.test(text)) {
+    // One line to the parser: say so, rather than read nothing in silence.
+    diag(1, 'error', 'not read: the note\'s line breaks are carriage returns only (classic Mac OS), so it reads as one line; save it again with ordinary (LF or CRLF) line endings');
+    return result;
+  }
   const layout = settings.layout;
   const flexible = layout.flexibleItems;
 

@@ -170,7 +170,7 @@ describe('derived kind', () => {
     expect(single([`- [ ] ${text}`]).kind).toBe('process');
   });
 
-  it.each(['Land three clients', 'Get promoted', 'Lose 5 kg', 'Close the deal'])(
+  it.each(['Land three clients', 'Get promoted', 'Lose 5 kg', 'Close the deal', 'Get a new job', 'Find a new job', 'Reach 10k subscribers', 'Get the grant', 'Make partner', 'Run a marathon under 4h', 'Pass the bar exam'])(
     '"%s" (a result the client can only influence) is outcome',
     (text) => {
       expect(single([`- [ ] ${text}`]).kind).toBe('outcome');
@@ -182,6 +182,10 @@ describe('derived kind', () => {
     ['Get promoted to team lead', 'outcome'],
     ['Close the deal with Acme', 'outcome'],
     ['Send the proposal to Acme', 'process'],
+    ['Reach out to three former colleagues', 'process'],
+    ['Run 3 times a week', 'process'],
+    ['Find a quiet hour for the budget', 'process'],
+    ['Make time to review the budget', 'process'],
   ])('"%s" is %s', (text, kind) => {
     expect(single([`- [ ] ${text}`]).kind).toBe(kind);
   });

@@ -8,14 +8,23 @@ import type { Kind } from '../types';
 /** Results the client can influence but not decide; matched anywhere in the text. */
 const OUTCOME_PATTERNS: RegExp[] = [
   /^(?:land|win|secure|close|sign|earn|hit|reach|achieve|attain|double|triple|grow|increase|boost|raise|lose|gain|convert|surpass|exceed|beat|obtain|receive)\b/,
-  /^get (?:promoted|hired|accepted|selected|funded|signed|published|approved|elected|a raise|an? (?:offer|job|yes|promotion|interview|contract|client|deal|role)|the (?:job|offer|deal|role|promotion|contract|funding|account)|\d+|three|two|four|five|ten|more|new)\b/,
+  /^get (?:promoted|hired|accepted|selected|funded|signed|published|approved|elected|certified|admitted|a raise|(?:an?|the|my) (?:(?:new|first|better|dream|full-time|part-time|permanent) )?(?:offer|job|yes|promotion|interview|contract|client|deal|role|position|grant|funding|loan|visa|place|spot|scholarship|account|raise|investment)|\d+|three|two|four|five|ten|more|new)\b/,
+  /^find (?:an?|the|my) (?:(?:new|first|better|dream|full-time|part-time|permanent) )?(?:job|role|position|partner|co-?founder|investor|client|home|flat|apartment|house|publisher|agent)\b/,
+  /^pass (?:the |my |an? )?(?:\w+ )?(?:exam|test|interview|certification|bar|audit|probation)\b/,
   /^(?:be|become) (?:promoted|hired|the|an?|fluent|debt|profitable|fit|published)\b/,
+  /^make (?:partner|director|senior|principal|vp|head|the (?:team|cut|shortlist))\b/,
   /^(?:make|generate|bring in) (?:\$|£|€|\d+k?\b|a profit|revenue|the sale|sales)/,
   /^(?:finalise|finalize) the deal\b/,
 ];
 
 /** Result words that make a text an outcome whatever its verb. */
 const OUTCOME_WORDS = /\b(?:\d+ ?(?:kg|kilos?|lbs?|pounds)|revenue|promoted|promotion|signed clients?|new clients|paying clients|job offer|the deal closed)\b/;
+
+/**
+ * A result measured against the clock or a count, whatever the verb ("Run a marathon under 4h",
+ * "Reach 10k subscribers"): the action is the client's, the figure is not.
+ */
+const MEASURED_RESULT = /\b(?:in )?under \d+(?:[.:]\d+)? ?(?:h|hrs?|hours?|m|mins?|minutes?)\b|\bsub-?\d+(?:[.:]\d+)? ?(?:h|hrs?|hours?)\b|\bpersonal best\b|^reach (?!out\b)/;
 
 /** First words of actions the client controls. */
 const PROCESS_VERBS = new Set(
@@ -45,11 +54,12 @@ function plainFirstWord(text: string): string | null {
 export function classifyKind(text: string): Kind {
   // The common case without lower-casing and splitting the whole text: a process verb first.
   const plain = plainFirstWord(text);
-  if (plain !== null && PROCESS_VERBS.has(plain)) return 'process';
+  if (plain !== null && PROCESS_VERBS.has(plain) && plain !== 'reach' && !/\d/.test(text)) return 'process';
   const t = text
     .toLowerCase()
     .replace(/^[^a-z0-9$£€]+/, '')
     .replace(/^(?:to|i will|i'll|i’ll|try to)\s+/, '');
+  if (MEASURED_RESULT.test(t)) return 'outcome';
   const first = t.split(/\s+/, 1)[0];
   // Most commitments start with an action verb; no outcome pattern starts with one.
   if (PROCESS_VERBS.has(first)) return 'process';

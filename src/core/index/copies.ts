@@ -11,7 +11,7 @@
 import type { ParsedNote } from '../types';
 import { noteWithout } from '../parse/note';
 import { conflictCopyOf } from '../vault/conflicts';
-import { addTo, byPath } from './keys';
+import { addTo, byPath, removeFrom } from './keys';
 
 /** Chars hashed per piece: the piece's UTF-8 fits the shared buffer, which stays small. */
 const PIECE = 1 << 16;
@@ -115,11 +115,7 @@ export class CopyGate {
     const others: string[] = [];
     this.held.delete(path);
     const original = conflictCopyOf(path);
-    if (original !== null) {
-      const set = this.named.get(original);
-      set?.delete(path);
-      if (set?.size === 0) this.named.delete(original);
-    }
+    if (original !== null) removeFrom(this.named, original, path);
     const fp = this.fingerprints.get(path);
     if (fp !== undefined) {
       this.fingerprints.delete(path);

@@ -86,6 +86,7 @@ const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sd
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DUE_WORD = '(?:by|before|due(?:\\s+(?:on|by))?|until|till|no later than|deadline:?)';
 const DUE_PHRASES: RegExp[] = [
+  new RegExp(`\\b(?:${DUE_WORD}|on)\\s+(\\d{4}-\\d{1,2}-\\d{1,2})(?![\\w/-])`, 'i'),
   new RegExp(`\\b${DUE_WORD}\\s+((?:next\\s+|this\\s+)?${WEEKDAY})\\b`, 'i'),
   new RegExp(`\\b(?:${DUE_WORD}\\s+|on\\s+)?(${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:\\s+\\d{4})?)(?![\\w/])`, 'i'),
   new RegExp(`\\b(?:${DUE_WORD}|on)\\s+(\\d{1,2}\\/\\d{1,2}(?:\\/\\d{2,4})?)(?![\\w/])`, 'i'),

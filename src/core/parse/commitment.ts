@@ -41,6 +41,7 @@ export function applyFlexible(c: ParsedCommitment, ctx: ItemContext, owner: { ow
   c.text = f.text;
   if (f.owner !== null && c.owner === 'client') c.owner = f.owner;
   else if (owner !== null && c.owner === 'client') c.owner = owner.owner;
+  else if (owner === null && f.addressesClient && c.owner === 'client') c.owner = 'coach';
   c.person = f.person ?? owner?.person ?? null;
   if (c.due === null && f.due !== null) c.due = f.due;
   if (f.recurrence) c.recurrence = f.recurrence;

@@ -29,6 +29,11 @@ export interface FlexibleItem {
   status: CheckboxStatus | null;
   doneDate: IsoDate | null;
   recurrence: string | null;
+  /**
+   * The item names the session's one client after its first word (`Send Grace the chapter`,
+   * `Introduce Jordan to the Infra director`): the note's writer, the coach, does it for them.
+   */
+  addressesClient: boolean;
 }
 
 /** Words that end with a colon at the start of an item without being a person. */
@@ -43,7 +48,9 @@ const NOT_A_NAME = new Set(
 );
 
 const NAME = "[\\p{Lu}][\\p{L}'’.-]{0,30}(?:[ \\t][\\p{Lu}][\\p{L}'’.-]{0,30}){0,2}";
-const PREFIX_OWNER = new RegExp(`^(?:@)?(${NAME}|[Mm]e|I|[Cc]oach|COACH|ME)[ \\t]{0,5}(?::|[–—-][ \\t])[ \\t]{0,5}`, 'u');
+const PREFIX_OWNER = new RegExp(`^(?:@)?(${NAME}|[Mm]e|I|[Cc]oach|COACH|ME|@them|@they|@client|@coachee|@mentee)[ \\t]{0,5}(?::|[–—-][ \\t])[ \\t]{0,5}`, 'u');
+/** `@them — Draft the script`: the person the note is with. */
+const THEM = /^@(?:them|they|client|coachee|mentee)$/;
 const AT_OWNER = new RegExp(`(?:^|[ \\t])@(${NAME.replace(/\[ \\t\]/g, '_')})(?=$|[ \\t.,;:!?)])`, 'u');
 const PAREN_OWNER = /[ \t]{0,5}[([](?:owner|assigned to|assignee|who|for)[ \t]{0,5}:?[ \t]{0,5}([^()[\]\n]{1,60})[)\]]/i;
 const PAREN_DUE = /[ \t]{0,5}[([](?:due|due date|deadline|by)[ \t]{0,5}:?[ \t]{0,5}([^()[\]\n]{1,40})[)\]]/i;
@@ -75,7 +82,7 @@ function shortDate(raw: string, ctx: ItemContext): IsoDate | null {
 }
 
 export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem {
-  const out: FlexibleItem = { text: input, owner: null, person: null, due: null, duePhrase: false, status: null, doneDate: null, recurrence: null };
+  const out: FlexibleItem = { text: input, owner: null, person: null, due: null, duePhrase: false, status: null, doneDate: null, recurrence: null, addressesClient: false };
   const layout = ctx.layout;
   let text = input.trim();
   if (text.length > 2000) return out;
@@ -157,7 +164,8 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
     }
   }
   if (owner !== null) {
-    if (isCoachName(owner, layout)) out.owner = 'coach';
+    if (THEM.test(owner)) out.owner = 'client';
+    else if (isCoachName(owner, layout)) out.owner = 'coach';
     else {
       const client = ctx.clients.find((c) => sameName(c, owner));
       if (client !== undefined) {
@@ -174,8 +182,30 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
       out.duePhrase = true;
     }
   }
+  if (owner === null && ctx.clients.length === 1) out.addressesClient = namesAfterFirstWord(text, ctx.clients[0]);
   out.text = text.replace(/[ \t]{2,}/g, ' ').replace(/^[-–—:,;]+[ \t]*/, '').replace(/[ \t]*[-–—:,;]+$/, '').trim();
   return out;
+}
+
+/** `Send Grace the chapter`: the client's full or first name, capitalised, after the first word and not as `Grace's`. */
+function namesAfterFirstWord(text: string, client: string): boolean {
+  const full = client.trim();
+  const first = full.split(/\s+/)[0];
+  if (first.length < 2 || !/^\p{Lu}/u.test(first)) return false;
+  // Only the item itself, not a remark after it (`… — dropped, Jordan read it already`).
+  const cut = /[ \t](?:[–—-]|\()[ \t]?|;/.exec(text);
+  const item = cut ? text.slice(0, cut.index) : text;
+  for (const name of first === full ? [full] : [full, first]) {
+    let at = item.indexOf(name, 1);
+    while (at > 0) {
+      const before = item.charCodeAt(at - 1);
+      const after = item.slice(at + name.length, at + name.length + 2);
+      const wordStart = before === 32 || before === 9 || before === 40 /* ( */ || before === 91 /* [ */;
+      if (wordStart && !/^[\p{L}\p{N}'’]/u.test(after)) return true;
+      at = item.indexOf(name, at + 1);
+    }
+  }
+  return false;
 }
 
 /** A sub-heading or bold label inside an action-items section that names whose items follow. */

@@ -103,7 +103,10 @@ export function datedHeadings(lines: string[], from: number, layout: NoteLayout)
 export const WEAK_SECTION = /^(?:plan|takeaways|follow-?ups?)\b/;
 
 /** A label line or bullet (`**Action items**:`, `- Follow-ups:`) opening a list of action items. */
-export const LABEL_ACTIONS = /^(?:action items?|actions?|action points|next steps?|follow-?ups?(?: needed)?|homework|to-?dos?|commitments?|tasks?|assignments?)$/i;
+const LABEL_WORDS = 'action items?|actions?|action points|next steps?|follow-?ups?(?: needed)?|homework|to-?dos?|commitments?|tasks?|assignments?|experiments?|between sessions';
+/** Also a pair such as `Homework/experiments` or `Actions & next steps`, led by one of the words. */
+export const LABEL_ACTIONS = new RegExp(`^(?:${LABEL_WORDS})(?:[ \\t]*(?:/|&|\\+|,|and\\b)[ \\t]*[a-z][a-z -]{0,30})?$`, 'i');
+const LABEL_LINE = new RegExp(`^[ \\t]*(?:[-*+][ \\t]+)?(?:\\*\\*|__)?(?:${LABEL_WORDS})(?:[ \\t]*(?:/|&|\\+|,|and\\b)[ \\t]*[a-z][a-z -]{0,30})?(?:\\*\\*|__)?[ \\t]*:?(?:\\*\\*|__)?[ \\t]*:?[ \\t]*$`, 'i');
 
 /** Template sub-sections inside an action-items section that are not action items (`### Next 1:1`). */
 export const NOT_ACTIONS = /^(?:next (?:1:1|1-1|one-on-one|meeting|session|touchpoint|call|check-in)|follow-?ups? (?:&|and) check-?ins?|check-?ins?|notes?|discussion|agenda|summary|questions?|decisions?|parking lot|reflections?|insights?|wins?|feedback|context|topics?|updates?|blockers?|risks?|transcript|original transcript|task views?|tasks? (?:view|query)|queries|dataview)\b/;
@@ -114,6 +117,8 @@ export function hasActionHeading(lines: string[], from: number, settings: CoreSe
   // An action heading counts when a list item follows it before the next heading (a heading over
   // a Dataview query block is not where the items are).
   let pending = false;
+  /** The level of the action heading `pending` is under: its sub-headings (`### Kenji's Commitments`) stay in it. */
+  let pendingLevel = 0;
   let fence = false;
   for (let i = from; i < lines.length && i < from + 5000; i++) {
     const l = lines[i];
@@ -125,14 +130,17 @@ export function hasActionHeading(lines: string[], from: number, settings: CoreSe
     if (fence) continue;
     const h = HEADING.exec(l);
     if (h) {
+      const level = h[1].length;
+      if (pending && level > pendingLevel) continue;
       pending = sectionKind(headingKey((h[2] ?? '').trim()), settings, true) !== null;
+      pendingLevel = level;
       continue;
     }
     if (pending && /^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\S/.test(l)) return true;
     if (/^[ \t]*>[ \t]?\[!(?:todo|tasks?|actions?)\]/i.test(l)) return true;
     const callout = /^[ \t]*>[ \t]?\[![\w-]{1,30}\][+-]?[ \t]*(.*)$/.exec(l);
     if (callout && sectionKind(headingKey(callout[1].trim()), settings, true) !== null) return true;
-    if (/^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:action items?|next steps?|follow-?ups?|homework|to-?dos?|commitments?)(?:\*\*|__)?[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]*$/i.test(l)) return true;
+    if (LABEL_LINE.test(l)) return true;
   }
   return false;
 }

@@ -17,7 +17,8 @@ import { datedHeadings, HEADING, hasActionHeading, headingKey, headingSet, LABEL
 import { isBlank, indentWidth, isSpaceCode, matchListItem, splitLines, stripListMarker } from './lines';
 import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
 import { basename, readClientNote } from './records';
-import { filenameParts, nameFromWords, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
+import { inFolders } from '../layout/layout';
+import { bodyNextDate, filenameParts, nameFromWords, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
 
 
 /** A label over a list of how earlier items went. */
@@ -92,7 +93,8 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   }
   const fm = readFrontmatter(lines);
   if (fm?.error) {
-    // Only worth a word when the note looks like one of ours.
+    // Only worth a word when the note looks like one of ours, and never for a template's placeholders.
+    if (layout.ignoreFolders.length > 0 && inFolders(path, layout.ignoreFolders)) return result;
     if (/^type[ \t]*:[ \t]*["']?(?:client|session)\b/im.test(lines.slice(0, 40).join('\n')) || fm.endLine > 0) {
       diag(fm.error.line, 'error', fm.error.message);
     }
@@ -136,8 +138,9 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   const dailyDate = kind.daily ? filenameParts(path, layout).date : null;
   if (kind.daily && dailyDate === null) return result;
   let ownClient: ClientRef | null = kind.type === 'client' && result.client ? { name: result.client.name, target: path.replace(/\.md$/i, ''), source: 'note' } : meta?.refs[0] ?? null;
-  if (ownClient === null && sections && !kind.daily) {
-    // A person file named after its person (`Karim Haddad.md`, `# Karim Haddad`).
+  if ((ownClient === null || ownClient.source === 'folder') && sections && !kind.daily) {
+    // A person file named after its person (`Karim Haddad.md`, `# Karim Haddad`): in a folder of
+    // such files (`Mentees/`), the file names the person, not the folder.
     const name = nameFromWords(basename(path));
     if (name) ownClient = { name, target: name, source: 'filename' };
   }
@@ -313,8 +316,9 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
           // A sub-heading inside an action-items section: whose items follow, or the end of them.
           const ictx = ctxFor(current);
           const who = ictx ? ownerOfLabel(title, ictx) : null;
-          if (who) ownerCtx = who;
-          else if (NOT_ACTIONS.test(key) || (weakSection && sectionKind(key, settings, true) === null)) {
+          // Any other sub-heading (`### Shared/Follow-up`) ends the previous owner's items.
+          ownerCtx = who;
+          if (who === null && (NOT_ACTIONS.test(key) || (weakSection && sectionKind(key, settings, true) === null))) {
             sectionLevel = null;
             section = datedLevel !== null ? 'dated' : null;
             ownerCtx = null;
@@ -333,6 +337,14 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     }
     close();
     if (current < 0) continue;
+    if (datedLevel !== null && result.sessions[current].next === null && indent === 0 && (lead === 42 || lead === 45 || lead === 95 || lead === 78 || lead === 110 || lead > 127)) {
+      // `**Next Session**: 2026-10-21` inside a dated section books that section's next session.
+      const next = bodyNextDate(line, layout.dateOrder);
+      if (next !== null && next > result.sessions[current].date) {
+        result.sessions[current].next = next;
+        continue;
+      }
+    }
     // A label line (`**Action items**:`, `**For Ben**:`, `- Follow-ups:`) opens a list of action
     // items, or says whose items follow.
     if (labelIndent !== null && labelIndent >= 0 && indent <= labelIndent && matchListItem(line) !== null) {

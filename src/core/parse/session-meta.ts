@@ -6,7 +6,7 @@
  * the spec's `type`, `client`, `date` and `next` keys (and the settings' aliases) are read.
  */
 import { findWrittenDate, parseWrittenDate } from '../natural-dates';
-import { inFolders, type NoteLayout } from '../layout/layout';
+import { inFolders, type DateOrder, type NoteLayout } from '../layout/layout';
 import type { CoreSettings } from '../settings';
 import type { SessionStatus, Severity } from '../types';
 import type { Frontmatter } from './frontmatter';
@@ -76,9 +76,17 @@ export function hasSessionTag(data: Record<string, unknown>, lines: readonly str
   const wanted = new Set(layout.sessionTags.map((t) => t.replace(/^#/, '').toLowerCase()));
   for (const t of frontmatterTags(data)) if (wanted.has(t)) return true;
   const end = Math.min(lines.length, from + 400);
+  let fence: string | null = null;
   for (let i = from; i < end; i++) {
     const line = lines[i];
-    if (!line.includes('#') || line.length > 2000) continue;
+    // A tag in a code block (a Dataview query's `FROM #meeting`) is not the note's, as Obsidian reads it.
+    const f = /^[ \t]*(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (fence === null) fence = f[1];
+      else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = null;
+      continue;
+    }
+    if (fence !== null || !line.includes('#') || line.length > 2000) continue;
     for (const m of line.matchAll(BODY_TAG)) if (wanted.has(m[1].toLowerCase())) return true;
   }
   return false;
@@ -168,7 +176,14 @@ function isCoach(name: string, coachNames: readonly string[]): boolean {
 
 const BODY_CLIENT = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(client|coachee|mentee|person|with|counterpart|participants?|attendees?|report|direct report)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.*?)\s*$/i;
 const BODY_DATE = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(?:date|session date|meeting date|mtgdate|mtg date|when)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
-const BODY_NEXT = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?next\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment|circle|catch-up|sync|coaching)[^:]{0,40}?(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
+const BODY_NEXT = /^(?:>\s*)*(?:[-*+]\s+)?(?:[→⇒]\s*)?(?:\*\*|__)?next\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment|circle|catch-up|sync|coaching|scheduled)[^:]{0,40}?(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
+
+/** The date a `Next session: DATE` line (`**Next Session**: 2026-10-21`, `→ Next scheduled: Oct 21`) gives, if any. */
+export function bodyNextDate(line: string, order: DateOrder): string | null {
+  if (line.length > 300) return null;
+  const m = BODY_NEXT.exec(line);
+  return m ? (findWrittenDate(m[1], order)?.date ?? parseWrittenDate(m[1], order)) : null;
+}
 const HEADING_LINE = /^ {0,3}#{1,6}[ \t]+(.{0,300})$/;
 
 /**
@@ -312,14 +327,7 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
     break;
   }
   if (next === null && layout.dateFromBody) {
-    for (let i = bodyFrom; i < lines.length && i < bodyFrom + 400; i++) {
-      if (lines[i].length > 300) continue;
-      const m = BODY_NEXT.exec(lines[i]);
-      if (m) {
-        next = findWrittenDate(m[1], layout.dateOrder)?.date ?? parseWrittenDate(m[1], layout.dateOrder);
-        if (next) break;
-      }
-    }
+    for (let i = bodyFrom; i < lines.length && i < bodyFrom + 400 && next === null; i++) next = bodyNextDate(lines[i], layout.dateOrder);
   }
   if (next !== null && date !== null && next < date) {
     diag(line('next'), 'warning', `next session ${next} is before this session's date ${date}`);

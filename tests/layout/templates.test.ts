@@ -1,0 +1,187 @@
+/**
+ * Misreads found by reading real public 1:1 and coaching templates (an owner's sub-headings under
+ * Action Items, a `Homework/experiments:` label in a session log, person files in a folder of
+ * mentees, `@them`/`@me` owners, coach's to-dos that name the client), each as a small note of
+ * the template's shape, with the layout `follow-through setup` proposes for such a vault.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveLayout, type NoteLayout } from '../../src/core/layout/layout';
+import { scanFiles } from '../../src/core/scan';
+import type { ScanOutput } from '../../src/core/scan-output';
+
+const AS_OF = '2026-12-01';
+const FLEX: Partial<NoteLayout> = {
+  sessionTypes: ['session', 'one-on-one'],
+  sessionTags: ['meeting/1on1'],
+  sessionFolders: ['meetings/**'],
+  ignoreFolders: ['templates/**'],
+  clientKeys: ['with'],
+  dateKeys: ['meeting_date'],
+  nextKeys: ['next_meeting'],
+  clientFromBody: true,
+  clientFromFolder: true,
+  clientFromFilename: true,
+  clientFromTitle: true,
+  dateFromFilename: true,
+  dateFromBody: true,
+  datedSections: true,
+  coachNames: ['Sam Ortiz', 'Sam', 'Me', 'I'],
+  flexibleItems: true,
+  duePhrases: true,
+};
+
+function scan(files: Record<string, string>, layout: Partial<NoteLayout> = FLEX): ScanOutput {
+  return scanFiles(files, { asOf: AS_OF, settings: { layout: resolveLayout(layout) } });
+}
+const rows = (out: ScanOutput) => out.commitments.map((c) => [c.text, c.owner, c.status]);
+
+describe('an owner’s sub-headings under Action Items (a 1:1 template)', () => {
+  const note = [
+    '---',
+    'type: one-on-one',
+    'with: Kenji Watanabe',
+    'meeting_date: 2026-11-17',
+    'next_meeting: 2026-12-01',
+    '---',
+    '## 📋 Agenda',
+    '### Their Topics (Priority)',
+    '- [x] Board update is in 3 weeks and he dreads it',
+    '## 📊 Relationship Health',
+    '### Communication Quality',
+    '- [x] Clear and open',
+    '- [ ] Could be better',
+    '## ✅ Action Items',
+    '### Kenji\'s Commitments',
+    '- [ ] Write the headcount case for HR by Nov 24',
+    '### My Commitments',
+    '- [ ] Introduce him to the People Ops analyst',
+    '### Shared/Follow-up',
+    '- [ ] Pick one metric to own for the board update',
+    '## 🔮 Looking Ahead',
+    '- [ ] Revisit the board narrative',
+    '',
+  ].join('\n');
+
+  it('reads only the action items, each with its owner; the agenda and the rating boxes are not commitments', () => {
+    const out = scan({ 'meetings/2026-11-17-1on1-kenji-watanabe.md': note });
+    expect(rows(out)).toEqual([
+      ['Write the headcount case for HR by Nov 24', 'client', 'open'],
+      ['Introduce him to the People Ops analyst', 'coach', 'open'],
+      ['Pick one metric to own for the board update', 'client', 'open'],
+    ]);
+    expect(out.commitments[0].due).toBe('2026-11-24');
+  });
+});
+
+describe('a `Homework/experiments:` label in a client file’s session log', () => {
+  const note = [
+    '# Felix Wagner',
+    '## Session Log',
+    '### Session 2026-11-09',
+    '- Summary: Bad draft of 3.1 written.',
+    '- Homework/experiments:',
+    '  - draft sections 3.2 and 3.3 by 2026-11-20',
+    '  - plan the week on Monday mornings',
+    '- Outcome: admitted the weekend work is mostly email',
+    '- Next session focus: weekend rule',
+    '### Session 2026-11-23',
+    '- Homework & experiments:',
+    '  - send chapter 3 to the second reader by 2026-12-04',
+    '',
+  ].join('\n');
+
+  it('reads the label’s items as the session’s commitments, with an ISO date in the words as the due date', () => {
+    const out = scan({ 'Clients/Felix Wagner.md': note }, { ...FLEX, sessionFolders: ['Clients/**'] });
+    expect(out.sessions.map((s) => [s.client, s.date])).toEqual([
+      ['Felix Wagner', '2026-11-09'],
+      ['Felix Wagner', '2026-11-23'],
+    ]);
+    expect(out.commitments.map((c) => [c.sessionDate, c.text, c.due, c.dueIsDefault])).toEqual([
+      ['2026-11-09', 'draft sections 3.2 and 3.3 by 2026-11-20', '2026-11-20', false],
+      ['2026-11-09', 'plan the week on Monday mornings', '2026-11-21', true],
+      ['2026-11-23', 'send chapter 3 to the second reader by 2026-12-04', '2026-12-04', false],
+    ]);
+  });
+});
+
+describe('person files in a folder of mentees', () => {
+  const person = (name: string, first: string) =>
+    [
+      `# Mentee: ${name}`,
+      '**Start Date**: 2026-10-07',
+      '## Session Log',
+      '### 2026-10-21 - Session 2',
+      '**Actions**:',
+      '- [x] Coffee with two people outside Platform',
+      '',
+      '### 2026-11-04 - Session 3',
+      '**Actions**:',
+      '- [ ] Dry-run the forum talk with me on Nov 16',
+      `- [x] Send ${first} two example RFCs from the Payments team`,
+      `- [-] Read "Staff Engineer" ch. 3 — dropped, ${first} read it already`,
+      '',
+      '**Next Session**: 2026-11-18',
+      '',
+    ].join('\n');
+
+  it('names each client by the file, not the folder, and reads the section’s Next Session line', () => {
+    const out = scan(
+      { 'mentoring/mentees/Jordan Blake.md': person('Jordan Blake', 'Jordan'), 'mentoring/mentees/Amara Okoye.md': person('Amara Okoye', 'Amara') },
+      { ...FLEX, sessionFolders: ['mentoring/**'] },
+    );
+    expect(out.clients.map((c) => c.name)).toEqual(['Amara Okoye', 'Jordan Blake']);
+    expect(out.sessions.map((s) => [s.client, s.date, s.next])).toEqual([
+      ['Amara Okoye', '2026-10-21', null],
+      ['Amara Okoye', '2026-11-04', '2026-11-18'],
+      ['Jordan Blake', '2026-10-21', null],
+      ['Jordan Blake', '2026-11-04', '2026-11-18'],
+    ]);
+    const jordan = out.commitments.filter((c) => c.client === 'Jordan Blake' && c.sessionDate === '2026-11-04');
+    expect(jordan.map((c) => [c.text, c.owner, c.status])).toEqual([
+      ['Dry-run the forum talk with me on Nov 16', 'client', 'open'],
+      // The coach's own to-do: it names the client as the one it is done for.
+      ['Send Jordan two example RFCs from the Payments team', 'coach', 'done'],
+      // The client's name in a remark after the item does not make it the coach's.
+      ['Read "Staff Engineer" ch. 3 — dropped, Jordan read it already', 'client', 'let-go'],
+    ]);
+    expect(jordan[0].due).toBe('2026-11-16');
+  });
+});
+
+describe('`@them` and `@me` owners, with a person note and a template beside the meetings', () => {
+  const files = {
+    'meetings/2026-11-04 - Hana Sato.md': [
+      '---',
+      'date: 2026-11-04',
+      'with: "[[Hana Sato]]"',
+      'tags:',
+      '  - meeting/1on1',
+      '---',
+      '# 1:1 with [[Hana Sato]] — 2026-11-04',
+      '## ✅ Action Items',
+      '- [ ] @them — Write up insights from the first 4 interviews by Nov 13',
+      '- [ ] @me — Share the affinity-mapping board template',
+      '- [ ] Introduce Hana to the head of design',
+      '---',
+      '→ Next scheduled: 2026-11-18',
+      '',
+    ].join('\n'),
+    'people/Hana Sato.md': ['---', 'tags:', '  - type/person', '---', '# [[Hana Sato]]', '```dataview', 'LIST FROM #meeting/1on1', '```', '## Goals', '- [ ] Say no without apologising', ''].join('\n'),
+    'templates/1on1.md': ['---', 'date: <% tp.date.now("YYYY-MM-DD") %>', 'with: "[[<% tp.system.prompt("Team member name?") %>]]"', '---', '## ✅ Action Items', '- [ ] @them — ', ''].join('\n'),
+  };
+
+  it('reads the owner marker off the text, and the next session from the arrow line', () => {
+    const out = scan(files);
+    expect(rows(out)).toEqual([
+      ['Write up insights from the first 4 interviews by Nov 13', 'client', 'open'],
+      ['Share the affinity-mapping board template', 'coach', 'open'],
+      ['Introduce Hana to the head of design', 'coach', 'open'],
+    ]);
+    expect(out.sessions.map((s) => [s.path, s.next])).toEqual([['meetings/2026-11-04 - Hana Sato.md', '2026-11-18']]);
+  });
+
+  it('does not read a person note as a session for a tag inside its Dataview query, nor a template’s placeholders as bad YAML', () => {
+    const out = scan(files);
+    expect(out.diagnostics).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveLayout, type NoteLayout } from '../../src/core/layout/layout';
 import { scanFiles } from '../../src/core/scan';
 import type { ScanOutput } from '../../src/core/scan-output';
+import { proposeLayout } from '../../src/core/setup/propose';
 
 const AS_OF = '2026-12-01';
 const FLEX: Partial<NoteLayout> = {
@@ -182,6 +183,26 @@ describe('`@them` and `@me` owners, with a person note and a template beside the
 
   it('does not read a person note as a session for a tag inside its Dataview query, nor a template’s placeholders as bad YAML', () => {
     const out = scan(files);
+    expect(out.diagnostics).toEqual([]);
+  });
+});
+
+describe('the set-up proposal for a work vault with a journal beside its meetings', () => {
+  const meeting = (date: string, who: string) => [`---`, `date: ${date}`, `tags: [meeting/one-on-one, people/${who.toLowerCase().replace(' ', '-')}]`, '---', `# ${date} ${who}`, '#### 📝 Action Items', '- [ ] Book a rehearsal 📅 2026-11-27', ''].join('\n');
+  const daily = (date: string) => ['---', `date: ${date}`, '---', `# ${date}`, '#### 📝 Tasks', '- [ ] Renew the insurance 📅 2026-11-30', '```dataview', 'LIST FROM #meeting', '```', ''].join('\n');
+  const notes: [string, string][] = [
+    ['meetings/2026-11-02 Grace Kim.md', meeting('2026-11-02', 'Grace Kim')],
+    ['meetings/2026-11-16 Grace Kim.md', meeting('2026-11-16', 'Grace Kim')],
+    ['meetings/2026-11-18 Omar Shaikh.md', meeting('2026-11-18', 'Omar Shaikh')],
+    ['journal/daily/2026-10-09.md', daily('2026-10-09')],
+    ['journal/daily/2026-11-20.md', daily('2026-11-20')],
+  ];
+
+  it('proposes the meetings folder, not the journal whose dated notes name no client', () => {
+    const { layout } = proposeLayout({ notes, coach: 'Sam Ortiz' });
+    expect(layout.sessionFolders).toEqual(['meetings/**']);
+    const out = scanFiles(Object.fromEntries(notes), { asOf: AS_OF, settings: { layout } });
+    expect(out.sessions.map((s) => s.client)).toEqual(['Grace Kim', 'Grace Kim', 'Omar Shaikh']);
     expect(out.diagnostics).toEqual([]);
   });
 });

@@ -51,6 +51,11 @@ interface NoteFacts {
   datedHeadings: number;
   linkHeadings: number;
   template: boolean;
+  /**
+   * Something in the note can name its client: a client or attendees key, a name beside the date
+   * in the file name, a `[[link]]` heading, or a `Client:` line. A journal's `2026-11-20.md` has none.
+   */
+  person: boolean;
 }
 
 function folderOf(path: string): string {
@@ -73,6 +78,7 @@ function factsOf(path: string, text: string, order: DateOrder): NoteFacts {
   let datedHeadings = 0;
   let linkHeadings = 0;
   let hasDateLine = false;
+  let bodyPerson = false;
   for (let i = fm ? fm.endLine : 0; i < lines.length && i < 3000; i++) {
     const l = lines[i];
     if (l.length > 500) continue;
@@ -87,6 +93,7 @@ function factsOf(path: string, text: string, order: DateOrder): NoteFacts {
     if (/^[ \t]*(?:>[ \t]?)*\[!todo\]/i.test(l)) inActions = true;
     if (/^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\[.\]/.test(l) || (inActions && /^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\S/.test(l))) actions = true;
     if (/^(?:\*\*)?(?:date|session date|meeting date|mtgdate)(?:\*\*)?\s*::?/i.test(l)) hasDateLine = true;
+    if (/^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(?:client|coachee|mentee|person|with|attendees?|participants?)(?:\*\*|__)?\s*::?/i.test(l)) bodyPerson = true;
   }
   const placeholders = text.includes('{{') || text.includes('<%');
   const frontPlaceholders = fm !== null && lines.slice(0, fm.endLine).some((l) => l.includes('{{') || l.includes('<%'));
@@ -94,8 +101,13 @@ function factsOf(path: string, text: string, order: DateOrder): NoteFacts {
   const dated = fmDate || hasDateLine || findWrittenDate(basename(path), order) !== null || datedHeadings > 0;
   // A template is in a templates folder, or has placeholders and no real date of its own.
   const template = /(?:^|\/)_?templates?\//i.test(path) || frontPlaceholders || (placeholders && !dated);
+  const base = basename(path);
+  const found = findWrittenDate(base, order);
+  const nameInFile = nameFromWords(found ? base.slice(0, found.index) + ' ' + base.slice(found.index + found.text.length) : base) !== null;
+  const person = bodyPerson || linkHeadings > 0 || nameInFile || keys.some((k) => CLIENT_KEYS.includes(k) || ATTENDEE_KEYS.includes(k));
   return {
     path,
+    person,
     folder: folderOf(path),
     types,
     tags: frontmatterTags(data),
@@ -210,10 +222,12 @@ export function proposeLayout(input: SetupInput): SetupProposal {
     const list = byFolder.get(folder)!;
     if (list.length < 2 || share(list, sessiony) < 0.6) continue;
     if (list.every((f) => f.types.some((t) => clientTypes.has(t)))) continue;
-    chosen.push(folder);
     const subs = new Set(list.filter((f) => f.folder !== folder).map((f) => f.folder.slice(folder.length + 1).split('/')[0]));
     const direct = list.filter((f) => f.folder === folder).length;
     const perPerson = subs.size >= 2 && direct <= list.length / 4 && [...subs].filter((s) => nameFromWords(s) !== null).length >= subs.size * 0.7;
+    // A journal's dated notes have no client to read: as sessions they would each be an error.
+    if (!perPerson && share(list, (f) => sessiony(f) && f.person) < 0.6) continue;
+    chosen.push(folder);
     const glob = perPerson ? `${folder}/*/` : `${folder}/**`;
     sessionFolders.push(glob);
     reasons.push(`sessions: notes in ${glob} (${list.length}${perPerson ? `, a sub-folder per person: ${[...subs].slice(0, 3).join(', ')}…` : ''})`);

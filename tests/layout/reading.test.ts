@@ -272,11 +272,13 @@ describe('action items as templates write them', () => {
 
   it('strikethrough is done (or let go when dropped); a Tasks recurrence stays out of the text', () => {
     const out = scan({
-      's.md': session(['## Action items', '- ~~Send the invoice~~ done 10/3', '- ~~Phone off at 10pm~~ dropped for now', '- [ ] Block focus time 🔁 every week'].join('\n')),
+      's.md': session(['## Action items', '- ~~Send the invoice~~ done 10/3', '- ~~Phone off at 10pm~~ dropped for now', '- ~~Write a blog post~~ — parked until after the forum', '- [ ] Block focus time 🔁 every week'].join('\n')),
     });
     expect(out.commitments.map((c) => [c.text, c.status])).toEqual([
       ['Send the invoice', 'done'],
       ['Phone off at 10pm', 'let-go'],
+      // Put aside, not done.
+      ['Write a blog post', 'let-go'],
       ['Block focus time', 'open'],
     ]);
   });

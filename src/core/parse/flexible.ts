@@ -58,7 +58,7 @@ const TRAIL_DUE = /[ \t]{1,5}(?:[–—-][ \t]{1,5})?(?:due|deadline)[ \t]{0,5}:
 const BARE_DUE_FIELD = /[ \t]{0,5}\b(?:due ?date|due_date|due|deadline)::[ \t]{0,5}(\d{4}-\d{1,2}-\d{1,2})/i;
 const RECURRENCE = /[ \t]{0,5}🔁\uFE0F?[ \t]{0,5}([^📅📆🗓✅❌⏳🛫➕⏫🔼🔽🔺⏬[\]\n]{1,80})/u;
 const STRUCK = /^~~([^~\n]{1,2000})~~([^~\n]{0,200})$/;
-const DROPPED = /\b(?:dropped|cancel(?:l)?ed|won'?t do|not doing|let go|abandoned|skip(?:ped)?|no longer)\b/i;
+const DROPPED = /\b(?:dropped|cancel(?:l)?ed|won'?t do|not doing|let go|abandoned|skip(?:ped)?|no longer|parked|deferred|postponed|shelved|on hold|put aside)\b/i;
 const DONE_REMARK = /\b(?:done|completed|finished|sent|did it)\b[ \t]{0,5}:?[ \t]{0,5}(\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?/i;
 
 function sameName(a: string, b: string): boolean {

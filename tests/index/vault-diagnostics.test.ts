@@ -93,8 +93,8 @@ describe('vault diagnostics', () => {
     expect(index.diagnostics().map((d) => [d.path, d.line, d.message])).toEqual([
       ['Other/jane doe.md', 1, expect.stringMatching(/^client 'jane doe' also has a client note at Clients\/Jane Doe.md/)],
       ['S/2.md', 3, expect.stringMatching(/^client 'Jane' could be Jane Doe or Jane Smith;/)],
-      ['S/2.md', 7, 'block id ^aaa111 is also used in S/1.md line 7'],
-      ['S/2.md', 8, 'carried from ^zzz999, but no commitment has that block id'],
+      ['S/2.md', 7, 'block id ^aaa111 is also used in S/1.md line 7; an id names one commitment: change or delete one of the two'],
+      ['S/2.md', 8, 'carried from ^zzz999, but no commitment has that block id; fix the id, or delete [from:: zzz999] if this commitment is new'],
     ]);
   });
 });

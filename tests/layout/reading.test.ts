@@ -137,7 +137,7 @@ describe('where the client and the date come from', () => {
     const out = scan({ 'Calls/jordan-smith/2026-10-01.md': '## Action Items\n- [ ] A\n', 'Calls/Weekly sync/2026-10-02.md': '## Action Items\n- [ ] B\n' }, { ...FLEX, sessionFolders: ['Calls/**'] });
     expect(out.clients).toEqual([]);
     expect(out.diagnostics.map((d) => [d.path, d.message])).toEqual([
-      ['Calls/Weekly sync/2026-10-02.md', 'session note has no client'],
+      ['Calls/Weekly sync/2026-10-02.md', 'session note has no client; add client: "[[Name]]" (the client note\'s name) to its frontmatter'],
       ['Calls/jordan-smith/2026-10-01.md', expect.stringMatching(/'Jordan Smith' \(from its folder or file name\) matches no client note/)],
     ]);
   });

@@ -72,6 +72,26 @@ describe('frontmatter fast path', () => {
     const r = readFrontmatter(fm(['type: session', 'client: [unclosed']))!;
     expect(r.error?.line).toBe(3);
     expect(r.error?.message).toMatch(/not valid YAML/);
+    expect(r.error?.message).toMatch(/fix the lines between the --- markers/);
+  });
+
+  it('says a YAML reader’s internal failures in a coach’s words', () => {
+    const reader = yamlParser()!;
+    const said: string[] = [];
+    try {
+      for (const thrown of [new RangeError('Maximum call stack size exceeded'), new Error('Excessive alias count indicates a resource exhaustion attack')]) {
+        setYamlParser(() => {
+          throw thrown;
+        });
+        said.push(readFrontmatter(fm(['type: session', 'a: &x [1]', 'b: *x']))!.error!.message);
+      }
+    } finally {
+      setYamlParser(reader);
+    }
+    expect(said).toEqual([
+      'frontmatter is not valid YAML: it is nested too deeply to read; fix the lines between the --- markers (the note is not read until then)',
+      'frontmatter is not valid YAML: it repeats *aliases more than a note needs; fix the lines between the --- markers (the note is not read until then)',
+    ]);
   });
 
   it('names both lines of a key written twice, without asking the YAML reader', () => {

@@ -89,7 +89,7 @@ export function vaultDiagnostics(src: DiagnosticSources): Diagnostic[] {
     for (const c of src.noteAt(path).commitments) {
       if (c.id === null) continue;
       const first = firstHolder.get(c.id);
-      if (first !== undefined && first !== path) add({ path, line: c.line, severity: 'warning', message: `block id ^${c.id} is also used in ${first} line ${lineOf(c.id)}` }, 3);
+      if (first !== undefined && first !== path) add({ path, line: c.line, severity: 'warning', message: `block id ^${c.id} is also used in ${first} line ${lineOf(c.id)}; an id names one commitment: change or delete one of the two` }, 3);
     }
   }
 
@@ -97,7 +97,7 @@ export function vaultDiagnostics(src: DiagnosticSources): Diagnostic[] {
   for (const id of src.blockIds.dangling) for (const p of src.blockIds.carriedFrom.values(id)) dangling.add(p);
   for (const path of sorted(dangling)) {
     for (const c of src.noteAt(path).commitments) {
-      if (c.from !== null && !src.blockIds.holders.has(c.from)) add({ path, line: c.line, severity: 'warning', message: `carried from ^${c.from}, but no commitment has that block id` }, 4);
+      if (c.from !== null && !src.blockIds.holders.has(c.from)) add({ path, line: c.line, severity: 'warning', message: `carried from ^${c.from}, but no commitment has that block id; fix the id, or delete [from:: ${c.from}] if this commitment is new` }, 4);
     }
   }
 

@@ -67,10 +67,10 @@ export function finishCommitment(open: Open, diag: (line: number, severity: Seve
   let checkbox: CheckboxStatus = 'open';
   if (item.box !== null) {
     const s = BOX_STATUS[item.box];
-    if (s === undefined) diag(open.line, 'warning', `checkbox [${item.box}] is not a status this plugin knows; read as open`);
+    if (s === undefined) diag(open.line, 'warning', `checkbox [${item.box}] is not a status this plugin knows; read as open (use [ ], [x], [/], [?], [-] or [>])`);
     else checkbox = s;
   }
-  if (f.text === '') diag(open.line, 'warning', 'commitment has no text');
+  if (f.text === '') diag(open.line, 'warning', 'commitment has no text; write what will be done after the box, or delete the empty item');
   // Un-ticking a box in Tasks leaves its done (or let-go) date behind: a box that says open wins.
   const boxOpen = checkbox === 'open' || checkbox === 'partial' || checkbox === 'stuck';
   const staleDone = boxOpen && f.doneDate !== null ? f.doneDate : null;

@@ -80,7 +80,7 @@ export function readDetail(d: Details, text: string, line: number): void {
   if ((m = CHECK_IN.exec(text))) {
     const date = parseIsoDate(m[1]);
     if (date === null) {
-      d.problems.push({ line, message: `check-in date '${m[1]}' is not a date (YYYY-MM-DD)` });
+      d.problems.push({ line, message: `check-in date '${m[1]}' is not a date (YYYY-MM-DD); kept as a note, not a check-in` });
       d.notes.push(text);
       return;
     }
@@ -127,7 +127,7 @@ export function readDetail(d: Details, text: string, line: number): void {
   if ((m = CONFIDENCE.exec(text)) && /^\d/.test(m[1].trim())) {
     const c = parseConfidence(m[1]);
     if (Number.isNaN(c)) {
-      d.problems.push({ line, message: `confidence '${m[1].trim().slice(0, 40)}' is not a number from 1 to 10` });
+      d.problems.push({ line, message: `confidence '${m[1].trim().slice(0, 40)}' is not a number from 1 to 10; kept as a note` });
       d.notes.push(text);
     } else {
       d.confidence ??= c;

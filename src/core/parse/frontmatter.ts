@@ -328,13 +328,20 @@ function yamlParse(body: string[], firstLine: number): Omit<Frontmatter, 'startL
   } catch (e) {
     const at = yamlErrorLine(e);
     const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-    return { data: {}, keyLines, error: { line: at === null ? firstLine : firstLine + at - 1, message: `frontmatter is not valid YAML: ${message}` } };
+    return { data: {}, keyLines, error: { line: at === null ? firstLine : firstLine + at - 1, message: `frontmatter is not valid YAML: ${yamlProblem(message)}; fix the lines between the --- markers (the note is not read until then)` } };
   }
   if (value === null || value === undefined) return { data: {}, keyLines, error: null };
   if (typeof value !== 'object' || Array.isArray(value) || value instanceof Date) {
-    return { data: {}, keyLines, error: { line: firstLine, message: 'frontmatter is not a map of keys and values' } };
+    return { data: {}, keyLines, error: { line: firstLine, message: 'frontmatter is not a map of keys and values; write key: value lines between the --- markers' } };
   }
   return { data: value as Record<string, unknown>, keyLines, error: null };
+}
+
+/** A YAML reader's message in the coach's words where it is a reader's internals. */
+function yamlProblem(message: string): string {
+  if (/call stack|too much recursion/i.test(message)) return 'it is nested too deeply to read';
+  if (/alias/i.test(message) && /excessive|count|resource/i.test(message)) return 'it repeats *aliases more than a note needs';
+  return message;
 }
 
 /** Reads the frontmatter of a note's lines, or returns null when there is none. */
@@ -347,7 +354,7 @@ export function readFrontmatter(lines: string[]): Frontmatter | null {
       keyLines: {},
       startLine: 1,
       endLine: 0,
-      error: { line: 1, message: 'frontmatter starts with --- but never closes' },
+      error: { line: 1, message: 'frontmatter starts with --- but never closes; add a --- line after the last key' },
       usedYaml: false,
     };
   }

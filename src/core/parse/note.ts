@@ -127,9 +127,9 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   if (!sections && meta !== null) {
     const hasError = diagnostics.some((d) => d.severity === 'error');
     if (meta.refs.length === 0) {
-      diag(fm ? keyLine(fm, 'client', settings) : 1, 'error', fmHas(fm, 'client', settings) ? 'session note client is not a name or [[link]]' : 'session note has no client');
+      diag(fm ? keyLine(fm, 'client', settings) : 1, 'error', fmHas(fm, 'client', settings) ? 'session note client is not a name or [[link]]; write it as client: "[[Jane Doe]]" or client: Jane Doe, the client note\'s name' : 'session note has no client; add client: "[[Name]]" (the client note\'s name) to its frontmatter');
     }
-    if (meta.date === null && !hasError) diag(fm ? keyLine(fm, 'date', settings) : 1, 'error', 'session note has no date');
+    if (meta.date === null && !hasError) diag(fm ? keyLine(fm, 'date', settings) : 1, 'error', 'session note has no date; add date: YYYY-MM-DD to its frontmatter');
     if (meta.refs.length === 0 || meta.date === null) return result;
     const first = meta.refs[0];
     const weak = !kind.strong || (first.source === 'folder' && !folderIsClient(path, settings));
@@ -203,7 +203,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     }
     if (c.id !== null) {
       const seen = ids.get(c.id);
-      if (seen !== undefined) diag(c.line, 'warning', `block id ^${c.id} is also used on line ${seen}`);
+      if (seen !== undefined) diag(c.line, 'warning', `block id ^${c.id} is also used on line ${seen}; an id names one commitment: change or delete one of the two`);
       else ids.set(c.id, c.line);
     }
     if (sn.attendees.length > 0 && c.person === null && c.owner !== 'coach') {
@@ -403,7 +403,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   }
   close();
   if (result.sessions.length === 0 && sections && kind.type === 'session' && !kind.daily) {
-    diag(fm ? fm.startLine : 1, 'error', 'session note has no date (no date in its frontmatter or file name, and no dated heading)');
+    diag(fm ? fm.startLine : 1, 'error', 'session note has no date (no date in its frontmatter or file name, and no dated heading); add date: YYYY-MM-DD to its frontmatter, or a dated heading (## 2026-11-20) for each session');
   }
   result.session = result.sessions[0] ?? null;
   if (result.type === 'client' && result.sessions.length === 0) return result;

@@ -115,7 +115,7 @@ export function personName(value: unknown): string | null {
 function milestones(value: unknown, line: number, diag: Diag): Milestone[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
-    diag(line, 'warning', 'milestones should be a list');
+    diag(line, 'warning', 'milestones should be a list (- name: …, due: YYYY-MM-DD); ignored');
     return [];
   }
   const out: Milestone[] = [];
@@ -126,11 +126,11 @@ function milestones(value: unknown, line: number, diag: Diag): Milestone[] {
       const o = m as Record<string, unknown>;
       const name = plainString(o.name ?? o.title);
       if (name === null) {
-        diag(line, 'warning', 'a milestone has no name');
+        diag(line, 'warning', 'a milestone has no name; give it name: … (ignored until then)');
         continue;
       }
       const due = o.due === undefined || o.due === null ? null : dateValue(o.due);
-      if (due === null && o.due !== undefined && o.due !== null) diag(line, 'warning', `milestone '${name}' has a due date that does not parse`);
+      if (due === null && o.due !== undefined && o.due !== null) diag(line, 'warning', `milestone '${name}' has a due date that does not parse (expected YYYY-MM-DD); read without one`);
       const done = o.done === true || o.done === 'true' || o.done === 'yes' || (typeof o.done === 'string' && parseIsoDate(o.done) !== null);
       out.push({ name, due, done });
     }
@@ -186,7 +186,7 @@ export function readClientNote(path: string, fm: Frontmatter, settings: CoreSett
   const rawPaused = get('paused_until');
   if (rawPaused !== undefined && rawPaused !== null && rawPaused !== '') {
     pausedUntil = dateValue(rawPaused);
-    if (pausedUntil === null) diag(line('paused_until'), 'warning', `paused_until '${valueText(rawPaused)}' is not a date (YYYY-MM-DD)`);
+    if (pausedUntil === null) diag(line('paused_until'), 'warning', `paused_until '${valueText(rawPaused)}' is not a date (YYYY-MM-DD); ignored, so the client is not paused`);
   }
 
   return {

@@ -300,7 +300,7 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
     if (raw === undefined || raw === null || raw === '') continue;
     date = dateValue(raw) ?? (typeof raw === 'string' ? parseWrittenDate(raw, layout.dateOrder) : null);
     if (date === null) {
-      diag(line(key), 'error', `session date '${valueText(raw)}' does not parse (expected YYYY-MM-DD)`);
+      diag(line(key), 'error', `session date '${valueText(raw)}' does not parse (expected YYYY-MM-DD); write it as date: 2026-11-20 so the session is read`);
       return { refs, date: null, next: null, status: 'held', coach: null };
     }
     break;
@@ -330,7 +330,7 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
     for (let i = bodyFrom; i < lines.length && i < bodyFrom + 400 && next === null; i++) next = bodyNextDate(lines[i], layout.dateOrder);
   }
   if (next !== null && date !== null && next < date) {
-    diag(line('next'), 'warning', `next session ${next} is before this session's date ${date}`);
+    diag(line('next'), 'warning', `next session ${next} is before this session's date ${date}; check the next: date (or this session's date)`);
   }
 
   let status: SessionStatus = 'held';

@@ -10,6 +10,7 @@ import { normaliseHeading } from '../parse/headings';
 import { basename, linkTarget } from '../parse/records';
 import type { IsoDate } from '../types';
 import { valueText } from '../plain-text';
+import { closesFence, FENCE_OPEN } from '../syntax/fences';
 
 export type AgreementSectionKey = 'goals' | 'checkins' | 'support' | 'consequences' | 'recalibration' | 'agenda' | 'log';
 
@@ -171,7 +172,6 @@ function sectionKey(title: string): AgreementSectionKey | null {
 }
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
-const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 const LOG_LINE = /^(?:\[\[)?(\d{4}-\d{1,2}-\d{1,2})(?:\]\])?[ \t]*[:\-–—]?[ \t]*(done|held|met|partial|missed|skipped|cancelled|canceled)\b[ \t]*[:\-–—]?[ \t]*(.*)$/i;
 const LOG_STATUS: Record<string, AgreementCheckInStatus> = {
   done: 'held', held: 'held', met: 'held', partial: 'partial', missed: 'missed', skipped: 'missed', cancelled: 'missed', canceled: 'missed',
@@ -261,10 +261,10 @@ export function parseAgreement(path: string, text: string): Agreement | null {
   for (let i = fm.endLine; i < lines.length; i++) {
     const raw = visible[i];
     if (fence !== null) {
-      if (raw.trim().startsWith(fence)) fence = null;
+      if (closesFence(raw, fence)) fence = null;
       continue;
     }
-    const f = FENCE.exec(raw);
+    const f = FENCE_OPEN.exec(raw);
     if (f) {
       fence = f[1];
       continue;

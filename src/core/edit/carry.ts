@@ -17,6 +17,7 @@ import { appendSection } from './session-note';
 import { LineEditor } from './text';
 import { quote, refuse, type EditTarget, type MultiEditResult, type NoteChange, type RandomSource } from './types';
 import { all, same } from './verify';
+import { closesFence, FENCE_OPEN } from '../syntax/fences';
 
 /** The session note a commitment is carried into. */
 export interface CarryInto {
@@ -61,7 +62,6 @@ interface NewCommitment {
 
 /** A heading's level; nothing after the marks is matched, so a long heading costs nothing. */
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
-const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 const COACH_PREFIX = /^coach[ \t]*:[ \t]*/i;
 
 /** Builds a fresh commitment line in the convention of the line it continues. */
@@ -94,11 +94,10 @@ export function insertCommitment(editor: LineEditor, note: ParsedNote, settings:
   for (let i = headingLine; i < editor.length; i++) {
     const l = editor.lines[i];
     if (fence !== null) {
-      const t = l.trim();
-      if (t.startsWith(fence) && /^(`+|~+)$/.test(t)) fence = null;
+      if (closesFence(l, fence)) fence = null;
       continue;
     }
-    const f = FENCE.exec(l);
+    const f = FENCE_OPEN.exec(l);
     if (f) {
       fence = f[1];
       continue;

@@ -6,6 +6,7 @@
 import type { NoteLayout } from '../layout/layout';
 import { findWrittenDate } from '../natural-dates';
 import type { CoreSettings } from '../settings';
+import { Fences } from '../syntax/fences';
 
 // Linear-time: the title is taken whole and trimmed in code, never by a lazy group before a run of spaces.
 export const HEADING = /^ {0,3}(#{1,6})(?:[ \t]([^]*))?$/;
@@ -119,15 +120,10 @@ export function hasActionHeading(lines: string[], from: number, settings: CoreSe
   let pending = false;
   /** The level of the action heading `pending` is under: its sub-headings (`### Kenji's Commitments`) stay in it. */
   let pendingLevel = 0;
-  let fence = false;
+  const code = new Fences();
   for (let i = from; i < lines.length && i < from + 5000; i++) {
     const l = lines[i];
-    if (l.length > 200) continue;
-    if (/^[ \t]*(?:```|~~~)/.test(l)) {
-      fence = !fence;
-      continue;
-    }
-    if (fence) continue;
+    if (code.isCode(l) || l.length > 200) continue;
     const h = HEADING.exec(l);
     if (h) {
       const level = h[1].length;

@@ -4,6 +4,8 @@
  * start of its own line. Such a note is still read, with a warning: the marker lines and the base
  * section are not content, and an item written on both sides counts once (the first side's).
  */
+import { closesFence, FENCE_OPEN } from '../syntax/fences';
+
 export interface ConflictRegion {
   /** 0-based line of `<<<<<<<`. */
   start: number;
@@ -20,7 +22,6 @@ const BASE = /^\|{7}(?:[ \t]|$)/;
 const SEPARATOR = /^={7}[ \t]*$/;
 const CLOSE = /^>{7}(?:[ \t]|$)/;
 
-const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 
 /**
  * Every complete conflict region, in order, outside fenced code (a note about git may show
@@ -34,10 +35,10 @@ export function findConflicts(lines: readonly string[]): ConflictRegion[] {
     const line = lines[i];
     const c = line.charCodeAt(0);
     if (c === 96 || c === 126 || c === 32 || c === 9) {
-      const f = FENCE.exec(line);
+      const f = FENCE_OPEN.exec(line);
       if (f && open === null) {
         if (fence === null) fence = f[1];
-        else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = null;
+        else if (closesFence(line, fence)) fence = null;
       }
       continue;
     }

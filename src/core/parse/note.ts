@@ -19,11 +19,11 @@ import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine,
 import { basename, readClientNote } from './records';
 import { inFolders } from '../layout/layout';
 import { bodyNextDate, filenameParts, nameFromWords, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
+import { closesFence, FENCE_OPEN } from '../syntax/fences';
 
 
 /** A label over a list of how earlier items went. */
 const OUTCOME_LABEL = /^(?:outcomes?|results?|progress(?: on (?:last|previous) [a-z ]+)?|review of (?:last|previous) [a-z ]+|how (?:it|they) went)$/i;
-const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})/;
 const TAG_HINT = new RegExp(`#${COMMITMENT_TAG_NAME}`, 'i');
 
 /** The first character after leading white space (NaN for a blank line), as `line.trimStart().charCodeAt(0)` without the copy. */
@@ -226,8 +226,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   for (let i = bodyFrom; i < lines.length; i++) {
     const raw = lines[i];
     if (fence !== null) {
-      const t = raw.trim();
-      if (t.length >= fence.length && t.startsWith(fence) && /^(`+|~+)$/.test(t)) fence = null;
+      if (closesFence(raw, fence)) fence = null;
       if (open !== null && indentWidth(raw) > open.item.indent) open.endLine = i + 1;
       continue;
     }

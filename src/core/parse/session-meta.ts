@@ -12,6 +12,7 @@ import type { SessionStatus, Severity } from '../types';
 import type { Frontmatter } from './frontmatter';
 import { basename, dateValue, frontmatterLookup, keyLine, linkTarget, linkText, personName, SESSION_STATUS } from './records';
 import { valueText } from '../plain-text';
+import { Fences } from '../syntax/fences';
 
 type Diag = (line: number, severity: Severity, message: string) => void;
 
@@ -76,17 +77,11 @@ export function hasSessionTag(data: Record<string, unknown>, lines: readonly str
   const wanted = new Set(layout.sessionTags.map((t) => t.replace(/^#/, '').toLowerCase()));
   for (const t of frontmatterTags(data)) if (wanted.has(t)) return true;
   const end = Math.min(lines.length, from + 400);
-  let fence: string | null = null;
+  const code = new Fences();
   for (let i = from; i < end; i++) {
     const line = lines[i];
     // A tag in a code block (a Dataview query's `FROM #meeting`) is not the note's, as Obsidian reads it.
-    const f = /^[ \t]*(`{3,}|~{3,})/.exec(line);
-    if (f) {
-      if (fence === null) fence = f[1];
-      else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = null;
-      continue;
-    }
-    if (fence !== null || !line.includes('#') || line.length > 2000) continue;
+    if (code.isCode(line) || !line.includes('#') || line.length > 2000) continue;
     for (const m of line.matchAll(BODY_TAG)) if (wanted.has(m[1].toLowerCase())) return true;
   }
   return false;

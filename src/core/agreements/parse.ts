@@ -10,7 +10,7 @@ import { normaliseHeading } from '../parse/headings';
 import { basename, linkTarget } from '../parse/records';
 import type { IsoDate } from '../types';
 import { valueText } from '../plain-text';
-import { closesFence, FENCE_OPEN } from '../syntax/fences';
+import { Fences } from '../syntax/fences';
 
 export type AgreementSectionKey = 'goals' | 'checkins' | 'support' | 'consequences' | 'recalibration' | 'agenda' | 'log';
 
@@ -253,23 +253,14 @@ export function parseAgreement(path: string, text: string): Agreement | null {
   const sections: Partial<Record<AgreementSectionKey, AgreementSection>> = {};
   let title: string | null = null;
   let titleLine = Math.min(fm.endLine + 1, lines.length);
-  let fence: string | null = null;
+  const code = new Fences();
   let current: AgreementSection | null = null;
   let partner: string | null = null;
   let last: AgreementLine | null = null;
   let itemIndent = 0;
   for (let i = fm.endLine; i < lines.length; i++) {
     const raw = visible[i];
-    if (fence !== null) {
-      if (closesFence(raw, fence)) fence = null;
-      continue;
-    }
-    const f = FENCE_OPEN.exec(raw);
-    if (f) {
-      fence = f[1];
-      continue;
-    }
-    if (isBlank(raw)) continue;
+    if (code.isCode(raw) || isBlank(raw)) continue;
     const h = HEADING.exec(raw);
     if (h) {
       const level = h[1].length;

@@ -17,7 +17,7 @@ import { appendSection } from './session-note';
 import { LineEditor } from './text';
 import { quote, refuse, type EditTarget, type MultiEditResult, type NoteChange, type RandomSource } from './types';
 import { all, same } from './verify';
-import { closesFence, FENCE_OPEN } from '../syntax/fences';
+import { Fences } from '../syntax/fences';
 
 /** The session note a commitment is carried into. */
 export interface CarryInto {
@@ -90,18 +90,10 @@ export function insertCommitment(editor: LineEditor, note: ParsedNote, settings:
   if (headingLine === null) return appendSection(editor, '## Commitments', [line]) + 1;
   const level = HEADING.exec(editor.lines[headingLine - 1])?.[1].length ?? 1;
   let end = editor.length + 1; // 1-based line of the next heading of the same or a higher level
-  let fence: string | null = null;
+  const code = new Fences();
   for (let i = headingLine; i < editor.length; i++) {
     const l = editor.lines[i];
-    if (fence !== null) {
-      if (closesFence(l, fence)) fence = null;
-      continue;
-    }
-    const f = FENCE_OPEN.exec(l);
-    if (f) {
-      fence = f[1];
-      continue;
-    }
+    if (code.isCode(l)) continue;
     const h = HEADING.exec(l);
     if (h && h[1].length <= level) {
       end = i + 1;

@@ -135,3 +135,8 @@ export function inFolders(path: string, globs: readonly string[]): boolean {
   for (const g of globs) if (g.trim() !== '' && globToRegExp(g).test(path)) return true;
   return false;
 }
+
+/** A note in the layout's ignored folders (the templates): never a session, and no diagnostic of its own. */
+export function isIgnored(path: string, layout: NoteLayout): boolean {
+  return layout.ignoreFolders.length > 0 && inFolders(path, layout.ignoreFolders);
+}

@@ -48,9 +48,10 @@ const NOT_A_NAME = new Set(
 );
 
 const NAME = "[\\p{Lu}][\\p{L}'’.-]{0,30}(?:[ \\t][\\p{Lu}][\\p{L}'’.-]{0,30}){0,2}";
-const PREFIX_OWNER = new RegExp(`^(?:@)?(${NAME}|[Mm]e|I|[Cc]oach|COACH|ME|@them|@they|@client|@coachee|@mentee)[ \\t]{0,5}(?::|[–—-][ \\t])[ \\t]{0,5}`, 'u');
 /** `@them — Draft the script`: the person the note is with. */
-const THEM = /^@(?:them|they|client|coachee|mentee)$/;
+const THEM_WORDS = 'them|they|client|coachee|mentee';
+const THEM = new RegExp(`^@(?:${THEM_WORDS})$`);
+const PREFIX_OWNER = new RegExp(`^(?:@)?(${NAME}|[Mm]e|I|[Cc]oach|COACH|ME|@(?:${THEM_WORDS}))[ \\t]{0,5}(?::|[–—-][ \\t])[ \\t]{0,5}`, 'u');
 const AT_OWNER = new RegExp(`(?:^|[ \\t])@(${NAME.replace(/\[ \\t\]/g, '_')})(?=$|[ \\t.,;:!?)])`, 'u');
 const PAREN_OWNER = /[ \t]{0,5}[([](?:owner|assigned to|assignee|who|for)[ \t]{0,5}:?[ \t]{0,5}([^()[\]\n]{1,60})[)\]]/i;
 const PAREN_DUE = /[ \t]{0,5}[([](?:due|due date|deadline|by)[ \t]{0,5}:?[ \t]{0,5}([^()[\]\n]{1,40})[)\]]/i;

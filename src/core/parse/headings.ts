@@ -106,8 +106,9 @@ export const WEAK_SECTION = /^(?:plan|takeaways|follow-?ups?)\b/;
 /** A label line or bullet (`**Action items**:`, `- Follow-ups:`) opening a list of action items. */
 const LABEL_WORDS = 'action items?|actions?|action points|next steps?|follow-?ups?(?: needed)?|homework|to-?dos?|commitments?|tasks?|assignments?|experiments?|between sessions';
 /** Also a pair such as `Homework/experiments` or `Actions & next steps`, led by one of the words. */
-export const LABEL_ACTIONS = new RegExp(`^(?:${LABEL_WORDS})(?:[ \\t]*(?:/|&|\\+|,|and\\b)[ \\t]*[a-z][a-z -]{0,30})?$`, 'i');
-const LABEL_LINE = new RegExp(`^[ \\t]*(?:[-*+][ \\t]+)?(?:\\*\\*|__)?(?:${LABEL_WORDS})(?:[ \\t]*(?:/|&|\\+|,|and\\b)[ \\t]*[a-z][a-z -]{0,30})?(?:\\*\\*|__)?[ \\t]*:?(?:\\*\\*|__)?[ \\t]*:?[ \\t]*$`, 'i');
+const LABEL = `(?:${LABEL_WORDS})(?:[ \\t]*(?:/|&|\\+|,|and\\b)[ \\t]*[a-z][a-z -]{0,30})?`;
+export const LABEL_ACTIONS = new RegExp(`^${LABEL}$`, 'i');
+const LABEL_LINE = new RegExp(`^[ \\t]*(?:[-*+][ \\t]+)?(?:\\*\\*|__)?${LABEL}(?:\\*\\*|__)?[ \\t]*:?(?:\\*\\*|__)?[ \\t]*:?[ \\t]*$`, 'i');
 
 /** Template sub-sections inside an action-items section that are not action items (`### Next 1:1`). */
 export const NOT_ACTIONS = /^(?:next (?:1:1|1-1|one-on-one|meeting|session|touchpoint|call|check-in)|follow-?ups? (?:&|and) check-?ins?|check-?ins?|notes?|discussion|agenda|summary|questions?|decisions?|parking lot|reflections?|insights?|wins?|feedback|context|topics?|updates?|blockers?|risks?|transcript|original transcript|task views?|tasks? (?:view|query)|queries|dataview)\b/;

@@ -22,7 +22,6 @@ const BASE = /^\|{7}(?:[ \t]|$)/;
 const SEPARATOR = /^={7}[ \t]*$/;
 const CLOSE = /^>{7}(?:[ \t]|$)/;
 
-
 /**
  * Every complete conflict region, in order, outside fenced code (a note about git may show
  * markers in an example); markers that do not make one are ordinary text.

@@ -3,7 +3,7 @@
  * nothing), its session records, and the warnings for notes that look like sessions but are not
  * read or whose frontmatter keys differ only in case.
  */
-import { inFolders } from '../layout/layout';
+import { inFolders, isIgnored } from '../layout/layout';
 import { findWrittenDate } from '../natural-dates';
 import type { CoreSettings } from '../settings';
 import type { Severity, SessionNote } from '../types';
@@ -22,7 +22,7 @@ export type NoteKind = { type: 'client' | 'session' | null; strong: boolean; dai
 export function classify(fm: Frontmatter | null, lines: string[], path: string, settings: CoreSettings, diag: Diag): NoteKind {
   const layout = settings.layout;
   const none: NoteKind = { type: null, strong: false, daily: false };
-  if (layout.ignoreFolders.length > 0 && inFolders(path, layout.ignoreFolders)) return none;
+  if (isIgnored(path, layout)) return none;
   const data = fm?.data ?? {};
   const types = fm ? typeValues(data, settings) : [];
   if (types.some((t) => t === 'client' || layout.clientTypes.includes(t))) return { type: 'client', strong: true, daily: false };

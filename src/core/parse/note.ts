@@ -17,7 +17,7 @@ import { datedHeadings, HEADING, hasActionHeading, headingKey, headingSet, LABEL
 import { isBlank, indentWidth, isSpaceCode, matchListItem, splitLines, stripListMarker } from './lines';
 import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
 import { basename, readClientNote } from './records';
-import { inFolders } from '../layout/layout';
+import { isIgnored } from '../layout/layout';
 import { bodyNextDate, filenameParts, nameFromWords, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
 import { closesFence, FENCE_OPEN } from '../syntax/fences';
 
@@ -94,7 +94,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   const fm = readFrontmatter(lines);
   if (fm?.error) {
     // Only worth a word when the note looks like one of ours, and never for a template's placeholders.
-    if (layout.ignoreFolders.length > 0 && inFolders(path, layout.ignoreFolders)) return result;
+    if (isIgnored(path, layout)) return result;
     if (/^type[ \t]*:[ \t]*["']?(?:client|session)\b/im.test(lines.slice(0, 40).join('\n')) || fm.endLine > 0) {
       diag(fm.error.line, 'error', fm.error.message);
     }
@@ -320,7 +320,6 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
           if (who === null && (NOT_ACTIONS.test(key) || (weakSection && sectionKind(key, settings, true) === null))) {
             sectionLevel = null;
             section = datedLevel !== null ? 'dated' : null;
-            ownerCtx = null;
           }
         } else if (headings.has(key)) {
           // Our own format: deeper sub-headings stay inside the section.
@@ -336,6 +335,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     }
     close();
     if (current < 0) continue;
+    // Only a line that can start `Next`, `**Next`, `__Next`, `- Next` or `→ Next` is tried.
     if (datedLevel !== null && result.sessions[current].next === null && indent === 0 && (lead === 42 || lead === 45 || lead === 95 || lead === 78 || lead === 110 || lead > 127)) {
       // `**Next Session**: 2026-10-21` inside a dated section books that section's next session.
       const next = bodyNextDate(line, layout.dateOrder);

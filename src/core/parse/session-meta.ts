@@ -110,7 +110,7 @@ export function nameFromWords(raw: string): string | null {
 }
 
 /** The date and the name part of a file name (`Hugo Brandt - 2026-10-08`, `2026-11-20 Jane`). */
-export function filenameParts(path: string, layout: NoteLayout): { date: string | null; name: string | null } {
+export function filenameParts(path: string, layout: Pick<NoteLayout, 'dateOrder'>): { date: string | null; name: string | null } {
   const base = basename(path);
   const found = findWrittenDate(base, layout.dateOrder);
   if (!found) return { date: null, name: null };
@@ -169,7 +169,8 @@ function isCoach(name: string, coachNames: readonly string[]): boolean {
   });
 }
 
-const BODY_CLIENT = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(client|coachee|mentee|person|with|counterpart|participants?|attendees?|report|direct report)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.*?)\s*$/i;
+/** A `Client: …` line (also `**Coachee**::`, `- With: …`, inside a callout): group 2 names the client. */
+export const BODY_CLIENT = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(client|coachee|mentee|person|with|counterpart|participants?|attendees?|report|direct report)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.*?)\s*$/i;
 const BODY_DATE = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(?:date|session date|meeting date|mtgdate|mtg date|when)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
 const BODY_NEXT = /^(?:>\s*)*(?:[-*+]\s+)?(?:[→⇒]\s*)?(?:\*\*|__)?next\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment|circle|catch-up|sync|coaching|scheduled)[^:]{0,40}?(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
 

@@ -9,7 +9,7 @@ import { DEFAULT_LAYOUT, resolveLayout, type DateOrder, type NoteLayout } from '
 import { readFrontmatter } from '../parse/frontmatter';
 import { splitLines } from '../parse/lines';
 import { basename } from '../parse/records';
-import { frontmatterTags, nameFromWords } from '../parse/session-meta';
+import { BODY_CLIENT, filenameParts, frontmatterTags, nameFromWords } from '../parse/session-meta';
 import { normaliseHeading } from '../parse/headings';
 import { pushTo } from '../index/keys';
 
@@ -93,17 +93,16 @@ function factsOf(path: string, text: string, order: DateOrder): NoteFacts {
     if (/^[ \t]*(?:>[ \t]?)*\[!todo\]/i.test(l)) inActions = true;
     if (/^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\[.\]/.test(l) || (inActions && /^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\S/.test(l))) actions = true;
     if (/^(?:\*\*)?(?:date|session date|meeting date|mtgdate)(?:\*\*)?\s*::?/i.test(l)) hasDateLine = true;
-    if (/^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(?:client|coachee|mentee|person|with|attendees?|participants?)(?:\*\*|__)?\s*::?/i.test(l)) bodyPerson = true;
+    if (BODY_CLIENT.test(l)) bodyPerson = true;
   }
   const placeholders = text.includes('{{') || text.includes('<%');
   const frontPlaceholders = fm !== null && lines.slice(0, fm.endLine).some((l) => l.includes('{{') || l.includes('<%'));
   const fmDate = keys.some((k) => k === 'date' || DATE_KEYS.includes(k));
-  const dated = fmDate || hasDateLine || findWrittenDate(basename(path), order) !== null || datedHeadings > 0;
+  const file = filenameParts(path, { dateOrder: order });
+  const dated = fmDate || hasDateLine || file.date !== null || datedHeadings > 0;
   // A template is in a templates folder, or has placeholders and no real date of its own.
   const template = /(?:^|\/)_?templates?\//i.test(path) || frontPlaceholders || (placeholders && !dated);
-  const base = basename(path);
-  const found = findWrittenDate(base, order);
-  const nameInFile = nameFromWords(found ? base.slice(0, found.index) + ' ' + base.slice(found.index + found.text.length) : base) !== null;
+  const nameInFile = (file.date !== null ? file.name : nameFromWords(basename(path))) !== null;
   const person = bodyPerson || linkHeadings > 0 || nameInFile || keys.some((k) => CLIENT_KEYS.includes(k) || ATTENDEE_KEYS.includes(k));
   return {
     path,

@@ -49,4 +49,36 @@ describe('detach: the records keep no view into the note text', () => {
     expect(parsed.commitments[0].trigger).toBe('after standup');
     expect(JSON.stringify(detach(structuredClone(parsed)))).toBe(JSON.stringify(parsed));
   });
+
+  it('a parsed note keeps none of its text, and its session is still its first session (measured on the heap)', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const kept: ReturnType<typeof parseNote>[] = [];
+    const read = () => {
+      // 100 session notes of 200 kB each (20 MB of text), each with two commitments and a plan.
+      for (let i = 0; i < 100; i++) {
+        const text = [
+          '---', 'type: session', 'client: "[[Jane Doe]]"', `date: 2026-11-${String((i % 28) + 1).padStart(2, '0')}`, '---',
+          `Prose ${i} ${'x'.repeat(200_000)}`,
+          '## Commitments',
+          `- [ ] Send the portfolio to Ana by Friday, note ${i} [due:: 2026-12-02] ^id${i}`,
+          '  - When the kids are in bed, I will open the laptop',
+          '  - 2026-11-30 done: sent it after the standup meeting',
+          `- [x] Draft the agenda for the offsite, note ${i} 📅 2026-12-03 ✅ 2026-12-01`,
+        ].join('\n');
+        kept.push(parseNote(`Sessions/2026/2026-11-${i} Jane Doe and a long name.md`, text));
+      }
+    };
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    read();
+    gc();
+    const grew = process.memoryUsage().heapUsed - before;
+    expect(kept[99].commitments.map((c) => c.text)).toEqual(['Send the portfolio to Ana by Friday, note 99', 'Draft the agenda for the offsite, note 99']);
+    expect(kept[99].commitments[0].checkIns[0].note).toBe('sent it after the standup meeting');
+    expect(kept[99].session).toBe(kept[99].sessions[0]);
+    expect(kept[99].session!.path).toBe('Sessions/2026/2026-11-99 Jane Doe and a long name.md');
+    // Views would keep all 20 MB; own copies keep a few hundred short strings.
+    expect(grew).toBeLessThan(2_000_000);
+  });
 });

@@ -8,6 +8,8 @@
  * Strings under 13 characters are never views (V8 copies them), so they are left alone.
  */
 
+import type { ParsedNote } from '../types';
+
 const MIN_VIEW = 13;
 
 /**
@@ -25,18 +27,51 @@ export function ownString(s: string): string {
 
 /** Replaces, in place, every string inside plain objects and arrays by its own copy. */
 export function detach<T>(value: T): T {
-  walk(value, 0);
+  walk(value, 0, null);
   return value;
 }
 
-function walk(value: unknown, depth: number): void {
+/**
+ * `detach` for a parsed note, at about half the cost: `session` is `sessions[0]`, walked once;
+ * the path (every session's, and its key when the note is one session) is a string of the
+ * note's own, `ownPath`, which every string equal to it becomes rather than a copy each; and a
+ * commitment's text, nearly always a part of its line, is cut from the line's own copy rather
+ * than copied again (which also spares the index a second copy of every commitment's words).
+ */
+export function detachNote(note: ParsedNote, ownPath: string): ParsedNote {
+  const { session, commitments } = note;
+  note.session = null;
+  note.commitments = [];
+  walk(note, 0, ownPath);
+  for (const c of commitments) {
+    const raw = ownString(c.raw);
+    const at = c.text.length >= MIN_VIEW ? raw.indexOf(c.text) : -1;
+    const text = at >= 0 ? raw.slice(at, at + c.text.length) : own(c.text, ownPath);
+    // Blank while the rest is walked, so the walk does not copy them again.
+    c.raw = '';
+    c.text = '';
+    walk(c, 1, ownPath);
+    c.raw = raw;
+    c.text = text;
+  }
+  note.commitments = commitments;
+  note.session = session;
+  return note;
+}
+
+/** The string to keep in place of `v`: `shared` when they are equal (same characters), else its own copy. */
+function own(v: string, shared: string | null): string {
+  return v === shared ? shared : ownString(v);
+}
+
+function walk(value: unknown, depth: number, shared: string | null): void {
   if (depth > 32 || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
       if (typeof v === 'string') {
-        if (v.length >= MIN_VIEW) value[i] = ownString(v);
-      } else if (v !== null && typeof v === 'object') walk(v, depth + 1);
+        if (v.length >= MIN_VIEW) value[i] = own(v, shared);
+      } else if (v !== null && typeof v === 'object') walk(v, depth + 1, shared);
     }
     return;
   }
@@ -45,7 +80,7 @@ function walk(value: unknown, depth: number): void {
   for (const k in o) {
     const v = o[k];
     if (typeof v === 'string') {
-      if (v.length >= MIN_VIEW) o[k] = ownString(v);
-    } else if (v !== null && typeof v === 'object') walk(v, depth + 1);
+      if (v.length >= MIN_VIEW) o[k] = own(v, shared);
+    } else if (v !== null && typeof v === 'object') walk(v, depth + 1, shared);
   }
 }

@@ -3,7 +3,7 @@
  * fields (`[due:: 2026-12-02]`, also `(due:: …)`) and Tasks emoji (`📅 2026-12-02`).
  */
 import { parseIsoDate } from '../dates';
-import { ANY_DATE_EMOJI, COMMITMENT_TAG, EMOJI_DATE, FIELDS, fieldOfEmoji, fieldOfName, nextInlineField, PRIORITY_EMOJI, SCHEDULED_EMOJI, START_EMOJI, type FieldKey } from '../syntax/fields';
+import { ANY_DATE_EMOJI, MAY_HAVE_DATE_EMOJI, COMMITMENT_TAG, EMOJI_DATE, FIELDS, fieldOfEmoji, fieldOfName, nextInlineField, PRIORITY_EMOJI, SCHEDULED_EMOJI, START_EMOJI, type FieldKey } from '../syntax/fields';
 import type { Coping, FieldConvention, Kind, Owner } from '../types';
 import { isSpaceCode } from './lines';
 
@@ -30,7 +30,27 @@ export interface LineFields {
   problems: string[];
 }
 
-const BLOCK_ID = /(?:^|[ \t])\^([A-Za-z0-9-]{1,100})$/;
+function isIdCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/**
+ * A block id at the end of the text (trailing white space aside): `^` and 1 to 100 of
+ * [A-Za-z0-9-], at the start or after a space or tab, as `/(?:^|[ \t])\^([A-Za-z0-9-]{1,100})$/`
+ * on the trimmed text reads it; `at` is where that match starts. By character from the end: the
+ * pattern, not anchored at its start, was tried at every position of every commitment line.
+ */
+function blockIdAtEnd(text: string): { id: string; at: number } | null {
+  let end = text.length;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  let s = end;
+  while (s > 0 && end - s <= 100 && isIdCode(text.charCodeAt(s - 1))) s--;
+  if (s === end || end - s > 100 || s === 0 || text.charCodeAt(s - 1) !== 94 /* ^ */) return null;
+  const caret = s - 1;
+  if (caret === 0) return { id: text.slice(s, end), at: 0 };
+  const before = text.charCodeAt(caret - 1);
+  return before === 32 || before === 9 ? { id: text.slice(s, end), at: caret - 1 } : null;
+}
 const COACH_PREFIX = /^coach[ \t]*:[ \t]*/i;
 
 /** Where each field's value goes in `LineFields`. */
@@ -99,26 +119,31 @@ export function parseLineFields(content: string, dueAliases = false): LineFields
   };
   let text = content;
 
-  const block = text.includes('^') ? BLOCK_ID.exec(text.trimEnd()) : null;
+  const block = text.includes('^') ? blockIdAtEnd(text) : null;
   if (block) {
-    out.id = block[1];
-    text = text.slice(0, block.index);
+    out.id = block.id;
+    text = text.slice(0, block.at);
   }
 
   if (text.includes('::')) {
-    let rest = '';
+    // The text around the fields, joined once: a string built with `+` is a rope that every
+    // later step (the emoji test, the trim) would first have to copy flat.
+    let pieces: string[] | null = null;
     let at = 0;
     for (let f = nextInlineField(text); f !== null; f = nextInlineField(text, f.end)) {
       const key = fieldOfName(f.key.trim().toLowerCase(), dueAliases);
       // Other inline fields are someone else's; they leave the text all the same.
       if (key !== null) readField(out, key, f.value.trim());
-      rest += text.slice(at, f.start) + ' ';
+      (pieces ??= []).push(text.slice(at, f.start));
       at = f.end;
     }
-    if (at > 0) text = rest + text.slice(at);
+    if (pieces !== null) {
+      pieces.push(text.slice(at));
+      text = pieces.join(' ');
+    }
   }
 
-  if (ANY_DATE_EMOJI.test(text)) {
+  if (MAY_HAVE_DATE_EMOJI.test(text) && ANY_DATE_EMOJI.test(text)) {
     text = text.replace(EMOJI_DATE, (_m, emoji: string, _gap: string, date: string) => {
       const key = fieldOfEmoji(emoji);
       if (key !== null) {

@@ -2,7 +2,7 @@
  * One note's text in, its client or session record, its commitments and its diagnostics out.
  * Pure and total: whatever the text, it returns a result and never throws.
  */
-import { detach } from './detach';
+import { detachNote, ownString } from './detach';
 import { COMMITMENT_TAG_NAME, HAS_COMMITMENT_TAG } from '../syntax/fields';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { CopiedItem, Diagnostic, ParsedNote, Severity } from '../types';
@@ -60,7 +60,8 @@ export function parseNote(path: string, text: string, settings: CoreSettings = D
   if (text.length > MAX_NOTE_CHARS) return noteWithout(path, 'warning', tooLargeMessage(text.length, 'characters'));
   try {
     // The index keeps the records for as long as the note is unchanged, but not the note's text.
-    return detach(parseNoteUnchecked(path, text, settings));
+    const own = ownString(path);
+    return detachNote(parseNoteUnchecked(own, text, settings), own);
   } catch (e) {
     return noteWithout(path, 'error', `note could not be read: ${(e as Error).message}`);
   }

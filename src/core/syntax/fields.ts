@@ -208,6 +208,11 @@ export function nextInlineField(text: string, from = 0): InlineField | null {
 
 /** A Tasks date field. Groups: 1 the emoji, 2 the variation selector and gap, 3 the date. */
 export const EMOJI_DATE = new RegExp(`(${EMOJI_ALT})(\\uFE0F?[ \\t]{0,20})(\\d{4}-\\d{1,2}-\\d{1,2})`, 'gu');
+/**
+ * Whether a text may hold a Tasks date emoji: one of their first UTF-16 units. A class of single
+ * units, so it is a plain scan; most lines have none, and the full pattern below is not tried.
+ */
+export const MAY_HAVE_DATE_EMOJI = new RegExp(`[${[...new Set(TASKS_DATE_EMOJI.map((e) => `\\u${e.charCodeAt(0).toString(16).padStart(4, '0')}`))].join('')}]`);
 /** Whether a text holds any Tasks date emoji (a quick test before the full pattern). */
 export const ANY_DATE_EMOJI = new RegExp(`(?:${EMOJI_ALT})`, 'u');
 /** A date emoji on its own, with its variation selector (to strip from free text). */

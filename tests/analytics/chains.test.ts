@@ -219,3 +219,33 @@ describe('chains by text only (no ids)', () => {
     expect(signalNames(files, JANE, '2026-11-17')).not.toContain('carried-over');
   });
 });
+
+describe('chains up to a date, kept with the client\'s figures', () => {
+  // Three weekly sessions carrying one commitment, and a session already written for a later week.
+  const files = weeks([['- [ ] Send the deck to Dana'], ['- [ ] Send the deck to Dana'], ['- [ ] Send the deck to Dana'], ['- [ ] Book the offsite venue']]);
+  const asOf = '2026-11-20'; // after the third session, before the fourth
+
+  it('are the chains of the commitments held by then, found once for the date and again after a change', async () => {
+    const { analyseClient } = await import('../../src/core/analytics/client-analysis');
+    const index = indexOf(files);
+    const jane = () => index.client(JANE)!;
+    const t = { ...DEFAULT_THRESHOLDS };
+    const first = analyseClient(index, jane(), asOf, t);
+    expect(first.commitments.map((c) => c.text)).toEqual(['Send the deck to Dana', 'Send the deck to Dana', 'Send the deck to Dana']);
+    expect(first.chains).toEqual(findChains(first.commitments, SIM));
+    expect(first.chains.filter((c) => c.sessions === 3)).toHaveLength(1);
+    // The same date again: the same chains, not found again.
+    expect(analyseClient(index, jane(), asOf, t).chains).toBe(first.chains);
+    // Another date: found for that date.
+    const later = analyseClient(index, jane(), '2026-11-30', t);
+    expect(later.commitments).toHaveLength(4);
+    expect(later.chains).toEqual(findChains(later.commitments, SIM));
+    // A change to one of the client's notes: found again, from the note as it now is.
+    const path = Object.keys(files).find((p) => p.includes('2026-11-09'))!;
+    index.setNote(path, files[path].replace('Send the deck to Dana', 'Plan the quarterly review'));
+    const changed = analyseClient(index, jane(), asOf, t);
+    expect(changed.chains).not.toBe(first.chains);
+    expect(changed.chains).toEqual(findChains(changed.commitments, SIM));
+    expect(changed.chains.filter((c) => c.sessions === 3)).toHaveLength(0);
+  });
+});

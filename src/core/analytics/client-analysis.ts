@@ -6,7 +6,7 @@
 import { daysBetween } from '../dates';
 import type { VaultIndex } from '../index/vault-index';
 import type { Client, Commitment, IsoDate, Session } from '../types';
-import { findChains, type Chain } from './chains';
+import type { Chain } from './chains';
 import { completion, isClientOwned, isCoachOwned, type Completion } from './completion';
 import { isReleased } from './released';
 import type { RiskThresholds } from './thresholds';
@@ -114,7 +114,7 @@ export function analyseClient(index: VaultIndex, client: Client, asOf: IsoDate, 
   const known = index.chainsOf(client);
   const commitments = commitmentsUpTo(known.commitments, all.length, s);
   // The index found the chains of all the client's commitments already; reuse them when this
-  // analysis sees all of them with the same similarity bar.
-  const chains = commitments === known.commitments && t.similarity === index.settings.chainSimilarity ? known.chains : findChains(commitments, t.similarity);
+  // analysis sees all of them with the same similarity bar (and those up to the date otherwise).
+  const chains = commitments === known.commitments && t.similarity === index.settings.chainSimilarity ? known.chains : index.chainsAsOf(client, asOf, t.similarity, commitments);
   return analysisFrom(client, asOf, t, s, commitments, chains, (path, key) => index.sessionKeyLine(path, key));
 }

@@ -163,14 +163,17 @@ export const SIGNAL_RULES = {
   'coach-follow-up': rule({
     weight: 2,
     thresholds: ['followUpDays'],
-    test: (a, t) =>
-      nonEmpty(
+    test: (a, t) => {
+      // due + followUpDays < asOf, as due < asOf - followUpDays: one date sum for the client, not one per item.
+      const cutoff = addDays(a.asOf, -t.followUpDays);
+      return nonEmpty(
         a.commitments.filter((c) => {
-          if (!isOverdue(c, a.asOf)) return false;
+          if (!isOverdue(c, a.asOf) || !(c.due < cutoff)) return false;
           const until = addDays(c.due, t.followUpDays);
           return until < a.asOf && !c.checkIns.some((k) => k.date >= c.due && k.date <= until);
         }),
-      ),
+      );
+    },
     describe: (list, _a, t) => ({
       message: `${plural(list.length, 'overdue commitment')} with no check-in within ${t.followUpDays} days of the due date.`,
       evidence: list.map(commitmentEvidence),

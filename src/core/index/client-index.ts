@@ -8,7 +8,7 @@
  * `VaultIndex` (./vault-index) adds the vault-wide questions over commitments and diagnostics.
  */
 import { findChains, type Chain } from '../analytics/chains';
-import type { Client, Commitment, Session, SessionNote } from '../types';
+import type { Client, Commitment, IsoDate, Session, SessionNote } from '../types';
 import { nameKey } from '../vault/conflicts';
 import { clientOfNote, implicitClient, type Resolution } from './client-directory';
 import { resolvedCommitment } from './commitment-record';
@@ -265,6 +265,21 @@ export class ClientIndex extends NoteStore {
     return { commitments: e.list, chains: e.chains };
   }
 
+  /**
+   * The chains of a client's commitments up to a date (`commitments`, those of the sessions held
+   * by then, as `commitmentsUpTo` gives them), kept with the client's figures for the last date
+   * asked: a client with a session booked after today would otherwise have them found again on
+   * every roster, brief and nudge of the day.
+   */
+  chainsAsOf(client: Client, asOf: IsoDate, similarity: number, commitments: readonly Commitment[]): Chain[] {
+    const e = this.resolvedEntry(client);
+    const hit = e.asOf;
+    if (hit !== undefined && hit.asOf === asOf && hit.similarity === similarity && hit.count === commitments.length) return hit.chains;
+    const chains = findChains(commitments, similarity);
+    e.asOf = { asOf, similarity, count: commitments.length, chains };
+    return chains;
+  }
+
   /** A client's resolved commitments of one session note, grouped once per client version. */
   protected resolvedIn(client: Client, path: string): readonly Commitment[] {
     const e = this.resolvedEntry(client);
@@ -279,7 +294,7 @@ export class ClientIndex extends NoteStore {
     return e.bySession.get(path) ?? [];
   }
 
-  private resolvedEntry(client: Client): { list: Commitment[]; chains: Chain[]; bySession?: Map<string, Commitment[]> } {
+  private resolvedEntry(client: Client): NonNullable<ClientCache['resolved']> {
     const cache = this.cacheOf(client);
     if (cache.resolved) return cache.resolved;
     const entries = cache.entries;

@@ -7,7 +7,7 @@
 import type { Chain } from '../analytics/chains';
 import { noteWithout, parseNote } from '../parse/note';
 import { resolveCoreSettings, type CoreSettings } from '../settings';
-import type { Client, Commitment, ParsedNote, Session, Severity } from '../types';
+import type { Client, Commitment, IsoDate, ParsedNote, Session, Severity } from '../types';
 import { nameKey } from '../vault/conflicts';
 import { CopyGate } from './copies';
 import { ClientDirectory } from './client-directory';
@@ -28,7 +28,13 @@ export interface ClientCache {
   cadence: number;
   entries: SessionEntry[];
   sessions: Session[] | null;
-  resolved: { list: Commitment[]; chains: Chain[]; bySession?: Map<string, Commitment[]> } | null;
+  resolved: {
+    list: Commitment[];
+    chains: Chain[];
+    bySession?: Map<string, Commitment[]>;
+    /** The chains of the commitments up to a date (a client with sessions after it), as last asked. */
+    asOf?: { asOf: IsoDate; similarity: number; count: number; chains: Chain[] };
+  } | null;
   /** How many of the client's commitments were overdue as of a date, for the last date asked. */
   overdue: { asOf: string; count: number } | null;
 }

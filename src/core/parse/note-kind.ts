@@ -83,8 +83,11 @@ export function fmHas(fm: Frontmatter | null, key: string, settings: CoreSetting
 
 /** Two keys that differ only in case: the reader takes the exact spec name, else the first; say so. */
 export function caseDuplicateKeys(fm: Frontmatter, diag: Diag): void {
+  const keys = Object.keys(fm.data);
+  // Keys all in lower case (most notes) are told apart already: an object's keys differ.
+  if (keys.every((k) => k === k.toLowerCase())) return;
   const seen = new Map<string, string>();
-  for (const k of Object.keys(fm.data)) {
+  for (const k of keys) {
     const lower = k.toLowerCase();
     const other = seen.get(lower);
     if (other !== undefined) {

@@ -390,7 +390,8 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       }
     }
     // Outside a commitments section only a tagged checkbox matters; prose lines end here.
-    if (section === null && !anyCheckbox && !TAG_HINT.test(line)) continue;
+    // (`includes` first: a plain search, where the pattern ignores case; most prose has no `#`.)
+    if (section === null && !anyCheckbox && !(line.includes('#') && TAG_HINT.test(line))) continue;
     const item = matchListItem(line);
     if (item === null) continue;
     const tagged = item.box !== null && HAS_COMMITMENT_TAG.test(item.content);

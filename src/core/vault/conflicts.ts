@@ -26,6 +26,8 @@ const MAYBE = /conflict|-(?:DESKTOP|LAPTOP)-/i;
 
 /** The path of the note a conflict copy copies, or null when the path is not a conflict copy. */
 export function conflictCopyOf(path: string): string | null {
+  // Asked of every note, several times as it is filed: most paths fail the look whole.
+  if (!MAYBE.test(path)) return null;
   const slash = path.lastIndexOf('/');
   const folder = path.slice(0, slash + 1);
   const file = path.slice(slash + 1);

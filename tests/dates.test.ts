@@ -1,6 +1,6 @@
 // The arithmetic in src/core/dates.ts against the Date-based code it replaced.
 import { describe, it, expect } from 'vitest';
-import { addDays, daysBetween, weekday } from '../src/core/dates';
+import { addDays, daysBetween, parseIsoDate, weekday } from '../src/core/dates';
 const DAY = 86400000;
 const old = {
   addDays: (d: string, n: number) => { const x = new Date(new Date(`${d}T00:00:00Z`).getTime() + n * DAY); return `${String(x.getUTCFullYear()).padStart(4,'0')}-${String(x.getUTCMonth()+1).padStart(2,'0')}-${String(x.getUTCDate()).padStart(2,'0')}`; },
@@ -19,4 +19,16 @@ it('gives what Date gives, for every date and for odd text', () => {
     expect(Number.isNaN(weekday(s)) ? 'nan' : weekday(s), s).toBe(Number.isNaN(old.weekday(s)) ? 'nan' : old.weekday(s));
   }
 });
+});
+
+describe('dates read as one string per date', () => {
+  it('reads every date as itself past the number it keeps one string for', () => {
+    const start = Date.UTC(1900, 0, 1);
+    for (let i = 0; i < 60_000; i += 1) {
+      const iso = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+      expect(parseIsoDate(iso)).toBe(iso);
+      if (i % 997 === 0) expect(parseIsoDate(`${iso}T10:00`)).toBe(iso);
+    }
+    expect(parseIsoDate('2026-02-30')).toBeNull();
+  });
 });

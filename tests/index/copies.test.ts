@@ -82,6 +82,15 @@ describe('textFingerprint', () => {
     expect(textFingerprint('a')).not.toBe(textFingerprint('a\0'));
     expect(textFingerprint('')).not.toBe(textFingerprint('\0'));
   });
+
+  it('tells apart the same text read differently (what the path adds), and is a short flat key', () => {
+    const text = 'one template, two sessions dated by their file names';
+    expect(textFingerprint(text, 'Jane Doe@2026-11-20@')).toBe(textFingerprint(text, 'Jane Doe@2026-11-20@'));
+    expect(textFingerprint(text, 'Jane Doe@2026-11-20@')).not.toBe(textFingerprint(text, 'Jane Doe@2026-11-27@'));
+    expect(textFingerprint(text, 'x')).not.toBe(textFingerprint(text + 'x'));
+    expect(textFingerprint(text, 'a|b')).not.toBe(textFingerprint(text, 'ab|'));
+    expect(textFingerprint('x'.repeat(5_000_000))).toHaveLength(6);
+  });
 });
 
 describe('a conflict copy', () => {

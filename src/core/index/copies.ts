@@ -20,11 +20,13 @@ const bytes = new Uint8Array(PIECE * 3 + 8);
 const words = new Int32Array(bytes.buffer);
 
 /**
- * A note's text, to tell identical notes apart: its length and two 32-bit hashes of its UTF-8,
- * taken a 32-bit word at a time (the encoder is native, so this costs about a fifth of hashing
- * by character; every session note is hashed as it is read).
+ * A note's text (and what its path adds to the reading, `extra`), to tell identical notes apart:
+ * the text's length and two 32-bit hashes of its UTF-8, taken a 32-bit word at a time (the
+ * encoder is native, so this costs about a fifth of hashing by character; every session note is
+ * hashed as it is read), with `extra`'s characters hashed in after it. Six UTF-16 units: every
+ * note's is kept twice, and a string built of parts would keep its parts and the join.
  */
-export function textFingerprint(text: string): string {
+export function textFingerprint(text: string, extra = ''): string {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
   for (let from = 0; from < text.length; from += PIECE) {
@@ -43,7 +45,16 @@ export function textFingerprint(text: string): string {
     }
     if (i < end) a = Math.imul(a ^ words[i], 0x01000193);
   }
-  return `${text.length.toString(36)}.${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+  // `extra` after a separator no text hash ends with, so (text, extra) pairs do not run together.
+  a = Math.imul(a ^ 0x7fffffff, 0x01000193);
+  for (let i = 0; i < extra.length; i++) {
+    const c = extra.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  const n = text.length;
+  return String.fromCharCode(n & 0xffff, n >>> 16, a & 0xffff, a >>> 16, b & 0xffff, b >>> 16);
 }
 
 /** What copying tools add to a name: `Note 1`, `Note copy`, `Note - Copy`, `Note (2)`. */
@@ -95,7 +106,7 @@ export class CopyGate {
     const original = conflictCopyOf(path);
     if (original !== null) addTo(this.named, original, path);
     if (text !== null && (real.type !== null || real.sessions.length > 0)) {
-      const fp = `${textFingerprint(text)}|${readingKey(real)}`;
+      const fp = textFingerprint(text, readingKey(real));
       this.fingerprints.set(path, fp);
       const group = this.byFingerprint.get(fp);
       if (group === undefined) this.byFingerprint.set(fp, path);

@@ -95,6 +95,8 @@ export abstract class NoteStore {
    * (./copies); `text` tells identical notes apart. Returns the other paths whose filing changed.
    */
   protected file(path: string, real: ParsedNote, text: string | null): string[] {
+    // The reading's own copy of the path, so the lookups keep one string per note, not the caller's as well.
+    if (real.path === path) path = real.path;
     const others = this.copies.enter(path, real, text);
     this.put(this.copies.filing(path, real, this.exists));
     return this.refile(others);

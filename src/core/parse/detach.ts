@@ -27,7 +27,7 @@ export function ownString(s: string): string {
 
 /** Replaces, in place, every string inside plain objects and arrays by its own copy. */
 export function detach<T>(value: T): T {
-  walk(value, 0, null);
+  walk(value, 0, null, false);
   return value;
 }
 
@@ -37,12 +37,16 @@ export function detach<T>(value: T): T {
  * note's own, `ownPath`, which every string equal to it becomes rather than a copy each; and a
  * commitment's text, nearly always a part of its line, is cut from the line's own copy rather
  * than copied again (which also spares the index a second copy of every commitment's words).
+ *
+ * Each list that holds something is also swapped for a copy of its exact length: a list grown by
+ * `push` keeps room for 16 more, which the index would hold for every list of every note (a
+ * tenth of its memory).
  */
 export function detachNote(note: ParsedNote, ownPath: string): ParsedNote {
   const { session, commitments } = note;
   note.session = null;
   note.commitments = [];
-  walk(note, 0, ownPath);
+  walk(note, 0, ownPath, true);
   for (const c of commitments) {
     const raw = ownString(c.raw);
     const at = c.text.length >= MIN_VIEW ? raw.indexOf(c.text) : -1;
@@ -50,11 +54,11 @@ export function detachNote(note: ParsedNote, ownPath: string): ParsedNote {
     // Blank while the rest is walked, so the walk does not copy them again.
     c.raw = '';
     c.text = '';
-    walk(c, 1, ownPath);
+    walk(c, 1, ownPath, true);
     c.raw = raw;
     c.text = text;
   }
-  note.commitments = commitments;
+  note.commitments = exact(commitments, true);
   note.session = session;
   return note;
 }
@@ -64,14 +68,19 @@ function own(v: string, shared: string | null): string {
   return v === shared ? shared : ownString(v);
 }
 
-function walk(value: unknown, depth: number, shared: string | null): void {
+/** `list` at its exact length (a fresh copy) when `trim` asks and it holds something. */
+function exact<T>(list: T[], trim: boolean): T[] {
+  return trim && list.length > 0 ? list.slice() : list;
+}
+
+function walk(value: unknown, depth: number, shared: string | null, trim: boolean): void {
   if (depth > 32 || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
       if (typeof v === 'string') {
         if (v.length >= MIN_VIEW) value[i] = own(v, shared);
-      } else if (v !== null && typeof v === 'object') walk(v, depth + 1, shared);
+      } else if (v !== null && typeof v === 'object') walk((value[i] = Array.isArray(v) ? exact(v, trim) : v), depth + 1, shared, trim);
     }
     return;
   }
@@ -81,6 +90,9 @@ function walk(value: unknown, depth: number, shared: string | null): void {
     const v = o[k];
     if (typeof v === 'string') {
       if (v.length >= MIN_VIEW) o[k] = own(v, shared);
-    } else if (v !== null && typeof v === 'object') walk(v, depth + 1, shared);
+    } else if (v !== null && typeof v === 'object') {
+      if (Array.isArray(v) && trim && v.length > 0) walk((o[k] = v.slice()), depth + 1, shared, trim);
+      else walk(v, depth + 1, shared, trim);
+    }
   }
 }

@@ -22,9 +22,9 @@ it('gives what Date gives, for every date and for odd text', () => {
 });
 
 describe('dates read as one string per date', () => {
-  it('reads every date as itself past the number it keeps one string for', () => {
-    const start = Date.UTC(1900, 0, 1);
-    for (let i = 0; i < 60_000; i += 1) {
+  it('reads every date as itself, in the years it keeps one string for and outside them', () => {
+    const start = Date.UTC(1850, 0, 1);
+    for (let i = 0; i < 132_000; i += 1) {
       const iso = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
       expect(parseIsoDate(iso)).toBe(iso);
       if (i % 997 === 0) expect(parseIsoDate(`${iso}T10:00`)).toBe(iso);

@@ -24,17 +24,16 @@ function pad(n: number, width = 2): string {
 
 /**
  * One string per date: a vault names the same few thousand dates over and over (due dates,
- * session dates, check-ins), and the index would keep a copy of each for every mention. Up to
- * `INTERNED_DATES` of them, so a note of a million distinct dates cannot grow it without end.
+ * session dates, check-ins), and the index would keep a copy of each for every mention. Kept by
+ * year (1900-2199, a list of 12 × 31 slots each, made when a date of that year is first read),
+ * so finding a date's string is an array read, and nothing outside those years is kept.
  */
-const interned = new Map<string, IsoDate>();
-const INTERNED_DATES = 40_000;
+const YEARS: (IsoDate | undefined)[][] = [];
 
-function intern(date: IsoDate): IsoDate {
-  const hit = interned.get(date);
-  if (hit !== undefined) return hit;
-  if (interned.size < INTERNED_DATES) interned.set(date, date);
-  return date;
+function intern(date: IsoDate, year: number, month: number, day: number): IsoDate {
+  if (year < 1900 || year >= 2200) return date;
+  const days = (YEARS[year - 1900] ??= new Array<IsoDate | undefined>(372));
+  return (days[(month - 1) * 31 + day - 1] ??= date);
 }
 
 /** A valid `YYYY-MM-DD` from a date or datetime string, else null. Single-digit months are padded. */
@@ -42,8 +41,9 @@ export function parseIsoDate(value: string): IsoDate | null {
   if (value.length === 10 && ISO_DATE.test(value)) {
     const month = (value.charCodeAt(5) - 48) * 10 + (value.charCodeAt(6) - 48);
     const day = (value.charCodeAt(8) - 48) * 10 + (value.charCodeAt(9) - 48);
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(value.slice(0, 4)), month)) return null;
-    return intern(value);
+    const year = (value.charCodeAt(0) - 48) * 1000 + (value.charCodeAt(1) - 48) * 100 + (value.charCodeAt(2) - 48) * 10 + (value.charCodeAt(3) - 48);
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+    return intern(value, year, month, day);
   }
   const m = DATE_PREFIX.exec(value.trim());
   if (!m) return null;
@@ -51,7 +51,7 @@ export function parseIsoDate(value: string): IsoDate | null {
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return intern(`${pad(year, 4)}-${pad(month)}-${pad(day)}`);
+  return intern(`${pad(year, 4)}-${pad(month)}-${pad(day)}`, year, month, day);
 }
 
 /** True for a strictly formed, real calendar date. */
@@ -107,7 +107,7 @@ function fromEpochDay(z0: number): IsoDate {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   if (y < 0 || y > 9999) return fromUtc(new Date(z0 * DAY_MS));
-  return intern(`${pad(y, 4)}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`);
+  return intern(`${pad(y, 4)}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`, y, m, d);
 }
 
 function fromUtc(d: Date): IsoDate {

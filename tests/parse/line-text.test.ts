@@ -41,3 +41,30 @@ describe('a commitment line\'s block id, found by character from the end', () =>
     );
   });
 });
+
+/** The text's white space as the parser used to fold it: every run into one space when any run is more than one space. */
+function foldedByLoop(text: string): string {
+  let prev = false;
+  let needs = false;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    const ws = /\s/.test(ch);
+    if (ws && (prev || (c !== 32 && c !== 0x1680))) needs = true;
+    prev = ws;
+  }
+  return (needs ? text.replace(/\s+/g, ' ') : text).trim();
+}
+
+describe('a commitment line\'s white space, folded by pattern', () => {
+  it('is folded as the loop by character folded it, on any mix of white space', () => {
+    const piece = fc.oneof(fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u1680', '\u2003', '\u3000', '\ufeff', 'a', 'Send', 'é', '.'), fc.string({ maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        fc.pre(!/[\^#:]|coach|[\u2705\u274C\u23F3\u2795\uD83D\u23EB\u23EC]|\uD83D/i.test(text));
+        expect(parseLineFields(text).text).toBe(foldedByLoop(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -240,7 +240,8 @@ export abstract class NoteStore {
   protected put(note: ParsedNote): void {
     this.changes++;
     const old = this.notes.get(note.path);
-    if (old?.client || note.client || clientsNamed(old) !== clientsNamed(note)) this.listChanges++;
+    // (A note new to the index names clients exactly when it has sessions: no need to spell them out.)
+    if (old?.client || note.client || (old === undefined ? note.sessions.length > 0 : clientsNamed(old) !== clientsNamed(note))) this.listChanges++;
     // Replacing a note keeps the path order; only a new path needs a re-sort.
     if (!this.take(note.path, true)) this.sortedPaths = null;
     this.notes.set(note.path, note);

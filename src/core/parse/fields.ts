@@ -53,18 +53,43 @@ function blockIdAtEnd(text: string): { id: string; at: number } | null {
 }
 const COACH_PREFIX = /^coach[ \t]*:[ \t]*/i;
 
-/** Where each field's value goes in `LineFields`. */
-const TARGET: { readonly [K in FieldKey]: 'due' | 'doneDate' | 'letGoDate' | 'trigger' | 'coping' | 'confidence' | 'owner' | 'kind' | 'from' } = {
-  due: 'due',
-  completion: 'doneDate',
-  cancelled: 'letGoDate',
-  trigger: 'trigger',
-  coping: 'coping',
-  confidence: 'confidence',
-  owner: 'owner',
-  kind: 'kind',
-  from: 'from',
-};
+/**
+ * Where each field's value goes in `LineFields`: a switch, as a store to a property named at run
+ * time (a map from field to property) was a slow keyed store on every field read.
+ */
+function store(out: LineFields, key: FieldKey, value: unknown): void {
+  switch (key) {
+    case 'due':
+      out.due = value as string | null;
+      return;
+    case 'completion':
+      out.doneDate = value as string | null;
+      return;
+    case 'cancelled':
+      out.letGoDate = value as string | null;
+      return;
+    case 'trigger':
+      out.trigger = value as string | null;
+      return;
+    case 'coping':
+      out.coping = value as Coping | null;
+      return;
+    case 'confidence':
+      out.confidence = value as number | null;
+      return;
+    case 'owner':
+      out.owner = value as Owner | null;
+      return;
+    case 'kind':
+      out.kind = value as Kind | null;
+      return;
+    case 'from':
+      out.from = value as string | null;
+      return;
+    default:
+      key satisfies never;
+  }
+}
 
 function readField(out: LineFields, key: FieldKey, value: string): void {
   const spec = FIELDS[key];
@@ -73,7 +98,7 @@ function readField(out: LineFields, key: FieldKey, value: string): void {
     out.problems.push(r.problem);
     if (spec.keepOnProblem) return;
   }
-  (out as unknown as Record<string, unknown>)[TARGET[key]] = r.value;
+  store(out, key, r.value);
 }
 
 /**

@@ -66,73 +66,97 @@ export function emptyDetails(): Details {
   return { trigger: null, coping: null, confidence: null, checkIns: [], learned: [], notes: [], problems: [] };
 }
 
-/** Reads one detail line (list marker already removed) into `d`. */
-export function readDetail(d: Details, text: string, line: number): void {
-  // Every form below starts with a date (or `[[`), or with l, t, w, i or c in either case; the
-  // other lines (most of them) are notes, without trying each pattern in turn.
-  const c0 = text.charCodeAt(0);
-  const lower = c0 | 32;
-  if (!((c0 >= 48 && c0 <= 57) || c0 === 91 || lower === 108 || lower === 116 || lower === 119 || lower === 105 || lower === 99)) {
+/** `2026-11-24 done: note` (or `[[2026-11-24]] …`): a check-in. */
+function checkInLine(d: Details, text: string, line: number): boolean {
+  const m = CHECK_IN.exec(text);
+  if (!m) return false;
+  const date = parseIsoDate(m[1]);
+  if (date === null) {
+    d.problems.push({ line, message: `check-in date '${m[1]}' is not a date (YYYY-MM-DD); kept as a note, not a check-in` });
     d.notes.push(text);
-    return;
+    return true;
   }
-  let m: RegExpExecArray | null;
-  if ((m = CHECK_IN.exec(text))) {
-    const date = parseIsoDate(m[1]);
-    if (date === null) {
-      d.problems.push({ line, message: `check-in date '${m[1]}' is not a date (YYYY-MM-DD); kept as a note, not a check-in` });
-      d.notes.push(text);
-      return;
-    }
-    const note = m[3].trim();
-    d.checkIns.push({ date, status: checkInStatus(m[2]), note: note === '' ? null : note, line });
-    return;
-  }
-  if ((m = LEARNED.exec(text)) && m[1].trim() !== '') {
-    const last = d.checkIns[d.checkIns.length - 1];
-    d.learned.push({ date: last ? last.date : null, text: m[1].trim(), line });
-    return;
-  }
-  if ((m = TRIGGER_FIELD.exec(text)) && m[1].trim() !== '') {
+  const note = m[3].trim();
+  d.checkIns.push({ date, status: checkInStatus(m[2]), note: note === '' ? null : note, line });
+  return true;
+}
+
+/** `Learned: …`: what the client learned, dated by the latest check-in. */
+function learnedLine(d: Details, text: string, line: number): boolean {
+  const m = LEARNED.exec(text);
+  if (!m || m[1].trim() === '') return false;
+  const last = d.checkIns[d.checkIns.length - 1];
+  d.learned.push({ date: last ? last.date : null, text: m[1].trim(), line });
+  return true;
+}
+
+/** `When: …` / `Trigger: …`, or the sentence `When X, I'll Y`: the trigger. */
+function triggerLine(d: Details, text: string): boolean {
+  const m = TRIGGER_FIELD.exec(text);
+  if (m && m[1].trim() !== '') {
     d.trigger ??= m[1].trim();
-    return;
+    return true;
   }
   const cue = whenTrigger(text);
-  if (cue !== null) {
-    d.trigger ??= cue;
-    return;
-  }
-  if ((m = IF_FIELD.exec(text)) && m[1].trim() !== '') {
+  if (cue === null) return false;
+  d.trigger ??= cue;
+  return true;
+}
+
+/** `If: A then: B`, or the sentence `If A, then B`: the coping plan. */
+function ifLine(d: Details, text: string): boolean {
+  const m = IF_FIELD.exec(text);
+  if (m && m[1].trim() !== '') {
     const then = THEN_FIELD.exec(m[1]);
     if (then) {
       const obstacle = m[1].slice(0, then.index).trim();
       const response = m[1].slice(then.index + then[0].length).trim();
       if (obstacle !== '' && response !== '') {
         d.coping ??= { obstacle, response };
-        return;
+        return true;
       }
     }
     d.coping ??= { obstacle: m[1].trim(), response: null };
-    return;
-  }
-  if ((m = COPING_FIELD.exec(text)) && m[1].trim() !== '') {
-    d.coping ??= parseCoping(m[1]);
-    return;
+    return true;
   }
   const plan = ifSentence(text);
-  if (plan !== null) {
-    d.coping ??= plan;
-    return;
+  if (plan === null) return false;
+  d.coping ??= plan;
+  return true;
+}
+
+/** `Coping: A -> B` (the coping plan), or `Confidence: 7/10`. */
+function copingOrConfidenceLine(d: Details, text: string, line: number): boolean {
+  let m = COPING_FIELD.exec(text);
+  if (m && m[1].trim() !== '') {
+    d.coping ??= parseCoping(m[1]);
+    return true;
   }
-  if ((m = CONFIDENCE.exec(text)) && /^\d/.test(m[1].trim())) {
-    const c = parseConfidence(m[1]);
-    if (Number.isNaN(c)) {
-      d.problems.push({ line, message: `confidence '${m[1].trim().slice(0, 40)}' is not a number from 1 to 10; kept as a note` });
-      d.notes.push(text);
-    } else {
-      d.confidence ??= c;
-    }
-    return;
+  m = CONFIDENCE.exec(text);
+  if (!m || !/^\d/.test(m[1].trim())) return false;
+  const c = parseConfidence(m[1]);
+  if (Number.isNaN(c)) {
+    d.problems.push({ line, message: `confidence '${m[1].trim().slice(0, 40)}' is not a number from 1 to 10; kept as a note` });
+    d.notes.push(text);
+  } else {
+    d.confidence ??= c;
   }
-  d.notes.push(text);
+  return true;
+}
+
+/** Reads one detail line (list marker already removed) into `d`. */
+export function readDetail(d: Details, text: string, line: number): void {
+  // Each form starts with its own characters: a date (or `[[`), or l, t or w, i, c in either
+  // case. Only the forms a line's first character allows are tried; the other lines (most of
+  // them) are notes.
+  const c0 = text.charCodeAt(0);
+  const lower = c0 | 32;
+  const read =
+    (c0 >= 48 && c0 <= 57) || c0 === 91 ? checkInLine(d, text, line)
+    : lower === 108 ? learnedLine(d, text, line)
+    : lower === 116 || lower === 119 ? triggerLine(d, text)
+    : lower === 105 ? ifLine(d, text)
+    : lower === 99 ? copingOrConfidenceLine(d, text, line)
+    : false;
+  if (!read) d.notes.push(text);
 }

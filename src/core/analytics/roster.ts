@@ -48,7 +48,24 @@ export function rosterRow(a: ClientAnalysis, t: RiskThresholds): RosterRow {
   const c = a.client;
   const signals = computeSignals(a, t);
   const risk = riskScore(signals);
-  const notCoach = a.commitments.filter((x) => x.owner !== 'coach');
+  // The counts in one pass over the client's commitments (the roster does this for every client).
+  let open = 0;
+  let overdue = 0;
+  let done = 0;
+  let coachOpen = 0;
+  let coachOverdue = 0;
+  for (const x of a.commitments) {
+    const live = isLive(x);
+    const late = isOverdue(x, a.asOf);
+    if (x.owner === 'coach') {
+      if (live) coachOpen++;
+      if (late) coachOverdue++;
+    } else {
+      if (live) open++;
+      if (late) overdue++;
+      if (x.status === 'done') done++;
+    }
+  }
   return {
     client: c.name,
     path: c.path,
@@ -62,11 +79,11 @@ export function rosterRow(a: ClientAnalysis, t: RiskThresholds): RosterRow {
     lastSessionPath: a.lastHeld?.path ?? null,
     daysSinceLastSession: a.daysSinceLastHeld,
     nextSession: a.nextSession,
-    open: notCoach.filter(isLive).length,
-    overdue: notCoach.filter((x) => isOverdue(x, a.asOf)).length,
-    done: notCoach.filter((x) => x.status === 'done').length,
-    coachOpen: a.coachOwned.filter(isLive).length,
-    coachOverdue: a.coachOwned.filter((x) => isOverdue(x, a.asOf)).length,
+    open,
+    overdue,
+    done,
+    coachOpen,
+    coachOverdue,
     completionRecent: a.completionRecent.rate,
     completionAll: a.completionAll.rate,
     coachCompletion: a.coachCompletion.rate,

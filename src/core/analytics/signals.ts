@@ -169,6 +169,7 @@ export const SIGNAL_RULES = {
       return nonEmpty(
         a.commitments.filter((c) => {
           if (!isOverdue(c, a.asOf) || !(c.due < cutoff)) return false;
+          if (c.checkIns.length === 0) return true; // (due < cutoff says the window has passed)
           const until = addDays(c.due, t.followUpDays);
           return until < a.asOf && !c.checkIns.some((k) => k.date >= c.due && k.date <= until);
         }),

@@ -43,12 +43,19 @@ export class BumpLog {
 }
 
 /**
- * How a note names its sessions' clients: everything the client list is worked out from (the
- * references, how sure they are, the attendees). Equal before and after a change: the same list.
+ * Whether two readings of a note name their sessions' clients alike: everything the client list
+ * is worked out from (the references, how sure they are, the attendees). Alike before and after a
+ * change: the same list. Compared field by field, without spelling either out.
  */
-export function clientsNamed(note: ParsedNote | undefined): string {
-  if (!note || note.sessions.length === 0) return '';
-  let out = '';
-  for (const s of note.sessions) out += `${s.clientRef}\u0000${s.clientTarget}\u0000${s.weak ? 1 : 0}\u0000${s.attendees.join('\u0001')}\u0002`;
-  return out;
+export function sameClientsNamed(a: ParsedNote | undefined, b: ParsedNote | undefined): boolean {
+  const x = a?.sessions ?? [];
+  const y = b?.sessions ?? [];
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const s = x[i];
+    const t = y[i];
+    if (s.clientRef !== t.clientRef || s.clientTarget !== t.clientTarget || s.weak !== t.weak || s.attendees.length !== t.attendees.length) return false;
+    for (let k = 0; k < s.attendees.length; k++) if (s.attendees[k] !== t.attendees[k]) return false;
+  }
+  return true;
 }

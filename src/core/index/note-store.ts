@@ -14,7 +14,7 @@ import { ClientDirectory } from './client-directory';
 import type { SessionEntry } from './derive';
 import { BlockIds } from './block-ids';
 import { addTo, byPath, firstName, removeFrom, versionKeys } from './keys';
-import { BumpLog, clientsNamed, type ChangeMark } from './change-log';
+import { BumpLog, sameClientsNamed, type ChangeMark } from './change-log';
 import { preparation, type Preparation } from './prepare';
 
 export type IndexListener = (changedPaths: readonly string[]) => void;
@@ -240,8 +240,7 @@ export abstract class NoteStore {
   protected put(note: ParsedNote): void {
     this.changes++;
     const old = this.notes.get(note.path);
-    // (A note new to the index names clients exactly when it has sessions: no need to spell them out.)
-    if (old?.client || note.client || (old === undefined ? note.sessions.length > 0 : clientsNamed(old) !== clientsNamed(note))) this.listChanges++;
+    if (old?.client || note.client || !sameClientsNamed(old, note)) this.listChanges++;
     // Replacing a note keeps the path order; only a new path needs a re-sort.
     if (!this.take(note.path, true)) this.sortedPaths = null;
     this.notes.set(note.path, note);

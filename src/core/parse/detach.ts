@@ -73,6 +73,13 @@ function exact<T>(list: T[], trim: boolean): T[] {
   return trim && list.length > 0 ? list.slice() : list;
 }
 
+/** Walks `holder[key]`, a record or list, first swapping a list for its exact-length copy (see `exact`). */
+function walkAt(holder: object, key: string | number, v: object, depth: number, shared: string | null, trim: boolean): void {
+  const w = Array.isArray(v) ? exact(v, trim) : v;
+  if (w !== v) (holder as Record<string | number, unknown>)[key] = w;
+  walk(w, depth, shared, trim);
+}
+
 function walk(value: unknown, depth: number, shared: string | null, trim: boolean): void {
   if (depth > 32 || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
@@ -80,7 +87,7 @@ function walk(value: unknown, depth: number, shared: string | null, trim: boolea
       const v: unknown = value[i];
       if (typeof v === 'string') {
         if (v.length >= MIN_VIEW) value[i] = own(v, shared);
-      } else if (v !== null && typeof v === 'object') walk((value[i] = Array.isArray(v) ? exact(v, trim) : v), depth + 1, shared, trim);
+      } else if (v !== null && typeof v === 'object') walkAt(value, i, v, depth + 1, shared, trim);
     }
     return;
   }
@@ -90,9 +97,6 @@ function walk(value: unknown, depth: number, shared: string | null, trim: boolea
     const v = o[k];
     if (typeof v === 'string') {
       if (v.length >= MIN_VIEW) o[k] = own(v, shared);
-    } else if (v !== null && typeof v === 'object') {
-      if (Array.isArray(v) && trim && v.length > 0) walk((o[k] = v.slice()), depth + 1, shared, trim);
-      else walk(v, depth + 1, shared, trim);
-    }
+    } else if (v !== null && typeof v === 'object') walkAt(o, k, v, depth + 1, shared, trim);
   }
 }

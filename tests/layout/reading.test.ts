@@ -133,6 +133,46 @@ describe('where the client and the date come from', () => {
     ]);
   });
 
+  it('a file name or title that names a group (Peer Group, Team sync) is no client: an error saying so, not a client of its own', () => {
+    const out = scan({
+      'Meetings/2026-11-12 Peer Group.md': '---\ntags: [meeting]\n---\n# Peer group\n\n## Action items\n- [ ] Share the reading list\n',
+      'Meetings/2026-11-13 Team sync.md': '---\ntags: [meeting]\n---\n## Action items\n- [ ] Update the board\n',
+      'Meetings/2026-11-15 Coaching circle.md': '---\ntags: [meeting]\n---\n## Action items\n- [ ] Draft the plan\n',
+      'Meetings/2026-11-14 Jane Doe.md': '---\ntags: [meeting]\n---\n## Action items\n- [ ] Draft the plan\n',
+      'Meetings/2026-11-16 Ben.md': '---\ntags: [meeting]\nattendees: ["[[Priya Nair]]", "[[Ben]]"]\n---\n# Ben with the team\n## Action items\n- [ ] Book the room\n',
+    }, { ...FLEX, sessionTags: ['meeting'] });
+    expect(out.clients.map((c) => c.name)).toEqual(['Ben', 'Jane Doe']);
+    expect(out.sessions.map((s) => s.client)).toEqual(['Jane Doe', 'Ben']);
+    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.path, d.line])).toEqual([
+      ['Meetings/2026-11-12 Peer Group.md', 1],
+      ['Meetings/2026-11-13 Team sync.md', 1],
+      ['Meetings/2026-11-15 Coaching circle.md', 1],
+    ]);
+    expect(errors[0].message).toContain("names a group ('Peer Group'), not a client");
+    expect(errors[1].message).toContain("('Team sync')");
+    for (const e of errors) expect(e.message).toMatch(/add client: "\[\[Name\]\]".*attendees/);
+  });
+
+  it('a group named only by a dated file name: its listed people are its clients; with none, a warning', () => {
+    const out = scan({
+      'People/Ben Carter.md': person('Ben Carter'),
+      'People/Jane Doe.md': person('Jane Doe'),
+      'Notes/2026-11-18 Peer mastermind.md': '# Peer mastermind\n\n**Attendees**: Priya Nair, [[Ben Carter]], [[Jane Doe]]\n\n## Action items\n- [ ] Ben Carter: send the deck\n- [ ] Jane Doe: book the venue\n',
+      'Notes/2026-11-17 Team retro.md': '# Team retro\n\n## Action items\n- [ ] Update the board\n',
+    });
+    expect(out.sessions.map((s) => [s.path, s.client])).toEqual([
+      ['Notes/2026-11-18 Peer mastermind.md', 'Ben Carter'],
+      ['Notes/2026-11-18 Peer mastermind.md', 'Jane Doe'],
+    ]);
+    expect(out.commitments.map((c) => [c.client, c.text])).toEqual([
+      ['Ben Carter', 'send the deck'],
+      ['Jane Doe', 'book the venue'],
+    ]);
+    expect(out.diagnostics.map((d) => [d.path, d.severity])).toEqual([['Notes/2026-11-17 Team retro.md', 'warning']]);
+    expect(out.diagnostics[0].message).toContain("names a group ('Team retro')");
+  });
+
   it('a folder name that matches no client is a warning, not a new client', () => {
     const out = scan({ 'Calls/jordan-smith/2026-10-01.md': '## Action Items\n- [ ] A\n', 'Calls/Weekly sync/2026-10-02.md': '## Action Items\n- [ ] B\n' }, { ...FLEX, sessionFolders: ['Calls/**'] });
     expect(out.clients).toEqual([]);

@@ -12,7 +12,7 @@ import { datedHeadings, HEADING, headingKey, LOOKS_LIKE_ACTIONS } from './headin
 import { basename, frontmatterLookup, keyLine } from './records';
 
 export { keyLine };
-import { filenameParts, hasSessionTag, inSessionFolder, typeValues, type ClientRef, type SessionMeta } from './session-meta';
+import { filenameParts, groupNamed, hasSessionTag, inSessionFolder, typeValues, type ClientRef, type SessionMeta } from './session-meta';
 import { valueText } from '../plain-text';
 
 type Diag = (line: number, severity: Severity, message: string) => void;
@@ -41,7 +41,8 @@ export function classify(fm: Frontmatter | null, lines: string[], path: string, 
   }
   if (layout.clientFromFilename && layout.dateFromFilename) {
     const parts = filenameParts(path, layout);
-    if (parts.date && parts.name) return { type: 'session', strong: false, daily: false };
+    // A dated file name naming a person, or a group (`2026-11-10 Peer mastermind`), whose people the note lists.
+    if (parts.date && (parts.name || groupNamed(parts.rest))) return { type: 'session', strong: false, daily: false };
   }
   // A person file with a dated heading per meeting (`### 2026-09-10 – Kickoff`).
   if (layout.datedSections && types.length === 0 && datedHeadings(lines, fm ? fm.endLine : 0, layout) >= 2) return { type: 'session', strong: true, daily: false };

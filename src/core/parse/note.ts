@@ -18,7 +18,7 @@ import { isBlank, indentWidth, isSpaceCode, matchListItem, splitLines, stripList
 import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
 import { basename, readClientNote } from './records';
 import { isIgnored } from '../layout/layout';
-import { bodyNextDate, filenameParts, nameFromWords, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
+import { bodyNextDate, filenameParts, groupNamed, nameFromWords, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
 import { closesFence, FENCE_OPEN } from '../syntax/fences';
 
 
@@ -33,6 +33,14 @@ function firstCode(line: string): number {
     if (!isSpaceCode(c)) return c;
   }
   return NaN;
+}
+
+/** Why a session note has no client, and what to do; a file name that names a group (`Peer Group`) is said to. */
+function noClientMessage(path: string, layout: CoreSettings['layout']): string {
+  const group = layout.clientFromFilename ? groupNamed(filenameParts(path, layout).rest) : null;
+  return group !== null
+    ? `session note's file name names a group ('${group}'), not a client; add client: "[[Name]]" for one client, or list the people present as attendees so each item counts for the person it names`
+    : 'session note has no client; add client: "[[Name]]" (the client note\'s name) to its frontmatter';
 }
 
 /** A note that holds no records, only the one diagnostic saying why (not read, unreadable, a copy). */
@@ -128,7 +136,9 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   if (!sections && meta !== null) {
     const hasError = diagnostics.some((d) => d.severity === 'error');
     if (meta.refs.length === 0) {
-      diag(fm ? keyLine(fm, 'client', settings) : 1, 'error', fmHas(fm, 'client', settings) ? 'session note client is not a name or [[link]]; write it as client: "[[Jane Doe]]" or client: Jane Doe, the client note\'s name' : 'session note has no client; add client: "[[Name]]" (the client note\'s name) to its frontmatter');
+      // Only its file name made it a session (a team's `2026-11-13 Team sync`): a guess, so a warning.
+      const severity = kind.strong ? 'error' : 'warning';
+      diag(fm ? keyLine(fm, 'client', settings) : 1, severity, fmHas(fm, 'client', settings) ? 'session note client is not a name or [[link]]; write it as client: "[[Jane Doe]]" or client: Jane Doe, the client note\'s name' : noClientMessage(path, layout));
     }
     if (meta.date === null && !hasError) diag(fm ? keyLine(fm, 'date', settings) : 1, 'error', 'session note has no date; add date: YYYY-MM-DD to its frontmatter');
     if (meta.refs.length === 0 || meta.date === null) return result;

@@ -26,6 +26,26 @@ const GENERIC_NAME_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Words that name a group, not a person (`Peer Group`, `Team sync`, `Coaching circle`): a file
+ * name or title with one of them names no client, so a team's meeting note is not a client of
+ * its own. (A family, as in family therapy, can be a client, so `family` is not among them.)
+ */
+const GROUP_NAME_WORDS = new Set(
+  (
+    'group groups circle circles team teams cohort cohorts board committee council standup stand-up retro ' +
+    'retrospective workshop workshops mastermind offsite off-site all-hands allhands kickoff kick-off training ' +
+    'webinar huddle squad class seminar intervision peer peers staff department dept meetup panel forum club'
+  ).split(' '),
+);
+
+/** The group a file or folder name names (`Peer Group`), or null when no word of it is a group's. */
+export function groupNamed(raw: string): string | null {
+  const words = raw.replace(/[^\p{L}\p{N}' -]+/gu, ' ').trim().split(/\s+/);
+  if (!words.some((w) => GROUP_NAME_WORDS.has(w.toLowerCase()))) return null;
+  return words.filter((w) => !/^\d+$/.test(w) && !/^-+$/.test(w)).join(' ') || null;
+}
+
 export interface ClientRef {
   /** The reference as written, reduced to a name (`Jane Doe`). */
   name: string;
@@ -103,6 +123,7 @@ export function nameFromWords(raw: string): string | null {
     .split(/\s+/)
     .filter((w) => w !== '' && !GENERIC_NAME_WORDS.has(w.toLowerCase()) && !/^\d+$/.test(w) && !/^[-–—:,.#()[\]]+$/.test(w));
   if (words.length === 0 || words.length > 4) return null;
+  if (words.some((w) => GROUP_NAME_WORDS.has(w.toLowerCase()))) return null;
   if (!words.every((w) => /^[\p{L}][\p{L}'’.-]*$/u.test(w))) return null;
   // `ben-carter` → `Ben Carter`
   const parts = words.length === 1 && /^[\p{Ll}]+(?:-[\p{Ll}]+)+$/u.test(words[0]) ? words[0].split('-') : words;
@@ -110,12 +131,12 @@ export function nameFromWords(raw: string): string | null {
 }
 
 /** The date and the name part of a file name (`Hugo Brandt - 2026-10-08`, `2026-11-20 Jane`). */
-export function filenameParts(path: string, layout: Pick<NoteLayout, 'dateOrder'>): { date: string | null; name: string | null } {
+export function filenameParts(path: string, layout: Pick<NoteLayout, 'dateOrder'>): { date: string | null; name: string | null; rest: string } {
   const base = basename(path);
   const found = findWrittenDate(base, layout.dateOrder);
-  if (!found) return { date: null, name: null };
+  if (!found) return { date: null, name: null, rest: base };
   const rest = (base.slice(0, found.index) + ' ' + base.slice(found.index + found.text.length)).trim();
-  return { date: found.date, name: nameFromWords(rest) };
+  return { date: found.date, name: nameFromWords(rest), rest };
 }
 
 function refFrom(value: string, source: ClientRef['source']): ClientRef | null {

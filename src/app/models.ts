@@ -14,6 +14,7 @@ import { resolveThresholds, type RiskThresholds } from '../core/analytics/thresh
 import { addDays } from '../core/dates';
 import { defaultDueDate, isOverdue, type VaultIndex } from '../core/index/vault-index';
 import type { Client, Commitment, IsoDate } from '../core/types';
+import { coachOwnName } from '../core/layout/layout';
 import type { CaptureItem, CaptureModel, ClientModel, CompletionPoint, ReviewItem, ReviewModel, RosterModel } from '../ui/contracts';
 
 export interface ModelSettings {
@@ -46,7 +47,7 @@ export function buildClientModel(index: VaultIndex, client: Client, asOf: IsoDat
     client,
     row: rosterRow(a, t),
     patterns,
-    brief: briefOf(a, patterns, computeSignals(a, t), t),
+    brief: briefOf(a, patterns, computeSignals(a, t), t, coachOwnName(index.settings.layout)),
     open: a.commitments.filter((c) => c.status === 'open' || c.status === 'partial' || c.status === 'stuck' || c.status === 'skipped'),
     completionBySession,
     milestones: milestoneProgress(client, asOf).milestones,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openingQuestions } from '../../src/core/analytics/brief';
+import { VaultIndex } from '../../src/core/index/vault-index';
+import { resolveLayout } from '../../src/core/layout/layout';
 import { patternsOf as patternsFromAnalysis } from '../../src/core/analytics/patterns';
 import { resolveThresholds } from '../../src/core/analytics/thresholds';
 import { analysis, briefModelOf, briefOf, clientNote, JUDGEMENT, sessionNote, vault, weekly } from './fixtures';
@@ -30,6 +32,27 @@ function section(md: string, heading: string): string {
   const end = rest.indexOf('\n## ');
   return end < 0 ? rest : rest.slice(0, end);
 }
+
+describe('the brief names the coach', () => {
+  const unassigned = vault(clientNote('Ben Carter', { cadence: 'weekly' }), weekly('Ben Carter', '2026-11-17', [['- [ ] Send the deck']]));
+  const withLayout = (coachNames: string[]) => {
+    const index = new VaultIndex({ layout: resolveLayout({ coachNames }) });
+    index.setNotes(Object.entries(unassigned));
+    return index;
+  };
+
+  it('as the client note gives it, else as "none set" when no coach name is in the layout', () => {
+    expect(briefModelOf(files, JANE, AS_OF).facts).toMatchObject({ coach: 'Sam Rivera', coachIsYou: false });
+    expect(briefOf(unassigned, 'Ben Carter', AS_OF)).toContain('- Coach: none set\n');
+    expect(briefModelOf(withLayout(['Me', 'I']), 'Ben Carter', AS_OF).facts).toMatchObject({ coach: null, coachIsYou: false });
+  });
+
+  it('as the coach named in the layout (setup --coach) when no note names one, and says so', () => {
+    const index = withLayout(['Me', 'Priya Nair', 'Priya']);
+    expect(briefModelOf(index, 'Ben Carter', AS_OF).facts).toMatchObject({ coach: 'Priya Nair', coachIsYou: true });
+    expect(briefOf(index, 'Ben Carter', AS_OF)).toContain('- Coach: Priya Nair (you: no note names a coach)\n');
+  });
+});
 
 describe('the pre-session brief', () => {
   const md = briefOf(files, JANE, AS_OF);

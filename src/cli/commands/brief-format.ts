@@ -69,7 +69,7 @@ export function briefMarkdown(b: BriefModel, d: DateWords): string {
   const out: string[] = [`# Brief: ${e(b.client)}, ${d(b.asOf)}`, ''];
   const level = ACCOUNTABILITY[f.accountability];
   const facts = [
-    f.coach ? `Coach: ${e(f.coach)}` : 'Coach: none set',
+    f.coach ? `Coach: ${e(f.coach)}${f.coachIsYou ? ' (you: no note names a coach)' : ''}` : 'Coach: none set',
     `Accountability: ${level.name}. ${level.note}`,
     `Rhythm: every ${plural(f.cadenceDays, 'day')}`,
     f.lastSession ? `Last session: ${dated(f.lastSession.note, f.lastSession.date, d)} (${daysAgo(f.lastSession.daysAgo)})` : 'Last session: none held yet',

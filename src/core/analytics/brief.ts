@@ -15,6 +15,7 @@ import { isLive } from './completion';
 import { patternsOf, type Observation, type Patterns } from './patterns';
 import { computeSignals, type Signal } from './signals';
 import { resolveThresholds, type RiskThresholds } from './thresholds';
+import { coachOwnName } from '../layout/layout';
 
 /**
  * Note-derived text, escaped so a markdown renderer shows it as written: no HTML (`<img src=…>`),
@@ -48,7 +49,10 @@ export function noteTitle(path: string): string {
 const noteRef = (path: string, line = 1): NoteRef => ({ path, title: noteTitle(path), line });
 
 export interface BriefFacts {
+  /** The client's coach (`coach:` of the client note, else of the latest session), else the coach's own name from the layout. */
   coach: string | null;
+  /** The coach is the one named in the layout's coach names (the coach using the vault), as no note names one. */
+  coachIsYou: boolean;
   accountability: AccountabilityLevel;
   cadenceDays: number;
   lastSession: { date: IsoDate; daysAgo: number; note: NoteRef } | null;
@@ -199,7 +203,8 @@ function item(c: Commitment, asOf: IsoDate): BriefItem {
   };
 }
 
-export function briefOf(a: ClientAnalysis, p: Patterns, signals: Signal[], t: RiskThresholds): BriefModel {
+/** `ownCoach`: the coach's own name (see `coachOwnName`), the coach of a client no note gives one. */
+export function briefOf(a: ClientAnalysis, p: Patterns, signals: Signal[], t: RiskThresholds, ownCoach: string | null = null): BriefModel {
   const c = a.client;
   const asOf = a.asOf;
   const since = a.lastHeld ? a.commitments.filter((x) => x.sessionKey === a.lastHeld!.key) : [];
@@ -230,11 +235,13 @@ export function briefOf(a: ClientAnalysis, p: Patterns, signals: Signal[], t: Ri
     questions.push({ reason: 'no-commitments', question: 'What would make the time between this session and the next one count?' });
   }
 
+  const noted = c.coach ?? a.latest?.coach ?? null;
   return {
     client: c.name,
     asOf,
     facts: {
-      coach: c.coach ?? a.latest?.coach ?? null,
+      coach: noted ?? ownCoach,
+      coachIsYou: noted === null && ownCoach !== null,
       accountability: c.accountability,
       cadenceDays: c.cadence,
       lastSession: a.lastHeld ? { date: a.lastHeld.date, daysAgo: a.daysSinceLastHeld ?? 0, note: noteRef(a.lastHeld.path) } : null,
@@ -259,5 +266,5 @@ export function briefOf(a: ClientAnalysis, p: Patterns, signals: Signal[], t: Ri
 export function clientBrief(index: VaultIndex, client: Client, asOf: IsoDate, thresholds?: Partial<RiskThresholds>): BriefModel {
   const t = resolveThresholds(thresholds);
   const a = analyseClient(index, client, asOf, t);
-  return briefOf(a, patternsOf(a, t), computeSignals(a, t), t);
+  return briefOf(a, patternsOf(a, t), computeSignals(a, t), t, coachOwnName(index.settings.layout));
 }

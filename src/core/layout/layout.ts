@@ -52,6 +52,11 @@ export interface NoteLayout {
   dateOrder: DateOrder;
 }
 
+/** The coach's own name among the layout's coach names (`Priya Nair`), not `Me`, `I` or `Myself`; null when none is set. */
+export function coachOwnName(layout: Pick<NoteLayout, 'coachNames'>): string | null {
+  return layout.coachNames.find((n) => n.trim() !== '' && !/^(?:me|i|myself)$/i.test(n.trim()))?.trim() ?? null;
+}
+
 export const DEFAULT_LAYOUT: Readonly<NoteLayout> = Object.freeze({
   typeKeys: Object.freeze(['type']),
   sessionTypes: Object.freeze(['session']),

@@ -8,6 +8,7 @@ import type { FollowThroughSettings } from '../../core/plugin-settings';
 import { coreSettingsFrom, loadSettings } from '../../core/plugin-settings';
 import { proposeLayout, type SetupProposal } from '../../core/setup/propose';
 import { setupReport, setupText } from '../../core/setup/report';
+import { coachOwnName } from '../../core/layout/layout';
 
 export interface SetupHost {
   app: App;
@@ -40,8 +41,7 @@ export class SetupModal extends Modal {
     private readonly host: SetupHost,
   ) {
     super(app);
-    const names = host.settings.layout.coachNames.filter((n) => !/^(?:me|i|myself)$/i.test(n));
-    this.coach = names[0] ?? '';
+    this.coach = coachOwnName(host.settings.layout) ?? '';
   }
 
   override onOpen(): void {

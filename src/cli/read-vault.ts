@@ -8,7 +8,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_NOTE_BYTES, tooLargeMessage } from '../core/parse/note';
+import { MAX_NOTE_BYTES, tooLargeMessage } from '../core/parse/unread';
 import type { Severity } from '../core/types';
 
 export class VaultReadError extends Error {}

@@ -16,9 +16,8 @@ import type { App, CachedMetadata, Component, EventRef, TAbstractFile, TFile } f
 import { writable, type Readable } from 'svelte/store';
 import type { AgreementIndex } from '../core/agreements/store';
 import { isCandidateNote } from '../core/index/candidates';
-import type { StagedRead } from '../core/index/note-store';
-import type { VaultIndex } from '../core/index/vault-index';
-import { MAX_NOTE_BYTES, tooLargeMessage } from '../core/parse/note';
+import type { StagedRead, VaultIndex } from '../core/index/vault-index';
+import { MAX_NOTE_BYTES, tooLargeMessage } from '../core/parse/unread';
 import { resolveCoreSettings, type CoreSettings } from '../core/settings';
 import type { IndexProgress } from '../ui/contracts';
 

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { coreSettingsFrom, loadSettings } from '../../src/core/plugin-settings';
 import { VaultIndex } from '../../src/core/index/vault-index';
 import { scanIndex } from '../../src/core/scan';
-import { MAX_NOTE_CHARS } from '../../src/core/parse/note';
+import { MAX_NOTE_CHARS } from '../../src/core/parse/unread';
 import { AS_OF, bundledCli, clientNote, makeVault, run, runChild, scanJson, sessionNote } from './helpers';
 
 const SESSION = sessionNote('[[Jane Doe]]', '2026-11-20', ['- [ ] Send 10 outreach messages [due:: 2026-11-28] ^c7f3a'], ['next: 2026-12-04']);

@@ -10,7 +10,7 @@ import { App } from '../fakes/obsidian';
 import { AgreementIndex } from '../../src/core/agreements/store';
 import { VaultIndex } from '../../src/core/index/vault-index';
 import { VaultIndexer } from '../../src/obsidian/vault-indexer';
-import { MAX_NOTE_BYTES } from '../../src/core/parse/note';
+import { MAX_NOTE_BYTES } from '../../src/core/parse/unread';
 import { getAllTags } from '../fakes/obsidian';
 import type { IndexProgress } from '../../src/ui/contracts';
 import { create, demoNotes, fixToday, settle, start, statusBar, until, wait, type Harness } from './harness';

@@ -9,7 +9,7 @@
  * `Note copy`, `Note (1)`, a conflict copy's), then the first in path order.
  */
 import type { ParsedNote } from '../types';
-import { noteWithout } from '../parse/note';
+import { noteWithout } from '../parse/unread';
 import { conflictCopyOf } from '../vault/conflicts';
 import { addTo, byPath, removeFrom } from './keys';
 

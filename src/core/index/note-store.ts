@@ -5,7 +5,8 @@
  * asks the questions.
  */
 import type { Chain } from '../analytics/chains';
-import { noteWithout, parseNote } from '../parse/note';
+import { parseNote } from '../parse/note';
+import { noteWithout } from '../parse/unread';
 import { resolveCoreSettings, type CoreSettings } from '../settings';
 import type { Client, Commitment, IsoDate, ParsedNote, Session, Severity } from '../types';
 import { nameKey } from '../vault/conflicts';
@@ -361,28 +362,6 @@ export abstract class NoteStore {
     return this.sortedPaths;
   }
 
-  // ---- whole-vault re-read -------------------------------------------------------------------
-
-  /**
-   * A re-read built aside (new reading settings, or a rescan): notes parsed with `settings` into
-   * a store of their own, as the caller gives them (a few at a time if it likes), while this one
-   * goes on answering with what it holds; `replaceWith` then takes that store over at once.
-   */
-  stage(settings: Partial<CoreSettings>): StagedRead {
-    return new Aside(settings);
-  }
-
-  /**
-   * Everything the index held replaced by a staged re-read, with one change event, so listeners
-   * never see an empty or half-read index; nothing is parsed or filed here (the staged store did
-   * that as it went), so the swap takes no time to speak of.
-   */
-  replaceWith(staged: StagedRead): void {
-    if (!(staged instanceof Aside)) throw new Error('replaceWith takes what stage() returned');
-    this.adopt(staged);
-    this.emit([]);
-  }
-
   /**
    * Takes over another store's notes and every lookup built from them. Checklist: a field that
    * `put` or `take` keeps must be taken over here too (and a cache keyed on the directory's or
@@ -407,37 +386,5 @@ export abstract class NoteStore {
     this.epoch = Math.max(this.epoch, from.epoch) + 1;
     this.changes = Math.max(this.changes, from.changes) + 1;
     this.listChanges = Math.max(this.listChanges, from.listChanges) + 1;
-  }
-
-  /** Re-reads the vault in place: every entry parsed with `settings`, then swapped in at once. */
-  replaceAll(settings: Partial<CoreSettings>, entries: Iterable<readonly [string, string]>): void {
-    const staged = this.stage(settings);
-    for (const [path, text] of entries) staged.add(path, text);
-    this.replaceWith(staged);
-  }
-}
-
-/** A re-read being built aside (`NoteStore.stage`). */
-export interface StagedRead {
-  /** Parses a note's text (a later add for the same path replaces it). */
-  add(path: string, text: string): void;
-  /** A note that could not be read: a diagnostic saying why, no records. */
-  unreadable(path: string, message: string): void;
-  /** A note gone since it was read. */
-  drop(path: string): void;
-}
-
-/** The store a re-read is built in: notes filed as they come, nobody listening. */
-class Aside extends NoteStore implements StagedRead {
-  add(path: string, text: string): void {
-    this.file(path, this.parse(path, text), text);
-  }
-
-  unreadable(path: string, message: string): void {
-    this.file(path, noteWithout(path, 'warning', message), null);
-  }
-
-  drop(path: string): void {
-    this.forget(path);
   }
 }

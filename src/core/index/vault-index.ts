@@ -14,10 +14,13 @@ import { ClientIndex } from './client-index';
 import { isOverdue } from './derive';
 import { byPath } from './keys';
 import type { ChangeMark, NoteStore } from './note-store';
+import { Aside, type StagedRead } from './staged-read';
+import type { CoreSettings } from '../settings';
 import { clientTwins, vaultDiagnostics } from './vault-diagnostics';
 
 export type { ChangeMark } from './note-store';
 export type { ClientPass } from './client-index';
+export type { StagedRead } from './staged-read';
 
 // The commitment rules importers know from here (their home is ./derive).
 export { defaultDueDate, isOverdue } from './derive';
@@ -149,6 +152,35 @@ export class VaultIndex extends ClientIndex {
       if (hit) return this.commitmentAt(path, hit.line) ?? null;
     }
     return null;
+  }
+
+  // ---- whole-vault re-read -------------------------------------------------------------------
+
+  /**
+   * A re-read built aside (new reading settings, or a rescan): notes parsed with `settings` into
+   * a store of their own, as the caller gives them (a few at a time if it likes), while this
+   * index goes on answering with what it holds; `replaceWith` then takes that store over at once.
+   */
+  stage(settings: Partial<CoreSettings>): StagedRead {
+    return new Aside(settings);
+  }
+
+  /**
+   * Everything the index held replaced by a staged re-read, with one change event, so listeners
+   * never see an empty or half-read index; nothing is parsed or filed here (the staged store did
+   * that as it went), so the swap takes no time to speak of.
+   */
+  replaceWith(staged: StagedRead): void {
+    if (!(staged instanceof Aside)) throw new Error('replaceWith takes what stage() returned');
+    this.adopt(staged);
+    this.emit([]);
+  }
+
+  /** Re-reads the vault in place: every entry parsed with `settings`, then swapped in at once. */
+  replaceAll(settings: Partial<CoreSettings>, entries: Iterable<readonly [string, string]>): void {
+    const staged = this.stage(settings);
+    for (const [path, text] of entries) staged.add(path, text);
+    this.replaceWith(staged);
   }
 
   // ---- diagnostics ---------------------------------------------------------------------------

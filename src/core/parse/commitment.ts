@@ -1,6 +1,6 @@
 /** One commitment line and its detail children, finished into a ParsedCommitment. */
 import type { CoreSettings } from '../settings';
-import type { CheckboxStatus, CommitmentStatus, ParsedCommitment, Severity } from '../types';
+import type { CheckboxStatus, CommitmentStatus, CopiedItem, ParsedCommitment, Severity } from '../types';
 import { classifyKind } from './classify';
 import type { Details } from './details';
 import { parseLineFields } from './fields';
@@ -106,4 +106,17 @@ export function finishCommitment(open: Open, diag: (line: number, severity: Seve
     person: null,
     recurrence: null,
   };
+}
+
+/**
+ * An item in a later note's copy of earlier items, as the check-in on the original it is:
+ * `✅ Did the thing: it went well`, an outcome line, marks the earlier item by its emoji.
+ */
+export function copiedItem(c: ParsedCommitment): CopiedItem {
+  const mark = /^(✅|✔️?|☑️?|❌|✖️?|🤔|🟡|🔶|➖)\uFE0F?[ \t]*/u.exec(c.text);
+  const status: CopiedItem['status'] = mark
+    ? /^[✅✔☑]/u.test(mark[1]) ? 'done' : /^[❌✖]/u.test(mark[1]) ? 'let-go' : 'partial'
+    : c.status === 'skipped' ? 'open' : c.checkbox;
+  const text = mark ? c.text.slice(mark[0].length).replace(/[ \t]*(?::|[–—]|\s-\s)[^]*$/, '').trim() : c.text;
+  return mark ? { line: c.line, text, status, outcome: true } : { line: c.line, text, status };
 }

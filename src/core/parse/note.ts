@@ -5,10 +5,11 @@
 import { detachNote, ownString } from './detach';
 import { COMMITMENT_TAG_NAME, HAS_COMMITMENT_TAG } from '../syntax/fields';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
-import type { CopiedItem, Diagnostic, ParsedNote, Severity } from '../types';
+import type { Diagnostic, ParsedNote, Severity } from '../types';
+import { MAX_NOTE_CHARS, noteWithout, tooLargeMessage } from './unread';
 import { findWrittenDate } from '../natural-dates';
 import { CommentMask } from './comments';
-import { applyFlexible, finishCommitment, type Open } from './commitment';
+import { applyFlexible, copiedItem, finishCommitment, type Open } from './commitment';
 import { emptyDetails, readDetail } from './details';
 import { ownerOfLabel, type ItemContext } from './flexible';
 import { frontmatterRange, readFrontmatter } from './frontmatter';
@@ -18,7 +19,7 @@ import { isBlank, indentWidth, isSpaceCode, matchListItem, splitLines, stripList
 import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
 import { basename, readClientNote } from './records';
 import { isIgnored } from '../layout/layout';
-import { bodyNextDate, filenameParts, groupNamed, nameFromWords, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
+import { bodyNextDate, filenameParts, nameFromWords, noClientMessage, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
 import { closesFence, FENCE_OPEN } from '../syntax/fences';
 
 
@@ -33,35 +34,6 @@ function firstCode(line: string): number {
     if (!isSpaceCode(c)) return c;
   }
   return NaN;
-}
-
-/** Why a session note has no client, and what to do; a file name that names a group (`Peer Group`) is said to. */
-function noClientMessage(path: string, layout: CoreSettings['layout']): string {
-  const group = layout.clientFromFilename ? groupNamed(filenameParts(path, layout).rest) : null;
-  return group !== null
-    ? `session note's file name names a group ('${group}'), not a client; add client: "[[Name]]" for one client, or list the people present as attendees so each item counts for the person it names`
-    : 'session note has no client; add client: "[[Name]]" (the client note\'s name) to its frontmatter';
-}
-
-/** A note that holds no records, only the one diagnostic saying why (not read, unreadable, a copy). */
-export function noteWithout(path: string, severity: Severity, message: string): ParsedNote {
-  return { path, type: null, client: null, session: null, sessions: [], commitments: [], diagnostics: [{ path, line: 1, severity, message }] };
-}
-
-/**
- * The longest note read, in characters (10 MB of plain text). Session notes are a few kilobytes;
- * a larger file is a paste, an export or a hostile note, and reading it would hold the app (and,
- * with a commitment on every line, its memory) for seconds. The readers skip files whose size in
- * bytes could not be under it (`MAX_NOTE_BYTES`) without reading them.
- */
-export const MAX_NOTE_CHARS = 10_000_000;
-/** A file of more bytes than this cannot be under `MAX_NOTE_CHARS` (UTF-8 takes at most 3 bytes per character). */
-export const MAX_NOTE_BYTES = 3 * MAX_NOTE_CHARS;
-
-/** Why a note that large is not read, and what to do. */
-export function tooLargeMessage(size: number, unit: 'characters' | 'bytes'): string {
-  const mb = (size / 1e6).toFixed(1);
-  return `not read: the note is ${unit === 'bytes' ? `${mb} MB` : `${mb} million characters`} long, more than the ${MAX_NOTE_CHARS / 1e6} MB this plugin reads (session notes are a few kilobytes); split it, or move it out of the vault's coaching notes`;
 }
 
 export function parseNote(path: string, text: string, settings: CoreSettings = DEFAULT_CORE_SETTINGS): ParsedNote {
@@ -196,13 +168,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       if (/^(?:next (?:session|meeting|1:1|1-1|call|check-in)|date|attendees?)\b[^:]{0,30}:/i.test(c.text)) return;
     }
     if (octx.copy) {
-      // `✅ Did the thing: it went well` — an outcome line marks the earlier item by its emoji.
-      const mark = /^(✅|✔️?|☑️?|❌|✖️?|🤔|🟡|🔶|➖)\uFE0F?[ \t]*/u.exec(c.text);
-      const status: CopiedItem['status'] = mark
-        ? /^[✅✔☑]/u.test(mark[1]) ? 'done' : /^[❌✖]/u.test(mark[1]) ? 'let-go' : 'partial'
-        : c.status === 'skipped' ? 'open' : c.checkbox;
-      const text = mark ? c.text.slice(mark[0].length).replace(/[ \t]*(?::|[–—]|\s-\s)[^]*$/, '').trim() : c.text;
-      sn.copies.push(mark ? { line: c.line, text, status, outcome: true } : { line: c.line, text, status });
+      sn.copies.push(copiedItem(c));
       return;
     }
     if (c.text === '' && c.id === null) return;

@@ -139,6 +139,14 @@ export function filenameParts(path: string, layout: Pick<NoteLayout, 'dateOrder'
   return { date: found.date, name: nameFromWords(rest), rest };
 }
 
+/** Why a session note has no client, and what to do; a file name that names a group (`Peer Group`) is said to. */
+export function noClientMessage(path: string, layout: NoteLayout): string {
+  const group = layout.clientFromFilename ? groupNamed(filenameParts(path, layout).rest) : null;
+  return group !== null
+    ? `session note's file name names a group ('${group}'), not a client; add client: "[[Name]]" for one client, or list the people present as attendees so each item counts for the person it names`
+    : 'session note has no client; add client: "[[Name]]" (the client note\'s name) to its frontmatter';
+}
+
 function refFrom(value: string, source: ClientRef['source']): ClientRef | null {
   const v = value.trim();
   if (v === '') return null;

@@ -60,7 +60,30 @@ export function detachNote(note: ParsedNote, ownPath: string): ParsedNote {
   }
   note.commitments = exact(commitments, true);
   note.session = session;
+  shareEmptyLists(note);
   return note;
+}
+
+/**
+ * The one empty list every empty list the index keeps is (a note has about ten: a commitment's
+ * check-ins, learned and notes, a session's attendees and copies, the note's diagnostics), frozen,
+ * so a slip that would add to one after reading throws rather than changes every note.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+function shareEmptyLists(note: ParsedNote): void {
+  if (note.diagnostics.length === 0) note.diagnostics = NONE;
+  if (note.commitments.length === 0) note.commitments = NONE;
+  if (note.sessions.length === 0) note.sessions = NONE;
+  for (const s of note.sessions) {
+    if (s.attendees.length === 0) s.attendees = NONE;
+    if (s.copies.length === 0) s.copies = NONE;
+  }
+  for (const c of note.commitments) {
+    if (c.checkIns.length === 0) c.checkIns = NONE;
+    if (c.learned.length === 0) c.learned = NONE;
+    if (c.notes.length === 0) c.notes = NONE;
+  }
 }
 
 /** The string to keep in place of `v`: `shared` when they are equal (same characters), else its own copy. */

@@ -22,12 +22,41 @@ export interface Frontmatter {
 
 // Linear-time: the value is taken whole and trimmed in code (a lazy group before `[ \t]*$`
 // backtracks without bound on a value of spaces).
-const KEY_LINE = /^([A-Za-z_][\w.-]{0,200})[ \t]{0,50}:(?:[ \t]([^]*))?$/;
+export const KEY_LINE = /^([A-Za-z_][\w.-]{0,200})[ \t]{0,50}:(?:[ \t]([^]*))?$/;
 
-function keyLine(line: string): RegExpExecArray | null {
-  const m = KEY_LINE.exec(line);
-  if (m && m[2] !== undefined) m[2] = m[2].trim();
-  return m;
+/**
+ * Where the colon of a `key: value` line is (`KEY_LINE`), or -1; read by character, as most
+ * frontmatter lines are, so that no match is allocated. The key is `keyBefore`, the value
+ * `valueAfter`.
+ */
+export function keyColon(line: string): number {
+  const n = line.length;
+  const c0 = line.charCodeAt(0);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return -1;
+  let i = 1;
+  for (; i < n && i <= 201; i++) {
+    const c = line.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45)) break;
+  }
+  if (i > 201) return -1;
+  const keyEnd = i;
+  while (i < n && i - keyEnd < 50 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  if (line.charCodeAt(i) !== 58 /* : */) return -1;
+  if (i + 1 === n) return i;
+  const after = line.charCodeAt(i + 1);
+  return after === 32 || after === 9 ? i : -1;
+}
+
+/** The key of a line whose colon `keyColon` found. */
+function keyBefore(line: string, colon: number): string {
+  let end = colon;
+  while (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9) end--;
+  return line.slice(0, end);
+}
+
+/** The value of a line whose colon `keyColon` found, trimmed; '' when there is none. */
+function valueAfter(line: string, colon: number): string {
+  return colon + 2 <= line.length ? line.slice(colon + 2).trim() : '';
 }
 const WIKILINK_VALUE = /^\[\[[^[\]]+\]\]$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -159,10 +188,11 @@ function flowSequence(raw: string): unknown[] | undefined {
 
 /** A `key: value` line inside a block, with a scalar value; undefined for anything else. */
 function blockPair(text: string): [string, unknown] | undefined {
-  const m = keyLine(text);
-  if (!m) return undefined;
-  const value = m[2] === undefined || m[2] === '' ? null : fastValue(m[2]);
-  return value === undefined ? undefined : [m[1], value];
+  const colon = keyColon(text);
+  if (colon < 0) return undefined;
+  const raw = valueAfter(text, colon);
+  const value = raw === '' ? null : fastValue(raw);
+  return value === undefined ? undefined : [keyBefore(text, colon), value];
 }
 
 /**
@@ -228,12 +258,12 @@ function fastParse(body: string[], firstLine: number): Omit<Frontmatter, 'startL
       i++;
       continue;
     }
-    const m = keyLine(line);
-    if (!m) return null;
-    const key = m[1];
+    const colon = keyColon(line);
+    if (colon < 0) return null;
+    const key = keyBefore(line, colon);
     if (key in data) return null; // duplicate keys: let YAML report them
     keyLines[key] = firstLine + i;
-    const raw = m[2] ?? '';
+    const raw = valueAfter(line, colon);
     i++;
     const c0 = raw.charCodeAt(0);
     if (c0 === 124 /* | */ || c0 === 62 /* > */) {

@@ -11,6 +11,29 @@ import { Fences } from '../syntax/fences';
 // Linear-time: the title is taken whole and trimmed in code, never by a lazy group before a run of spaces.
 export const HEADING = /^ {0,3}(#{1,6})(?:[ \t]([^]*))?$/;
 
+/**
+ * A line's heading level (1-6), or 0 when it is not a heading: `HEADING.test(line)`, read by
+ * character, with no match to allocate (most lines the parser sees are not headings, and of those
+ * that are, it needs the level and `headingTitle`).
+ */
+export function headingLevel(line: string): number {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  let j = i;
+  while (j - i < 7 && line.charCodeAt(j) === 35 /* # */) j++;
+  const level = j - i;
+  if (level < 1 || level > 6) return 0;
+  if (j === line.length) return level;
+  const c = line.charCodeAt(j);
+  return c === 32 || c === 9 ? level : 0;
+}
+
+/** A heading line's title, trimmed (`(HEADING.exec(line)[2] ?? '').trim()`); '' when it has none. */
+export function headingTitle(line: string, level: number): string {
+  const at = line.indexOf('#') + level + 1;
+  return at < line.length ? line.slice(at).trim() : '';
+}
+
 const normalised = new Map<string, string>();
 
 /** A heading's title as compared with the commitments headings (cached: titles repeat a lot). */

@@ -14,7 +14,7 @@ import { emptyDetails, readDetail } from './details';
 import { ownerOfLabel, type ItemContext } from './flexible';
 import { frontmatterRange, readFrontmatter } from './frontmatter';
 import { conflictMessage, findConflicts, firstSide, sameItem, secondSideOf, withoutMarkers } from './merge-conflicts';
-import { datedHeadings, HEADING, hasActionHeading, headingKey, headingSet, LABEL_ACTIONS, NOT_ACTIONS, sectionKind, WEAK_SECTION } from './headings';
+import { datedHeadings, hasActionHeading, headingKey, headingLevel, headingSet, headingTitle, LABEL_ACTIONS, NOT_ACTIONS, sectionKind, WEAK_SECTION } from './headings';
 import { isBlank, indentWidth, isSpaceCode, matchListItem, splitLines, stripListMarker } from './lines';
 import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
 import { basename, readClientNote } from './records';
@@ -242,11 +242,10 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       continue;
     }
     if (lead === 35 /* # */) {
-      const h = HEADING.exec(line);
-      if (h) {
+      const level = headingLevel(line);
+      if (level > 0) {
         close();
-        const level = h[1].length;
-        const title = (h[2] ?? '').trim();
+        const title = headingTitle(line, level);
         if (datedLevel !== null && level <= datedLevel) {
           datedLevel = null;
           section = null;
@@ -370,7 +369,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     if (section === null && !anyCheckbox && !(line.includes('#') && TAG_HINT.test(line))) continue;
     const item = matchListItem(line);
     if (item === null) continue;
-    const tagged = item.box !== null && HAS_COMMITMENT_TAG.test(item.content);
+    const tagged = item.box !== null && item.content.includes('#') && HAS_COMMITMENT_TAG.test(item.content);
     // In a dated section without an action-items heading, its checkboxes are its commitments.
     const inDated = (section === 'dated' || (anyCheckbox && section === null)) && item.box !== null && item.indent === 0;
     if ((section === 'action' || section === 'copy') || inDated || tagged) {

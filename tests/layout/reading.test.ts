@@ -178,7 +178,7 @@ describe('where the client and the date come from', () => {
     expect(out.clients).toEqual([]);
     expect(out.diagnostics.map((d) => [d.path, d.message])).toEqual([
       ['Calls/Weekly sync/2026-10-02.md', 'session note has no client; add client: "[[Name]]" (the client note\'s name) to its frontmatter'],
-      ['Calls/jordan-smith/2026-10-01.md', expect.stringMatching(/'Jordan Smith' \(from its folder or file name\) matches no client note/)],
+      ['Calls/jordan-smith/2026-10-01.md', expect.stringMatching(/'Jordan Smith' \(read from the note's folder, file name or text, as no client: key names one\) matches no client note/)],
     ]);
   });
 

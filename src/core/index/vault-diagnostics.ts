@@ -64,7 +64,7 @@ export function vaultDiagnostics(src: DiagnosticSources): Diagnostic[] {
     if (r.kind === 'ambiguous') {
       add({ path: s.path, line, severity: 'warning', message: `client '${s.clientRef}' could be ${r.candidates.join(' or ')}; write the full name (or add it to that client note's aliases) so this session counts` }, 2);
     } else if (r.kind === 'unknown' && s.weak && s.line === null) {
-      add({ path: s.path, line, severity: 'warning', message: `session's client '${s.clientRef}' (from its folder or file name) matches no client note; add a client note or a client: key so this session counts` }, 2);
+      add({ path: s.path, line, severity: 'warning', message: `session's client '${s.clientRef}' (read from the note's folder, file name or text, as no client: key names one) matches no client note; add a client note for them, or a client: key, so this session counts` }, 2);
     }
   }
 

@@ -206,3 +206,27 @@ describe('the set-up proposal for a work vault with a journal beside its meeting
     expect(out.diagnostics).toEqual([]);
   });
 });
+
+describe('a team’s meeting notes beside the 1:1s (groepl/Obsidian-Templates’ Meeting Notes: Participants, Action Items)', () => {
+  const meeting = (title: string, participants: string[], items: string[]) =>
+    [
+      '---', 'tags: type/meeting', 'created: 2026-11-13, 09:30', 'template-type: Meeting Notes', '---',
+      `# ${title}`, '', '## Date & Time', '<!-- With starting and ending times -->', '- 09:30–10:00', '',
+      '## Participants', '<!-- List of meeting participants using linked names -->', ...(participants.length > 0 ? participants.map((p) => `- ${p}`) : ['- ']), '',
+      '## Action Items', '<!-- Add tasks, task owners and due dates -->', ...items, '',
+      '## Decisions', '- Next meeting date and place: ', '',
+    ].join('\n');
+  const files = {
+    'meetings/2026-11-13 Team sync.md': meeting('Team sync', ['[[Sam Ortiz]]', '[[Hana Sato]]'], ['- [ ] Hana: send the offsite agenda']),
+    'meetings/2026-11-20 Leadership circle.md': meeting('Leadership circle', [], ['- [ ] Share the reading list']),
+  };
+
+  it('reads the people a group’s note lists as its clients, and never the group’s name as a client', () => {
+    const out = scan(files);
+    expect(out.clients.map((c) => c.name)).toEqual(['Hana Sato']);
+    expect(out.commitments.map((c) => [c.client, c.text])).toEqual([['Hana Sato', 'send the offsite agenda']]);
+    expect(out.diagnostics.map((d) => [d.path, d.severity, d.message.slice(0, 70)])).toEqual([
+      ['meetings/2026-11-20 Leadership circle.md', 'error', "session note's file name names a group ('Leadership circle'), not a cl"],
+    ]);
+  });
+});

@@ -216,6 +216,11 @@ const HEADING_LINE = /^ {0,3}#{1,6}[ \t]+(.{0,300})$/;
  * first body line (0-based). Diagnostics are only for values that are there but wrong; a missing
  * client or date is the caller's to report.
  */
+/** A line that is only a comment (`<!-- … -->`, `%% … %%`). */
+function isCommentLine(line: string): boolean {
+  return /^[ \t]*(?:<!--[^]*-->|%%[^]*%%)[ \t]*$/.test(line);
+}
+
 export function readSessionMeta(path: string, fm: Frontmatter | null, lines: readonly string[], bodyFrom: number, settings: CoreSettings, diag: Diag): SessionMeta {
   const layout = settings.layout;
   const data = fm?.data ?? {};
@@ -257,7 +262,7 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
         for (let j = i + 1; j < end && j < i + 12; j++) {
           const item = /^[ \t]*(?:>[ \t]?)*[-*+][ \t]+(.+?)[ \t]*$/.exec(lines[j]);
           if (!item) {
-            if (lines[j].trim() === '') continue;
+            if (lines[j].trim() === '' || isCommentLine(lines[j])) continue;
             break;
           }
           people.push(item[1].replace(/\*\*|__/g, ''));
@@ -280,7 +285,8 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
       for (let j = i + 1; j < end && j < i + 12; j++) {
         const item = /^[ \t]*[-*+][ \t]+(.+?)[ \t]*$/.exec(lines[j]);
         if (!item) {
-          if (lines[j].trim() === '') continue;
+          // A template's hint under the heading (`<!-- List of meeting participants -->`) is not the end of the list.
+          if (lines[j].trim() === '' || isCommentLine(lines[j])) continue;
           break;
         }
         for (const n of namesIn(item[1].replace(/\*\*|__/g, ''))) {

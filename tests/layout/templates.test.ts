@@ -230,3 +230,30 @@ describe('a team’s meeting notes beside the 1:1s (groepl/Obsidian-Templates’
     ]);
   });
 });
+
+describe('a coaching-session template with the next session under its own heading (SZoloth/claude-skills’ product-coaching session template)', () => {
+  const session = (date: string | null, next: string) =>
+    [
+      `# Coaching Session - Maria Lopez${date ? ` - ${date}` : ''}`, '',
+      ...(date ? [`**Date**: ${date}`] : []), '**Coachee**: Maria Lopez', '**Duration**: 60 minutes', '',
+      '## Next Steps (5 min)', '', '### Commitments Made by Coachee', '- [ ] Write up the interview synthesis', '',
+      '### Commitments Made by Coach', '- [ ] Send Maria the opportunity tree chapter', '',
+      '### Next Session', `- **Date**: ${next}`, '- **Focus**: Assumption mapping', '',
+      '## Coaching Notes (Private)', '### Patterns Observed', '- Jumps to solutions', '',
+    ].join('\n');
+
+  it('reads the next session from the Date line under its heading, and the due dates from it', () => {
+    const out = scan({ 'meetings/Coaching Session - Maria Lopez - 2026-11-03.md': session('2026-11-03', '2026-11-17') });
+    expect(out.sessions.map((s) => [s.client, s.date, s.next])).toEqual([['Maria Lopez', '2026-11-03', '2026-11-17']]);
+    expect(out.commitments.map((c) => [c.text, c.owner, c.due, c.dueIsDefault])).toEqual([
+      ['Write up the interview synthesis', 'client', '2026-11-15', true],
+      ['Send Maria the opportunity tree chapter', 'coach', '2026-11-15', true],
+    ]);
+  });
+
+  it('never takes the next session’s date for the session’s own', () => {
+    const out = scan({ 'meetings/Maria Lopez notes.md': session(null, '2026-11-17') });
+    expect(out.sessions).toEqual([]);
+    expect(out.diagnostics.map((d) => [d.path, d.severity, d.message.slice(0, 52)])).toEqual([['meetings/Maria Lopez notes.md', 'warning', 'note is in a sessions folder but has no date (frontm']]);
+  });
+});

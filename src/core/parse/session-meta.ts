@@ -7,6 +7,7 @@
  */
 import { findWrittenDate, parseWrittenDate } from '../natural-dates';
 import { inFolders, type DateOrder, type NoteLayout } from '../layout/layout';
+import { headingLevel, headingTitle } from './headings';
 import type { CoreSettings } from '../settings';
 import type { SessionStatus, Severity } from '../types';
 import type { Frontmatter } from './frontmatter';
@@ -211,16 +212,36 @@ export function bodyNextDate(line: string, order: DateOrder): string | null {
 }
 const HEADING_LINE = /^ {0,3}#{1,6}[ \t]+(.{0,300})$/;
 
-/**
- * Reads a session's client references, date, next date, status and coach. `bodyFrom` is the
- * first body line (0-based). Diagnostics are only for values that are there but wrong; a missing
- * client or date is the caller's to report.
- */
 /** A line that is only a comment (`<!-- … -->`, `%% … %%`). */
 function isCommentLine(line: string): boolean {
   return /^[ \t]*(?:<!--[^]*-->|%%[^]*%%)[ \t]*$/.test(line);
 }
 
+/** A heading that names the next session (`### Next Session`, `## 📅 Next meeting`) without a date in it. */
+const NEXT_HEADING = /^(?:[^\p{L}\p{N}\s]+\s*)?next\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment|circle|catch-up|sync|coaching)\b[^\d]{0,40}$/iu;
+
+/**
+ * The date a `Next session` heading gives on a `Date:` line under it (`### Next Session` then
+ * `- **Date**: 2026-10-20`, as coaching templates write it), if line `i` is such a heading.
+ */
+function nextUnderHeading(lines: readonly string[], i: number, order: DateOrder): string | null {
+  const line = lines[i];
+  const level = line.length <= 120 ? headingLevel(line) : 0;
+  if (level === 0 || !NEXT_HEADING.test(headingTitle(line, level))) return null;
+  for (let j = i + 1; j < lines.length && j <= i + 6; j++) {
+    if (headingLevel(lines[j]) > 0) break;
+    if (lines[j].length > 300) continue;
+    const m = BODY_DATE.exec(lines[j]);
+    if (m) return findWrittenDate(m[1], order)?.date ?? parseWrittenDate(m[1], order);
+  }
+  return null;
+}
+
+/**
+ * Reads a session's client references, date, next date, status and coach. `bodyFrom` is the
+ * first body line (0-based). Diagnostics are only for values that are there but wrong; a missing
+ * client or date is the caller's to report.
+ */
 export function readSessionMeta(path: string, fm: Frontmatter | null, lines: readonly string[], bodyFrom: number, settings: CoreSettings, diag: Diag): SessionMeta {
   const layout = settings.layout;
   const data = fm?.data ?? {};
@@ -338,13 +359,18 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
   }
   if (date === null && layout.dateFromFilename) date = fileParts.date;
   if (date === null && layout.dateFromBody) {
+    // A `Date:` line under a `### Next Session` heading is the next session's, not this one's.
+    let underNext = false;
     for (let i = bodyFrom; i < end && date === null; i++) {
       if (lines[i].length > 300) continue;
-      const m = BODY_DATE.exec(lines[i]);
+      const m = underNext ? null : BODY_DATE.exec(lines[i]);
       if (m) date = parseWrittenDate(m[1], layout.dateOrder) ?? findWrittenDate(m[1], layout.dateOrder)?.date ?? null;
       else {
         const h = HEADING_LINE.exec(lines[i]);
-        if (h) date = findWrittenDate(h[1], layout.dateOrder)?.date ?? null;
+        if (h) {
+          underNext = NEXT_HEADING.test(h[1].trim());
+          if (!underNext) date = findWrittenDate(h[1], layout.dateOrder)?.date ?? null;
+        }
       }
     }
   }
@@ -358,7 +384,7 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
     break;
   }
   if (next === null && layout.dateFromBody) {
-    for (let i = bodyFrom; i < lines.length && i < bodyFrom + 400 && next === null; i++) next = bodyNextDate(lines[i], layout.dateOrder);
+    for (let i = bodyFrom; i < lines.length && i < bodyFrom + 400 && next === null; i++) next = bodyNextDate(lines[i], layout.dateOrder) ?? nextUnderHeading(lines, i, layout.dateOrder);
   }
   if (next !== null && date !== null && next < date) {
     diag(line('next'), 'warning', `next session ${next} is before this session's date ${date}; check the next: date (or this session's date)`);

@@ -257,3 +257,29 @@ describe('a coaching-session template with the next session under its own headin
     expect(out.diagnostics.map((d) => [d.path, d.severity, d.message.slice(0, 52)])).toEqual([['meetings/Maria Lopez notes.md', 'warning', 'note is in a sessions folder but has no date (frontm']]);
   });
 });
+
+describe('a session note whose H1 names the client in plain words (cast42/notes’ coaching session note: `# Session — <Name>`, `Date:`)', () => {
+  const note = (title: string, date: string) => [`# ${title}`, '', `Date: ${date}`, '', '## Goal', '', '## Next actions', '', '- [ ] Hand the report template to Priya', ''].join('\n');
+
+  it('names the client from the title beside the words for a session, and no one from other titles', () => {
+    const out = scan({
+      'meetings/2026-10/Session — Tom Baker.md': note('Session — Tom Baker', '2026-10-08'),
+      'meetings/2026-10/Coaching Session - Maria Lopez.md': note('Coaching Session - Maria Lopez - 2026-10-06', '2026-10-06'),
+      'meetings/2026-10/ana.md': note('1:1 with Ana Ruiz', '2026-10-09'),
+      'meetings/2026-10/notes.md': note('Session notes', '2026-10-10'),
+      'meetings/2026-10/finance.md': note('Meeting with Finance', '2026-10-11'),
+      'meetings/2026-10/sam.md': note('Session — Sam Ortiz', '2026-10-12'),
+    });
+    expect(out.sessions.map((s) => [s.path, s.client])).toEqual([
+      ['meetings/2026-10/Coaching Session - Maria Lopez.md', 'Maria Lopez'],
+      ['meetings/2026-10/Session — Tom Baker.md', 'Tom Baker'],
+      ['meetings/2026-10/ana.md', 'Ana Ruiz'],
+    ]);
+    // The coach's own name, a title that names no one and one that names a department: each says the note has no client.
+    expect(out.diagnostics.map((d) => [d.path, d.severity])).toEqual([
+      ['meetings/2026-10/finance.md', 'error'],
+      ['meetings/2026-10/notes.md', 'error'],
+      ['meetings/2026-10/sam.md', 'error'],
+    ]);
+  });
+});

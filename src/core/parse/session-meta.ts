@@ -212,6 +212,28 @@ export function bodyNextDate(line: string, order: DateOrder): string | null {
 }
 const HEADING_LINE = /^ {0,3}#{1,6}[ \t]+(.{0,300})$/;
 
+/** A title's words that say it is a coaching session (`Session`, `Coaching Session`, `1:1`), without naming whose. */
+const SESSION_TITLE = /^(?:(?:coaching|mentoring|therapy|counselling|counseling|supervision)(?:[ \t]+(?:session|call))?|session|1:1|1-1|one-on-one|check-in)$/i;
+
+/**
+ * The person a plain-words H1 names beside the words for a session (`Session — Tom Baker`,
+ * `Coaching Session - Maria Lopez - 2026-10-06`, `1:1 with Ana Ruiz`, `Ana Ruiz — coaching`):
+ * two to four words, each capitalised, so `# Session notes` or `# Meeting with Finance` name no one.
+ */
+export function nameInSessionTitle(title: string, order: DateOrder): string | null {
+  if (title.length > 120) return null;
+  const found = findWrittenDate(title, order);
+  const rest = found ? title.slice(0, found.index) + ' ' + title.slice(found.index + found.text.length) : title;
+  const parts = rest.split(/[ \t]+[—–-][ \t]+|[ \t]*[|:][ \t]+|[ \t]+with[ \t]+/i).map((p) => p.trim()).filter((p) => p !== '' && !/^[—–-]+$/.test(p));
+  if (parts.length !== 2) return null;
+  const [a, b] = parts;
+  const person = SESSION_TITLE.test(a) ? b : SESSION_TITLE.test(b) ? a : null;
+  if (person === null) return null;
+  const words = person.split(/\s+/);
+  if (words.length < 2 || words.length > 4 || !words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))) return null;
+  return nameFromWords(person);
+}
+
 /** A line that is only a comment (`<!-- … -->`, `%% … %%`). */
 function isCommentLine(line: string): boolean {
   return /^[ \t]*(?:<!--[^]*-->|%%[^]*%%)[ \t]*$/.test(line);
@@ -340,6 +362,10 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
       if (link && basename(link[1]) !== basename(path) && findWrittenDate(link[1], layout.dateOrder) === null && !isCoach(basename(link[1]), layout.coachNames)) {
         const r = refFrom(`[[${link[1]}]]`, 'title');
         if (r) refs.push(r);
+      } else if (!link && /^#[ \t]/.test(lines[i].trimStart())) {
+        // `# Session — Tom Baker`, `# Coaching Session - Maria Lopez - 2026-10-06`, `# 1:1 with Ana Ruiz`.
+        const name = nameInSessionTitle(h[1], layout.dateOrder);
+        if (name && !isCoach(name, layout.coachNames)) refs.push({ name, target: name, source: 'title' });
       }
       break;
     }

@@ -68,6 +68,17 @@ describe('a new session note names its client so it reads back as that client', 
     expect(clientReference(' Jane')).toBe(' Jane');
   });
 
+  it('a name with a comment marker (`%%`, `<!--`) in a template that writes it in the body hides no part of the note', () => {
+    const template = '---\nclient: [[{{client}}]]\ndate: {{date}}\n---\nNotes for {{client}}';
+    for (const name of ['%%Ⰰ', 'Jo %% Lee', 'Ana <!-- Ruiz', 'A <<!--!-- B']) {
+      const text = renderSessionNote({ client: name, date: '2026-12-04', template });
+      const note = parseNote('Sessions/new.md', text);
+      expect(note.session?.clientRef, name).toBe(name);
+      expect(note.session?.commitmentsHeadingLine, name).not.toBeNull();
+      expect(text.split('---\n')[2]).not.toMatch(/%%|<!--/);
+    }
+  });
+
   it('for any name, with the default template and templates that put {{client}} elsewhere in the frontmatter', () => {
     const templates = [
       '',

@@ -139,12 +139,18 @@ function frontmatterSafe(name: string): string {
   return name.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** A name on one line, for the note's body (a heading `# {{client}}` must stay one line). */
-function oneLine(name: string): string {
-  return name.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
+/**
+ * A name on one line, for the note's body (a heading `# {{client}}` must stay one line), that
+ * opens no comment: a `%%` or `<!--` in the name would hide the rest of the note, its Commitments
+ * heading with it, from Obsidian and from the reader.
+ */
+function bodySafe(name: string): string {
+  let out = name.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ').replace(/%{2,}/g, '%');
+  while (out.includes('<!--')) out = out.replace(/<!--/g, '<! --');
+  return out;
 }
 
-/** The template filled: the frontmatter with a YAML-safe name, the body with the name on one line. */
+/** The template filled: the frontmatter with a YAML-safe name, the body with the name on one line and no comment marker. */
 function fillTemplate(template: string, values: { client: string; date: IsoDate; title?: string }): string {
   const lines = template.split('\n');
   const range = frontmatterRange(lines.map((l) => l.replace(/\r$/, '')));
@@ -152,7 +158,7 @@ function fillTemplate(template: string, values: { client: string; date: IsoDate;
   const head = lines.slice(0, end).join('\n');
   const body = lines.slice(end).join('\n');
   const filledHead = end > 0 ? fillPlaceholders(head, { ...values, client: frontmatterSafe(values.client) }) : '';
-  const filledBody = fillPlaceholders(body, { ...values, client: oneLine(values.client) });
+  const filledBody = fillPlaceholders(body, { ...values, client: bodySafe(values.client) });
   return end > 0 ? (end < lines.length ? `${filledHead}\n${filledBody}` : filledHead) : filledBody;
 }
 

@@ -8,7 +8,8 @@ import { findWrittenDate } from '../natural-dates';
 import { inFolders, isExtendedLayout } from '../layout/layout';
 import { headingKey, headingSet, LOOKS_LIKE_ACTIONS, normaliseHeading, sectionKind } from '../parse/headings';
 import { frontmatterLookup } from '../parse/records';
-import { filenameParts, inSessionFolder, typeValues } from '../parse/session-meta';
+import { inSessionFolder, typeValues } from '../parse/session-meta';
+import { filenameParts } from '../parse/session-names';
 import type { CoreSettings } from '../settings';
 
 export interface CandidateMeta {

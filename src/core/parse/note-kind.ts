@@ -12,7 +12,8 @@ import { datedHeadings, HEADING, headingKey, LOOKS_LIKE_ACTIONS } from './headin
 import { basename, frontmatterLookup, keyLine } from './records';
 
 export { keyLine };
-import { filenameParts, groupNamed, hasSessionTag, inSessionFolder, typeValues, type ClientRef, type SessionMeta } from './session-meta';
+import { hasSessionTag, inSessionFolder, typeValues, type ClientRef, type SessionMeta } from './session-meta';
+import { filenameParts, groupNamed } from './session-names';
 import { valueText } from '../plain-text';
 
 type Diag = (line: number, severity: Severity, message: string) => void;

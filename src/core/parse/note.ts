@@ -19,7 +19,8 @@ import { isBlank, indentWidth, isSpaceCode, matchListItem, splitLines, stripList
 import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
 import { basename, readClientNote } from './records';
 import { isIgnored } from '../layout/layout';
-import { bodyNextDate, filenameParts, nameFromWords, noClientMessage, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
+import { bodyNextDate, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
+import { filenameParts, nameFromWords, noClientMessage } from './session-names';
 import { closesFence, FENCE_OPEN } from '../syntax/fences';
 
 

@@ -9,7 +9,8 @@ import { DEFAULT_LAYOUT, resolveLayout, type DateOrder, type NoteLayout } from '
 import { readFrontmatter } from '../parse/frontmatter';
 import { splitLines } from '../parse/lines';
 import { basename } from '../parse/records';
-import { BODY_CLIENT, filenameParts, frontmatterTags, nameFromWords } from '../parse/session-meta';
+import { BODY_CLIENT, frontmatterTags } from '../parse/session-meta';
+import { filenameParts, nameFromWords } from '../parse/session-names';
 import { normaliseHeading } from '../parse/headings';
 import { pushTo } from '../index/keys';
 

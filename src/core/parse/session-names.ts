@@ -1,0 +1,94 @@
+/**
+ * What a file name, a folder name or a note's title says about whose session it is: a person's
+ * name in its words (`Hugo Brandt - 2026-10-08`, `ben-carter`, `# Session — Tom Baker`), or a
+ * group's (`2026-11-13 Team sync`), which names no client.
+ */
+import { findWrittenDate } from '../natural-dates';
+import type { DateOrder, NoteLayout } from '../layout/layout';
+import { basename } from './records';
+
+/** Words in folder and file names that are not a person's name. */
+const GENERIC_NAME_WORDS = new Set(
+  (
+    'session sessions coaching coach notes note meeting meetings 1-1 1-1s 1:1 1on1 121 one-on-one one-on-ones ' +
+    'oneonone check-in checkin sync weekly monthly call calls catch-up catchup clients client people person ' +
+    'archive inbox daily journal log logs therapy counselling counseling mentoring mentor review reviews with and ' +
+    'for the of a notes-from meetings-with template templates untitled'
+  ).split(' '),
+);
+
+/**
+ * Words that name a group, not a person (`Peer Group`, `Team sync`, `Coaching circle`): a file
+ * name or title with one of them names no client, so a team's meeting note is not a client of
+ * its own. (A family, as in family therapy, can be a client, so `family` is not among them.)
+ */
+const GROUP_NAME_WORDS = new Set(
+  (
+    'group groups circle circles team teams cohort cohorts board committee council standup stand-up retro ' +
+    'retrospective workshop workshops mastermind offsite off-site all-hands allhands kickoff kick-off training ' +
+    'webinar huddle squad class seminar intervision peer peers staff department dept meetup panel forum club'
+  ).split(' '),
+);
+
+/** The group a file or folder name names (`Peer Group`), or null when no word of it is a group's. */
+export function groupNamed(raw: string): string | null {
+  const words = raw.replace(/[^\p{L}\p{N}' -]+/gu, ' ').trim().split(/\s+/);
+  if (!words.some((w) => GROUP_NAME_WORDS.has(w.toLowerCase()))) return null;
+  return words.filter((w) => !/^\d+$/.test(w) && !/^-+$/.test(w)).join(' ') || null;
+}
+
+/** A folder or file name's words as a person's name, or null when they do not look like one. */
+export function nameFromWords(raw: string): string | null {
+  const words = raw
+    .replace(/([\p{Ll}])([\p{Lu}])/gu, '$1 $2')
+    .replace(/[_]+/g, ' ')
+    .replace(/(?:^|\s)[-–—:,.#()[\]]+|[-–—:,.#()[\]]+(?=\s|$)/g, ' ')
+    .replace(/\s+-\s+|\s+–\s+|\s+—\s+/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '' && !GENERIC_NAME_WORDS.has(w.toLowerCase()) && !/^\d+$/.test(w) && !/^[-–—:,.#()[\]]+$/.test(w));
+  if (words.length === 0 || words.length > 4) return null;
+  if (words.some((w) => GROUP_NAME_WORDS.has(w.toLowerCase()))) return null;
+  if (!words.every((w) => /^[\p{L}][\p{L}'’.-]*$/u.test(w))) return null;
+  // `ben-carter` → `Ben Carter`
+  const parts = words.length === 1 && /^[\p{Ll}]+(?:-[\p{Ll}]+)+$/u.test(words[0]) ? words[0].split('-') : words;
+  return parts.map((w) => (w === w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
+}
+
+/** The date and the name part of a file name (`Hugo Brandt - 2026-10-08`, `2026-11-20 Jane`). */
+export function filenameParts(path: string, layout: Pick<NoteLayout, 'dateOrder'>): { date: string | null; name: string | null; rest: string } {
+  const base = basename(path);
+  const found = findWrittenDate(base, layout.dateOrder);
+  if (!found) return { date: null, name: null, rest: base };
+  const rest = (base.slice(0, found.index) + ' ' + base.slice(found.index + found.text.length)).trim();
+  return { date: found.date, name: nameFromWords(rest), rest };
+}
+
+/** Why a session note has no client, and what to do; a file name that names a group (`Peer Group`) is said to. */
+export function noClientMessage(path: string, layout: NoteLayout): string {
+  const group = layout.clientFromFilename ? groupNamed(filenameParts(path, layout).rest) : null;
+  return group !== null
+    ? `session note's file name names a group ('${group}'), not a client; add client: "[[Name]]" for one client, or list the people present as attendees so each item counts for the person it names`
+    : 'session note has no client; add client: "[[Name]]" (the client note\'s name) to its frontmatter';
+}
+
+/** A title's words that say it is a coaching session (`Session`, `Coaching Session`, `1:1`), without naming whose. */
+const SESSION_TITLE = /^(?:(?:coaching|mentoring|therapy|counselling|counseling|supervision)(?:[ \t]+(?:session|call))?|session|1:1|1-1|one-on-one|check-in)$/i;
+
+/**
+ * The person a plain-words H1 names beside the words for a session (`Session — Tom Baker`,
+ * `Coaching Session - Maria Lopez - 2026-10-06`, `1:1 with Ana Ruiz`, `Ana Ruiz — coaching`):
+ * two to four words, each capitalised, so `# Session notes` or `# Meeting with Finance` name no one.
+ */
+export function nameInSessionTitle(title: string, order: DateOrder): string | null {
+  if (title.length > 120) return null;
+  const found = findWrittenDate(title, order);
+  const rest = found ? title.slice(0, found.index) + ' ' + title.slice(found.index + found.text.length) : title;
+  const parts = rest.split(/[ \t]+[—–-][ \t]+|[ \t]*[|:][ \t]+|[ \t]+with[ \t]+/i).map((p) => p.trim()).filter((p) => p !== '' && !/^[—–-]+$/.test(p));
+  if (parts.length !== 2) return null;
+  const [a, b] = parts;
+  const person = SESSION_TITLE.test(a) ? b : SESSION_TITLE.test(b) ? a : null;
+  if (person === null) return null;
+  const words = person.split(/\s+/);
+  if (words.length < 2 || words.length > 4 || !words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))) return null;
+  return nameFromWords(person);
+}

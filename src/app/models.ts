@@ -24,8 +24,16 @@ export interface ModelSettings {
 }
 
 export function buildRosterModel(index: VaultIndex, asOf: IsoDate, s: ModelSettings, cache?: RosterCache): RosterModel {
-  const rows = roster(index, { asOf, thresholds: s.thresholds, cache }).filter((r) => s.rosterStatuses.includes(r.status));
-  const coaches = [...new Set(rows.map((r) => r.coach).filter((c): c is string => c !== null))].sort();
+  const all = roster(index, { asOf, thresholds: s.thresholds, cache });
+  // One pass over the rows (thousands, on every refresh): whether any is left out, and the coaches named.
+  const names = new Set<string>();
+  let every = true;
+  for (const r of all) {
+    if (!s.rosterStatuses.includes(r.status)) every = false;
+    else if (r.coach !== null) names.add(r.coach);
+  }
+  const rows = every ? all : all.filter((r) => s.rosterStatuses.includes(r.status));
+  const coaches = [...names].sort();
   const notRead = index.diagnostics().filter((d) => d.severity === 'error' || d.severity === 'warning');
   return { asOf, rows, coaches, overdueTotal: index.overdueCount(asOf), notRead };
 }

@@ -130,6 +130,36 @@ describe('the live roster and Today', () => {
     );
   });
 
+  it('which clients a change touched is the same after a full preparation built the key map as it went, and never stale', () => {
+    const notes: [string, string][] = [];
+    for (let i = 0; i < 30; i++) {
+      notes.push([`Clients/Client ${i}.md`, `---\ntype: client\naliases: [C${i}]\n---\n`]);
+      notes.push([`Sessions/${i}.md`, `---\ntype: session\nclient: C${i}\ndate: 2026-11-20\n---\n## Commitments\n- [ ] Step ${i}\n`]);
+    }
+    const edit = (index: VaultIndex, i: number) => index.setNote(`Sessions/${i}.md`, `---\ntype: session\nclient: C${i}\ndate: 2026-11-20\n---\n## Commitments\n- [x] Step ${i}\n`);
+    const touched = (prepared: boolean, changeListMidway: boolean) => {
+      const index = new VaultIndex();
+      index.setNotes(notes);
+      const work = prepareRoster(index, { asOf: '2026-12-01', cache: new Map() });
+      if (prepared) {
+        let steps = 0;
+        // A few clients a step, and after a few steps a new client changes the list: the pass starts again.
+        const fewAStep = () => {
+          let asked = 0;
+          return () => ++asked > 3;
+        };
+        while (!work.step(fewAStep()).finished) if (++steps === 5 && changeListMidway) index.setNote('Clients/New One.md', '---\ntype: client\n---\n');
+      }
+      const mark = index.changeMark();
+      edit(index, 7);
+      edit(index, 21);
+      return index.clientsTouchedSince(mark)!.map((c) => c.name).sort();
+    };
+    expect(touched(false, false)).toEqual(['Client 21', 'Client 7']);
+    expect(touched(true, false)).toEqual(['Client 21', 'Client 7']);
+    expect(touched(true, true)).toEqual(['Client 21', 'Client 7']);
+  });
+
   it('after an edit inside one session note, redoes only that client', () => {
     const index = new VaultIndex();
     const notes: [string, string][] = [];

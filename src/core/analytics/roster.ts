@@ -134,7 +134,8 @@ export function roster(index: VaultIndex, options: RosterOptions): RosterRow[] {
   const coach = options.coach?.trim().toLowerCase() ?? null;
   const settingsKey = `${options.asOf}|${JSON.stringify(t)}`;
   const rows = options.cache ? keptRows(index, options, t, settingsKey, options.cache) : index.clients().map((c) => cachedRow(index, c, options, t, settingsKey)).sort(compareRows);
-  return rows.filter((r) => coach === null || (r.coach ?? '').toLowerCase() === coach);
+  // Fresh either way (keptRows hands out a copy): without a coach to pick, no second copy of every row.
+  return coach === null ? rows : rows.filter((r) => (r.coach ?? '').toLowerCase() === coach);
 }
 
 /** The sorted rows a cache last gave, and what they are for. */

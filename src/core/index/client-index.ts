@@ -345,16 +345,28 @@ export class ClientIndex extends NoteStore {
    */
   prepareEachClient(pass: ClientPass, work: (c: Client) => void): Preparation {
     let startedAt: ChangeMark | null = null;
+    // A pass over every client also builds, as it goes, which clients each key names (see
+    // clientsTouchedSince), so that the first change after start-up does not build it at once.
+    let byKey: Map<string, Client[]> | null = null;
+    let listUsed: readonly Client[] | null = null;
     return preparation(
       () => {
         const touched = pass.doneAt !== null ? this.clientsTouchedSince(pass.doneAt) : null;
         startedAt = this.changeMark();
-        return touched ?? this.currentClients();
+        const list = touched ?? this.currentClients();
+        listUsed = touched === null && this.clientsByKey === null ? list : null;
+        byKey = listUsed !== null ? new Map() : null;
+        return list;
       },
       () => this.version,
-      work,
+      (c) => {
+        if (byKey !== null) for (const k of this.clientVersionKeys(c)) pushTo(byKey, k, c);
+        work(c);
+      },
       () => {
         pass.doneAt = startedAt;
+        if (byKey !== null && listUsed === this.clientList && this.clientsByKey === null) this.clientsByKey = byKey;
+        byKey = null;
       },
     );
   }

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATUSES, FOLLOW_THROUGH_STATUSES, isNotDone, readAsTasks, statusFor, type TasksView } from './tasks-format';
 import { boxOf, writtenLines, type Form, type WrittenLine } from './written-lines';
+import { parseNote } from '../../src/core/parse/note';
+import { setField, splitItem, writeItem } from '../../src/core/edit/line-fields';
 
 const TODAY = '2026-11-28';
 
@@ -131,6 +133,42 @@ for (const convention of ['emoji', 'dataview'] as const) {
     });
   });
 }
+
+describe('the words of a Tasks line are what Tasks reads as its description', () => {
+  // Lines with every field Tasks' emoji format has (dependencies and recurrence included), from the Tasks docs' forms.
+  const lines = [
+    '- [ ] Send the deck 🆔 abc123 ⏫ ➕ 2026-11-03 📅 2026-11-10',
+    '- [ ] Book the venue ⛔ abc123,def456 🔼 📅 2026-11-12',
+    '- [ ] Walk daily 🔁 every day when done ⏳ 2026-11-04',
+    '- [ ] Water the plants 🔁 every week on Sunday 🛫 2026-11-01 📅 2026-11-09 ^w1',
+    '- [ ] Draft the plan 🆔 dp-1 ⛔ abc123 🔽',
+  ];
+  const note = ['---', 'type: session', 'client: Jane Doe', 'date: 2026-11-03', '---', '## Commitments', ...lines, ''].join('\n');
+
+  it('keeps none of Tasks’ fields in the commitment’s text, and reads its recurrence', () => {
+    const parsed = parseNote('Sessions/2026-11-03 Jane Doe.md', note);
+    expect(parsed.commitments.map((c) => c.text)).toEqual(lines.map((l) => readAsTasks(l)!.description));
+    expect(parsed.commitments.map((c) => c.recurrence)).toEqual(lines.map((l) => readAsTasks(l)!.recurrenceRule || null));
+    expect(parsed.commitments.map((c) => c.due)).toEqual(lines.map((l) => readAsTasks(l)!.dueDate));
+  });
+
+  it('a field we add goes before all of Tasks’ fields, so Tasks still reads the id, the dependencies and the recurrence', () => {
+    for (const line of lines) {
+      const parts = splitItem(line)!;
+      setField(parts, 'trigger', 'after standup', 'emoji');
+      const written = writeItem(parts);
+      const before = readAsTasks(line)!;
+      const after = readAsTasks(written)!;
+      expect({ id: after.id, dependsOn: after.dependsOn, recurrence: after.recurrenceRule, due: after.dueDate }, written).toEqual({ id: before.id, dependsOn: before.dependsOn, recurrence: before.recurrenceRule, due: before.dueDate });
+      expect(after.description, written).toBe(`${before.description} [trigger:: after standup]`);
+    }
+  });
+
+  it('and what happens once it is done (🏁, Tasks 7), which the port predates, leaves the text too', () => {
+    const parsed = parseNote('Sessions/2026-11-03 Jane Doe.md', note.replace('🔽', '🔽 🏁 delete'));
+    expect(parsed.commitments[4].text).toBe('Draft the plan');
+  });
+});
 
 describe("the README's Tasks status table", () => {
   const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');

@@ -3,7 +3,9 @@
  * convention. Everything else on the line (the text, other people's inline fields, spacing,
  * trailing whitespace) is left as it was.
  */
-import { COMMITMENT_TAG, DATE_EMOJI_SIGN, EMOJI_DATE, FIELDS, nextInlineField, PRIORITY_EMOJI, type FieldKey } from '../syntax/fields';
+import { COMMITMENT_TAG, DATE_EMOJI_SIGN, EMOJI_DATE, FIELDS, nextInlineField, PRIORITY_EMOJI, RECURRENCE, TASKS_META, type FieldKey } from '../syntax/fields';
+
+const RECURRENCES = new RegExp(RECURRENCE.source, 'gu');
 import type { Coping, FieldConvention } from '../types';
 
 /** A list item split into the parts an edit may touch. Joining them gives the line back. */
@@ -183,11 +185,22 @@ function spaceRunStart(s: string, i: number): number {
   return i;
 }
 
-/** Tasks' emoji fields (dates and priorities) outside inline fields, in order. */
+/**
+ * Tasks' emoji fields outside inline fields, in order: dates, priorities, and the task's id,
+ * dependencies, on-completion and recurrence, so that a field we add goes before all of them and
+ * Tasks, which reads them from the end of the line, still reads every one.
+ */
 function emojiSpans(main: string, fields: readonly FieldSpan[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const m of main.matchAll(EMOJI_DATE)) if (outside(fields, m.index)) out.push({ start: m.index, end: m.index + m[0].length });
   for (const m of main.matchAll(PRIORITY_EMOJI)) if (outside(fields, m.index)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of main.matchAll(TASKS_META)) if (outside(fields, m.index)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of main.matchAll(RECURRENCES)) {
+    const start = m.index + m[0].indexOf('🔁');
+    let end = m.index + m[0].length;
+    while (end > start && isSpace(main[end - 1])) end--;
+    if (outside(fields, start)) out.push({ start, end });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 

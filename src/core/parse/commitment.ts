@@ -44,7 +44,6 @@ export function applyFlexible(c: ParsedCommitment, ctx: ItemContext, owner: { ow
   else if (owner === null && f.addressesClient && c.owner === 'client') c.owner = 'coach';
   c.person = f.person ?? owner?.person ?? null;
   if (c.due === null && f.due !== null) c.due = f.due;
-  if (f.recurrence) c.recurrence = f.recurrence;
   if (f.status !== null && c.checkbox === 'open') {
     c.checkbox = f.status;
     c.status = f.status;
@@ -104,7 +103,7 @@ export function finishCommitment(open: Open, diag: (line: number, severity: Seve
     tagged: open.tagged,
     sessionIndex: 0,
     person: null,
-    recurrence: null,
+    recurrence: f.recurrence,
   };
 }
 

@@ -3,7 +3,7 @@
  * fields (`[due:: 2026-12-02]`, also `(due:: …)`) and Tasks emoji (`📅 2026-12-02`).
  */
 import { parseIsoDate } from '../dates';
-import { ANY_DATE_EMOJI, MAY_HAVE_DATE_EMOJI, COMMITMENT_TAG, EMOJI_DATE, FIELDS, fieldOfEmoji, fieldOfName, nextInlineField, PRIORITY_EMOJI, SCHEDULED_EMOJI, START_EMOJI, type FieldKey } from '../syntax/fields';
+import { ANY_DATE_EMOJI, MAY_HAVE_DATE_EMOJI, MAY_HAVE_TASKS_META, COMMITMENT_TAG, EMOJI_DATE, FIELDS, fieldOfEmoji, fieldOfName, nextInlineField, PRIORITY_EMOJI, RECURRENCE, SCHEDULED_EMOJI, START_EMOJI, TASKS_META, type FieldKey } from '../syntax/fields';
 import type { Coping, FieldConvention, Kind, Owner } from '../types';
 import { isSpaceCode } from './lines';
 
@@ -23,6 +23,8 @@ export interface LineFields {
   /** Tasks' scheduled (`⏳`) and start (`🛫`) dates, which a layout may read as the due date when none is given. */
   scheduled: string | null;
   start: string | null;
+  /** Tasks' recurrence (`🔁 every week`), kept out of the text. */
+  recurrence: string | null;
   /** The due date came from a key alias (`DueDate::`) rather than `due`. */
   convention: FieldConvention;
   tagged: boolean;
@@ -130,6 +132,7 @@ export function parseLineFields(content: string, dueAliases = false): LineFields
     from: null,
     scheduled: null,
     start: null,
+    recurrence: null,
     convention: 'dataview',
     tagged: false,
     problems,
@@ -171,7 +174,16 @@ export function parseLineFields(content: string, dueAliases = false): LineFields
       // the created date is Tasks' own
       return ' ';
     });
-    text = text.replace(PRIORITY_EMOJI, ' ');
+  }
+
+  // Tasks' priority, id, dependencies, on-completion and recurrence: never the commitment's words.
+  if (MAY_HAVE_TASKS_META.test(text)) {
+    text = text.replace(PRIORITY_EMOJI, ' ').replace(TASKS_META, ' ');
+    const rec = RECURRENCE.exec(text);
+    if (rec) {
+      out.recurrence = rec[1].trim();
+      text = text.slice(0, rec.index) + ' ' + text.slice(rec.index + rec[0].length);
+    }
   }
 
   if (text.includes('#')) {

@@ -1,8 +1,9 @@
 /**
  * Action items as other templates write them (layout `flexibleItems` and `duePhrases`): owners
- * as `Ben:`, `@Ben`, `(Owner: Ben)` or `(assigned to me)`; `(Due: 2026-10-20)`; a Tasks
- * recurrence (`🔁 every week`); a struck-through item (`~~Send it~~ done 9/30`) as done or let go;
- * and due dates in the item's own words (`by Friday`). Applied to the text the line's fields left.
+ * as `Ben:`, `@Ben`, `(Owner: Ben)` or `(assigned to me)`; `(Due: 2026-10-20)`; a struck-through
+ * item (`~~Send it~~ done 9/30`) as done or let go; and due dates in the item's own words
+ * (`by Friday`). Applied to the text the line's fields left (a Tasks recurrence is one of those
+ * fields, read in every layout: ../syntax/fields).
  */
 import { dueFromPhrase, parseWrittenDate } from '../natural-dates';
 import type { NoteLayout } from '../layout/layout';
@@ -28,7 +29,6 @@ export interface FlexibleItem {
   duePhrase: boolean;
   status: CheckboxStatus | null;
   doneDate: IsoDate | null;
-  recurrence: string | null;
   /**
    * The item names the session's one client after its first word (`Send Grace the chapter`,
    * `Introduce Jordan to the Infra director`): the note's writer, the coach, does it for them.
@@ -57,7 +57,6 @@ const PAREN_OWNER = /[ \t]{0,5}[([](?:owner|assigned to|assignee|who|for)[ \t]{0
 const PAREN_DUE = /[ \t]{0,5}[([](?:due|due date|deadline|by)[ \t]{0,5}:?[ \t]{0,5}([^()[\]\n]{1,40})[)\]]/i;
 const TRAIL_DUE = /[ \t]{1,5}(?:[–—-][ \t]{1,5})?(?:due|deadline)[ \t]{0,5}:[ \t]{0,5}([^\n]{1,40})$/i;
 const BARE_DUE_FIELD = /[ \t]{0,5}\b(?:due ?date|due_date|due|deadline)::[ \t]{0,5}(\d{4}-\d{1,2}-\d{1,2})/i;
-const RECURRENCE = /[ \t]{0,5}🔁\uFE0F?[ \t]{0,5}([^📅📆🗓✅❌⏳🛫➕⏫🔼🔽🔺⏬[\]\n]{1,80})/u;
 const STRUCK = /^~~([^~\n]{1,2000})~~([^~\n]{0,200})$/;
 const DROPPED = /\b(?:dropped|cancel(?:l)?ed|won'?t do|not doing|let go|abandoned|skip(?:ped)?|no longer|parked|deferred|postponed|shelved|on hold|put aside)\b/i;
 const DONE_REMARK = /\b(?:done|completed|finished|sent|did it)\b[ \t]{0,5}:?[ \t]{0,5}(\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?/i;
@@ -83,7 +82,7 @@ function shortDate(raw: string, ctx: ItemContext): IsoDate | null {
 }
 
 export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem {
-  const out: FlexibleItem = { text: input, owner: null, person: null, due: null, duePhrase: false, status: null, doneDate: null, recurrence: null, addressesClient: false };
+  const out: FlexibleItem = { text: input, owner: null, person: null, due: null, duePhrase: false, status: null, doneDate: null, addressesClient: false };
   const layout = ctx.layout;
   let text = input.trim();
   if (text.length > 2000) return out;
@@ -98,12 +97,6 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
       const d = DONE_REMARK.exec(remark);
       if (d?.[1]) out.doneDate = shortDate(d[1], ctx);
     }
-  }
-
-  const rec = RECURRENCE.exec(text);
-  if (rec) {
-    out.recurrence = rec[1].trim();
-    text = (text.slice(0, rec.index) + ' ' + text.slice(rec.index + rec[0].length)).trim();
   }
 
   const bare = BARE_DUE_FIELD.exec(text);

@@ -219,6 +219,16 @@ export const ANY_DATE_EMOJI = new RegExp(`(?:${EMOJI_ALT})`, 'u');
 export const DATE_EMOJI_SIGN = new RegExp(`(?:${EMOJI_ALT})\\uFE0F?`, 'gu');
 /** Tasks' priority signs, part of the Tasks-readable end of a line too. */
 export const PRIORITY_EMOJI = /(?:⏫|🔼|🔽|🔺|⏬)\uFE0F?/gu;
+/**
+ * Tasks' fields that are neither a date nor a priority, and none of them words of the commitment:
+ * the task's id (`🆔 abc123`), the ids it waits on (`⛔ abc123,def456`) and what happens once it
+ * is done (`🏁 delete`), as obsidian-tasks writes them (its EMOJI_FORMAT idRegex, dependsOnRegex).
+ */
+export const TASKS_META = /🆔\uFE0F?[ \t]*[a-zA-Z0-9_-]+|⛔\uFE0F?[ \t]*[a-zA-Z0-9_-]+(?:[ \t]*,[ \t]*[a-zA-Z0-9_-]+)*|🏁\uFE0F?[ \t]*[a-zA-Z]+/gu;
+/** Whether a text may hold one of them, a priority or a recurrence (their first UTF-16 units), before the full patterns. */
+export const MAY_HAVE_TASKS_META = /[\uD83C\uD83D\u26D4\u23EB\u23EC]/;
+/** Tasks' recurrence (`🔁 every week`), up to the next Tasks field or bracket. */
+export const RECURRENCE = /[ \t]{0,5}🔁\uFE0F?[ \t]{0,5}([^📅📆🗓✅❌⏳🛫➕⏫🔼🔽🔺⏬🆔⛔🏁[\]\n]{1,80})/u;
 /** The `#commitment` tag that marks a line as a commitment anywhere. Group 1: what stood before it. */
 export const COMMITMENT_TAG = /(^|[ \t])#commitment(?=$|[ \t.,;:!?)])/gi;
 /** The same, as a test (no global state). */

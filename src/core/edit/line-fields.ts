@@ -4,9 +4,9 @@
  * trailing whitespace) is left as it was.
  */
 import { COMMITMENT_TAG, DATE_EMOJI_SIGN, EMOJI_DATE, FIELDS, nextInlineField, PRIORITY_EMOJI, RECURRENCE, TASKS_META, type FieldKey } from '../syntax/fields';
+import type { Coping, FieldConvention } from '../types';
 
 const RECURRENCES = new RegExp(RECURRENCE.source, 'gu');
-import type { Coping, FieldConvention } from '../types';
 
 /** A list item split into the parts an edit may touch. Joining them gives the line back. */
 export interface ItemParts {
@@ -192,9 +192,9 @@ function spaceRunStart(s: string, i: number): number {
  */
 function emojiSpans(main: string, fields: readonly FieldSpan[]): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (const m of main.matchAll(EMOJI_DATE)) if (outside(fields, m.index)) out.push({ start: m.index, end: m.index + m[0].length });
-  for (const m of main.matchAll(PRIORITY_EMOJI)) if (outside(fields, m.index)) out.push({ start: m.index, end: m.index + m[0].length });
-  for (const m of main.matchAll(TASKS_META)) if (outside(fields, m.index)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const re of [EMOJI_DATE, PRIORITY_EMOJI, TASKS_META]) {
+    for (const m of main.matchAll(re)) if (outside(fields, m.index)) out.push({ start: m.index, end: m.index + m[0].length });
+  }
   for (const m of main.matchAll(RECURRENCES)) {
     const start = m.index + m[0].indexOf('🔁');
     let end = m.index + m[0].length;

@@ -15,6 +15,7 @@ import type { Frontmatter } from './frontmatter';
 import { basename, dateValue, frontmatterLookup, keyLine, linkTarget, linkText, personName, SESSION_STATUS } from './records';
 import { valueText } from '../plain-text';
 import { Fences } from '../syntax/fences';
+import { CommentMask } from './comments';
 
 type Diag = (line: number, severity: Severity, message: string) => void;
 
@@ -149,11 +150,6 @@ export function bodyNextDate(line: string, order: DateOrder): string | null {
 }
 const HEADING_LINE = /^ {0,3}#{1,6}[ \t]+(.{0,300})$/;
 
-/** A line that is only a comment (`<!-- … -->`, `%% … %%`). */
-function isCommentLine(line: string): boolean {
-  return /^[ \t]*(?:<!--[^]*-->|%%[^]*%%)[ \t]*$/.test(line);
-}
-
 /** A heading that names the next session (`### Next Session`, `## 📅 Next meeting`) without a date in it. */
 const NEXT_HEADING = /^(?:[^\p{L}\p{N}\s]+\s*)?next\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment|circle|catch-up|sync|coaching)\b[^\d]{0,40}$/iu;
 
@@ -217,10 +213,13 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
       if (value === '') {
         // `**Attendees**:` with the people on the list lines below it.
         const people: string[] = [];
+        // Read as the note shows them: a template's `<!-- hint -->` line is not the end of the list.
+        const mask = new CommentMask();
         for (let j = i + 1; j < end && j < i + 12; j++) {
-          const item = /^[ \t]*(?:>[ \t]?)*[-*+][ \t]+(.+?)[ \t]*$/.exec(lines[j]);
+          const shown = mask.visible(lines[j]);
+          const item = /^[ \t]*(?:>[ \t]?)*[-*+][ \t]+(.+?)[ \t]*$/.exec(shown);
           if (!item) {
-            if (lines[j].trim() === '' || isCommentLine(lines[j])) continue;
+            if (shown.trim() === '') continue;
             break;
           }
           people.push(item[1].replace(/\*\*|__/g, ''));
@@ -240,11 +239,13 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
     for (let i = bodyFrom; i < end && refs.length === 0; i++) {
       const h = HEADING_LINE.exec(lines[i]);
       if (!h || !/^(?:participants|attendees|people|present|with|client|coachee)\s*:?\s*$/i.test(h[1].trim())) continue;
+      // Read as the note shows them: a template's hint under the heading (`<!-- List of meeting participants -->`) is not the end of the list.
+      const mask = new CommentMask();
       for (let j = i + 1; j < end && j < i + 12; j++) {
-        const item = /^[ \t]*[-*+][ \t]+(.+?)[ \t]*$/.exec(lines[j]);
+        const shown = mask.visible(lines[j]);
+        const item = /^[ \t]*[-*+][ \t]+(.+?)[ \t]*$/.exec(shown);
         if (!item) {
-          // A template's hint under the heading (`<!-- List of meeting participants -->`) is not the end of the list.
-          if (lines[j].trim() === '' || isCommentLine(lines[j])) continue;
+          if (shown.trim() === '') continue;
           break;
         }
         for (const n of namesIn(item[1].replace(/\*\*|__/g, ''))) {
@@ -277,7 +278,7 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
       if (link && basename(link[1]) !== basename(path) && findWrittenDate(link[1], layout.dateOrder) === null && !isCoach(basename(link[1]), layout.coachNames)) {
         const r = refFrom(`[[${link[1]}]]`, 'title');
         if (r) refs.push(r);
-      } else if (!link && /^#[ \t]/.test(lines[i].trimStart())) {
+      } else if (!link && headingLevel(lines[i]) === 1) {
         // `# Session — Tom Baker`, `# Coaching Session - Maria Lopez - 2026-10-06`, `# 1:1 with Ana Ruiz`.
         const name = nameInSessionTitle(h[1], layout.dateOrder);
         if (name && !isCoach(name, layout.coachNames)) refs.push({ name, target: name, source: 'title' });

@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATUSES, FOLLOW_THROUGH_STATUSES, isNotDone, readAsTasks, statusFor, type TasksView } from './tasks-format';
 import { boxOf, writtenLines, type Form, type WrittenLine } from './written-lines';
 import { parseNote } from '../../src/core/parse/note';
-import { setField, splitItem, writeItem } from '../../src/core/edit/line-fields';
+import { commitmentText, setField, splitItem, writeItem } from '../../src/core/edit/line-fields';
+import { modify } from '../../src/core/edit/carry';
 
 const TODAY = '2026-11-28';
 
@@ -167,6 +168,20 @@ describe('the words of a Tasks line are what Tasks reads as its description', ()
   it('and what happens once it is done (🏁, Tasks 7), which the port predates, leaves the text too', () => {
     const parsed = parseNote('Sessions/2026-11-03 Jane Doe.md', note.replace('🔽', '🔽 🏁 delete'));
     expect(parsed.commitments[4].text).toBe('Draft the plan');
+  });
+
+  it('text a coach types with those signs in it is written so it reads back as itself, so modify is not refused', () => {
+    const typed = ['Walk daily 🔁 every day', 'Send the deck 🆔 abc123', 'Book the venue ⛔ abc123', 'Draft the plan 🏁 delete', 'Plan 🔁️ weekly 🆔️ x1'];
+    for (const t of typed) {
+      const text = commitmentText(t);
+      expect(text, t).not.toMatch(/🔁|🆔|⛔|🏁/u);
+      expect(parseNote('Sessions/2026-11-03 Jane Doe.md', ['---', 'type: session', 'client: Jane Doe', 'date: 2026-11-03', '---', '## Commitments', `- [ ] ${text}`, ''].join('\n')).commitments[0].text, t).toBe(text);
+    }
+    const path = 'Sessions/2026-11-03 Jane Doe.md';
+    const c = parseNote(path, note).commitments[0];
+    const into = { path: 'Sessions/2026-11-17 Jane Doe.md', text: ['---', 'type: session', 'client: Jane Doe', 'date: 2026-11-17', '---', '## Commitments', ''].join('\n'), isNew: false, defaultDue: '2026-11-29' };
+    const r = modify(note, { path, line: c.line, expectedText: c.raw, id: c.id }, into, { today: TODAY, text: 'Send the short deck 🆔 abc123', random: () => 0.5 });
+    expect(r.ok, r.ok ? '' : r.reason).toBe(true);
   });
 });
 

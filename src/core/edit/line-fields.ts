@@ -3,7 +3,7 @@
  * convention. Everything else on the line (the text, other people's inline fields, spacing,
  * trailing whitespace) is left as it was.
  */
-import { COMMITMENT_TAG, DATE_EMOJI_SIGN, EMOJI_DATE, FIELDS, nextInlineField, PRIORITY_EMOJI, RECURRENCE, TASKS_META, type FieldKey } from '../syntax/fields';
+import { COMMITMENT_TAG, DATE_EMOJI_SIGN, EMOJI_DATE, FIELDS, nextInlineField, PRIORITY_EMOJI, RECURRENCE, TASKS_META, TASKS_META_SIGN, type FieldKey } from '../syntax/fields';
 import type { Coping, FieldConvention } from '../types';
 
 const RECURRENCES = new RegExp(RECURRENCE.source, 'gu');
@@ -340,7 +340,7 @@ export function commitmentText(text: string): string {
   t = t.replace(COMMITMENT_TAG, '$1');
   const id = trailingIdStart(t);
   if (id >= 0) t = t.slice(0, id);
-  t = t.replace(PRIORITY_EMOJI, '');
+  t = t.replace(PRIORITY_EMOJI, '').replace(TASKS_META_SIGN, '');
   return t.replace(/\s+/g, ' ').trim();
 }
 

@@ -227,6 +227,8 @@ export const PRIORITY_EMOJI = /(?:⏫|🔼|🔽|🔺|⏬)\uFE0F?/gu;
 export const TASKS_META = /🆔\uFE0F?[ \t]*[a-zA-Z0-9_-]+|⛔\uFE0F?[ \t]*[a-zA-Z0-9_-]+(?:[ \t]*,[ \t]*[a-zA-Z0-9_-]+)*|🏁\uFE0F?[ \t]*[a-zA-Z]+/gu;
 /** Whether a text may hold one of them, a priority or a recurrence (their first UTF-16 units), before the full patterns. */
 export const MAY_HAVE_TASKS_META = /[\uD83C\uD83D\u26D4\u23EB\u23EC]/;
+/** The signs of those fields and of the recurrence on their own (to strip from typed free text). */
+export const TASKS_META_SIGN = /(?:🆔|⛔|🏁|🔁)\uFE0F?/gu;
 /** Tasks' recurrence (`🔁 every week`), up to the next Tasks field or bracket. */
 export const RECURRENCE = /[ \t]{0,5}🔁\uFE0F?[ \t]{0,5}([^📅📆🗓✅❌⏳🛫➕⏫🔼🔽🔺⏬🆔⛔🏁[\]\n]{1,80})/u;
 /** The `#commitment` tag that marks a line as a commitment anywhere. Group 1: what stood before it. */

@@ -21,6 +21,7 @@ import { basename, readClientNote } from './records';
 import { isIgnored } from '../layout/layout';
 import { bodyNextDate, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
 import { filenameParts, nameFromWords, noClientMessage } from './session-names';
+import { ActionTables } from './tables';
 import { closesFence, FENCE_OPEN } from '../syntax/fences';
 
 
@@ -133,6 +134,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
 
   const headings = headingSet(settings);
   const mask = new CommentMask();
+  const tables = new ActionTables(diag);
   const mayHaveComments = text.includes('<!--') || text.includes('%%');
   let fence: string | null = null;
   let sectionLevel: number | null = null;
@@ -233,7 +235,10 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       section = datedLevel !== null ? 'dated' : null;
       sectionLevel = null;
     }
-    if (isBlank(line)) continue;
+    if (isBlank(line)) {
+      tables.end();
+      continue;
+    }
     const lead = firstCode(line);
     const f = lead === 96 /* ` */ || lead === 126 /* ~ */ ? FENCE_OPEN.exec(line) : null;
     if (f) {
@@ -246,6 +251,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       const level = headingLevel(line);
       if (level > 0) {
         close();
+        tables.end();
         const title = headingTitle(line, level);
         if (datedLevel !== null && level <= datedLevel) {
           datedLevel = null;
@@ -312,6 +318,11 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     }
     close();
     if (current < 0) continue;
+    if (section === 'action' && line.includes('|') && matchListItem(line) === null && tables.isRow(line, lines[i + 1])) {
+      tables.row(line, i);
+      continue;
+    }
+    tables.end();
     // Only a line that can start `Next`, `**Next`, `__Next`, `- Next` or `→ Next` is tried.
     if (datedLevel !== null && result.sessions[current].next === null && indent === 0 && (lead === 42 || lead === 45 || lead === 95 || lead === 78 || lead === 110 || lead > 127)) {
       // `**Next Session**: 2026-10-21` inside a dated section books that section's next session.
@@ -379,6 +390,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     }
   }
   close();
+  tables.end();
   if (result.sessions.length === 0 && sections && kind.type === 'session' && !kind.daily) {
     diag(fm ? fm.startLine : 1, 'error', 'session note has no date (no date in its frontmatter or file name, and no dated heading); add date: YYYY-MM-DD to its frontmatter, or a dated heading (## 2026-11-20) for each session');
   }

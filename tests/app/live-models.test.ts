@@ -51,7 +51,9 @@ function practiceIndex(clients: number): VaultIndex {
 
 describe('live models over every client', () => {
   it('the roster works its rows out in slices, showing how far it has got, then the rows', () => {
-    const index = practiceIndex(60);
+    // Enough clients that working them out spans more than one progress interval on this clock
+    // (a tick per reading), so a count is shown between the slices.
+    const index = practiceIndex(300);
     const { timers, flush } = fakeTimers();
     let clock = 0;
     const settings = { ...loadSettings(null), refreshDebounceMs: 50 };
@@ -67,13 +69,13 @@ describe('live models over every client', () => {
     expect(slices).toBeGreaterThan(3);
     const counted = seen.filter((m) => (m.preparing?.total ?? 0) > 0).map((m) => m.preparing!);
     expect(counted.length).toBeGreaterThan(0);
-    for (const p of counted) expect(p.total === 60 && p.done > 0 && p.done < 60).toBe(true);
+    for (const p of counted) expect(p.total === 300 && p.done > 0 && p.done < 300).toBe(true);
     const final = seen[seen.length - 1];
     expect(final.preparing ?? null).toBeNull();
     expect(final.rows.map((r) => [r.client, r.open, r.overdue, r.done])).toEqual(
       roster(index, { asOf: AS_OF, thresholds: settings.thresholds }).filter((r) => settings.rosterStatuses.includes(r.status)).map((r) => [r.client, r.open, r.overdue, r.done]),
     );
-    expect(final.rows).toHaveLength(60);
+    expect(final.rows).toHaveLength(300);
     stop();
   });
 

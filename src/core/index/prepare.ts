@@ -11,6 +11,8 @@ export interface Prepared {
   total: number;
   /** Every item is worked out for the state the last step saw. */
   finished: boolean;
+  /** Items this step worked (0 when it found them all worked already). */
+  worked: number;
 }
 
 /** One unit of work per item, resumed where the last step stopped. */
@@ -34,32 +36,33 @@ export function preparation<T>(items: () => readonly T[], version: () => number,
         list = items();
         at = 0;
       }
-      let first = true;
-      while (at < list.length && (first || !shouldStop())) {
-        work(list[at++]);
-        first = false;
-      }
+      const from = at;
+      while (at < list.length && (at === from || !shouldStop())) work(list[at++]);
       if (at >= list.length) onDone?.();
-      return { done: at, total: list.length, finished: at >= list.length };
+      return { done: at, total: list.length, finished: at >= list.length, worked: at - from };
     },
   };
 }
 
 /**
  * Preparations one after the other. The progress is the last one's (what a view counts, such as
- * clients); while an earlier one runs it is 0 of 0, "not counting yet".
+ * clients); while an earlier one runs it is 0 of 0, "not counting yet". Each step asks every part
+ * from the first (an earlier part starts again when its items change) and stops once a part has
+ * worked and the slice is up; a part with nothing left to work costs the step nothing, so every
+ * step gets on, however short the slice.
  */
 export function inSequence(...parts: Preparation[]): Preparation {
   return {
     step(shouldStop) {
+      let worked = 0;
       for (let i = 0; i < parts.length; i++) {
         const p = parts[i].step(shouldStop);
+        worked += p.worked;
         const last = i === parts.length - 1;
-        if (!p.finished) return last ? p : { done: 0, total: 0, finished: false };
-        if (last) return p;
-        if (shouldStop()) return { done: 0, total: 0, finished: false };
+        if (last) return { ...p, worked };
+        if (!p.finished || (p.worked > 0 && shouldStop())) return { done: 0, total: 0, finished: false, worked };
       }
-      return { done: 0, total: 0, finished: true };
+      return { done: 0, total: 0, finished: true, worked };
     },
   };
 }

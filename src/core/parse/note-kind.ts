@@ -18,7 +18,7 @@ import { valueText } from '../plain-text';
 
 type Diag = (line: number, severity: Severity, message: string) => void;
 
-export type NoteKind = { type: 'client' | 'session' | null; strong: boolean; daily: boolean; byFolder?: boolean };
+export type NoteKind = { type: 'client' | 'session' | null; strong: boolean; daily: boolean; byFolder?: boolean; byType?: boolean };
 
 export function classify(fm: Frontmatter | null, lines: string[], path: string, settings: CoreSettings, diag: Diag): NoteKind {
   const layout = settings.layout;
@@ -27,7 +27,7 @@ export function classify(fm: Frontmatter | null, lines: string[], path: string, 
   const data = fm?.data ?? {};
   const types = fm ? typeValues(data, settings) : [];
   if (types.some((t) => t === 'client' || layout.clientTypes.includes(t))) return { type: 'client', strong: true, daily: false };
-  if (types.some((t) => t === 'session' || layout.sessionTypes.includes(t))) return { type: 'session', strong: true, daily: false };
+  if (types.some((t) => t === 'session' || layout.sessionTypes.includes(t))) return { type: 'session', strong: true, daily: false, byType: true };
   if (hasSessionTag(data, lines, fm ? fm.endLine : 0, layout)) return { type: 'session', strong: true, daily: false };
   if (inSessionFolder(path, settings)) {
     const other = types.find((t) => t !== '');

@@ -6,7 +6,7 @@
  * the spec's `type`, `client`, `date` and `next` keys (and the settings' aliases) are read.
  */
 import { findWrittenDate, parseWrittenDate } from '../natural-dates';
-import { filenameParts, nameFromWords, nameInSessionTitle } from './session-names';
+import { filenameParts, folderName, nameInSessionTitle } from './session-names';
 import { inFolders, type DateOrder, type NoteLayout } from '../layout/layout';
 import { headingLevel, headingTitle } from './headings';
 import type { CoreSettings } from '../settings';
@@ -140,7 +140,7 @@ function isCoach(name: string, coachNames: readonly string[]): boolean {
 /** A `Client: …` line (also `**Coachee**::`, `- With: …`, inside a callout): group 2 names the client. */
 export const BODY_CLIENT = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(client|coachee|mentee|person|with|counterpart|participants?|attendees?|report|direct report)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.*?)\s*$/i;
 const BODY_DATE = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(?:date|session date|meeting date|mtgdate|mtg date|when)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
-const BODY_NEXT = /^(?:>\s*)*(?:[-*+]\s+)?(?:[→⇒]\s*)?(?:\*\*|__)?next\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment|circle|catch-up|sync|coaching|scheduled)[^:]{0,40}?(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
+const BODY_NEXT = /^(?:>\s*)*(?:[-*+]\s+)?(?:[→⇒]\s*)?(?:\*\*|__|\*|_)?next\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment|circle|catch-up|sync|coaching|scheduled)(?:[^:]{0,40}?(?:\*\*|__|\*|_)?\s*(?:::|:)(?:\*\*|__|\*|_)?|\s+(?:is\s+)?(?:on|booked for|set for|scheduled for)\b)\s*(.+?)\s*$/i;
 
 /** The date a `Next session: DATE` line (`**Next Session**: 2026-10-21`, `→ Next scheduled: Oct 21`) gives, if any. */
 export function bodyNextDate(line: string, order: DateOrder): string | null {
@@ -234,6 +234,12 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
       if (refs.length > 0) break;
     }
   }
+  // `Client: Hannah` in a note under `clients/hannah-weiss/`: the folder gives her whole name.
+  const only = refs.length === 1 ? refs[0] : null;
+  if (only !== null && only.source === 'body' && layout.clientFromFolder && !/\s/.test(only.name)) {
+    const full = folderName(path);
+    if (full !== null && full.toLowerCase().startsWith(`${only.name.toLowerCase()} `)) refs[0] = { name: full, target: full, source: 'body' };
+  }
   // 3b. A `## Participants` heading with the people listed under it.
   if (refs.length === 0 && layout.clientFromBody) {
     for (let i = bodyFrom; i < end && refs.length === 0; i++) {
@@ -256,13 +262,11 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
       }
     }
   }
-  // 4. The folder the note is in.
+  // 4. The folder the note is in, or the person's folder above a folder of sessions or years
+  // (`Clients/Jane Doe/Sessions/2026-10-06.md`, `Clients/Jane Doe/2025/…`).
   if (refs.length === 0 && layout.clientFromFolder) {
-    const parts = path.split('/');
-    if (parts.length >= 2) {
-      const name = nameFromWords(parts[parts.length - 2]);
-      if (name && !isCoach(name, layout.coachNames)) refs.push({ name, target: name, source: 'folder' });
-    }
+    const name = folderName(path);
+    if (name && !isCoach(name, layout.coachNames)) refs.push({ name, target: name, source: 'folder' });
   }
   // 5. The file name.
   const fileParts = layout.clientFromFilename || layout.dateFromFilename ? filenameParts(path, layout) : { date: null, name: null };

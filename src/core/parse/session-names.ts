@@ -30,28 +30,63 @@ const GROUP_NAME_WORDS = new Set(
   ).split(' '),
 );
 
+/** Groups named in two words: `All Hands`, `Town Hall`. */
+const GROUP_PHRASE = /(?:^|\s)(?:all[ -]hands|town[ -]halls?)(?:\s|$)/i;
+
+function namesGroup(words: readonly string[]): boolean {
+  return words.some((w) => GROUP_NAME_WORDS.has(w.toLowerCase())) || GROUP_PHRASE.test(words.join(' '));
+}
+
 /** The group a file or folder name names (`Peer Group`), or null when no word of it is a group's. */
 export function groupNamed(raw: string): string | null {
   const words = raw.replace(/[^\p{L}\p{N}' -]+/gu, ' ').trim().split(/\s+/);
-  if (!words.some((w) => GROUP_NAME_WORDS.has(w.toLowerCase()))) return null;
+  if (!namesGroup(words)) return null;
   return words.filter((w) => !/^\d+$/.test(w) && !/^-+$/.test(w)).join(' ') || null;
 }
 
 /** A folder or file name's words as a person's name, or null when they do not look like one. */
-export function nameFromWords(raw: string): string | null {
-  const words = raw
+/** A folder or file name's words, split at case changes, underscores and dashes between words. */
+function wordsOf(raw: string): string[] {
+  return raw
     .replace(/([\p{Ll}])([\p{Lu}])/gu, '$1 $2')
     .replace(/[_]+/g, ' ')
     .replace(/(?:^|\s)[-–—:,.#()[\]]+|[-–—:,.#()[\]]+(?=\s|$)/g, ' ')
     .replace(/\s+-\s+|\s+–\s+|\s+—\s+/g, ' ')
     .split(/\s+/)
-    .filter((w) => w !== '' && !GENERIC_NAME_WORDS.has(w.toLowerCase()) && !/^\d+$/.test(w) && !/^[-–—:,.#()[\]]+$/.test(w));
+    .filter((w) => w !== '' && !/^[-–—:,.#()[\]]+$/.test(w));
+}
+
+export function nameFromWords(raw: string): string | null {
+  const words = wordsOf(raw).filter((w) => !GENERIC_NAME_WORDS.has(w.toLowerCase()) && !/^\d+$/.test(w));
   if (words.length === 0 || words.length > 4) return null;
-  if (words.some((w) => GROUP_NAME_WORDS.has(w.toLowerCase()))) return null;
+  if (namesGroup(words)) return null;
   if (!words.every((w) => /^[\p{L}][\p{L}'’.-]*$/u.test(w))) return null;
   // `ben-carter` → `Ben Carter`
   const parts = words.length === 1 && /^[\p{Ll}]+(?:-[\p{Ll}]+)+$/u.test(words[0]) ? words[0].split('-') : words;
   return parts.map((w) => (w === w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
+}
+
+const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4])$/i;
+
+/** A folder that holds a person's sessions rather than naming anyone: `Sessions`, `session_notes`, `2025`, `03-March`. */
+function isContainer(raw: string): boolean {
+  const words = wordsOf(raw);
+  return words.length > 0 && words.every((w) => GENERIC_NAME_WORDS.has(w.toLowerCase()) || /^\d+$/.test(w) || MONTHS.test(w));
+}
+
+/**
+ * The person a note's folder names: its own folder, or the one above when that is a folder of
+ * sessions or of years (`Clients/Jane Doe/Sessions/2026-10-06.md`, `Clients/Jane Doe/2025/03/…`),
+ * up to three such folders up. Null when no folder on the way names a person.
+ */
+export function folderName(path: string): string | null {
+  const parts = path.split('/');
+  for (let i = parts.length - 2, climbed = 0; i >= 0 && climbed <= 3; i--, climbed++) {
+    const name = nameFromWords(parts[i]);
+    if (name !== null) return name;
+    if (!isContainer(parts[i])) return null;
+  }
+  return null;
 }
 
 /** The date and the name part of a file name (`Hugo Brandt - 2026-10-08`, `2026-11-20 Jane`). */
@@ -63,9 +98,14 @@ export function filenameParts(path: string, layout: Pick<NoteLayout, 'dateOrder'
   return { date: found.date, name: nameFromWords(rest), rest };
 }
 
+/** The group a dated file name names (`2026-10-21 Monthly All Hands`), when file names name clients. */
+export function fileNamesGroup(path: string, layout: NoteLayout): string | null {
+  return layout.clientFromFilename ? groupNamed(filenameParts(path, layout).rest) : null;
+}
+
 /** Why a session note has no client, and what to do; a file name that names a group (`Peer Group`) is said to. */
 export function noClientMessage(path: string, layout: NoteLayout): string {
-  const group = layout.clientFromFilename ? groupNamed(filenameParts(path, layout).rest) : null;
+  const group = fileNamesGroup(path, layout);
   return group !== null
     ? `session note's file name names a group ('${group}'), not a client; add client: "[[Name]]" for one client, or list the people present as attendees so each item counts for the person it names`
     : 'session note has no client; add client: "[[Name]]" (the client note\'s name) to its frontmatter';

@@ -228,7 +228,9 @@ export function proposeLayout(input: SetupInput): SetupProposal {
     // A journal's dated notes have no client to read: as sessions they would each be an error.
     if (!perPerson && share(list, (f) => sessiony(f) && f.person) < 0.6) continue;
     chosen.push(folder);
-    const glob = perPerson ? `${folder}/*/` : `${folder}/**`;
+    // Sessions kept a level further down (`Clients/Jane Doe/Sessions/…`): every depth of the person's folder.
+    const deeper = perPerson && list.some((f) => f.folder.split('/').length > folder.split('/').length + 1);
+    const glob = perPerson ? (deeper ? `${folder}/*/**` : `${folder}/*/`) : `${folder}/**`;
     sessionFolders.push(glob);
     reasons.push(`sessions: notes in ${glob} (${list.length}${perPerson ? `, a sub-folder per person: ${[...subs].slice(0, 3).join(', ')}…` : ''})`);
   }

@@ -133,24 +133,30 @@ describe('where the client and the date come from', () => {
     ]);
   });
 
-  it('a file name or title that names a group (Peer Group, Team sync) is no client: an error saying so, not a client of its own', () => {
+  it('a file name or title that names a group (Peer Group, Team sync) is no client: a warning saying so (likely no client’s session), not a client of its own', () => {
     const out = scan({
       'Meetings/2026-11-12 Peer Group.md': '---\ntags: [meeting]\n---\n# Peer group\n\n## Action items\n- [ ] Share the reading list\n',
       'Meetings/2026-11-13 Team sync.md': '---\ntags: [meeting]\n---\n## Action items\n- [ ] Update the board\n',
       'Meetings/2026-11-15 Coaching circle.md': '---\ntags: [meeting]\n---\n## Action items\n- [ ] Draft the plan\n',
       'Meetings/2026-11-14 Jane Doe.md': '---\ntags: [meeting]\n---\n## Action items\n- [ ] Draft the plan\n',
       'Meetings/2026-11-16 Ben.md': '---\ntags: [meeting]\nattendees: ["[[Priya Nair]]", "[[Ben]]"]\n---\n# Ben with the team\n## Action items\n- [ ] Book the room\n',
+      'Meetings/2026-10-21 Monthly All Hands.md': '---\ntags: [meeting]\n---\n## Action items\n- [ ] Send the hiring plan\n',
+      'Sessions/2026-11-17 Team sync.md': '---\ntype: session\ndate: 2026-11-17\n---\n## Commitments\n- [ ] Update the board\n',
     }, { ...FLEX, sessionTags: ['meeting'] });
     expect(out.clients.map((c) => c.name)).toEqual(['Ben', 'Jane Doe']);
     expect(out.sessions.map((s) => s.client)).toEqual(['Jane Doe', 'Ben']);
-    const errors = out.diagnostics.filter((d) => d.severity === 'error');
+    // `type: session` says it is a session: no client is then an error, as the spec's own format has it.
+    expect(out.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path)).toEqual(['Sessions/2026-11-17 Team sync.md']);
+    const errors = out.diagnostics.filter((d) => d.severity === 'warning');
     expect(errors.map((d) => [d.path, d.line])).toEqual([
+      ['Meetings/2026-10-21 Monthly All Hands.md', 1],
       ['Meetings/2026-11-12 Peer Group.md', 1],
       ['Meetings/2026-11-13 Team sync.md', 1],
       ['Meetings/2026-11-15 Coaching circle.md', 1],
     ]);
-    expect(errors[0].message).toContain("names a group ('Peer Group'), not a client");
-    expect(errors[1].message).toContain("('Team sync')");
+    expect(errors[0].message).toContain("names a group ('Monthly All Hands'), not a client");
+    expect(errors[1].message).toContain("names a group ('Peer Group'), not a client");
+    expect(errors[2].message).toContain("('Team sync')");
     for (const e of errors) expect(e.message).toMatch(/add client: "\[\[Name\]\]".*attendees/);
   });
 

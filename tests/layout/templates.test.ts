@@ -226,7 +226,7 @@ describe('a team’s meeting notes beside the 1:1s (groepl/Obsidian-Templates’
     expect(out.clients.map((c) => c.name)).toEqual(['Hana Sato']);
     expect(out.commitments.map((c) => [c.client, c.text])).toEqual([['Hana Sato', 'send the offsite agenda']]);
     expect(out.diagnostics.map((d) => [d.path, d.severity, d.message.slice(0, 70)])).toEqual([
-      ['meetings/2026-11-20 Leadership circle.md', 'error', "session note's file name names a group ('Leadership circle'), not a cl"],
+      ['meetings/2026-11-20 Leadership circle.md', 'warning', "session note's file name names a group ('Leadership circle'), not a cl"],
     ]);
   });
 });
@@ -281,5 +281,97 @@ describe('a session note whose H1 names the client in plain words (cast42/notes�
       ['meetings/2026-10/notes.md', 'error'],
       ['meetings/2026-10/sam.md', 'error'],
     ]);
+  });
+});
+
+describe('a folder per client with its sessions a level down (m-check1B’s coaching template: clients/<name>/sessions/, `Action Items:`)', () => {
+  const session = (date: string, client: string, items: string[]) =>
+    [`Session Date: ${date}`, `Client: ${client}`, 'Session #: 2 of 6', '', 'Key Topics Discussed:', '- Farmers market went well', '', 'Action Items:', ...items, '', 'Next Session Focus:', '- The 4-day week conversation', '', 'Notes for Coach:', '- Check in mid-way', ''].join('\n');
+  const notes: [string, string][] = [
+    ['clients/daniel-osei/sessions/2026-09-22.md', session('2026-09-22', 'Daniel Osei', ['- [x] Track hours worked for one week'])],
+    ['clients/daniel-osei/sessions/2026-10-06.md', session('2026-10-06', 'Daniel Osei', ['- [x] Work out cost per loaf', '- [ ] Ask manager about a 4-day week by Oct 16', '- [ ] Send Daniel the pricing worksheet'])],
+    ['clients/hannah-weiss/sessions/2026-10-01.md', session('2026-10-01', 'Hannah', ['- [/] Phone out of the bedroom 5 nights'])],
+    ['clients/hannah-weiss/sessions/2026-10-08.md', session('Thursday, 8 October 2026', 'Hannah', ['- [ ] Pack running kit for the Berlin trip'])],
+  ];
+
+  it('setup proposes every depth of each person’s folder, and the plain `Action Items:` label opens the list', () => {
+    const { layout } = proposeLayout({ notes, coach: 'Priya Nair' });
+    expect(layout.sessionFolders).toEqual(['clients/*/**']);
+    const out = scanFiles(Object.fromEntries(notes), { asOf: AS_OF, settings: { layout } });
+    expect(out.sessions.map((s) => [s.client, s.date])).toEqual([
+      ['Daniel Osei', '2026-09-22'],
+      ['Daniel Osei', '2026-10-06'],
+      ['Hannah Weiss', '2026-10-01'],
+      ['Hannah Weiss', '2026-10-08'],
+    ]);
+    expect(out.commitments.map((c) => [c.client, c.text, c.owner, c.status])).toEqual([
+      ['Daniel Osei', 'Track hours worked for one week', 'client', 'done'],
+      ['Daniel Osei', 'Work out cost per loaf', 'client', 'done'],
+      ['Daniel Osei', 'Ask manager about a 4-day week by Oct 16', 'client', 'open'],
+      ['Daniel Osei', 'Send Daniel the pricing worksheet', 'coach', 'open'],
+      ['Hannah Weiss', 'Phone out of the bedroom 5 nights', 'client', 'partial'],
+      ['Hannah Weiss', 'Pack running kit for the Berlin trip', 'client', 'open'],
+    ]);
+    expect(out.diagnostics).toEqual([]);
+  });
+
+  it('with no client line, the person’s folder above `session_notes/` or a year names the client', () => {
+    const body = '## Client Action Items\n- [ ] Push the scripts to GitLab\n';
+    const out = scan({ 'clients/Lukas_Becker/session_notes/2026-10-05_session.md': body, 'Clients/Mei Tanaka/2026/2026-10-12.md': body }, { ...FLEX, sessionFolders: ['clients/*/**', 'Clients/*/**'] });
+    expect(out.sessions.map((s) => [s.client, s.date])).toEqual([
+      ['Mei Tanaka', '2026-10-12'],
+      ['Lukas Becker', '2026-10-05'],
+    ]);
+  });
+});
+
+describe('headings that say whose items they hold (dhiahaddad/Consulting_Strategy’s Session Notes Template)', () => {
+  const note = [
+    '# Session Notes', '', '**Client Name**: Lukas Becker  ', '**Date**: 2026-10-05  ', '',
+    '### My Preparation', '- [x] Reviewed intake form', '',
+    '## Client Action Items', '', 'What should the client do next?', '',
+    '### Immediate (This Week)', '- [ ] Put the analysis scripts in a git repo', '- [ ] ', '',
+    '### Long-term (Learning Goals)', '- [ ] Work through the testing lesson', '',
+    '## Resources Shared', '- [x] Sent the xarray docs', '',
+    '## Consultant Follow-up Tasks', '', '### To Do Before Sending Summary Email', '- [x] Clean up code examples created during session', '- [ ] Prepare resources to share', '',
+    '### Follow-up Email Status', '- [x] Email drafted', '',
+  ].join('\n');
+
+  it('`Client Action Items` and its sub-headings are the client’s; `Consultant Follow-up Tasks` and its sub-headings the coach’s', () => {
+    const out = scan({ 'clients/Lukas_Becker/session_notes/2026-10-05_session.md': note }, { ...FLEX, sessionFolders: ['clients/*/**'] });
+    expect(rows(out)).toEqual([
+      ['Put the analysis scripts in a git repo', 'client', 'open'],
+      ['Work through the testing lesson', 'client', 'open'],
+      ['Clean up code examples created during session', 'coach', 'done'],
+      ['Prepare resources to share', 'coach', 'open'],
+      ['Email drafted', 'coach', 'done'],
+    ]);
+    expect(out.commitments[0].client).toBe('Lukas Becker');
+  });
+});
+
+describe('an owner after the item (davekilleen/Dex’s One_on_One: `{{Action}} → {{Owner}}`, `*Next 1:1: …*`; danbrickey/exocortex: `(me)`)', () => {
+  it('reads `→ Jordan` as the client’s and `→ Me` as the coach’s, leaves the arrow out of the text, and reads the italic next 1:1', () => {
+    const note = ['---', 'date: 2026-09-29', '---', '# 1:1 with [[Jordan Blake]]', '', '## Action Items', '', '- [ ] Rewrite CV summary → Jordan', '- [ ] Send the CV examples pack → Me', '- [ ] Book the mock interview -> Jordan Blake', '', '## Follow-up for Next Time', '', '*Next 1:1: 2026-10-13*', ''].join('\n');
+    const out = scan({ 'meetings/2026-09-29 - Jordan Blake.md': note });
+    expect(rows(out)).toEqual([
+      ['Rewrite CV summary', 'client', 'open'],
+      ['Send the CV examples pack', 'coach', 'open'],
+      ['Book the mock interview', 'client', 'open'],
+    ]);
+    expect(out.sessions.map((s) => s.next)).toEqual(['2026-10-13']);
+  });
+
+  it('a name in brackets or after a dash at the end is the owner only when it is the coach or the client; other words stay', () => {
+    const note = ['---', 'date: 2026-09-15', '---', '## Action items', '- [ ] Share the rubric (me)', '- [ ] Review the draft — Sam', '- [ ] Read the rubric (Chris)', '- [ ] Call the bank — Tuesday', '- [ ] Ask about the offsite (Optional)', '', '- Next 1:1 on 2026-09-29', ''].join('\n');
+    const out = scan({ 'meetings/2026-09-15 Chris Nguyen.md': note });
+    expect(rows(out)).toEqual([
+      ['Share the rubric', 'coach', 'open'],
+      ['Review the draft', 'coach', 'open'],
+      ['Read the rubric', 'client', 'open'],
+      ['Call the bank — Tuesday', 'client', 'open'],
+      ['Ask about the offsite (Optional)', 'client', 'open'],
+    ]);
+    expect(out.sessions.map((s) => s.next)).toEqual(['2026-09-29']);
   });
 });

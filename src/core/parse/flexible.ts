@@ -54,6 +54,10 @@ const THEM = new RegExp(`^@(?:${THEM_WORDS})$`);
 const PREFIX_OWNER = new RegExp(`^(?:@)?(${NAME}|[Mm]e|I|[Cc]oach|COACH|ME|@(?:${THEM_WORDS}))[ \\t]{0,5}(?::|[–—-][ \\t])[ \\t]{0,5}`, 'u');
 const AT_OWNER = new RegExp(`(?:^|[ \\t])@(${NAME.replace(/\[ \\t\]/g, '_')})(?=$|[ \\t.,;:!?)])`, 'u');
 const PAREN_OWNER = /[ \t]{0,5}[([](?:owner|assigned to|assignee|who|for)[ \t]{0,5}:?[ \t]{0,5}([^()[\]\n]{1,60})[)\]]/i;
+/** `Send the deck → Jordan`, `… -> Me` (a template's `{{Action}} → {{Owner}}`): the owner after an arrow, at the end. */
+const ARROW_OWNER = new RegExp(`[ \\t]{0,5}(?:→|->|⟶|=>)[ \\t]{0,5}(${NAME}|me|myself|@(?:${THEM_WORDS}))[ \\t]*$`, 'u');
+/** `Review the draft (me)`, `… — me`: a bare name at the end, taken only for the coach or a client of the note. */
+const END_NAME = new RegExp(`(?:[ \\t]{0,5}[([](${NAME}|me|myself)[)\\]]|[ \\t]{1,5}[–—][ \\t]{1,5}(${NAME}|me|myself))[ \\t]*$`, 'u');
 const PAREN_DUE = /[ \t]{0,5}[([](?:due|due date|deadline|by)[ \t]{0,5}:?[ \t]{0,5}([^()[\]\n]{1,40})[)\]]/i;
 const TRAIL_DUE = /[ \t]{1,5}(?:[–—-][ \t]{1,5})?(?:due|deadline)[ \t]{0,5}:[ \t]{0,5}([^\n]{1,40})$/i;
 const BARE_DUE_FIELD = /[ \t]{0,5}\b(?:due ?date|due_date|due|deadline)::[ \t]{0,5}(\d{4}-\d{1,2}-\d{1,2})/i;
@@ -135,6 +139,21 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
       text = (text.slice(0, p.index) + text.slice(p.index + p[0].length)).trim();
     }
   }
+  if (owner === null && (text.includes('>') || text.includes('→') || text.includes('⟶'))) {
+    const a = ARROW_OWNER.exec(text);
+    if (a && !NOT_A_NAME.has(a[1].toLowerCase())) {
+      owner = a[1];
+      text = text.slice(0, a.index).trim();
+    }
+  }
+  if (owner === null && (text.endsWith(')') || text.endsWith(']') || /[–—]/.test(text))) {
+    const e = END_NAME.exec(text);
+    const who = e ? (e[1] ?? e[2]) : null;
+    if (e && who && (isCoachName(who, layout) || ctx.clients.some((c) => sameName(c, who)))) {
+      owner = who;
+      text = text.slice(0, e.index).trim();
+    }
+  }
   // `[[Oscar Lindqvist]] run the interviews`, `Jonas to draft the goals`: a client or the coach named first.
   if (owner === null) {
     const link = /^\[\[([^\]|#]{1,80})(?:\|[^\]]*)?\]\][ \t]*(?::[ \t]*)?/.exec(text);
@@ -211,11 +230,11 @@ export function ownerOfLabel(label: string, ctx: ItemContext): { owner: string; 
     /^(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|homework|follow-?ups?|items?)[ \t]+(?:made[ \t]+)?(?:by|for|from|of)[ \t]+(.+)$/i.exec(t) ??
     /^(.+?)(?:'s|’s|s'|’)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|homework|items?)$/i.exec(t) ??
     /^(my|our)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|items?)$/i.exec(t) ??
-    /^(coach|client)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|items?)$/i.exec(t);
+    /^(coach|client|coachee|mentee|consultant|mentor|therapist|counsel?lor)(?:'s|’s)?[ \t]+(?:follow-?ups?[ \t]+)?(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|homework|follow-?ups?|items?)$/i.exec(t);
   if (!m) return null;
   const who = m[1].replace(/\[\[|\]\]/g, '').trim();
   const lower = who.toLowerCase();
-  if (lower === 'my' || lower === 'our' || lower === 'coach' || isCoachName(who, ctx.layout)) return { owner: 'coach', person: null };
+  if (/^(?:my|our|coach|consultant|mentor|therapist|counsel?lor)$/.test(lower) || isCoachName(who, ctx.layout)) return { owner: 'coach', person: null };
   if (/^(?:client|coachee|mentee|report|direct report|employee|patient|customer|the client|the coachee)$/.test(lower)) return { owner: 'client', person: null };
   const client = ctx.clients.find((c) => sameName(c, who));
   if (client !== undefined) return { owner: 'client', person: ctx.clients.length > 1 ? client : null };

@@ -96,12 +96,26 @@ export function sectionKind(key: string, settings: CoreSettings, flexible: boole
   if (flexible && COPY_HEADING.test(key)) return 'copy';
   if (headingSet(settings).has(key)) return 'action';
   if (!flexible && settings.layout.actionHeadings.length === 0) return null;
-  for (const p of flexible ? layoutPrefixes(settings) : settings.layout.actionHeadings.map(normaliseHeading)) {
-    if (key === p) return 'action';
-    if (key.startsWith(p) && /^[\s(:&/,-]/.test(key.slice(p.length))) return 'action';
+  const prefixes = flexible ? layoutPrefixes(settings) : settings.layout.actionHeadings.map(normaliseHeading);
+  if (startsWithPrefix(key, prefixes)) return 'action';
+  // `Client Action Items`, `Coach's Follow-up Tasks`, `Kenji's Commitments`: whose items, then the words.
+  if (flexible) {
+    const owner = OWNER_LEAD.exec(key);
+    if (owner !== null && startsWithPrefix(key.slice(owner[0].length).replace(/^follow-?ups? /, ''), prefixes)) return 'action';
   }
   return null;
 }
+
+function startsWithPrefix(key: string, prefixes: readonly string[]): boolean {
+  for (const p of prefixes) {
+    if (key === p) return true;
+    if (key.startsWith(p) && /^[\s(:&/,-]/.test(key.slice(p.length))) return true;
+  }
+  return false;
+}
+
+/** Words before an action heading's own that say whose items it holds (see ownerOfLabel). */
+const OWNER_LEAD = /^(?:(?:the )?(?:client|coachee|mentee|coach|consultant|mentor|therapist|counsel?lor|my|our|shared)|[\p{L}][\p{L}.' -]{0,40}(?:'s|’s|s'|’))(?:'s|’s)? /u;
 
 /** The settings' heading names, normalised once per settings object rather than once per note. */
 export function headingSet(settings: CoreSettings): Set<string> {

@@ -20,7 +20,7 @@ import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine,
 import { basename, readClientNote } from './records';
 import { isIgnored } from '../layout/layout';
 import { bodyNextDate, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
-import { filenameParts, nameFromWords, noClientMessage } from './session-names';
+import { fileNamesGroup, filenameParts, nameFromWords, noClientMessage } from './session-names';
 import { ActionTables } from './tables';
 import { closesFence, FENCE_OPEN } from '../syntax/fences';
 
@@ -30,6 +30,10 @@ const OUTCOME_LABEL = /^(?:outcomes?|results?|progress(?: on (?:last|previous) [
 const TAG_HINT = new RegExp(`#${COMMITMENT_TAG_NAME}`, 'i');
 
 /** The first character after leading white space (NaN for a blank line), as `line.trimStart().charCodeAt(0)` without the copy. */
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function firstCode(line: string): number {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
@@ -110,8 +114,9 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   if (!sections && meta !== null) {
     const hasError = diagnostics.some((d) => d.severity === 'error');
     if (meta.refs.length === 0) {
-      // Only its file name made it a session (a team's `2026-11-13 Team sync`): a guess, so a warning.
-      const severity = kind.strong ? 'error' : 'warning';
+      // Only its file name made it a session, or (short of `type: session`) the file name names a
+      // group (a team's `2026-11-13 Team sync`, a tagged `Monthly All Hands`): a guess, so a warning.
+      const severity = kind.strong && (kind.byType || fileNamesGroup(path, layout) === null) ? 'error' : 'warning';
       diag(fm ? keyLine(fm, 'client', settings) : 1, severity, fmHas(fm, 'client', settings) ? 'session note client is not a name or [[link]]; write it as client: "[[Jane Doe]]" or client: Jane Doe, the client note\'s name' : noClientMessage(path, layout));
     }
     if (meta.date === null && !hasError) diag(fm ? keyLine(fm, 'date', settings) : 1, 'error', 'session note has no date; add date: YYYY-MM-DD to its frontmatter');
@@ -146,6 +151,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   /** A label (`**Action items**:`, `- Follow-ups:`) opened a list; items deeper than this indent belong to it (-1: any). */
   let labelIndent: number | null = null;
   let weakSection = false;
+  let sectionOwner: { owner: string; person: string | null } | null = null;
   let open: Open | null = null;
   let openCtx: { session: number; owner: { owner: string; person: string | null } | null; copy: boolean } | null = null;
   const ids = new Map<string, number>();
@@ -168,7 +174,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       const ictx = ctxFor(sessionIdx);
       if (ictx) applyFlexible(c, ictx, octx.owner);
       if (/\{\{[^}]*\}\}/.test(c.text)) return; // a template placeholder, not a commitment
-      if (/^(?:next (?:session|meeting|1:1|1-1|call|check-in)|date|attendees?)\b[^:]{0,30}:/i.test(c.text)) return;
+      if (/^(?:next (?:session|meeting|1:1|1-1|call|check-in)|date|attendees?)\b(?:[^:]{0,30}:|[ \t]+(?:is[ \t]+)?(?:on|booked for|set for|scheduled for)[ \t]+\S)/i.test(c.text)) return;
     }
     if (octx.copy) {
       sn.copies.push(copiedItem(c));
@@ -289,17 +295,22 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
           if (k !== null) {
             sectionLevel = level;
             section = k;
-            ownerCtx = null;
+            // `Client Action Items`, `Coach Follow-up Tasks`: the heading says whose items it holds.
+            const ictx = flexible ? ctxFor(current) : null;
+            sectionOwner = ictx ? ownerOfLabel(title, ictx) : null;
+            ownerCtx = sectionOwner;
             labelIndent = null;
             weakSection = flexible && WEAK_SECTION.test(key);
-            if (current >= 0 && k === 'action') result.sessions[current].commitmentsHeadingLine ??= i + 1;
+            // Where carried items are written: the client's section, never the coach's own list.
+            if (current >= 0 && k === 'action' && sectionOwner?.owner !== 'coach') result.sessions[current].commitmentsHeadingLine ??= i + 1;
           }
         } else if (flexible) {
           // A sub-heading inside an action-items section: whose items follow, or the end of them.
           const ictx = ctxFor(current);
           const who = ictx ? ownerOfLabel(title, ictx) : null;
-          // Any other sub-heading (`### Shared/Follow-up`) ends the previous owner's items.
-          ownerCtx = who;
+          // Any other sub-heading (`### Shared/Follow-up`) ends the previous owner's items; the
+          // section's own owner (`## Coach Follow-up Tasks`) holds for all of them.
+          ownerCtx = who ?? sectionOwner;
           if (who === null && (NOT_ACTIONS.test(key) || (weakSection && sectionKind(key, settings, true) === null))) {
             sectionLevel = null;
             section = datedLevel !== null ? 'dated' : null;
@@ -351,7 +362,8 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
         labelIndent = null;
       }
     }
-    if (flexible && line.length <= 120 && (lead === 42 || lead === 95 || lead === 45 || lead === 43)) {
+    // `**Action items**:`, `- Follow-ups:`, or a plain `Action Items:` line.
+    if (flexible && line.length <= 120 && (lead === 42 || lead === 95 || lead === 45 || lead === 43 || (isLetter(lead) && line.trimEnd().endsWith(':')))) {
       const label = /^[ \t]*(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_]{1,80}?)[ \t]*:?(?:\*\*|__)|([A-Za-z][^*_:[\]]{0,60}?))[ \t]*:[ \t]*$|^[ \t]*(?:\*\*|__)([^*_]{1,80}?)[ \t]*:?(?:\*\*|__)[ \t]*$/.exec(line);
       const text = label ? (label[1] ?? label[2] ?? label[3] ?? '').trim() : null;
       if (text) {

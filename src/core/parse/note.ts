@@ -30,6 +30,12 @@ const OUTCOME_LABEL = /^(?:outcomes?|results?|progress(?: on (?:last|previous) [
 const TAG_HINT = new RegExp(`#${COMMITMENT_TAG_NAME}`, 'i');
 
 /** The first character after leading white space (NaN for a blank line), as `line.trimStart().charCodeAt(0)` without the copy. */
+function endsWithColon(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
+  return i >= 0 && line.charCodeAt(i) === 58;
+}
+
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -363,7 +369,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       }
     }
     // `**Action items**:`, `- Follow-ups:`, or a plain `Action Items:` line.
-    if (flexible && line.length <= 120 && (lead === 42 || lead === 95 || lead === 45 || lead === 43 || (isLetter(lead) && line.trimEnd().endsWith(':')))) {
+    if (flexible && line.length <= 120 && (lead === 42 || lead === 95 || lead === 45 || lead === 43 || (isLetter(lead) && endsWithColon(line)))) {
       const label = /^[ \t]*(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_]{1,80}?)[ \t]*:?(?:\*\*|__)|([A-Za-z][^*_:[\]]{0,60}?))[ \t]*:[ \t]*$|^[ \t]*(?:\*\*|__)([^*_]{1,80}?)[ \t]*:?(?:\*\*|__)[ \t]*$/.exec(line);
       const text = label ? (label[1] ?? label[2] ?? label[3] ?? '').trim() : null;
       if (text) {

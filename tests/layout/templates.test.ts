@@ -375,3 +375,35 @@ describe('an owner after the item (davekilleen/Dex’s One_on_One: `{{Action}} �
     expect(out.sessions.map((s) => s.next)).toEqual(['2026-09-29']);
   });
 });
+
+describe('a meeting template with an email summary that restates the action items (abrahamuxojeda-dev/Template-Vault-de-Obsidian’s meeting.md)', () => {
+  const note = (summaryFirst: boolean) => {
+    const summary = ['## 📧 Meeting Summary (Email Draft)', '', '**Hi Sofía,**', '', '**Action Items:**', '- @Sofía - Draft the pitch deck outline - Due: Oct 14', '- @Sofía - List 20 target angels - Due: Oct 19', '', '**Next Meeting:** Wed Oct 21, 9:00', ''];
+    const actions = [
+      '## ✅ Action Items', '', '```dataview', 'TASK', 'WHERE !completed', '```', '', '### Priority Action Items',
+      '- [x] **@Sofía** - Draft the pitch deck outline - 📅 Due: 2026-10-14', '- [ ] **@Sofía** - List 20 target angels - 📅 Due: 2026-10-19', '',
+      '### Follow-up Required', '- [ ] Send Sofía the YC deck template', '', '---', '',
+      '## 🔄 Follow-up Items', '', '### Before Next Meeting', '- [ ] Sofía: book a call with her co-founder', '',
+    ];
+    return ['---', 'type: meeting', 'date: 2026-10-07', 'attendees:', '  - "[[Sofía Reyes]]"', '  - "[[Priya Nair]]"', 'next-meeting: "2026-10-21"', '---', '# 🤝 Coaching - Sofía Reyes', '', ...(summaryFirst ? [...summary, ...actions] : [...actions, ...summary])].join('\n');
+  };
+  const layout: Partial<NoteLayout> = { ...FLEX, sessionTypes: ['meeting'], attendeeKeys: ['attendees'], nextKeys: ['next-meeting'], coachNames: ['Priya Nair', 'Priya', 'Me', 'I'] };
+
+  it('reads each item once, from the action items, without the bold or the calendar sign; `Follow-up Items` and its sub-heading are items too', () => {
+    const out = scan({ 'Meetings/2026-10-07 Coaching - Sofía Reyes.md': note(false) }, layout);
+    expect(out.commitments.map((c) => [c.text, c.owner, c.status, c.due])).toEqual([
+      ['Draft the pitch deck outline', 'client', 'done', '2026-10-14'],
+      ['List 20 target angels', 'client', 'open', '2026-10-19'],
+      ['Send Sofía the YC deck template', 'coach', 'open', '2026-10-19'],
+      ['book a call with her co-founder', 'client', 'open', '2026-10-19'],
+    ]);
+  });
+
+  it('a summary that comes before any item is read: it is then the only list of them', () => {
+    const out = scan({ 'Meetings/2026-10-07 Coaching - Sofía Reyes.md': note(true) }, layout);
+    expect(out.commitments.slice(0, 2).map((c) => [c.text, c.line])).toEqual([
+      ['Draft the pitch deck outline', 16],
+      ['List 20 target angels', 17],
+    ]);
+  });
+});

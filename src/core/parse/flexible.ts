@@ -121,11 +121,16 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
     const d = parseWrittenDate(trail[1], layout.dateOrder) ?? dueFromPhrase(`by ${trail[1]}`, ctx.sessionDate, ctx.next, layout.dateOrder, ctx.leadDays)?.date ?? null;
     if (d) {
       out.due ??= d;
-      text = text.slice(0, trail.index).trim();
+      // `… - 📅 Due: 2026-10-14`: the calendar sign that led the due date goes with it.
+      text = text.slice(0, trail.index).replace(/[ \t]*(?:📅|📆|🗓)\uFE0F?$/u, '').trim();
     }
   }
 
-  // Owners: a prefix, an (Owner: X) remark, an @mention.
+  // Owners: a prefix, an (Owner: X) remark, an @mention. A bold owner (`**@Sofía** - …`) is read as a plain one.
+  if (text.startsWith('**') || text.startsWith('__')) {
+    const bold = /^(\*\*|__)(@?[^*_\n]{1,40}?)\1/.exec(text);
+    if (bold) text = bold[2] + text.slice(bold[0].length);
+  }
   let owner: string | null = null;
   const pre = PREFIX_OWNER.exec(text);
   if (pre && !NOT_A_NAME.has(pre[1].toLowerCase()) && text.length > pre[0].length) {

@@ -79,7 +79,7 @@ const headingSets = new WeakMap<readonly string[], Set<string>>();
 const prefixLists = new WeakMap<readonly string[], string[]>();
 
 /** Action-item headings of other templates (`Next steps`, `To do`…), matched as a prefix of the title. */
-const LAYOUT_ACTION_HEADINGS = ['next steps', 'next actions', 'action items', 'action points', 'actions', 'to do', 'to-do', 'todo', 'todos', 'takeaways', 'follow-ups', 'follow ups', 'followups', 'plan', 'homework', 'commitments', 'between sessions', 'tasks', 'assignments', 'agreed actions'];
+const LAYOUT_ACTION_HEADINGS = ['next steps', 'next actions', 'action items', 'action points', 'actions', 'to do', 'to-do', 'todo', 'todos', 'takeaways', 'follow-ups', 'follow ups', 'followups', 'plan', 'homework', 'commitments', 'between sessions', 'tasks', 'assignments', 'agreed actions', 'follow-up items', 'follow-up actions', 'follow-up tasks', 'action steps'];
 
 /** Headings that copy earlier items forward ("Outstanding action items", "Last time's action items"). */
 const COPY_HEADING = /\b(?:outstanding|open|previous|prior|last (?:time|session|week|meeting|1:1)|from (?:the )?(?:last|previous)|carried(?: over| forward)?|review(?:ing)? (?:of )?(?:last|previous|prior))\b[^]{0,60}\b(?:action items?|actions?|commitments?|tasks?|to-?dos?|next steps?|homework|items?)\b|^(?:carried over|carried forward|outstanding)$/;
@@ -137,8 +137,11 @@ export function datedHeadings(lines: string[], from: number, layout: NoteLayout)
   return n;
 }
 
-/** Sections that name actions only through their sub-headings (a SOAP note's `Plan`). */
-export const WEAK_SECTION = /^(?:plan|takeaways|follow-?ups?)\b/;
+/** A summary or an email draft of the meeting, which restates its action items (`📧 Meeting Summary (Email Draft)`, `Recap`). */
+export const SUMMARY_HEADING = /\b(?:e-?mail|summary|recap)\b/;
+
+/** Sections that name actions only through their sub-headings (a SOAP note's `Plan`); `Follow-up Items` names them itself. */
+export const WEAK_SECTION = /^(?:plan|takeaways|follow-?ups?)\b(?! (?:items?|actions?|tasks?)\b)/;
 
 /** A label line or bullet (`**Action items**:`, `- Follow-ups:`) opening a list of action items. */
 const LABEL_WORDS = 'action items?|actions?|action points|next steps?|follow-?ups?(?: needed)?|homework|to-?dos?|commitments?|tasks?|assignments?|experiments?|between sessions';

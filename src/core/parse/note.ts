@@ -14,7 +14,7 @@ import { emptyDetails, readDetail } from './details';
 import { ownerOfLabel, type ItemContext } from './flexible';
 import { frontmatterRange, readFrontmatter } from './frontmatter';
 import { conflictMessage, findConflicts, firstSide, sameItem, secondSideOf, withoutMarkers } from './merge-conflicts';
-import { datedHeadings, hasActionHeading, headingKey, headingLevel, headingSet, headingTitle, LABEL_ACTIONS, NOT_ACTIONS, sectionKind, WEAK_SECTION } from './headings';
+import { datedHeadings, hasActionHeading, headingKey, headingLevel, headingSet, headingTitle, LABEL_ACTIONS, NOT_ACTIONS, sectionKind, SUMMARY_HEADING, WEAK_SECTION } from './headings';
 import { isBlank, indentWidth, isSpaceCode, matchListItem, splitLines, stripListMarker } from './lines';
 import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
 import { basename, readClientNote } from './records';
@@ -158,6 +158,10 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   let labelIndent: number | null = null;
   let weakSection = false;
   let sectionOwner: { owner: string; person: string | null } | null = null;
+  /** The level of a heading over a summary or an email draft (`## 📧 Meeting Summary (Email Draft)`), while inside it. */
+  let summaryLevel: number | null = null;
+  /** Inside such a summary, once the session has its items: action lists there restate them, so are not read again. */
+  const restates = () => summaryLevel !== null && current >= 0 && result.commitments.some((c) => c.sessionIndex === current);
   let open: Open | null = null;
   let openCtx: { session: number; owner: { owner: string; person: string | null } | null; copy: boolean } | null = null;
   const ids = new Map<string, number>();
@@ -296,9 +300,11 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
         }
         labelIndent = null;
         const key = headingKey(title);
+        if (summaryLevel !== null && level <= summaryLevel) summaryLevel = null;
+        if (flexible && summaryLevel === null && SUMMARY_HEADING.test(key)) summaryLevel = level;
         if (sectionLevel === null) {
           const k = current >= 0 || !sections ? sectionKind(key, settings, flexible) : null;
-          if (k !== null) {
+          if (k !== null && !restates()) {
             sectionLevel = level;
             section = k;
             // `Client Action Items`, `Coach Follow-up Tasks`: the heading says whose items it holds.
@@ -383,6 +389,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
           labelIndent = bullet ? indent : -1;
           continue;
         }
+        if ((who || LABEL_ACTIONS.test(text)) && restates()) continue;
         if (who || LABEL_ACTIONS.test(text)) {
           ownerCtx = who ?? (section === 'action' ? ownerCtx : null);
           if (section !== 'action' && section !== 'copy') {

@@ -407,3 +407,23 @@ describe('a meeting template with an email summary that restates the action item
     ]);
   });
 });
+
+describe('templates folders in other languages, or by what they hold (Template-Vault-de-Obsidian’s 00-Plantillas.)', () => {
+  it('setup leaves them out, so a template’s placeholders are never a client or an error', () => {
+    const tpl = ['---', 'type: meeting', 'date: <% tp.date.now("YYYY-MM-DD") %>', 'attendees:', '  - "<% tp.file.cursor(1) %>"', '---', '## ✅ Action Items', '- [ ] ', ''].join('\n');
+    const meeting = (d: string) => ['---', 'type: meeting', `date: ${d}`, 'attendees:', '  - "[[Sofía Reyes]]"', '---', '## ✅ Action Items', '- [ ] Draft the deck', ''].join('\n');
+    const notes: [string, string][] = [
+      ['00-Plantillas./meeting.md', tpl],
+      ['Vorlagen/Sitzung.md', tpl],
+      ['Stuff/one.md', tpl],
+      ['Stuff/two.md', '# {{title}}\n\n## Action items\n- [ ] {{item}}\n'],
+      ['Meetings/2026-10-07 Coaching - Sofía Reyes.md', meeting('2026-10-07')],
+      ['Meetings/2026-10-21 Coaching - Sofía Reyes.md', meeting('2026-10-21')],
+    ];
+    const { layout } = proposeLayout({ notes, coach: 'Priya Nair' });
+    expect(layout.ignoreFolders).toEqual(['00-Plantillas./**', 'Vorlagen/**', 'Stuff/**']);
+    const out = scanFiles(Object.fromEntries(notes), { asOf: AS_OF, settings: { layout } });
+    expect(out.clients.map((c) => c.name)).toEqual(['Sofía Reyes']);
+    expect(out.diagnostics).toEqual([]);
+  });
+});

@@ -102,7 +102,7 @@ function factsOf(path: string, text: string, order: DateOrder): NoteFacts {
   const file = filenameParts(path, { dateOrder: order });
   const dated = fmDate || hasDateLine || file.date !== null || datedHeadings > 0;
   // A template is in a templates folder, or has placeholders and no real date of its own.
-  const template = /(?:^|\/)_?templates?\//i.test(path) || frontPlaceholders || (placeholders && !dated);
+  const template = TEMPLATE_FOLDER.test(path) || frontPlaceholders || (placeholders && !dated);
   const nameInFile = (file.date !== null ? file.name : nameFromWords(basename(path))) !== null;
   const person = bodyPerson || linkHeadings > 0 || nameInFile || keys.some((k) => CLIENT_KEYS.includes(k) || ATTENDEE_KEYS.includes(k));
   return {
@@ -150,6 +150,12 @@ function guessDailyFolder(notes: NoteFacts[]): string | null {
   return null;
 }
 
+/**
+ * A templates folder by its name, in the languages vaults are kept in (`Templates/`, `_templates/`,
+ * `00-Plantillas./`, `Vorlagen/`, `Modèles/`), at any depth: the match ends with the folder's slash.
+ */
+const TEMPLATE_FOLDER = /(?:^|\/)[\d\s._-]*(?:_?templates?|templater|plantillas?|vorlagen?|mod[eè]les?|modelos|modelli|sjablonen|szablony|mallar|skabeloner|maler|шаблоны|テンプレート|模板)(?:[\s._-][^/]*)?\//iu;
+
 export function proposeLayout(input: SetupInput): SetupProposal {
   const reasons: string[] = [];
   const { order, why } = detectDateOrder(input.notes);
@@ -159,8 +165,14 @@ export function proposeLayout(input: SetupInput): SetupProposal {
   const ignore = new Set<string>();
   if (input.templatesFolder) ignore.add(`${input.templatesFolder.replace(/\/+$/, '')}/**`);
   for (const f of facts) {
-    const m = /^(.*?(?:^|\/)_?templates?)\//i.exec(f.path);
-    if (m) ignore.add(`${m[1]}/**`);
+    const m = TEMPLATE_FOLDER.exec(f.path);
+    if (m) ignore.add(`${f.path.slice(0, m.index + m[0].length - 1)}/**`);
+  }
+  // A folder of nothing but templates (placeholders, no date of their own), whatever its name.
+  const byParent = new Map<string, NoteFacts[]>();
+  for (const f of facts) if (f.folder !== '') pushTo(byParent, f.folder, f);
+  for (const [folder, list] of byParent) {
+    if (list.length >= 2 && list.every((f) => f.template) && ![...ignore].some((g) => `${folder}/`.toLowerCase().startsWith(g.slice(0, -2).toLowerCase()))) ignore.add(`${folder}/**`);
   }
   if (ignore.size > 0) reasons.push(`not read: ${[...ignore].join(', ')} (templates)`);
   const ignored = (f: NoteFacts) => [...ignore].some((g) => f.path.toLowerCase().startsWith(g.slice(0, -3).toLowerCase() + '/'));

@@ -64,6 +64,13 @@ describe('which notes are sessions', () => {
     expect(out.diagnostics.map((d) => [d.path, d.severity])).toEqual([['Coaching/About Ben.md', 'warning']]);
   });
 
+  it('a template kept in a sessions folder (danbrickey/exocortex’s mentees/template.md) is not a session and not worth a warning', () => {
+    const tpl = '# Mentee: [Name]\n\n**Start Date**: [YYYY-MM-DD]\n\n## Action items\n- [ ] [What they commit to]\n';
+    const out = scan({ 'mentees/template.md': tpl, 'mentees/Session Template.md': tpl.replace('Mentee', 'Session with') }, { ...FLEX, sessionFolders: ['mentees/**'] });
+    expect(out.sessions).toEqual([]);
+    expect(out.diagnostics).toEqual([]);
+  });
+
   it('the default layout reads none of it, but names a note that looks like a session', () => {
     const out = scan({ 'Meetings/2026-10-01 Ben.md': '---\ndate: 2026-10-01\nattendees: ["[[Ben]]"]\n---\n## Action items\n- [ ] Send it\n' }, {});
     expect(out.sessions).toEqual([]);

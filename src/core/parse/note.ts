@@ -30,6 +30,9 @@ const OUTCOME_LABEL = /^(?:outcomes?|results?|progress(?: on (?:last|previous) [
 const TAG_HINT = new RegExp(`#${COMMITMENT_TAG_NAME}`, 'i');
 
 /** The first character after leading white space (NaN for a blank line), as `line.trimStart().charCodeAt(0)` without the copy. */
+/** A note named as a template (`template.md`, `Session Template.md`, `_template`). */
+const TEMPLATE_NAME = /(?:^|[\s_-])templates?$/i;
+
 function endsWithColon(line: string): boolean {
   let i = line.length - 1;
   while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
@@ -114,6 +117,8 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     (layout.datedSections && meta !== null && !fmHasDate(fm, settings) && datedHeadings(lines, bodyFrom, layout) >= 2);
   if (!sections && meta !== null && kind.byFolder && meta.date === null && !diagnostics.some((d) => d.severity === 'error')) {
     // A profile or index note kept beside the sessions: no date of its own, so not a session.
+    // (A template kept there, `mentees/template.md`, is not worth a word.)
+    if (TEMPLATE_NAME.test(basename(path))) return result;
     diag(fm ? fm.startLine : 1, 'warning', 'note is in a sessions folder but has no date (frontmatter, file name or a Date: line); not read as a session');
     return result;
   }

@@ -427,3 +427,12 @@ describe('templates folders in other languages, or by what they hold (Template-V
     expect(out.diagnostics).toEqual([]);
   });
 });
+
+describe('a heading led by when, not whose', () => {
+  it('`This week’s action items`, `Today’s tasks` are action items with no owner of their own', () => {
+    for (const h of ["## This week's action items", "## Today's Action Items", "## Action Items\n### This week's tasks", '## Commitments for the client']) {
+      const out = scan({ 'meetings/2026-10-01 Ben Carter.md': `${h}\n- [ ] Send it\n` });
+      expect(rows(out), h).toEqual([['Send it', 'client', 'open']]);
+    }
+  });
+});

@@ -226,6 +226,14 @@ function namesAfterFirstWord(text: string, client: string): boolean {
   return false;
 }
 
+/** Words that say when or what a label's items are, not whose (`This week's`, `Today's`, `Project`). */
+const NOT_AN_OWNER = new Set(
+  (
+    'this next last today tomorrow tonight yesterday week weeks weekly month months monthly year yearly quarter day days daily ' +
+    'session sessions meeting meetings call calls team everyone everybody all group project projects its priority urgent'
+  ).split(' '),
+);
+
 /** A sub-heading or bold label inside an action-items section that names whose items follow. */
 export function ownerOfLabel(label: string, ctx: ItemContext): { owner: string; person: string | null } | null {
   const t = label.replace(/\*\*|__|[:：]$/g, '').replace(/:$/, '').trim();
@@ -239,6 +247,8 @@ export function ownerOfLabel(label: string, ctx: ItemContext): { owner: string; 
   if (!m) return null;
   const who = m[1].replace(/\[\[|\]\]/g, '').trim();
   const lower = who.toLowerCase();
+  // `This week's action items`, `Today's tasks`, `Session's next steps`: a time or a thing, not whose.
+  if (lower.split(/\s+/).some((w) => NOT_AN_OWNER.has(w))) return null;
   if (/^(?:my|our|coach|consultant|mentor|therapist|counsel?lor)$/.test(lower) || isCoachName(who, ctx.layout)) return { owner: 'coach', person: null };
   if (/^(?:client|coachee|mentee|report|direct report|employee|patient|customer|the client|the coachee)$/.test(lower)) return { owner: 'client', person: null };
   const client = ctx.clients.find((c) => sameName(c, who));

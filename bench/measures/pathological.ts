@@ -8,7 +8,7 @@ import { VaultIndex } from '../../src/core/index/vault-index';
 import { resolveLayout } from '../../src/core/layout/layout';
 import { round } from '../util';
 
-export const FRAGMENTS = [' ', '\t', '[due:: ', '->', 'When ', 'If ', '[[', '#', '📅', '✅ ', '(', '::', 'I’ll ', ', ', '~~', '@', '**', '> ', 'by ', '1/'];
+export const FRAGMENTS = [' ', '\t', '[due:: ', '->', 'When ', 'If ', '[[', '#', '📅', '✅ ', '(', '::', 'I’ll ', ', ', '~~', '@', '**', '> ', 'by ', '1/', '%%', '<!---->', '<!--', '-->'];
 export const PLACES: ((s: string) => string)[] = [
   (s) => `---\ntype: session\nclient: Jane\ndate: 2026-11-20\n---\n## Commitments\n- [ ] Send it ${s}x\n`,
   (s) => `---\ntype: session\nclient: Jane\ndate: 2026-11-20\n---\n## Commitments\n- [ ] Send it\n    - ${s}x\n`,

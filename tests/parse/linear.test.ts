@@ -40,4 +40,17 @@ describe('the parser is linear-time on pathological lines', () => {
       { numRuns: 60 },
     );
   });
+
+  it('runs of comment markers on one line (`%%`, `<!---->`) cost one pass, in every place', () => {
+    for (const fragment of ['%%', '<!---->', '%%<!--', '<!--%%-->']) {
+      for (const place of PLACES) {
+        const small = place(fragment.repeat(Math.ceil(1000 / fragment.length)));
+        const large = place(fragment.repeat(Math.ceil(100_000 / fragment.length)));
+        time(small, settingsSets[1]);
+        let ratio = Infinity;
+        for (let attempt = 0; attempt < 3 && ratio >= 400; attempt++) ratio = time(large, settingsSets[1]) / Math.max(time(small, settingsSets[1]), 0.05);
+        expect(ratio, `${fragment} in place ${PLACES.indexOf(place)}`).toBeLessThan(400);
+      }
+    }
+  });
 });

@@ -8,6 +8,11 @@ export class CommentMask {
     if (!this.html && !this.obsidian && !line.includes('<!--') && !line.includes('%%')) return line;
     let out = '';
     let i = 0;
+    // The next opening of each kind at or after i, searched again only once i has passed it (and
+    // never again once there is none): a line of a million `%%` costs one pass, not a million.
+    let h = -2;
+    let o = -2;
+    const next = (at: number, marker: string, from: number) => (at === -1 || at >= from ? at : line.indexOf(marker, from));
     while (i < line.length) {
       if (this.html || this.obsidian) {
         const close = this.html ? line.indexOf('-->', i) : line.indexOf('%%', i);
@@ -16,8 +21,8 @@ export class CommentMask {
         this.html = this.obsidian = false;
         continue;
       }
-      const h = line.indexOf('<!--', i);
-      const o = line.indexOf('%%', i);
+      h = next(h, '<!--', i);
+      o = next(o, '%%', i);
       if (h < 0 && o < 0) {
         out += line.slice(i);
         break;

@@ -7,7 +7,7 @@
  * rest is read. Only a vault folder that cannot be opened is an error. Node only.
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { MAX_NOTE_BYTES, tooLargeMessage } from '../core/parse/unread';
 import type { Severity } from '../core/types';
 
@@ -154,6 +154,11 @@ export function readText(full: string): { text: string } | { reason: string; sev
   return 'problem' in decoded ? { reason: decoded.problem, severity: 'warning' } : decoded;
 }
 
+/** How far a walk goes: a vault of a million files and folders, 64 folders deep, is far beyond any coach's. */
+const MAX_ENTRIES = 1_000_000;
+const MAX_DEPTH = 64;
+const SYSTEM_FOLDER = /^\/(?:proc|sys|dev|run)(?:\/|$)/;
+
 const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 /** Every note under `root` (see the module comment). Throws only when `root` itself is not a readable folder. */
@@ -162,7 +167,14 @@ export function readVaultFolder(root: string): VaultRead {
   const notes: [string, string][] = [];
   const unreadable: UnreadableNote[] = [];
   const seen = new Set<string>();
-  const walk = (dir: string, rel: string) => {
+  const rootReal = realpathSync(root);
+  let entriesLeft = MAX_ENTRIES;
+  let stopped = false;
+  const walk = (dir: string, rel: string, depth = 0) => {
+    if (depth > MAX_DEPTH) {
+      unreadable.push({ path: rel, message: `folder not read: more than ${MAX_DEPTH} folders deep; the notes in it are left out`, severity: 'warning' });
+      return;
+    }
     let real: string;
     let entries: Dirent[];
     try {
@@ -175,7 +187,20 @@ export function readVaultFolder(root: string): VaultRead {
     }
     if (seen.has(real)) return;
     seen.add(real);
+    if (rel !== '' && real !== rootReal && !real.startsWith(rootReal + sep)) {
+      // A link out of the vault: never into the system's own folders, nor to a folder that holds the vault.
+      const why = rootReal.startsWith(real.endsWith(sep) ? real : real + sep) ? 'a folder that holds the vault itself' : SYSTEM_FOLDER.test(real) ? `the system folder ${real}` : null;
+      if (why !== null) {
+        unreadable.push({ path: rel, message: `folder not read: it is a link to ${why}; remove the link, or link only the folder of notes`, severity: 'warning' });
+        return;
+      }
+    }
     for (const entry of entries.sort((x, y) => compare(x.name, y.name))) {
+      if (--entriesLeft < 0) {
+        if (!stopped) unreadable.push({ path: rel, message: `the vault was read as far as ${MAX_ENTRIES.toLocaleString('en-US')} files and folders; the rest is left out (a link to a large folder outside the vault?)`, severity: 'warning' });
+        stopped = true;
+        return;
+      }
       const name = entry.name;
       if (isHiddenName(name) || SKIP_DIRS.has(name)) continue;
       const full = join(dir, name);
@@ -193,7 +218,7 @@ export function readVaultFolder(root: string): VaultRead {
           if (isNote) unreadable.push({ path, message: `not read: ${describe(err)}; ${advice(err)}`, severity: 'error' });
           continue;
         }
-      if (st.isDirectory()) walk(full, path);
+      if (st.isDirectory()) walk(full, path, depth + 1);
       else if (!isNote) continue;
       else if (!st.isFile()) unreadable.push({ path, message: `not read: it is ${kindOf(st)}, not a note; move or delete it`, severity: 'warning' });
       else {

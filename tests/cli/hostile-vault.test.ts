@@ -52,6 +52,33 @@ describe('item 2: only regular files are read; nothing blocks', () => {
     }
   });
 
+  it('a link to a folder holding the vault, or into /proc, is not followed: a warning, and the scan ends at once', () => {
+    const outer = makeVault({ 'vault/Clients/Jane Doe.md': clientNote('Jane Doe'), 'vault/Sessions/2026-11-20 Jane Doe.md': SESSION });
+    const root = join(outer, 'vault');
+    symlinkSync(outer, join(root, 'Sessions', 'outer'));
+    symlinkSync('/', join(root, 'everything'));
+    symlinkSync('/proc/self', join(root, 'proc'));
+    const scan = runChild(cli, ['scan', root, '--json', '--as-of', AS_OF]);
+    expect(scan.timedOut).toBe(false);
+    const json = JSON.parse(scan.out);
+    expect(json.commitments).toHaveLength(1);
+    const messages = Object.fromEntries(json.diagnostics.map((d: { path: string; message: string }) => [d.path, d.message]));
+    expect(messages['Sessions/outer']).toMatch(/link to a folder that holds the vault itself; remove the link/);
+    expect(messages['everything']).toMatch(/link to a folder that holds the vault itself/);
+    expect(messages['proc']).toMatch(/link to the system folder \/proc\//);
+  });
+
+  it('setup with a named pipe for data.json or templates.json finishes: refused with the file named, or the pipe left unread', () => {
+    const root = makeVault(BASE);
+    mkdirSync(join(root, '.obsidian', 'plugins', 'follow-through'), { recursive: true });
+    execFileSync('mkfifo', [join(root, '.obsidian', 'plugins', 'follow-through', 'data.json')]);
+    execFileSync('mkfifo', [join(root, '.obsidian', 'templates.json')]);
+    const r = runChild(cli, ['setup', root, '--coach', 'Priya Nair', '--write']);
+    expect(r.timedOut).toBe(false);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/cannot read settings .*data\.json: it is a named pipe \(FIFO\)/);
+  });
+
   it('a reader that stops early (| head) ends the output without a crash', async () => {
     const files: Record<string, string> = { 'Clients/Jane Doe.md': clientNote('Jane Doe') };
     for (let i = 0; i < 400; i++) files[`Sessions/s${i}.md`] = SESSION.replace('^c7f3a', `^id${i}`).replace('2026-11-20', `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`);

@@ -3,19 +3,21 @@
  * vault's notes, show what it would read, and with --write save it into the plugin's data.json
  * (keeping every other key). Never changes a note; running it twice changes nothing.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { coreSettingsFrom, loadSettings, SETTINGS_VERSION } from '../../core/plugin-settings';
 import { proposeLayout } from '../../core/setup/propose';
 import { setupReport, setupText } from '../../core/setup/report';
-import { VaultReadError } from '../read-vault';
+import { readText, VaultReadError } from '../read-vault';
 import { parseSettingsFile, SETTINGS_PATH } from '../settings';
 
 
 /** A settings file's JSON object as saved (unknown keys and all), or null when there is none. */
 function readJsonObject(path: string): Record<string, unknown> | null {
   if (!existsSync(path)) return null;
-  if (readFileSync(path, 'utf8').trim() === '') return {};
+  // Read as notes are (a regular file only: a named pipe would block the command for good).
+  const read = readText(path);
+  if (!('reason' in read) && read.text.trim() === '') return {};
   return parseSettingsFile(path);
 }
 
@@ -45,7 +47,8 @@ export function setupCommand(vault: string, notes: readonly (readonly [string, s
   if (options.write) {
     const next: Record<string, unknown> = { ...(saved ?? { settingsVersion: SETTINGS_VERSION }), layout: proposal.layout };
     const text = JSON.stringify(next, null, 2) + '\n';
-    const before = existsSync(dataPath) ? readFileSync(dataPath, 'utf8') : null;
+    const current = existsSync(dataPath) ? readText(dataPath) : null;
+    const before = current !== null && 'text' in current ? current.text : null;
     if (before !== text) {
       try {
         mkdirSync(dirname(dataPath), { recursive: true });

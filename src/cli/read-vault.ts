@@ -109,6 +109,38 @@ export function decodeNote(bytes: Uint8Array): { text: string } | { problem: str
   }
 }
 
+/** How a note's bytes hold its text, so a write keeps it so: its encoding and byte-order mark. */
+export type NoteEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
+
+export function encodingOf(bytes: Uint8Array): NoteEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8-bom';
+  return 'utf8';
+}
+
+/** A note's text as bytes in the encoding (and with the byte-order mark) it was read in. */
+export function encodeNote(text: string, encoding: NoteEncoding): Buffer {
+  switch (encoding) {
+    case 'utf8':
+      return Buffer.from(text, 'utf8');
+    case 'utf8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+  }
+}
+
+/** A regular file's text and how it was encoded, or why it cannot be read as text. */
+export function readTextAndEncoding(full: string): { text: string; encoding: NoteEncoding } | { reason: string; severity: Severity } {
+  const read = readRegular(full);
+  if ('reason' in read) return read;
+  const decoded = decodeNote(read.bytes);
+  return 'problem' in decoded ? { reason: decoded.problem, severity: 'warning' } : { text: decoded.text, encoding: encodingOf(read.bytes) };
+}
+
 /** Checks that a path is a readable folder, with a one-line reason when it is not. */
 export function checkVaultFolder(root: string): void {
   let st;

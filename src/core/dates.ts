@@ -106,7 +106,10 @@ function fromEpochDay(z0: number): IsoDate {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  if (y < 0 || y > 9999) return fromUtc(new Date(z0 * DAY_MS));
+  // Beyond the four-digit years a date is written in (a due date of 9999-12-31 plus a day): the
+  // last or first such day, never a five-digit or NaN year.
+  if (y > 9999) return intern('9999-12-31', 9999, 12, 31);
+  if (y < 0) return intern('0000-01-01', 0, 1, 1);
   return intern(`${pad(y, 4)}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`, y, m, d);
 }
 

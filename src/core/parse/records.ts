@@ -149,6 +149,9 @@ function aliasList(value: unknown): string[] {
   return list.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map((x) => String(x).trim()).filter((x) => x !== '');
 }
 
+/** The longest cadence read: a year between sessions. */
+const MAX_CADENCE_DAYS = 366;
+
 export function readClientNote(path: string, fm: Frontmatter, settings: CoreSettings, diag: Diag): ClientNote {
   const get = (k: string) => frontmatterLookup(fm.data, k, settings);
   const line = (k: string) => keyLine(fm, k, settings);
@@ -158,9 +161,11 @@ export function readClientNote(path: string, fm: Frontmatter, settings: CoreSett
   const rawCadence = get('cadence');
   if (rawCadence !== undefined && rawCadence !== null) {
     const n = typeof rawCadence === 'number' ? rawCadence : CADENCE_WORDS[valueText(rawCadence).trim().toLowerCase()] ?? Number(valueText(rawCadence).trim());
-    if (Number.isInteger(n) && n > 0) {
+    if (Number.isInteger(n) && n > 0 && n <= MAX_CADENCE_DAYS) {
       cadence = n;
       cadenceIsDefault = false;
+    } else if (Number.isInteger(n) && n > MAX_CADENCE_DAYS) {
+      diag(line('cadence'), 'warning', `cadence '${valueText(rawCadence)}' is more than a year between sessions; write the days between sessions (up to ${MAX_CADENCE_DAYS}) or weekly/biweekly/monthly; using ${cadence}`);
     } else {
       diag(line('cadence'), 'warning', `cadence '${valueText(rawCadence)}' is not a number of days or weekly/biweekly/monthly; using ${cadence}`);
     }

@@ -170,3 +170,13 @@ describe('frontmatter fast path', () => {
     expect(fast / runs).toBeGreaterThan(0.9);
   });
 });
+
+describe('keys an object already has', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'])('a key named %s is a key like any other: the note is read, its line kept', (key) => {
+    const lines = ['---', 'type: session', `${key}: 1`, 'client: Jane', 'date: 2026-11-20', '---', '## Commitments', '- [ ] Send it'];
+    const fm = readFrontmatter(lines)!;
+    expect(fm.error ?? null).toBeNull();
+    expect(fm.data.client).toBe('Jane');
+    expect(Object.prototype.hasOwnProperty.call(fm.keyLines, key) ? fm.keyLines[key] : null).toBe(3);
+  });
+});

@@ -250,7 +250,8 @@ function fastBlock(lines: string[]): unknown {
 
 function fastParse(body: string[], firstLine: number): Omit<Frontmatter, 'startLine' | 'endLine' | 'error' | 'usedYaml'> | null {
   const data: Record<string, unknown> = {};
-  const keyLines: Record<string, number> = {};
+  // No prototype: a key named `constructor` or `__proto__` is a key like any other.
+  const keyLines: Record<string, number> = Object.create(null) as Record<string, number>;
   let i = 0;
   while (i < body.length) {
     const line = body[i];
@@ -261,7 +262,8 @@ function fastParse(body: string[], firstLine: number): Omit<Frontmatter, 'startL
     const colon = keyColon(line);
     if (colon < 0) return null;
     const key = keyBefore(line, colon);
-    if (key in data) return null; // duplicate keys: let YAML report them
+    // Duplicate keys, and keys an object already has (`__proto__`, `constructor`): let YAML read them.
+    if (key in data) return null;
     keyLines[key] = firstLine + i;
     const raw = valueAfter(line, colon);
     i++;
@@ -315,7 +317,7 @@ export const MAX_YAML_LINES = 2000;
 const TOP_KEY = /^(["']?)([A-Za-z0-9_][\w .-]{0,200}?)\1[ \t]{0,50}:(?:[ \t]|$)/;
 
 function yamlParse(body: string[], firstLine: number): Omit<Frontmatter, 'startLine' | 'endLine' | 'usedYaml'> {
-  const keyLines: Record<string, number> = {};
+  const keyLines: Record<string, number> = Object.create(null) as Record<string, number>;
   for (let i = 0; i < body.length; i++) {
     const m = /^([^\s#:][^:]{0,200}?)[ \t]{0,50}:(?:[ \t]|$)/.exec(body[i]);
     if (m) {

@@ -436,3 +436,25 @@ describe('a heading led by when, not whose', () => {
     }
   });
 });
+
+describe('people named by mention (Educentr/obsidian-setting-pack’s 121: `@Olga Ivanova`), and a SOAP plan’s bold fields (Monolith-Tech/Medcare)', () => {
+  it('`@Olga Ivanova` is Olga Ivanova: the same client, and an item for her is the coach’s', () => {
+    const note = ['---', 'type: 121', 'date: 2026-10-01', 'people: ["[[@Olga Ivanova]]", "[[Priya Nair]]"]', '---', '## Action items', '- [ ] Order a second monitor for Olga', '- [ ] Write the talk abstract', ''].join('\n');
+    const out = scan({ 'meetings/2026-10-01 121.md': note, 'People/Olga Ivanova.md': '---\ntype: client\n---\n' }, { ...FLEX, sessionTypes: ['121'], attendeeKeys: ['people'], coachNames: ['Priya Nair', 'Priya', 'Me'] });
+    expect(out.clients.map((c) => c.name)).toEqual(['Olga Ivanova']);
+    expect(out.commitments.map((c) => [c.client, c.text, c.owner])).toEqual([
+      ['Olga Ivanova', 'Order a second monitor for Olga', 'coach'],
+      ['Olga Ivanova', 'Write the talk abstract', 'client'],
+    ]);
+  });
+
+  it('`- **Medications:** None.` names no owner called Medications; a bold client or @mention does', () => {
+    const note = ['## Plan', '- **Medications:** None.', '- **Ben:** send the form', '- **@Ben** - book the room', ''].join('\n');
+    const out = scan({ 'meetings/2026-10-01 Ben Carter.md': note });
+    expect(rows(out)).toEqual([
+      ['**Medications:** None.', 'client', 'open'],
+      ['send the form', 'client', 'open'],
+      ['book the room', 'client', 'open'],
+    ]);
+  });
+});

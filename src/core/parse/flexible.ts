@@ -66,8 +66,8 @@ const DROPPED = /\b(?:dropped|cancel(?:l)?ed|won'?t do|not doing|let go|abandone
 const DONE_REMARK = /\b(?:done|completed|finished|sent|did it)\b[ \t]{0,5}:?[ \t]{0,5}(\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?/i;
 
 function sameName(a: string, b: string): boolean {
-  const x = a.trim().toLowerCase();
-  const y = b.trim().toLowerCase();
+  const x = a.trim().replace(/^@(?=\S)/, '').toLowerCase();
+  const y = b.trim().replace(/^@(?=\S)/, '').toLowerCase();
   if (x === '' || y === '') return false;
   return x === y || x === y.split(/\s+/)[0] || y === x.split(/\s+/)[0];
 }
@@ -127,9 +127,11 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
   }
 
   // Owners: a prefix, an (Owner: X) remark, an @mention. A bold owner (`**@Sofía** - …`) is read as a plain one.
+  // Only an @mention or the coach's or a client's own name: `**Medications:** None.` (a SOAP plan's field) names no owner.
   if (text.startsWith('**') || text.startsWith('__')) {
     const bold = /^(\*\*|__)(@?[^*_\n]{1,40}?)\1/.exec(text);
-    if (bold) text = bold[2] + text.slice(bold[0].length);
+    const who = bold ? bold[2].replace(/^@/, '').replace(/[ \t]*:$/, '') : '';
+    if (bold && (bold[2].startsWith('@') || isCoachName(who, layout) || ctx.clients.some((c) => sameName(c, who)))) text = bold[2] + text.slice(bold[0].length);
   }
   let owner: string | null = null;
   const pre = PREFIX_OWNER.exec(text);
@@ -207,7 +209,7 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
 
 /** `Send Grace the chapter`: the client's full or first name, capitalised, after the first word and not as `Grace's`. */
 function namesAfterFirstWord(text: string, client: string): boolean {
-  const full = client.trim();
+  const full = client.trim().replace(/^@(?=\S)/, '');
   const first = full.split(/\s+/)[0];
   if (first.length < 2 || !/^\p{Lu}/u.test(first)) return false;
   // Only the item itself, not a remark after it (`… — dropped, Jordan read it already`).

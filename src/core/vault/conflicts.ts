@@ -61,5 +61,7 @@ function computeKey(name: string): string {
     .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
     .replace(/[\s\u3000]+/g, ' ')
     .trim()
+    // `@Olga Ivanova`, as vaults that name people by mention do, is Olga Ivanova.
+    .replace(/^@(?=\S)/, '')
     .toLowerCase();
 }

@@ -187,3 +187,14 @@ describe('resolving a session to a client note whose name differs from its basen
     expect(out.sessions[0].client).toBe('Jane Doe');
   });
 });
+
+describe('clients mentioned by sessions alone', () => {
+  it('every person a group session names exists as a client, with defaults, in clients[]', () => {
+    const out = scan({ 'Sessions/2026-11-20 Pair.md': ['---', 'type: session', 'client: [Jane Doe, Bob Ray]', 'date: 2026-11-20', '---', '## Commitments', ''].join('\n') });
+    expect(out.clients.map((c) => [c.name, c.path, c.cadence])).toEqual([
+      ['Bob Ray', null, 14],
+      ['Jane Doe', null, 14],
+    ]);
+    expect(out.sessions.map((s) => s.client)).toEqual(['Jane Doe', 'Bob Ray']);
+  });
+});

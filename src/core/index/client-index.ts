@@ -141,7 +141,9 @@ export class ClientIndex extends NoteStore {
       for (const k of keys) {
         const e = this.sessionEntries.get(k);
         if (!e) continue;
-        const r = this.resolveSession(e.s);
+        // The reference may be the session's client or one of the others present (a group session).
+        const attendee = nameKey(e.s.clientRef) === ref ? undefined : e.s.attendees.find((a) => nameKey(a) === ref);
+        const r = attendee !== undefined ? this.resolveRef(attendee, attendee, e.s.weak) : this.resolveSession(e.s);
         if (r.kind !== 'implicit' || implicit.has(r.key) || seenNames.has(r.key)) continue;
         implicit.set(r.key, this.implicitName(r.key) ?? r.name);
       }

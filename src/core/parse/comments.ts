@@ -4,6 +4,11 @@ export class CommentMask {
   private html = false;
   private obsidian = false;
 
+  /** Inside a comment still open at the end of the last line given: `<!--` or `%%`, or null. */
+  get open(): '<!--' | '%%' | null {
+    return this.html ? '<!--' : this.obsidian ? '%%' : null;
+  }
+
   visible(line: string): string {
     if (!this.html && !this.obsidian && !line.includes('<!--') && !line.includes('%%')) return line;
     let out = '';

@@ -30,6 +30,16 @@ const OUTCOME_LABEL = /^(?:outcomes?|results?|progress(?: on (?:last|previous) [
 const TAG_HINT = new RegExp(`#${COMMITMENT_TAG_NAME}`, 'i');
 
 /** The first character after leading white space (NaN for a blank line), as `line.trimStart().charCodeAt(0)` without the copy. */
+/** Line `from` (0-based) opens a code block or comment that never closes; if list items follow, warn. */
+function unclosedWarning(lines: readonly string[], from: number, marker: string, diag: (line: number, severity: Severity, message: string) => void): void {
+  let items = 0;
+  for (let j = from + 1; j < lines.length; j++) if (/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\]/.test(lines[j])) items++;
+  if (items === 0) return;
+  const what = marker === '%%' ? 'an Obsidian comment (%%)' : marker === '<!--' ? 'an HTML comment (<!--)' : 'a code block';
+  const end = marker === '%%' ? 'the closing %%' : marker === '<!--' ? 'the closing -->' : `a closing ${marker} line`;
+  diag(from + 1, 'warning', `${what} opens here and is never closed, so the ${items === 1 ? 'checkbox item' : `${items} checkbox items`} after it ${items === 1 ? 'is' : 'are'} hidden and not read; add ${end} where it should end`);
+}
+
 /** A note named as a template (`template.md`, `Session Template.md`, `_template`). */
 const TEMPLATE_NAME = /(?:^|[\s_-])templates?$/i;
 
@@ -151,6 +161,8 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   const headings = headingSet(settings);
   const mask = new CommentMask();
   const tables = new ActionTables(diag);
+  let fenceFrom = -1;
+  let commentFrom = -1;
   const mayHaveComments = text.includes('<!--') || text.includes('%%');
   let fence: string | null = null;
   let sectionLevel: number | null = null;
@@ -231,7 +243,12 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       if (open !== null && indentWidth(raw) > open.item.indent) open.endLine = i + 1;
       continue;
     }
-    let line = mayHaveComments ? mask.visible(raw) : raw;
+    let line = raw;
+    if (mayHaveComments) {
+      const was = mask.open;
+      line = mask.visible(raw);
+      if (was === null && mask.open !== null) commentFrom = i;
+    }
     if (flexible && line.charCodeAt(indentWidth(line) > 0 ? line.search(/\S/) : 0) === 62 /* > */) {
       const callout = /^[ \t]*(?:>[ \t]?)+/.exec(line)![0];
       const inner = line.slice(callout.length);
@@ -264,6 +281,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     const f = lead === 96 /* ` */ || lead === 126 /* ~ */ ? FENCE_OPEN.exec(line) : null;
     if (f) {
       fence = f[1];
+      fenceFrom = i;
       if (open !== null && indentWidth(line) > open.item.indent) open.endLine = i + 1;
       else close();
       continue;
@@ -421,6 +439,9 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   }
   close();
   tables.end();
+  // A code block or comment never closed hides the rest of the note: say so when items are in it.
+  const hiddenFrom = fence !== null ? fenceFrom : mask.open !== null ? commentFrom : -1;
+  if (hiddenFrom >= 0 && result.sessions.length > 0) unclosedWarning(lines, hiddenFrom, fence ?? mask.open!, diag);
   if (result.sessions.length === 0 && sections && kind.type === 'session' && !kind.daily) {
     diag(fm ? fm.startLine : 1, 'error', 'session note has no date (no date in its frontmatter or file name, and no dated heading); add date: YYYY-MM-DD to its frontmatter, or a dated heading (## 2026-11-20) for each session');
   }

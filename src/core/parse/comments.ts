@@ -42,3 +42,13 @@ export class CommentMask {
     return out;
   }
 }
+
+/** Line `from` (0-based) opens a code block or comment that never closes; if list items follow, warn. */
+export function unclosedWarning(lines: readonly string[], from: number, marker: string, diag: (line: number, severity: 'warning', message: string) => void): void {
+  let items = 0;
+  for (let j = from + 1; j < lines.length; j++) if (/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\]/.test(lines[j])) items++;
+  if (items === 0) return;
+  const what = marker === '%%' ? 'an Obsidian comment (%%)' : marker === '<!--' ? 'an HTML comment (<!--)' : 'a code block';
+  const end = marker === '%%' ? 'the closing %%' : marker === '<!--' ? 'the closing -->' : `a closing ${marker} line`;
+  diag(from + 1, 'warning', `${what} opens here and is never closed, so the ${items === 1 ? 'checkbox item' : `${items} checkbox items`} after it ${items === 1 ? 'is' : 'are'} hidden and not read; add ${end} where it should end`);
+}

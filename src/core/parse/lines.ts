@@ -127,3 +127,15 @@ export function stripListMarker(line: string): string {
   const content = item.box === null ? item.content : `[${item.box}] ${item.content}`;
   return content.trim();
 }
+
+/** Whether a line's last character but spaces and tabs is a colon (`Action Items:`). */
+export function endsWithColon(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
+  return i >= 0 && line.charCodeAt(i) === 58;
+}
+
+/** An ASCII letter's code. */
+export function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}

@@ -8,14 +8,14 @@ import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { Diagnostic, ParsedNote, Severity } from '../types';
 import { MAX_NOTE_CHARS, noteWithout, tooLargeMessage } from './unread';
 import { findWrittenDate } from '../natural-dates';
-import { CommentMask } from './comments';
+import { CommentMask, unclosedWarning } from './comments';
 import { applyFlexible, copiedItem, finishCommitment, type Open } from './commitment';
 import { emptyDetails, readDetail } from './details';
 import { ownerOfLabel, type ItemContext } from './flexible';
 import { frontmatterRange, readFrontmatter } from './frontmatter';
 import { conflictMessage, findConflicts, firstSide, sameItem, secondSideOf, withoutMarkers } from './merge-conflicts';
 import { datedHeadings, hasActionHeading, headingKey, headingLevel, headingSet, headingTitle, LABEL_ACTIONS, NOT_ACTIONS, sectionKind, SUMMARY_HEADING, WEAK_SECTION } from './headings';
-import { isBlank, indentWidth, isSpaceCode, matchListItem, splitLines, stripListMarker } from './lines';
+import { endsWithColon, isBlank, indentWidth, isLetter, isSpaceCode, matchListItem, splitLines, stripListMarker } from './lines';
 import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
 import { basename, readClientNote } from './records';
 import { isIgnored } from '../layout/layout';
@@ -30,28 +30,8 @@ const OUTCOME_LABEL = /^(?:outcomes?|results?|progress(?: on (?:last|previous) [
 const TAG_HINT = new RegExp(`#${COMMITMENT_TAG_NAME}`, 'i');
 
 /** The first character after leading white space (NaN for a blank line), as `line.trimStart().charCodeAt(0)` without the copy. */
-/** Line `from` (0-based) opens a code block or comment that never closes; if list items follow, warn. */
-function unclosedWarning(lines: readonly string[], from: number, marker: string, diag: (line: number, severity: Severity, message: string) => void): void {
-  let items = 0;
-  for (let j = from + 1; j < lines.length; j++) if (/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[.\]/.test(lines[j])) items++;
-  if (items === 0) return;
-  const what = marker === '%%' ? 'an Obsidian comment (%%)' : marker === '<!--' ? 'an HTML comment (<!--)' : 'a code block';
-  const end = marker === '%%' ? 'the closing %%' : marker === '<!--' ? 'the closing -->' : `a closing ${marker} line`;
-  diag(from + 1, 'warning', `${what} opens here and is never closed, so the ${items === 1 ? 'checkbox item' : `${items} checkbox items`} after it ${items === 1 ? 'is' : 'are'} hidden and not read; add ${end} where it should end`);
-}
-
 /** A note named as a template (`template.md`, `Session Template.md`, `_template`). */
 const TEMPLATE_NAME = /(?:^|[\s_-])templates?$/i;
-
-function endsWithColon(line: string): boolean {
-  let i = line.length - 1;
-  while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
-  return i >= 0 && line.charCodeAt(i) === 58;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
 
 function firstCode(line: string): number {
   for (let i = 0; i < line.length; i++) {

@@ -14,6 +14,8 @@ describe('item 8: sync conflict copies are not counted', () => {
     "Sessions/2026-11-20 Jane Doe (Sam's conflicted copy 2026-11-21).md", // Dropbox, named
     'Sessions/2026-11-20 Jane Doe.sync-conflict-20261121-101010-ABCDEFG.md', // Syncthing
     'Sessions/2026-11-20 Jane Doe (Conflicted copy MacBook 202611211010).md', // Obsidian Sync
+    'Sessions/2026-11-20 Jane Doe_conflict-20261121-101010.md', // ownCloud
+    'Sessions/2026-11-20 Jane Doe (Google Drive conflict).md', // a bracket naming a conflict
   ];
 
   it('each copy of a session and of a client note is one warning naming the original, and nothing is counted twice', () => {

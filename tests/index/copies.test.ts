@@ -29,6 +29,24 @@ describe('a note identical to another under a second name', () => {
     expect(index.diagnostics()[0].message).toMatch(/not read, so nothing in it counts twice\. Delete this copy/);
   });
 
+  it('is the same note saved with other line endings or without its last newline', () => {
+    const index = new VaultIndex();
+    index.setNotes([
+      ['Sessions/2026-11-20 Jane.md', SESSION],
+      ['Sessions/2026-11-20 Jane 1.md', SESSION.replace(/\n/g, '\r\n')],
+      ['Sessions/2026-11-20 Jane 2.md', SESSION.trimEnd()],
+      ['Clients/Jane Doe.md', CLIENT],
+      ['Clients/Jane Doe 1.md', CLIENT.replace(/\n/g, '\r\n')],
+    ]);
+    expect(texts(index)).toEqual(['Sessions/2026-11-20 Jane.md Send 10 outreach messages']);
+    expect(index.clients().map((c) => c.name)).toEqual(['Jane Doe']);
+    expect(messages(index)).toEqual([
+      'Clients/Jane Doe 1.md: identical copy of Clients/Jane Doe.md',
+      'Sessions/2026-11-20 Jane 1.md: identical copy of Sessions/2026-11-20 Jane.md',
+      'Sessions/2026-11-20 Jane 2.md: identical copy of Sessions/2026-11-20 Jane.md',
+    ]);
+  });
+
   it('prefers a name that does not look like a copy as the original, whatever the order', () => {
     for (const [copy, original] of [['Notes/A 1.md', 'Notes/B.md'], ['Untitled.md', 'Sessions/x.md'], ['A (2).md', 'Z.md'], ['A - Copy.md', 'Z.md']]) {
       const index = new VaultIndex();

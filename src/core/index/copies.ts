@@ -106,7 +106,9 @@ export class CopyGate {
     const original = conflictCopyOf(path);
     if (original !== null) addTo(this.named, original, path);
     if (text !== null && (real.type !== null || real.sessions.length > 0)) {
-      const fp = textFingerprint(text, readingKey(real));
+      // The same text saved with other line endings, or without its last newline, is the same text.
+      const same = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+      const fp = textFingerprint(same.trimEnd(), readingKey(real));
       this.fingerprints.set(path, fp);
       const group = this.byFingerprint.get(fp);
       if (group === undefined) this.byFingerprint.set(fp, path);

@@ -11,8 +11,11 @@ const PATTERNS: RegExp[] = [
   /^(.*?)[ \t]*\(case conflict(?:[ \t]+\d+)?\)$/i,
   // Syncthing: `Note.sync-conflict-20261121-101010-ABCDEFG.md`.
   /^(.*?)\.sync-conflict-\d{8}-\d{6}(?:-[A-Z0-9]{7})?$/i,
-  // Others: `Note (conflict 2026-11-21).md`, `Note (sync conflict).md`, pCloud's `Note (conflicted).md`.
-  /^(.*?)[ \t]*\((?:sync[ \t]+)?conflict(?:ed)?(?:[ \t][^()]*)?\)$/i,
+  // Others: `Note (conflict 2026-11-21).md`, `Note (sync conflict).md`, pCloud's `Note (conflicted).md`,
+  // `Note (Google Drive conflict).md`: a last bracket with the word conflict in it.
+  /^(.*?)[ \t]*\((?:[^()]*?[ \t])?conflict(?:ed)?(?:[ \t][^()]*)?\)$/i,
+  // ownCloud: `Note_conflict-20261121-101010.md`.
+  /^(.*?)_conflict-\d{8}-\d{6}$/i,
   // Resilio Sync: `Note.Conflict.md`, `Note.Conflict (1).md`.
   /^(.*?)\.Conflict(?:[ \t]*\(\d{1,3}\))?$/i,
   // Seafile: `Note (SFConflict sam@example.com 2026-11-21-10-10-10).md`.

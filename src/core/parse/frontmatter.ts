@@ -250,8 +250,7 @@ function fastBlock(lines: string[]): unknown {
 
 function fastParse(body: string[], firstLine: number): Omit<Frontmatter, 'startLine' | 'endLine' | 'error' | 'usedYaml'> | null {
   const data: Record<string, unknown> = {};
-  // No prototype: a key named `constructor` or `__proto__` is a key like any other.
-  const keyLines: Record<string, number> = Object.create(null) as Record<string, number>;
+  const keyLines: Record<string, number> = {};
   let i = 0;
   while (i < body.length) {
     const line = body[i];
@@ -317,12 +316,13 @@ export const MAX_YAML_LINES = 2000;
 const TOP_KEY = /^(["']?)([A-Za-z0-9_][\w .-]{0,200}?)\1[ \t]{0,50}:(?:[ \t]|$)/;
 
 function yamlParse(body: string[], firstLine: number): Omit<Frontmatter, 'startLine' | 'endLine' | 'usedYaml'> {
-  const keyLines: Record<string, number> = Object.create(null) as Record<string, number>;
+  const keyLines: Record<string, number> = {};
   for (let i = 0; i < body.length; i++) {
     const m = /^([^\s#:][^:]{0,200}?)[ \t]{0,50}:(?:[ \t]|$)/.exec(body[i]);
     if (m) {
       const key = m[1].replace(/^["']|["']$/g, '');
-      if (!(key in keyLines)) keyLines[key] = firstLine + i;
+      // Own keys only, and set as data: a key named `constructor` or `__proto__` is a key like any other.
+      if (!Object.prototype.hasOwnProperty.call(keyLines, key)) Object.defineProperty(keyLines, key, { value: firstLine + i, enumerable: true, writable: true, configurable: true });
       else {
         // The same plain key twice at the top: YAML refuses it; say where both are, without the reader.
         const plain = TOP_KEY.exec(body[i]);

@@ -458,3 +458,30 @@ describe('people named by mention (Educentr/obsidian-setting-pack’s 121: `@Olg
     ]);
   });
 });
+
+describe('a date written as a link to the day’s note (NonakaVal/obsidian-starter-template’s `created: - "[[2026-10-13]]"`)', () => {
+  it.each(['"[[2026-10-13]]"', '[[2026-10-13]]', "\n  - '[[2026-10-13]]'", '"[[2026-10-13|Tuesday]]"'])('date: %s is 2026-10-13, with no error', (value) => {
+    const out = scan({ 'Sessions/s.md': `---\ntype: session\nclient: Jane Doe\ndate: ${value}\n---\n## Commitments\n- [ ] Send it\n` });
+    expect(out.sessions.map((s) => s.date)).toEqual(['2026-10-13']);
+    expect(out.diagnostics).toEqual([]);
+  });
+});
+
+describe('folders of meetings named in other languages (FadouaElkourti/client-knowledge’s reuniones/, johanlb/scapin’s Réunions/)', () => {
+  it('`reuniones/`, `REUNIÕES/`, `Réunions/` name no client: the file name does, and a top folder above them never does', () => {
+    const body = '## Action items\n- [ ] Send it\n';
+    const out = scan(
+      {
+        'reuniones/2026-10-01 Lucía Fernández.md': body,
+        'REUNIÕES/2026-10-02 Mentoria Ana Souza.md': body,
+        'PKM/Réunions/1-1 Camille — 20 octobre 2026.md': body,
+      },
+      { ...FLEX, sessionFolders: ['reuniones/**', 'REUNIÕES/**', 'PKM/**'], dateOrder: 'dmy' },
+    );
+    expect(out.sessions.map((s) => [s.client, s.date])).toEqual([
+      ['Camille', '2026-10-20'],
+      ['Ana Souza', '2026-10-02'],
+      ['Lucía Fernández', '2026-10-01'],
+    ]);
+  });
+});

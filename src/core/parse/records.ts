@@ -68,7 +68,14 @@ export function basename(path: string): string {
 
 export function dateValue(value: unknown): string | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  return typeof value === 'string' ? parseIsoDate(value) : null;
+  if (typeof value === 'string') {
+    // A link to the day's daily note (`"[[2026-10-13]]"`, `[[2026-10-13|Tuesday]]`) is that date.
+    const link = value.length <= 80 && value.trimStart().startsWith('[[') ? /^\s*\[\[(\d{4}-\d{2}-\d{2})(?:[|#][^\]]*)?\]\]\s*$/.exec(value) : null;
+    return parseIsoDate(link ? link[1] : value);
+  }
+  // The same as YAML reads an unquoted link (`date: [[2026-10-13]]`, a list in a list), or a one-item list.
+  if (Array.isArray(value) && value.length === 1) return Array.isArray(value[0]) && value[0].length === 1 && typeof value[0][0] === 'string' ? parseIsoDate(value[0][0]) : dateValue(value[0]);
+  return null;
 }
 
 const CADENCE_WORDS: Record<string, number> = {

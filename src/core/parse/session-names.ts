@@ -13,7 +13,12 @@ const GENERIC_NAME_WORDS = new Set(
     'session sessions coaching coach notes note meeting meetings 1-1 1-1s 1:1 1on1 121 one-on-one one-on-ones ' +
     'oneonone check-in checkin sync weekly monthly call calls catch-up catchup clients client people person ' +
     'archive inbox daily journal log logs therapy counselling counseling mentoring mentor review reviews with and ' +
-    'for the of a notes-from meetings-with template templates untitled'
+    'for the of a notes-from meetings-with template templates untitled ' +
+    // The same folders in the languages vaults are kept in (`Reuniones/`, `REUNIÕES/`, `Réunions/`, `Sitzungen/`).
+    'reunión reunion reuniones reunião reuniao reuniões reunioes réunion réunions reunions sesión sesion sesiones sessão sessao sessões sessoes ' +
+    'séance seance séances seances sitzung sitzungen besprechung besprechungen treffen termine gespräche gesprache ' +
+    'personas pessoas personnes personen clientes cliente kunden klienten klient notas notizen processus procesos prozesse ' +
+    'mentoria mentoría tutoria con avec mit com plantillas vorlagen modèles modeles'
   ).split(' '),
 );
 
@@ -83,7 +88,9 @@ export function folderName(path: string): string | null {
   const parts = path.split('/');
   for (let i = parts.length - 2, climbed = 0; i >= 0 && climbed <= 3; i--, climbed++) {
     const name = nameFromWords(parts[i]);
-    if (name !== null) return name;
+    // Above a folder of sessions, a person's folder: a full name, or a folder in a folder of people
+    // (`Clients/Jane/Sessions/`), never the vault's own top folder (`PKM/Réunions/`).
+    if (name !== null) return climbed === 0 || name.includes(' ') || (i > 0 && isContainer(parts[i - 1])) ? name : null;
     if (!isContainer(parts[i])) return null;
   }
   return null;

@@ -204,8 +204,8 @@ describe('notes far larger than any note', () => {
       expect([args[0], out.code, out.err]).toEqual([args[0], 0, '']);
     }
     const d = Object.fromEntries(json.diagnostics.map((x: { path: string; message: string; severity: string }) => [x.path, x]));
-    expect(d['Sessions/huge.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^not read: the note is 40\.0 MB long, more than the 10 MB this plugin reads .*; split it/) });
-    expect(d['Sessions/long.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^not read: the note is 10\.0 million characters long/) });
+    expect(d['Sessions/huge.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^not read: the note is 40\.0 MB long, more than the 30 MB this plugin reads .*; split it/) });
+    expect(d['Sessions/long.md']).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^not read: the note is 10\.0 million characters long, more than the 10 million characters this plugin reads/) });
   });
 });
 

@@ -70,7 +70,7 @@ describe('a note that cannot be read (item 6)', () => {
     expect(app.vault.readCounts.get('Sessions/2026-11-24 Maya Chen.md')).toBe(1);
     expect(plugin.index.note(SESSION)?.commitments ?? []).toEqual([]);
     expect(plugin.index.diagnostics().filter((d) => d.path === SESSION)).toEqual([
-      { path: SESSION, line: 1, severity: 'warning', message: expect.stringMatching(/^not read: the note is 40\.0 MB long, more than the 10 MB this plugin reads/) },
+      { path: SESSION, line: 1, severity: 'warning', message: expect.stringMatching(/^not read: the note is 40\.0 MB long, more than the 30 MB this plugin reads/) },
     ]);
   });
 

@@ -22,5 +22,6 @@ export const MAX_NOTE_BYTES = 3 * MAX_NOTE_CHARS;
 /** Why a note that large is not read, and what to do. */
 export function tooLargeMessage(size: number, unit: 'characters' | 'bytes'): string {
   const mb = (size / 1e6).toFixed(1);
-  return `not read: the note is ${unit === 'bytes' ? `${mb} MB` : `${mb} million characters`} long, more than the ${MAX_NOTE_CHARS / 1e6} MB this plugin reads (session notes are a few kilobytes); split it, or move it out of the vault's coaching notes`;
+  const limit = unit === 'bytes' ? `${MAX_NOTE_BYTES / 1e6} MB` : `${MAX_NOTE_CHARS / 1e6} million characters`;
+  return `not read: the note is ${unit === 'bytes' ? `${mb} MB` : `${mb} million characters`} long, more than the ${limit} this plugin reads (session notes are a few kilobytes); split it, or move it out of the vault's coaching notes`;
 }

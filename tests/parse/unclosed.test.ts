@@ -22,3 +22,13 @@ describe('an unclosed code block or comment', () => {
     expect(note(['## Commitments', '- [ ] Send the deck %% aside %%']).commitments.map((c) => c.text)).toEqual(['Send the deck']);
   });
 });
+
+describe('a lone carriage return inside a note of ordinary line endings', () => {
+  it('is one warning at its line, saying what to do', () => {
+    const out = note(['## Commitments', '- [ ] Send the deck ^aa1\r    - 2026-11-28 stuck: no time\r- [x] Draft the scorecard', '- [ ] Call Bob']);
+    expect(out.diagnostics.map((d) => [d.line, d.severity])).toEqual([[7, 'warning']]);
+    expect(out.diagnostics[0].message).toMatch(/carriage return on its own .* save the note again with ordinary \(LF or CRLF\) line endings/);
+    expect(note(['## Commitments', '- [ ] Send the deck']).diagnostics).toEqual([]);
+    expect(parseNote(PATH, ['---', 'type: session', 'client: Jane', 'date: 2026-11-20', '---', '## Commitments', '- [ ] Send it', ''].join('\r\n')).diagnostics).toEqual([]);
+  });
+});

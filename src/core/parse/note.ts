@@ -70,6 +70,11 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   const flexible = layout.flexibleItems;
 
   let { lines } = splitLines(text);
+  if (text.includes('\r')) {
+    // A lone carriage return (an old Mac line break pasted in) joins what follows into this line.
+    const at = lines.findIndex((l) => l.includes('\r'));
+    if (at >= 0) diag(at + 1, 'warning', `line ${at + 1} holds a carriage return on its own (an old Mac line break), so what follows it is read as part of this line; save the note again with ordinary (LF or CRLF) line endings`);
+  }
   // A note left with merge-conflict markers: read once, the markers and the base section blank.
   const conflicts = text.includes('<<<<<<<') ? findConflicts(lines) : [];
   if (conflicts.length > 0) {

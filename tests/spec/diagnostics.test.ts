@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { ScanOutput } from '../../src/core/scan-output';
-import { clientNote, commitmentsNote, errors, lineOf, note, scan, sessionNote } from './helpers';
+import { clientNote, commitmentsNote, errors, lineOf, note, scan, scanOne, sessionNote } from './helpers';
 
 const GOOD = 'Sessions/2026-11-20 Jane.md';
 const BAD = 'Sessions/bad.md';
@@ -135,5 +135,14 @@ describe('robustness: broken notes never stop the scan', () => {
     const out = scan({ 'Clients/Jane Doe.md': clientNote({ cadence: 'whenever', accountability: 'lots' }), [GOOD]: goodNote() });
     expect(out.sessions.map((s) => s.path)).toEqual([GOOD]);
     expect(out.commitments).toHaveLength(2);
+  });
+});
+
+describe('a client that is only invisible characters', () => {
+  it.each(['"\u200b"', '"\u200f\u202e"', '"[[\u2060]]"'])('client: %s is an error at the client line, not a session that vanishes', (value) => {
+    const out = scanOne(['---', 'type: session', `client: ${value}`, 'date: 2026-11-20', '---', '## Commitments', '- [ ] Send it', ''].join('\n'));
+    expect(out.sessions).toEqual([]);
+    expect(out.diagnostics.map((d) => [d.line, d.severity])).toEqual([[3, 'error']]);
+    expect(out.diagnostics[0].message).toMatch(/client is not a name or \[\[link\]\]/);
   });
 });

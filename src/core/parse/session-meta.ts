@@ -16,6 +16,7 @@ import { basename, dateValue, frontmatterLookup, keyLine, linkTarget, linkText, 
 import { valueText } from '../plain-text';
 import { Fences } from '../syntax/fences';
 import { CommentMask } from './comments';
+import { nameKey } from '../vault/conflicts';
 
 type Diag = (line: number, severity: Severity, message: string) => void;
 
@@ -91,7 +92,8 @@ function refFrom(value: string, source: ClientRef['source']): ClientRef | null {
   if (v === '') return null;
   const target = linkTarget(v);
   const name = basename(target).trim();
-  return name === '' ? null : { name, target, source };
+  // Only zero-width or direction marks (a paste gone wrong) is no name at all.
+  return name === '' || nameKey(name) === '' ? null : { name, target, source };
 }
 
 /** Names in a frontmatter value: a string (possibly `A, B`), a link, or a list of them. */

@@ -45,3 +45,12 @@ describe('an action-items table', () => {
     expect(parse(['## Action items', '<!--', '| Task |', '|---|', '| Send it |', '-->']).diagnostics).toEqual([]);
   });
 });
+
+describe('a table of a template’s empty rows (jamiebono/my-brain-template’s 1:1: `|  | Kenji | ⬜/✅/🔄 |  |`)', () => {
+  it('has no action item in it: no warning; a filled row among empty ones is named by its own line', () => {
+    const empty = ['## Action items', '', '| Action | Owner | Status | Notes |', '|:-------|:------|:------:|:------|', '|  | Kenji | ⬜/✅/🔄 |  |', '|  | Me | ⬜/✅/🔄 |  |'];
+    expect(parse(empty).diagnostics).toEqual([]);
+    const one = parse([...empty, '| Book a mock VP interview | Me | ✅ | Booked |']);
+    expect(one.diagnostics.map((d) => d.message)).toEqual(['the action item in this table (line 12) is not read: only list items are commitments; write each row as a checkbox item under the heading, e.g. "- [ ] Book a mock VP interview", to track it']);
+  });
+});

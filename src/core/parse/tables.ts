@@ -41,6 +41,8 @@ export class ActionTables {
   private sample: string | null = null;
   /** The column that holds what is to be done, from the header row's names. */
   private column = -1;
+  private firstRow = -1;
+  private lastRow = -1;
 
   constructor(private readonly diag: (line: number, severity: Severity, message: string) => void) {}
 
@@ -73,12 +75,14 @@ export class ActionTables {
       // Pipes without a separator row under the first: not a table Obsidian shows.
       return;
     }
+    // A row with nothing to do in it (a template's empty `|  | Kenji | ⬜/✅ |`) is no action item.
+    const row = cells(line).map(sampleText);
+    const task = this.column >= 0 ? (row[this.column] ?? '') : (row.find((c) => c !== '' && !/^[-–—✓✔✅❌☐☑⬜xX/]+$/u.test(c)) ?? '');
+    if (task === '') return;
+    if (this.rows === 0) this.firstRow = i;
+    this.lastRow = i;
     this.rows++;
-    if (this.sample === null) {
-      const row = cells(line).map(sampleText);
-      const first = this.column >= 0 && row[this.column] ? row[this.column] : row.find((c) => c !== '' && !/^[-–—✓✔✅❌☐☑xX]$/.test(c));
-      if (first !== undefined) this.sample = first;
-    }
+    this.sample ??= task;
   }
 
   /** The table (if any) ended: warn about its rows. */
@@ -87,7 +91,7 @@ export class ActionTables {
     const { start, rows, separated, sample } = this;
     this.start = -1;
     if (!separated || rows === 0) return;
-    const where = rows === 1 ? `line ${start + 3}` : `lines ${start + 3}–${start + 2 + rows}`;
+    const where = rows === 1 ? `line ${this.firstRow + 1}` : this.lastRow - this.firstRow + 1 === rows ? `lines ${this.firstRow + 1}–${this.lastRow + 1}` : `lines ${this.firstRow + 1} to ${this.lastRow + 1}`;
     const example = sample !== null ? `, e.g. "- [ ] ${sample}"` : '';
     this.diag(
       start + 1,

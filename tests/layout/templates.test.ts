@@ -485,3 +485,17 @@ describe('folders of meetings named in other languages (FadouaElkourti/client-kn
     ]);
   });
 });
+
+describe('items no reader sees as items (code-by-gunnar/coaching-resource-hub’s pasted session email: □ boxes; Logseq TODO)', () => {
+  it('setup says which notes have them and what to write instead, rather than only "nothing to change"', () => {
+    const email = (d: string) => [`Session ${d} with Maya`, '', 'YOUR ACTION COMMITMENTS:', '□ Apply to five product ops roles - by 9 October', '☑ Update the CV', ''].join('\n');
+    const notes: [string, string][] = [
+      ['Sessions/2026-10-01 Maya.md', email('1 October')],
+      ['Sessions/2026-10-15 Maya.md', email('15 October')],
+      ['journal/2026-10-02.md', '- TODO Send the deck\n- DONE Call Ana\n'],
+    ];
+    const { reasons } = proposeLayout({ notes, coach: 'Priya Nair' });
+    expect(reasons.join('\n')).toMatch(/2 notes list items with ballot boxes .* write each as "- \[ \] Send the deck" \("- \[x\]" for done\)/);
+    expect(reasons.join('\n')).toMatch(/1 note has Logseq tasks/);
+  });
+});

@@ -52,6 +52,10 @@ interface NoteFacts {
   datedHeadings: number;
   linkHeadings: number;
   template: boolean;
+  /** Items written with a ballot box (`☐ Send the deck`, `□ …`, `☑ …`), as a pasted email or Word document has them. */
+  ballots: number;
+  /** Items written as Logseq tasks (`- TODO Send the deck`, `- DONE …`). */
+  logseq: number;
   /**
    * Something in the note can name its client: a client or attendees key, a name beside the date
    * in the file name, a `[[link]]` heading, or a `Client:` line. A journal's `2026-11-20.md` has none.
@@ -96,6 +100,12 @@ function factsOf(path: string, text: string, order: DateOrder): NoteFacts {
     if (/^(?:\*\*)?(?:date|session date|meeting date|mtgdate)(?:\*\*)?\s*::?/i.test(l)) hasDateLine = true;
     if (BODY_CLIENT.test(l)) bodyPerson = true;
   }
+  let ballots = 0;
+  let logseq = 0;
+  for (const l of lines) {
+    if (/^[ \t]*(?:[-*+•][ \t]+)?[☐□☑☒✅❎][ \t]+\S/u.test(l)) ballots++;
+    else if (/^[ \t]*[-*+][ \t]+(?:TODO|DONE|LATER|NOW|DOING|WAITING|CANCEL(?:L)?ED)[ \t]+\S/.test(l)) logseq++;
+  }
   const placeholders = text.includes('{{') || text.includes('<%');
   const frontPlaceholders = fm !== null && lines.slice(0, fm.endLine).some((l) => l.includes('{{') || l.includes('<%'));
   const fmDate = keys.some((k) => k === 'date' || DATE_KEYS.includes(k));
@@ -117,6 +127,8 @@ function factsOf(path: string, text: string, order: DateOrder): NoteFacts {
     datedHeadings,
     linkHeadings,
     template,
+    ballots,
+    logseq,
   };
 }
 
@@ -284,6 +296,11 @@ export function proposeLayout(input: SetupInput): SetupProposal {
         ? 'the notes are in Follow Through’s own format (type: session / type: client): nothing to change'
         : 'no note looks like a coaching session (action items with a date): nothing to change',
     );
+    // Items the reader never sees as items: say how to make them readable, rather than nothing.
+    const ballotNotes = live.filter((f) => f.ballots > 0).length;
+    const logseqNotes = live.filter((f) => f.logseq > 0).length;
+    if (ballotNotes > 0) reasons.push(`${ballotNotes} note${ballotNotes === 1 ? ' lists' : 's list'} items with ballot boxes (☐ Send the deck, ☑ …), as a pasted email or document has them; these are not checkboxes: write each as "- [ ] Send the deck" ("- [x]" for done) to have it read`);
+    if (logseqNotes > 0) reasons.push(`${logseqNotes} note${logseqNotes === 1 ? ' has' : 's have'} Logseq tasks (- TODO …, - DONE …); write each as "- [ ] …" ("- [x]" for DONE) to have it read`);
     return { layout: resolveLayout({ ...DEFAULT_LAYOUT, coachNames: coach ? coachNames : [], dateOrder: order }), reasons };
   }
   const layout = resolveLayout({

@@ -1,4 +1,5 @@
 /** Process glue for the CLI: arguments in, text out, exit code set. */
+import { forTerminal } from './format';
 import { main } from './main';
 
 // A reader that stops early (`| head`) closes the pipe: that ends the output, it is not a crash.
@@ -9,7 +10,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// On a terminal, a note's control characters are shown, not acted on; piped output is left as it is.
 process.exitCode = main(process.argv.slice(2), {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
+  out: (s) => process.stdout.write(process.stdout.isTTY ? forTerminal(s) : s),
+  err: (s) => process.stderr.write(process.stderr.isTTY ? forTerminal(s) : s),
 });

@@ -132,3 +132,12 @@ describe('total', () => {
     expect(readReply(undefined as unknown as string, numbered, AS_OF).problems).toHaveLength(1);
   });
 });
+
+describe('a reply longer than is read at once', () => {
+  it('reads the first 10,000 characters and says, among what was not placed, that the rest was not read', () => {
+    const r = read(`1 done, 2 stuck: no time. ${'and more words '.repeat(800)}`);
+    expect(r.checkIns.map((k) => [k.n, k.status])).toEqual([[1, 'done'], [2, 'stuck']]);
+    expect(r.unplaced.at(0)?.why).toMatch(/longer than 10,000 characters and only the first 10,000 were read; log the rest as a reply of its own/);
+    expect(read('1 done').unplaced).toEqual([]);
+  });
+});

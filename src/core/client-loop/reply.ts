@@ -195,6 +195,9 @@ function matchByWords(words: readonly string[], numbered: readonly NumberedCommi
   return tied.length === 1 ? { hit: tied[0], tied } : { hit: null, tied };
 }
 
+/** The longest reply read at once (a client's reply is a few lines; a pasted thread is not). */
+const MAX_REPLY_CHARS = 10_000;
+
 const quoteText = (t: string) => `“${t.length > 50 ? t.slice(0, 49) + '…' : t}”`;
 
 /** Pieces: lines, `;`, sentences, then commas. */
@@ -216,8 +219,11 @@ const NOISE = /^(?:hi|hey|hello|thanks|thank you|thx|cheers|ta|morning|good morn
  * that message was drafted for (it only words the problems).
  */
 export function readReply(reply: string, numbered: readonly NumberedCommitment[], asOf: IsoDate): ReplyReading {
-  const text = typeof reply === 'string' ? reply.normalize('NFC').slice(0, 10_000) : '';
+  const whole = typeof reply === 'string' ? reply.normalize('NFC') : '';
+  const text = whole.slice(0, MAX_REPLY_CHARS);
   const unplaced: Unplaced[] = [];
+  // The rest of a very long reply is not read: said where the coach sees what was not placed.
+  if (whole.length > MAX_REPLY_CHARS) unplaced.push({ text: `${whole.slice(MAX_REPLY_CHARS, MAX_REPLY_CHARS + 40).trim()}…`, why: `the reply is longer than ${MAX_REPLY_CHARS.toLocaleString('en-US')} characters and only the first ${MAX_REPLY_CHARS.toLocaleString('en-US')} were read; log the rest as a reply of its own` });
   const problems: string[] = [];
   const found: { n: number; status: ReplyStatus; note: string | null; source: string; explicit: boolean }[] = [];
   if (text.trim() === '') return { checkIns: [], unplaced, problems: ['The reply is empty: paste what the client wrote back.'] };

@@ -499,3 +499,31 @@ describe('items no reader sees as items (code-by-gunnar/coaching-resource-hub’
     expect(reasons.join('\n')).toMatch(/1 note has Logseq tasks/);
   });
 });
+
+describe('a personal trainer’s folder per client with weekly progress reports (SeanSwan/-SS-PT-New’s client-data/<client>/progress/)', () => {
+  const report = (client: string, date: string) =>
+    [`# Weekly Progress Report`, '', `**Client:** ${client}`, `**Date:** ${date}`, '', '## 🎯 Goals for Next Week', '- [ ] Three workouts', '- [x] Sleep 7 hours', '', '## Notes', '- Good week', ''].join('\n');
+  const notes: [string, string][] = [
+    ['client-data/emma-clark/progress/2026-11-08-week-5.md', report('Emma Clark', '2026-11-08')],
+    ['client-data/emma-clark/progress/2026-11-15-week-6.md', report('Emma Clark', '2026-11-15')],
+    ['client-data/emma-clark/README.md', '# Emma\n'],
+    ['client-data/emma-clark/notes/private-notes.md', '# Private notes\n- knee\n'],
+    ['client-data/emma-clark/workouts/2026-11-03-session-9.md', '# Session 9\n**Date:** 2026-11-03\n- Squats 3x8\n'],
+    ['client-data/emma-clark/workouts/2026-11-24-session-14.md', '# Session 14\n**Date:** 2026-11-24\n- Squats 3x8\n'],
+    ['client-data/raj-patel/progress/2026-11-22-week-2.md', report('Raj Patel', '2026-11-22')],
+    ['client-data/raj-patel/README.md', '# Raj\n'],
+    ['client-data/raj-patel/notes/private-notes.md', '# Private notes\n- shoulder\n'],
+    ['client-data/raj-patel/workouts/2026-11-17-session-5.md', '# Session 5\n**Date:** 2026-11-17\n- Rows 3x10\n'],
+  ];
+
+  it('setup proposes the same folder in every client’s, and the goals for next week are the commitments', () => {
+    const { layout } = proposeLayout({ notes, coach: 'Priya Nair' });
+    expect(layout.sessionFolders).toEqual(['client-data/*/progress/**']);
+    const out = scanFiles(Object.fromEntries(notes), { asOf: AS_OF, settings: { layout } });
+    expect(out.sessions.map((s) => s.client)).toEqual(['Emma Clark', 'Emma Clark', 'Raj Patel']);
+    expect(out.commitments.filter((c) => c.client === 'Raj Patel').map((c) => [c.text, c.status])).toEqual([
+      ['Three workouts', 'open'],
+      ['Sleep 7 hours', 'done'],
+    ]);
+  });
+});

@@ -79,7 +79,7 @@ const headingSets = new WeakMap<readonly string[], Set<string>>();
 const prefixLists = new WeakMap<readonly string[], string[]>();
 
 /** Action-item headings of other templates (`Next steps`, `To do`…), matched as a prefix of the title. */
-const LAYOUT_ACTION_HEADINGS = ['next steps', 'next actions', 'action items', 'action points', 'actions', 'to do', 'to-do', 'todo', 'todos', 'takeaways', 'follow-ups', 'follow ups', 'followups', 'plan', 'homework', 'commitments', 'between sessions', 'tasks', 'assignments', 'agreed actions', 'follow-up items', 'follow-up actions', 'follow-up tasks', 'action steps'];
+const LAYOUT_ACTION_HEADINGS = ['next steps', 'next actions', 'action items', 'action points', 'actions', 'to do', 'to-do', 'todo', 'todos', 'takeaways', 'follow-ups', 'follow ups', 'followups', 'plan', 'homework', 'commitments', 'between sessions', 'tasks', 'assignments', 'agreed actions', 'follow-up items', 'follow-up actions', 'follow-up tasks', 'action steps', 'goals for next week', 'goals for the next week', 'goals for the week', 'goals for this week', 'next week goals', 'weekly goals'];
 
 /** Headings that copy earlier items forward ("Outstanding action items", "Last time's action items"). */
 const COPY_HEADING = /\b(?:outstanding|open|previous|prior|last (?:time|session|week|meeting|1:1)|from (?:the )?(?:last|previous)|carried(?: over| forward)?|review(?:ing)? (?:of )?(?:last|previous|prior))\b[^]{0,60}\b(?:action items?|actions?|commitments?|tasks?|to-?dos?|next steps?|homework|items?)\b|^(?:carried over|carried forward|outstanding)$/;

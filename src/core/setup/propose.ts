@@ -259,6 +259,25 @@ export function proposeLayout(input: SetupInput): SetupProposal {
     reasons.push(`sessions: notes in ${glob} (${list.length}${perPerson ? `, a sub-folder per person: ${[...subs].slice(0, 3).join(', ')}…` : ''})`);
   }
 
+  // One person's `client-data/emma-clark/progress/` chosen, and another's `client-data/raj-patel/progress/`
+  // too small to choose alone: the same folder in every person's folder (`client-data/*/progress/**`).
+  for (let k = 0; k < sessionFolders.length; k++) {
+    const parts = chosen[k].split('/');
+    if (parts.length < 3 || !sessionFolders[k].endsWith('/**')) continue;
+    const parent = parts.slice(0, -2).join('/');
+    const leaf = parts[parts.length - 1].toLowerCase();
+    const siblings = [...byFolder.keys()].filter((f) => {
+      const p = f.split('/');
+      return p.length === parts.length && p.slice(0, -2).join('/') === parent && p[p.length - 1].toLowerCase() === leaf && nameFromWords(p[p.length - 2]) !== null;
+    });
+    if (siblings.length < 2 || !siblings.every((f) => byFolder.get(f)!.some(sessiony))) continue;
+    const glob = `${parent}/*/${parts[parts.length - 1]}/**`;
+    const i = reasons.findIndex((r) => r.startsWith(`sessions: notes in ${sessionFolders[k]} `));
+    const count = siblings.reduce((n, f) => n + byFolder.get(f)!.length, 0);
+    sessionFolders[k] = glob;
+    if (i >= 0) reasons[i] = `sessions: notes in ${glob} (${count}, the same folder in each person's: ${siblings.map((f) => f.split('/').slice(-2)[0]).slice(0, 3).join(', ')}…)`;
+  }
+
   const keysSeen = new Set(live.filter(sessiony).flatMap((f) => f.keys));
   const clientKeys = CLIENT_KEYS.filter((k) => k !== 'client' && keysSeen.has(k));
   const attendeeKeys = ATTENDEE_KEYS.filter((k) => keysSeen.has(k));

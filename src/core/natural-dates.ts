@@ -185,7 +185,9 @@ export function parseWrittenDate(value: string, order: DateOrder): IsoDate | nul
     const [a, b, c] = [m[1], m[2], m[3]];
     if (a.length === 4) return parseIsoDate(`${a}-${pad(Number(b))}-${pad(Number(c))}`);
     if (c.length !== 4) return null;
-    const [month, day] = order === 'dmy' ? [Number(b), Number(a)] : [Number(a), Number(b)];
+    // Dots (`14.10.2026`) are written day first wherever they are used; slashes follow the vault's order.
+    const dayFirst = order === 'dmy' || /^\d{1,2}\.\d{1,2}\.\d{4}/.test(v);
+    const [month, day] = dayFirst ? [Number(b), Number(a)] : [Number(a), Number(b)];
     return parseIsoDate(`${c}-${pad(month)}-${pad(day)}`);
   }
   m = MONTH_FIRST.exec(v);
@@ -203,9 +205,9 @@ export function findWrittenDate(text: string, order: DateOrder): FoundDate | nul
     const d = parseIsoDate(`${iso[1]}-${pad(Number(iso[2]))}-${pad(Number(iso[3]))}`);
     if (d) return { date: d, text: iso[0], index: iso.index };
   }
-  const num = /\b(\d{1,2})[-_./](\d{1,2})[-_./](\d{4})\b/.exec(text);
+  const num = /\b(\d{1,2})([-_./])(\d{1,2})\2(\d{4})\b/.exec(text);
   if (num) {
-    const d = parseWrittenDate(`${num[1]}/${num[2]}/${num[3]}`, order);
+    const d = parseWrittenDate(`${num[1]}${num[2] === '.' ? '.' : '/'}${num[3]}${num[2] === '.' ? '.' : '/'}${num[4]}`, order);
     if (d) return { date: d, text: num[0], index: num.index };
   }
   const words = /\b(?:[a-z]+,?\s+)?(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4})\b/i.exec(text);

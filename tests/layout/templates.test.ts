@@ -527,3 +527,21 @@ describe('a personal trainer’s folder per client with weekly progress reports 
     ]);
   });
 });
+
+describe('a SOAP plan’s follow-up line, and a German meeting template’s `Task - Owner - Date` (PathToPenguin/obsidian-vault-website)', () => {
+  it('`Follow-up appointment on 2026-10-28` is the next session, not an item', () => {
+    const note = ['## Plan', '- [ ] Walk 20 minutes daily', '- Follow-up appointment on 2026-10-28', ''].join('\n');
+    const out = scan({ 'meetings/2026-10-14 Ben Carter.md': note });
+    expect(out.sessions.map((s) => s.next)).toEqual(['2026-10-28']);
+    expect(out.commitments.map((c) => c.text)).toEqual(['Walk 20 minutes daily']);
+  });
+
+  it('reads the owner and the dotted date at the end, day first whatever the vault’s order', () => {
+    const note = ['## 🎯 Action Items', '- [ ] Artikel zu Delegation schicken - Sam - 14.10.2026', '- [ ] Lebenslauf überarbeiten - Ben - 4.11.2026', ''].join('\n');
+    const out = scan({ 'meetings/2026-10-07 Ben Carter.md': note }, { ...FLEX, dateOrder: 'mdy' });
+    expect(out.commitments.map((c) => [c.text, c.owner, c.due])).toEqual([
+      ['Artikel zu Delegation schicken', 'coach', '2026-10-14'],
+      ['Lebenslauf überarbeiten', 'client', '2026-11-04'],
+    ]);
+  });
+});

@@ -58,6 +58,8 @@ const PAREN_OWNER = /[ \t]{0,5}[([](?:owner|assigned to|assignee|who|for)[ \t]{0
 const ARROW_OWNER = new RegExp(`[ \\t]{0,5}(?:→|->|⟶|=>)[ \\t]{0,5}(${NAME}|me|myself|@(?:${THEM_WORDS}))[ \\t]*$`, 'u');
 /** `Review the draft (me)`, `… — me`: a bare name at the end, taken only for the coach or a client of the note. */
 const END_NAME = new RegExp(`(?:[ \\t]{0,5}[([](${NAME}|me|myself)[)\\]]|[ \\t]{1,5}[–—][ \\t]{1,5}(${NAME}|me|myself))[ \\t]*$`, 'u');
+/** ` - Owner - 14.10.2026` at the end (the owner is read from the ` — Owner` left after the date goes). */
+const OWNER_DATE = new RegExp(`[ \\t]+[-–—][ \\t]+(${NAME}|me)[ \\t]+[-–—][ \\t]+(\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4})$`, 'u');
 const PAREN_DUE = /[ \t]{0,5}[([](?:due|due date|deadline|by)[ \t]{0,5}:?[ \t]{0,5}([^()[\]\n]{1,40})[)\]]/i;
 const TRAIL_DUE = /[ \t]{1,5}(?:[–—-][ \t]{1,5})?(?:due|deadline)[ \t]{0,5}:[ \t]{0,5}([^\n]{1,40})$/i;
 const BARE_DUE_FIELD = /[ \t]{0,5}\b(?:due ?date|due_date|due|deadline)::[ \t]{0,5}(\d{4}-\d{1,2}-\d{1,2})/i;
@@ -114,6 +116,15 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
     if (d) {
       out.due ??= d;
       text = (text.slice(0, paren.index) + text.slice(paren.index + paren[0].length)).trim();
+    }
+  }
+  // `Artikel schicken - Priya - 14.10.2026`: a template's `Task - Owner - Date`.
+  const ownerDate = text.length > 12 && /\d$/.test(text) ? OWNER_DATE.exec(text) : null;
+  if (ownerDate && !NOT_A_NAME.has(ownerDate[1].toLowerCase())) {
+    const d = parseWrittenDate(ownerDate[2], layout.dateOrder);
+    if (d) {
+      out.due ??= d;
+      text = `${text.slice(0, ownerDate.index).trim()} — ${ownerDate[1]}`;
     }
   }
   const trail = TRAIL_DUE.exec(text);

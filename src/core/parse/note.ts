@@ -186,7 +186,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       const ictx = ctxFor(sessionIdx);
       if (ictx) applyFlexible(c, ictx, octx.owner);
       if (/\{\{[^}]*\}\}/.test(c.text)) return; // a template placeholder, not a commitment
-      if (/^(?:next (?:session|meeting|1:1|1-1|call|check-in)|date|attendees?)\b(?:[^:]{0,30}:|[ \t]+(?:is[ \t]+)?(?:on|booked for|set for|scheduled for)[ \t]+\S)/i.test(c.text)) return;
+      if (/^(?:(?:next|follow-?up) (?:session|meeting|1:1|1-1|call|check-in|appointment|visit)|date|attendees?)\b(?:[^:]{0,30}:|[ \t]+(?:is[ \t]+)?(?:on|booked for|set for|scheduled for)[ \t]+\S)/i.test(c.text)) return;
     }
     if (octx.copy) {
       sn.copies.push(copiedItem(c));

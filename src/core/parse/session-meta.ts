@@ -142,7 +142,7 @@ function isCoach(name: string, coachNames: readonly string[]): boolean {
 /** A `Client: …` line (also `**Coachee**::`, `- With: …`, inside a callout): group 2 names the client. */
 export const BODY_CLIENT = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(client|coachee|mentee|person|with|counterpart|participants?|attendees?|report|direct report)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.*?)\s*$/i;
 const BODY_DATE = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(?:date|session date|meeting date|mtgdate|mtg date|when)(?:\*\*|__)?\s*(?:::|:)(?:\*\*|__)?\s*(.+?)\s*$/i;
-const BODY_NEXT = /^(?:>\s*)*(?:[-*+]\s+)?(?:[→⇒]\s*)?(?:\*\*|__|\*|_)?next\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment|circle|catch-up|sync|coaching|scheduled)(?:[^:]{0,40}?(?:\*\*|__|\*|_)?\s*(?:::|:)(?:\*\*|__|\*|_)?|\s+(?:is\s+)?(?:on|booked for|set for|scheduled for)\b)\s*(.+?)\s*$/i;
+const BODY_NEXT = /^(?:>\s*)*(?:[-*+]\s+)?(?:[→⇒]\s*)?(?:\*\*|__|\*|_)?(?:next|follow-?up)\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment|visit|circle|catch-up|sync|coaching|scheduled)(?:[^:]{0,40}?(?:\*\*|__|\*|_)?\s*(?:::|:)(?:\*\*|__|\*|_)?|\s+(?:is\s+)?(?:on|booked for|set for|scheduled for)\b)\s*(.+?)\s*$/i;
 
 /** The date a `Next session: DATE` line (`**Next Session**: 2026-10-21`, `→ Next scheduled: Oct 21`) gives, if any. */
 export function bodyNextDate(line: string, order: DateOrder): string | null {

@@ -6,7 +6,7 @@
  * read, or whose bytes are not text, is returned as unreadable with a one-line reason, and the
  * rest is read. Only a vault folder that cannot be opened is an error. Node only.
  */
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { MAX_NOTE_BYTES, tooLargeMessage } from '../core/parse/unread';
 import type { Severity } from '../core/types';
@@ -139,6 +139,30 @@ export function readTextAndEncoding(full: string): { text: string; encoding: Not
   if ('reason' in read) return read;
   const decoded = decodeNote(read.bytes);
   return 'problem' in decoded ? { reason: decoded.problem, severity: 'warning' } : { text: decoded.text, encoding: encodingOf(read.bytes) };
+}
+
+/**
+ * Why a file the command line would create must not be written: it is a symbolic link to nothing
+ * (writing would create a file wherever the link points, a note in the vault for all it knows).
+ */
+export function danglingLinkReason(file: string): string | null {
+  try {
+    if (!lstatSync(file).isSymbolicLink()) return null;
+  } catch {
+    return null;
+  }
+  try {
+    statSync(file);
+    return null;
+  } catch {
+    let target = '?';
+    try {
+      target = readlinkSync(file);
+    } catch {
+      // the link's target is only for the message
+    }
+    return `it is a symbolic link to ${target}, which does not exist; give a file that is not a link`;
+  }
 }
 
 /** Checks that a path is a readable folder, with a one-line reason when it is not. */

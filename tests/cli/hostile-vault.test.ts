@@ -79,6 +79,18 @@ describe('item 2: only regular files are read; nothing blocks', () => {
     expect(r.err).toMatch(/cannot read settings .*data\.json: it is a named pipe \(FIFO\)/);
   });
 
+  it('review --out and ics --out through a link to nothing are refused, so no file appears where it points', () => {
+    const root = makeVault(BASE);
+    symlinkSync(join(root, 'Sessions', 'new-note.md'), join(root, 'out.ics'));
+    symlinkSync(join(root, 'Sessions', 'other-note.md'), join(root, 'review.md'));
+    for (const args of [['ics', root, '--out', join(root, 'out.ics')], ['review', root, '--week', '--out', join(root, 'review.md')]]) {
+      const r = runChild(cli, [...args, '--as-of', AS_OF]);
+      expect({ args, code: r.code }).toEqual({ args, code: 1 });
+      expect(r.err).toMatch(/is a symbolic link to .*, which does not exist; give a file that is not a link/);
+    }
+    expect(scanJson(root).sessions.map((s) => s.path)).toEqual(['Sessions/2026-11-20 Jane Doe.md']);
+  });
+
   it('a reader that stops early (| head) ends the output without a crash', async () => {
     const files: Record<string, string> = { 'Clients/Jane Doe.md': clientNote('Jane Doe') };
     for (let i = 0; i < 400; i++) files[`Sessions/s${i}.md`] = SESSION.replace('^c7f3a', `^id${i}`).replace('2026-11-20', `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`);

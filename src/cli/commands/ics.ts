@@ -9,7 +9,7 @@ import type { CalendarSettings } from '../../core/calendar/settings';
 import type { VaultIndex } from '../../core/index/vault-index';
 import type { NudgeSettings } from '../../core/nudges/settings';
 import type { IsoDate } from '../../core/types';
-import { readText, VaultReadError } from '../read-vault';
+import { danglingLinkReason, readText, VaultReadError } from '../read-vault';
 import { findClient, UnknownClientError } from './analytics';
 
 /** A `--coach` naming no coach in the vault; a kind of UnknownClientError so main exits with 1. */
@@ -67,6 +67,8 @@ export class IcsWriteError extends VaultReadError {}
  */
 export function writeIcsFile(file: string, text: string): void {
   if (/\.md$/i.test(file)) throw new IcsWriteError(`not writing ${file}: it is a markdown note's name; give --out a .ics file`);
+  const dangling = danglingLinkReason(file);
+  if (dangling !== null) throw new IcsWriteError(`not writing ${file}: ${dangling}`);
   let exists = true;
   try {
     const st = statSync(file);

@@ -13,7 +13,7 @@ import { periodOf, type ReviewPeriodKind } from '../../core/practice/periods';
 import { renderReview, updateReviewNote } from '../../core/practice/review';
 import type { IsoDate } from '../../core/types';
 import { UsageError } from '../args';
-import { readText } from '../read-vault';
+import { danglingLinkReason, readText } from '../read-vault';
 
 export class ReviewWriteError extends Error {}
 
@@ -40,6 +40,8 @@ export function reviewCommand(index: VaultIndex, options: ReviewCommandOptions):
   const label = periodOf(options.period, options.asOf).label;
   let file = options.out;
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, `${label}.md`);
+  const dangling = danglingLinkReason(file);
+  if (dangling !== null) throw new ReviewWriteError(`not writing ${file}: ${dangling}`);
   let existing: string | null = null;
   if (existsSync(file)) {
     // Only a regular file whose text can be read is updated: never a pipe, never bytes re-encoded as garbage.

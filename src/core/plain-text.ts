@@ -30,6 +30,8 @@ export function valueText(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10);
   if (Array.isArray(value)) return value.map(valueText).join(', ');
+  // YAML's `!!binary`: bytes, not text a person wrote.
+  if (value instanceof Uint8Array) return `binary data (${value.length} bytes)`;
   try {
     return JSON.stringify(value) ?? '';
   } catch {

@@ -25,3 +25,11 @@ describe('dates at the edges', () => {
     ]);
   });
 });
+
+describe('values shown in a message', () => {
+  it('a YAML !!binary value is named as binary data, never as its bytes in JSON', async () => {
+    const { valueText } = await import('../../src/core/plain-text');
+    expect(valueText(new Uint8Array([104, 101, 108, 108, 111]))).toBe('binary data (5 bytes)');
+    expect(valueText(['a', 2, null])).toBe('a, 2, ');
+  });
+});

@@ -64,6 +64,13 @@ describe('which notes are sessions', () => {
     expect(out.diagnostics.map((d) => [d.path, d.severity])).toEqual([['Coaching/About Ben.md', 'warning']]);
   });
 
+  it('a person’s profile kept with their 1:1s (wbollock/obsidian-one-on-one-manager’s 1-1s/people/Ben-Carter.md) is not warned about', () => {
+    const profile = '---\nname: Ben Carter\nrole: Senior Engineer\n---\n# Ben Carter\n';
+    const out = scan({ '1-1s/people/Ben-Carter.md': profile, '1-1s/ben-carter/Notes.md': profile, '1-1s/ben-carter/2026-10-01.md': '## Action Items\n- [ ] A\n' }, { ...FLEX, sessionFolders: ['1-1s/*/'] });
+    expect(out.sessions.map((s) => s.path)).toEqual(['1-1s/ben-carter/2026-10-01.md']);
+    expect(out.diagnostics).toEqual([]);
+  });
+
   it('a template kept in a sessions folder (danbrickey/exocortex’s mentees/template.md) is not a session and not worth a warning', () => {
     const tpl = '# Mentee: [Name]\n\n**Start Date**: [YYYY-MM-DD]\n\n## Action items\n- [ ] [What they commit to]\n';
     const out = scan({ 'mentees/template.md': tpl, 'mentees/Session Template.md': tpl.replace('Mentee', 'Session with') }, { ...FLEX, sessionFolders: ['mentees/**'] });

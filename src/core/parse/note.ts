@@ -30,6 +30,9 @@ const OUTCOME_LABEL = /^(?:outcomes?|results?|progress(?: on (?:last|previous) [
 const TAG_HINT = new RegExp(`#${COMMITMENT_TAG_NAME}`, 'i');
 
 /** The first character after leading white space (NaN for a blank line), as `line.trimStart().charCodeAt(0)` without the copy. */
+/** A folder of people's profiles: `people/`, `Personen/`, `profiles/`, `contacts/`. */
+const PROFILE_FOLDER = /(?:^|\/)(?:people|persons|profiles|contacts|directs|direct reports|team|personen|personas|pessoas|personnes)\//i;
+
 /** A note named as a template (`template.md`, `Session Template.md`, `_template`). */
 const TEMPLATE_NAME = /(?:^|[\s_-])templates?$/i;
 
@@ -114,6 +117,8 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     // A profile or index note kept beside the sessions: no date of its own, so not a session.
     // (A template kept there, `mentees/template.md`, is not worth a word.)
     if (TEMPLATE_NAME.test(basename(path))) return result;
+    // Nor a person's profile kept with their 1:1s (`1-1s/people/Ben-Carter.md`, `name: Ben Carter`).
+    if (PROFILE_FOLDER.test(path) || (fm !== null && fmHas(fm, 'name', settings))) return result;
     diag(fm ? fm.startLine : 1, 'warning', 'note is in a sessions folder but has no date (frontmatter, file name or a Date: line); not read as a session');
     return result;
   }

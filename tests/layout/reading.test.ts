@@ -66,7 +66,7 @@ describe('which notes are sessions', () => {
 
   it('a person’s profile kept with their 1:1s (wbollock/obsidian-one-on-one-manager’s 1-1s/people/Ben-Carter.md) is not warned about', () => {
     const profile = '---\nname: Ben Carter\nrole: Senior Engineer\n---\n# Ben Carter\n';
-    const out = scan({ '1-1s/people/Ben-Carter.md': profile, '1-1s/ben-carter/Notes.md': profile, '1-1s/ben-carter/2026-10-01.md': '## Action Items\n- [ ] A\n' }, { ...FLEX, sessionFolders: ['1-1s/*/'] });
+    const out = scan({ '1-1s/people/Ben-Carter.md': profile, '1-1s/ben-carter/Notes.md': profile.replace('Senior', 'Staff'), '1-1s/ben-carter/2026-10-01.md': '## Action Items\n- [ ] A\n' }, { ...FLEX, sessionFolders: ['1-1s/*/'] });
     expect(out.sessions.map((s) => s.path)).toEqual(['1-1s/ben-carter/2026-10-01.md']);
     expect(out.diagnostics).toEqual([]);
   });

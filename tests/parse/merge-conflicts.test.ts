@@ -36,11 +36,23 @@ describe('merge-conflict markers', () => {
     expect(items(n)).toEqual(['11 Send the deck open']);
   });
 
-  it('leaves markers in fenced code, and markers that make no region, as text', () => {
+  it('leaves markers in fenced code, and markers that make no region, as text (the latter with a warning)', () => {
     const fenced = read(['## Notes', '```', '<<<<<<< HEAD', 'a', '=======', 'b', '>>>>>>> x', '```', '## Commitments', '- [ ] One']);
     expect(fenced.diagnostics).toEqual([]);
     const partial = read(['## Commitments', '<<<<<<< HEAD', '- [ ] One', '- [ ] Two']);
-    expect(partial.diagnostics).toEqual([]);
+    expect(partial.diagnostics.map((d) => [d.line, d.message.slice(0, 50)])).toEqual([[7, 'merge-conflict marker <<<<<<< here has no ======= ']]);
     expect(items(partial)).toEqual(['8 One open', '9 Two open']);
+  });
+});
+
+describe('markers left half there', () => {
+  it.each([
+    [['## Commitments', '<<<<<<< ours', '- [ ] Walk at lunch', '=======', '- [ ] Walk at noon'], '>>>>>>>'],
+    [['## Commitments', '<<<<<<< ours', '- [ ] Walk at lunch', '- [ ] Walk at noon', '>>>>>>> theirs'], '======='],
+  ])('a <<<<<<< with no %s after it is a warning at its line saying both sides are read', (body, missing) => {
+    const n = read(body as string[]);
+    const w = n.diagnostics.filter((d) => d.message.startsWith('merge-conflict marker'));
+    expect(w.map((d) => [d.line, d.severity])).toEqual([[7, 'warning']]);
+    expect(w[0].message).toContain(`has no ${missing} after it, so both sides of the conflict are read as they stand`);
   });
 });

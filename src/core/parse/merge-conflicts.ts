@@ -26,7 +26,7 @@ const CLOSE = /^>{7}(?:[ \t]|$)/;
  * Every complete conflict region, in order, outside fenced code (a note about git may show
  * markers in an example); markers that do not make one are ordinary text.
  */
-export function findConflicts(lines: readonly string[]): ConflictRegion[] {
+export function findConflicts(lines: readonly string[], unclosed?: (start: number, missing: '=======' | '>>>>>>>') => void): ConflictRegion[] {
   const out: ConflictRegion[] = [];
   let open: ConflictRegion | null = null;
   let fence: string | null = null;
@@ -53,6 +53,9 @@ export function findConflicts(lines: readonly string[]): ConflictRegion[] {
       open = null;
     }
   }
+  // A `<<<<<<<` with no `>>>>>>>` after it (a hand edit that left half the markers): both sides
+  // are read as they stand, so say so.
+  if (open !== null) unclosed?.(open.start, open.separator < 0 ? '=======' : '>>>>>>>');
   return out;
 }
 

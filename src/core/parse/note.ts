@@ -79,7 +79,9 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     if (at >= 0) diag(at + 1, 'warning', `line ${at + 1} holds a carriage return on its own (an old Mac line break), so what follows it is read as part of this line; save the note again with ordinary (LF or CRLF) line endings`);
   }
   // A note left with merge-conflict markers: read once, the markers and the base section blank.
-  const conflicts = text.includes('<<<<<<<') ? findConflicts(lines) : [];
+  const conflicts = text.includes('<<<<<<<')
+    ? findConflicts(lines, (start, missing) => diag(start + 1, 'warning', `merge-conflict marker <<<<<<< here has no ${missing} after it, so both sides of the conflict are read as they stand and an item on both may count twice; resolve it: keep what you want and delete the marker lines`))
+    : [];
   if (conflicts.length > 0) {
     const range = frontmatterRange(lines);
     lines = withoutMarkers(lines, conflicts, range !== null && 'end' in range ? range.end : -1);

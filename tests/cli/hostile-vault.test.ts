@@ -91,6 +91,18 @@ describe('item 2: only regular files are read; nothing blocks', () => {
     expect(scanJson(root).sessions.map((s) => s.path)).toEqual(['Sessions/2026-11-20 Jane Doe.md']);
   });
 
+  it('setup --write refuses, with the file named and nothing changed, a data.json holding a value nested too deeply to write back', () => {
+    const root = makeVault(BASE);
+    const deep = `{"settingsVersion": 3, "other": ${'['.repeat(20000)}${']'.repeat(20000)}}`;
+    mkdirSync(join(root, '.obsidian', 'plugins', 'follow-through'), { recursive: true });
+    const data = join(root, '.obsidian', 'plugins', 'follow-through', 'data.json');
+    writeFileSync(data, deep);
+    const r = run('setup', root, '--coach', 'Priya Nair', '--write');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/not saving the layout: .*data\.json holds a value nested too deeply to write back as it was; nothing was changed/);
+    expect(readFileSync(data, 'utf8')).toBe(deep);
+  });
+
   it('a reader that stops early (| head) ends the output without a crash', async () => {
     const files: Record<string, string> = { 'Clients/Jane Doe.md': clientNote('Jane Doe') };
     for (let i = 0; i < 400; i++) files[`Sessions/s${i}.md`] = SESSION.replace('^c7f3a', `^id${i}`).replace('2026-11-20', `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`);

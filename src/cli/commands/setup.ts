@@ -46,7 +46,12 @@ export function setupCommand(vault: string, notes: readonly (readonly [string, s
   let written: string | null = null;
   if (options.write) {
     const next: Record<string, unknown> = { ...(saved ?? { settingsVersion: SETTINGS_VERSION }), layout: proposal.layout };
-    const text = JSON.stringify(next, null, 2) + '\n';
+    let text: string;
+    try {
+      text = JSON.stringify(next, null, 2) + '\n';
+    } catch {
+      throw new VaultReadError(`not saving the layout: ${dataPath} holds a value nested too deeply to write back as it was; nothing was changed. Remove that value (or the file, to start again) and run setup again`);
+    }
     const current = existsSync(dataPath) ? readText(dataPath) : null;
     const before = current !== null && 'text' in current ? current.text : null;
     if (before !== text) {

@@ -70,6 +70,15 @@ describe('follow-through CLI', () => {
     expect(run(['frobnicate', '.']).code).toBe(2);
     expect(run([]).code).toBe(2);
   });
+
+  it('--help prints the usage on stdout and succeeds', () => {
+    for (const args of [['--help'], ['scan', '-h']]) {
+      const r = run(args);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^usage: follow-through COMMAND VAULT/);
+      expect(r.err).toBe('');
+    }
+  });
 });
 
 describe('follow-through ics', () => {

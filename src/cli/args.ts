@@ -4,6 +4,9 @@ import { isIsoDate, localToday } from '../core/dates';
 
 export class UsageError extends Error {}
 
+/** `--help` asked for: the usage on stdout, and success. */
+export class HelpRequested extends Error {}
+
 export interface CliOptions {
   json: boolean;
   asOf: string;
@@ -57,7 +60,7 @@ export function parseCliArgs(argv: string[], today: () => string = () => localTo
     throw new UsageError((err as Error).message.split('\n')[0]);
   }
   const v = parsed.values;
-  if (v.help) throw new UsageError('');
+  if (v.help) throw new HelpRequested('');
   const asOf = v['as-of'] ?? today();
   if (v.settings !== undefined && v['no-settings']) throw new UsageError('give --settings FILE or --no-settings, not both');
   if (!isIsoDate(asOf)) throw new UsageError(`--as-of '${asOf}' is not a date (YYYY-MM-DD)`);

@@ -8,7 +8,7 @@ import { basename, resolve } from 'node:path';
 import { localToday } from '../core/dates';
 import { VaultIndex } from '../core/index/vault-index';
 import { coreSettingsFrom, type FollowThroughSettings } from '../core/plugin-settings';
-import { parseCliArgs, UsageError, type CliOptions } from './args';
+import { HelpRequested, parseCliArgs, UsageError, type CliOptions } from './args';
 import { briefCommand, patternsCommand, rosterCommand, rosterRows, rosterText, UnknownClientError } from './commands/analytics';
 import { displayDates } from './commands/brief-format';
 import { icsCommand, writeIcsFile } from './commands/ics';
@@ -195,6 +195,10 @@ export function main(argv: string[], io: Io): number {
   try {
     return run(argv, io);
   } catch (err) {
+    if (err instanceof HelpRequested) {
+      io.out(USAGE);
+      return 0;
+    }
     if (err instanceof UsageError) {
       if (err.message) io.err(`follow-through: ${err.message}\n`);
       io.err(USAGE);

@@ -152,3 +152,19 @@ describe('a re-read swapped in', () => {
     );
   });
 });
+
+describe('twin client notes say what sets their names apart', () => {
+  it.each([
+    ['jane doe', 'case'],
+    ['Jose\u0301 Diaz', 'how their accents are encoded (Unicode NFC and NFD)'],
+    ['Jos\u00e9\u200b Diaz', 'invisible characters (zero-width or direction marks)'],
+  ])('%s beside José Diaz / Jane Doe: "differ only in %s"', (name, how) => {
+    const base = name === 'jane doe' ? 'Jane Doe' : 'Jos\u00e9 Diaz';
+    const index = new VaultIndex();
+    index.setNotes([
+      [`Clients/${base}.md`, '---\ntype: client\n---\n'],
+      [`Other/${name}.md`, '---\ntype: client\n---\n'],
+    ]);
+    expect(index.diagnostics().map((d) => d.message)).toEqual([expect.stringContaining(`(the names differ only in ${how}: '${base}')`)]);
+  });
+});

@@ -27,6 +27,16 @@ export interface DiagnosticSources {
 const sorted = (paths: Iterable<string>) => [...paths].sort(byPath);
 
 /** A warning on each client note whose client another client note (earlier by path) already is. */
+/** What sets apart two names that compare as one (see nameKey): case, Unicode form, invisible marks, spacing or an @. */
+function howNamesDiffer(a: string, b: string): string {
+  const invisible = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+  if (a.toLowerCase() === b.toLowerCase()) return 'case';
+  if (a.normalize('NFC') === b.normalize('NFC')) return 'how their accents are encoded (Unicode NFC and NFD)';
+  if (a.replace(invisible, '') === b.replace(invisible, '')) return 'invisible characters (zero-width or direction marks)';
+  if (a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim()) return 'spacing';
+  return 'case, spacing, accents or invisible characters';
+}
+
 export function clientTwins(clientPaths: Iterable<string>, noteAt: (path: string) => ParsedNote): Diagnostic[] {
   const out: Diagnostic[] = [];
   const names = new Map<string, string>();
@@ -39,7 +49,7 @@ export function clientTwins(clientPaths: Iterable<string>, noteAt: (path: string
       continue;
     }
     const twin = noteAt(other).client?.name;
-    const why = twin !== undefined && twin !== client.name ? ` (the names differ only in case: '${twin}')` : '';
+    const why = twin !== undefined && twin !== client.name ? ` (the names differ only in ${howNamesDiffer(twin, client.name)}: '${twin}')` : '';
     out.push({ path, line: 1, severity: 'warning', message: `client '${client.name}' also has a client note at ${other}${why}; both are read as one client, with the settings of ${other}` });
   }
   return out;

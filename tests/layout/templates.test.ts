@@ -545,3 +545,22 @@ describe('a SOAP plan’s follow-up line, and a German meeting template’s `Tas
     ]);
   });
 });
+
+describe('action items and next sessions in other languages (NonakaVal’s REUNIÕES, FadouaElkourti’s reunión, PathToPenguin’s Meeting-Notes)', () => {
+  it('reads `# Ações`, `## Acciones Comprometidas`, `## Nächste Schritte`, and the next session in their words; a next meeting’s fields are no items', () => {
+    const pt = ['# Ações (Who/What/When)', '- [ ] Ana: conversar com o gestor até 20/10', '- [x] Priya: enviar o livro', '', '# Próximos Passos', '- Próxima mentoria: 27/10/2026 às 19h', ''].join('\n');
+    const es = ['## Acciones Comprometidas', '- [ ] Hablar con tres diseñadores UX', ''].join('\n');
+    const de = ['## ➡️ Nächste Schritte', '- [ ] Artikel zu Delegation schicken', '', '**Nächstes Meeting:**', '- **Datum:** 26.10.2026', '- **Zeit:** 17:00', ''].join('\n');
+    const out = scan(
+      { 'meetings/2026-10-13 Ana Souza.md': pt, 'meetings/2026-10-14 Lucía Fernández.md': es, 'meetings/2026-10-12 Lena Fischer.md': de },
+      { ...FLEX, coachNames: ['Priya Nair', 'Priya', 'Me'], dateOrder: 'dmy' },
+    );
+    expect(out.commitments.map((c) => [c.client, c.text, c.owner])).toEqual([
+      ['Lena Fischer', 'Artikel zu Delegation schicken', 'client'],
+      ['Ana Souza', 'conversar com o gestor até 20/10', 'client'],
+      ['Ana Souza', 'enviar o livro', 'coach'],
+      ['Lucía Fernández', 'Hablar con tres diseñadores UX', 'client'],
+    ]);
+    expect(out.sessions.find((s) => s.client === 'Ana Souza')?.next).toBe('2026-10-27');
+  });
+});

@@ -79,10 +79,16 @@ const headingSets = new WeakMap<readonly string[], Set<string>>();
 const prefixLists = new WeakMap<readonly string[], string[]>();
 
 /** Action-item headings of other templates (`Next steps`, `To do`…), matched as a prefix of the title. */
-const LAYOUT_ACTION_HEADINGS = ['next steps', 'next actions', 'action items', 'action points', 'actions', 'to do', 'to-do', 'todo', 'todos', 'takeaways', 'follow-ups', 'follow ups', 'followups', 'plan', 'homework', 'commitments', 'between sessions', 'tasks', 'assignments', 'agreed actions', 'follow-up items', 'follow-up actions', 'follow-up tasks', 'action steps', 'goals for next week', 'goals for the next week', 'goals for the week', 'goals for this week', 'next week goals', 'weekly goals'];
+const LAYOUT_ACTION_HEADINGS = ['next steps', 'next actions', 'action items', 'action points', 'actions', 'to do', 'to-do', 'todo', 'todos', 'takeaways', 'follow-ups', 'follow ups', 'followups', 'plan', 'homework', 'commitments', 'between sessions', 'tasks', 'assignments', 'agreed actions', 'follow-up items', 'follow-up actions', 'follow-up tasks', 'action steps', 'goals for next week', 'goals for the next week', 'goals for the week', 'goals for this week', 'next week goals', 'weekly goals',
+  // The same in the languages vaults are kept in: Spanish, Portuguese, French, German, Dutch.
+  'acciones', 'acciones comprometidas', 'próximos pasos', 'proximos pasos', 'tareas', 'compromisos', 'acuerdos',
+  'ações', 'acoes', 'próximos passos', 'proximos passos', 'tarefas', 'compromissos',
+  'prochaines étapes', 'prochaines etapes', 'actions à mener', 'engagements', 'tâches', 'taches',
+  'nächste schritte', 'naechste schritte', 'aufgaben', 'vereinbarungen', 'maßnahmen', 'massnahmen',
+  'volgende stappen', 'actiepunten', 'afspraken', 'taken'];
 
 /** Headings that copy earlier items forward ("Outstanding action items", "Last time's action items"). */
-const COPY_HEADING = /\b(?:outstanding|open|previous|prior|last (?:time|session|week|meeting|1:1)|from (?:the )?(?:last|previous)|carried(?: over| forward)?|review(?:ing)? (?:of )?(?:last|previous|prior))\b[^]{0,60}\b(?:action items?|actions?|commitments?|tasks?|to-?dos?|next steps?|homework|items?)\b|^(?:carried over|carried forward|outstanding)$/;
+const COPY_HEADING = /\b(?:outstanding|open|previous|prior|last (?:time|session|week|meeting|1:1)|from (?:the )?(?:last|previous)|carried(?: over| forward)?|review(?:ing)? (?:of )?(?:last|previous|prior))\b[^]{0,60}\b(?:action items?|actions?|commitments?|tasks?|to-?dos?|next steps?|homework|items?)\b|^(?:carried over|carried forward|outstanding)$|^(?:review vorheriger|offene|vorherige|revisión de|acciones pendientes|pendientes|revisão d[eao]s?|ações pendentes|pendentes|revue des|actions précédentes|openstaande)\b/;
 
 function layoutPrefixes(settings: CoreSettings): string[] {
   const extra = settings.layout.actionHeadings;

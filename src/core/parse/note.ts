@@ -19,7 +19,7 @@ import { endsWithColon, isBlank, indentWidth, isLetter, isSpaceCode, matchListIt
 import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
 import { basename, readClientNote } from './records';
 import { isIgnored } from '../layout/layout';
-import { bodyNextDate, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
+import { BODY_NEXT_OTHER, bodyNextDate, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
 import { fileNamesGroup, filenameParts, nameFromWords, noClientMessage } from './session-names';
 import { ActionTables } from './tables';
 import { closesFence, FENCE_OPEN } from '../syntax/fences';
@@ -30,6 +30,9 @@ const OUTCOME_LABEL = /^(?:outcomes?|results?|progress(?: on (?:last|previous) [
 const TAG_HINT = new RegExp(`#${COMMITMENT_TAG_NAME}`, 'i');
 
 /** The first character after leading white space (NaN for a blank line), as `line.trimStart().charCodeAt(0)` without the copy. */
+/** A bold field of a meeting's details, as an item's whole text (`**Datum:** 26.10.2026`). */
+const MEETING_FIELD = /^(?:\*\*|__)(?:date|datum|time|zeit|uhrzeit|ort|location|place|where|when|fecha|hora|lugar|data|horário|horario|local|heure|lieu|tijd|plaats|agenda|agenda-punkte|agenda items?|topics?)[ \t]*:?(?:\*\*|__)[ \t]*:?/i;
+
 /** A folder of people's profiles: `people/`, `Personen/`, `profiles/`, `contacts/`. */
 const PROFILE_FOLDER = /(?:^|\/)(?:people|persons|profiles|contacts|directs|direct reports|team|personen|personas|pessoas|personnes)\//i;
 
@@ -194,6 +197,9 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       if (ictx) applyFlexible(c, ictx, octx.owner);
       if (/\{\{[^}]*\}\}/.test(c.text)) return; // a template placeholder, not a commitment
       if (/^(?:(?:next|follow-?up) (?:session|meeting|1:1|1-1|call|check-in|appointment|visit)|date|attendees?)\b(?:[^:]{0,30}:|[ \t]+(?:is[ \t]+)?(?:on|booked for|set for|scheduled for)[ \t]+\S)/i.test(c.text)) return;
+      // A next meeting's own fields (`- **Datum:** 26.10.2026`, `- **Time:** 17:00`) or a next
+      // session in other words (`Próxima mentoria: 27/10/2026`): not items.
+      if (MEETING_FIELD.test(c.text) || BODY_NEXT_OTHER.test(c.text)) return;
     }
     if (octx.copy) {
       sn.copies.push(copiedItem(c));

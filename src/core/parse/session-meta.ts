@@ -145,9 +145,12 @@ const BODY_DATE = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(?:date|session date|meeti
 const BODY_NEXT = /^(?:>\s*)*(?:[-*+]\s+)?(?:[→⇒]\s*)?(?:\*\*|__|\*|_)?(?:next|follow-?up)\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment|visit|circle|catch-up|sync|coaching|scheduled)(?:[^:]{0,40}?(?:\*\*|__|\*|_)?\s*(?:::|:)(?:\*\*|__|\*|_)?|\s+(?:is\s+)?(?:on|booked for|set for|scheduled for)\b)\s*(.+?)\s*$/i;
 
 /** The date a `Next session: DATE` line (`**Next Session**: 2026-10-21`, `→ Next scheduled: Oct 21`) gives, if any. */
+/** The same in other languages: `Próxima mentoria: 27/10/2026`, `Nächster Termin: 26.10.2026`, `Prochaine séance : …`. */
+export const BODY_NEXT_OTHER = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__|\*|_)?(?:próxim[oa]|proxim[oa]|siguiente|nächste[rsn]?|naechste[rsn]?|prochaine?|volgende)\s+(?:sesión|sesion|sessão|sessao|reunión|reunion|reunião|reuniao|mentoria|mentoría|encuentro|cita|sitzung|termin|meeting|treffen|coaching|séance|seance|réunion|rendez-vous|afspraak|sessie|bijeenkomst)[^:]{0,40}?(?:\*\*|__|\*|_)?\s*:(?:\*\*|__|\*|_)?\s*(.+?)\s*$/i;
+
 export function bodyNextDate(line: string, order: DateOrder): string | null {
   if (line.length > 300) return null;
-  const m = BODY_NEXT.exec(line);
+  const m = BODY_NEXT.exec(line) ?? BODY_NEXT_OTHER.exec(line);
   return m ? (findWrittenDate(m[1], order)?.date ?? parseWrittenDate(m[1], order)) : null;
 }
 const HEADING_LINE = /^ {0,3}#{1,6}[ \t]+(.{0,300})$/;

@@ -564,3 +564,15 @@ describe('action items and next sessions in other languages (NonakaVal’s REUNI
     expect(out.sessions.find((s) => s.client === 'Ana Souza')?.next).toBe('2026-10-27');
   });
 });
+
+describe('the same item twice in one meeting note (PathToPenguin’s Meeting-Notes: a topic’s **Action Items:** and the note’s own)', () => {
+  it('is one commitment; two different items, or one written with another status, stay two', () => {
+    const note = ['## Thema 1', '**Action Items:**', '- [ ] Artikel schicken', '', '## 🎯 Action Items', '- [ ] Artikel schicken', '- [ ] Lebenslauf überarbeiten', '- [x] Lebenslauf überarbeiten', ''].join('\n');
+    const out = scan({ 'meetings/2026-10-12 Lena Fischer.md': note });
+    expect(out.commitments.map((c) => [c.text, c.line, c.status])).toEqual([
+      ['Artikel schicken', 3, 'open'],
+      ['Lebenslauf überarbeiten', 7, 'open'],
+      ['Lebenslauf überarbeiten', 8, 'done'],
+    ]);
+  });
+});

@@ -177,6 +177,8 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   let open: Open | null = null;
   let openCtx: { session: number; owner: { owner: string; person: string | null } | null; copy: boolean } | null = null;
   const ids = new Map<string, number>();
+  /** Items without an id read so far (see close): the same one written twice counts once. */
+  const written = new Set<string>();
   const ctxFor = (i: number): ItemContext | null => {
     const sn = result.sessions[i];
     return sn ? { layout, sessionDate: sn.date, next: sn.next, leadDays: settings.dueLeadDays, clients: [sn.clientRef, ...sn.attendees] } : null;
@@ -206,6 +208,14 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       return;
     }
     if (c.text === '' && c.id === null) return;
+    // The same item written twice in one session of another template (under a topic's
+    // `**Action Items:**` and again in the note's action items): one commitment.
+    // A bare restatement only: one with details of its own (a check-in, a plan, a note) is kept.
+    if (flexible && c.id === null && c.checkIns.length === 0 && c.trigger === null && c.coping === null && c.notes.length === 0 && c.learned.length === 0 && c.confidence === null) {
+      const key = `${sessionIdx}\u0000${c.owner}\u0000${c.status}\u0000${c.due}\u0000${c.text}`;
+      if (written.has(key)) return;
+      written.add(key);
+    }
     if (conflicts.length > 0) {
       // An item on both sides of a merge conflict counts once, as the first side has it.
       const r = secondSideOf(conflicts, c.line);

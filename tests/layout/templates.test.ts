@@ -576,3 +576,15 @@ describe('the same item twice in one meeting note (PathToPenguin’s Meeting-Not
     ]);
   });
 });
+
+describe('a client’s own note tagged like the sessions (FadouaElkourti/client-knowledge’s clientes/<name>/index.md: tags [cliente, coaching])', () => {
+  it('is not a session, and is not warned about as one without a date', () => {
+    const index = ['---', 'layout: cliente', 'nombre: "Javier Morales"', 'tags: [cliente, coaching, activo]', '---', '# Javier Morales', ''].join('\n');
+    const session = ['---', 'tags: [coaching]', 'date: 2026-10-07', 'with: Javier Morales', '---', '## Acciones', '- [ ] Delegar el informe semanal', ''].join('\n');
+    for (const layout of [{ ...FLEX, sessionTags: ['coaching'] }, { ...FLEX, sessionFolders: ['clientes/*/**'] }]) {
+      const out = scan({ 'clientes/javier-morales/index.md': index, 'clientes/javier-morales/reuniones/2026-10-07.md': session }, layout);
+      expect(out.sessions.map((s) => [s.client, s.date])).toEqual([['Javier Morales', '2026-10-07']]);
+      expect(out.diagnostics).toEqual([]);
+    }
+  });
+});

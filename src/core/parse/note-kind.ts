@@ -12,13 +12,16 @@ import { datedHeadings, HEADING, headingKey, LOOKS_LIKE_ACTIONS } from './headin
 import { basename, frontmatterLookup, keyLine } from './records';
 
 export { keyLine };
-import { hasSessionTag, inSessionFolder, typeValues, type ClientRef, type SessionMeta } from './session-meta';
+import { frontmatterTags, hasSessionTag, inSessionFolder, typeValues, type ClientRef, type SessionMeta } from './session-meta';
 import { filenameParts, groupNamed } from './session-names';
 import { valueText } from '../plain-text';
 
 type Diag = (line: number, severity: Severity, message: string) => void;
 
 export type NoteKind = { type: 'client' | 'session' | null; strong: boolean; daily: boolean; byFolder?: boolean; byType?: boolean };
+
+/** A tag that says the note is about a person (`#client`, `#cliente`, `#person`, `#mentee`). */
+export const PERSON_TAG = /^(?:client|clients|cliente|clientes|klient|kunde|person|people|persona|personas|pessoa|personne|contact|contacts|coachee|mentee|patient|customer)$/i;
 
 export function classify(fm: Frontmatter | null, lines: string[], path: string, settings: CoreSettings, diag: Diag): NoteKind {
   const layout = settings.layout;
@@ -28,7 +31,8 @@ export function classify(fm: Frontmatter | null, lines: string[], path: string, 
   const types = fm ? typeValues(data, settings) : [];
   if (types.some((t) => t === 'client' || layout.clientTypes.includes(t))) return { type: 'client', strong: true, daily: false };
   if (types.some((t) => t === 'session' || layout.sessionTypes.includes(t))) return { type: 'session', strong: true, daily: false, byType: true };
-  if (hasSessionTag(data, lines, fm ? fm.endLine : 0, layout)) return { type: 'session', strong: true, daily: false };
+  // A client's own note tagged like the sessions (`tags: [cliente, coaching]`) is not a session.
+  if (hasSessionTag(data, lines, fm ? fm.endLine : 0, layout) && !frontmatterTags(data).some((t) => PERSON_TAG.test(t))) return { type: 'session', strong: true, daily: false };
   if (inSessionFolder(path, settings)) {
     const other = types.find((t) => t !== '');
     if (other !== undefined && ['agreement', 'review', 'template', 'index', 'moc', 'dashboard'].includes(other)) return none;

@@ -16,10 +16,10 @@ import { frontmatterRange, readFrontmatter } from './frontmatter';
 import { conflictMessage, findConflicts, firstSide, sameItem, secondSideOf, withoutMarkers } from './merge-conflicts';
 import { datedHeadings, hasActionHeading, headingKey, headingLevel, headingSet, headingTitle, LABEL_ACTIONS, NOT_ACTIONS, sectionKind, SUMMARY_HEADING, WEAK_SECTION } from './headings';
 import { endsWithColon, isBlank, indentWidth, isLetter, isSpaceCode, matchListItem, splitLines, stripListMarker } from './lines';
-import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
+import { caseDuplicateKeys, classify, fmHas, PERSON_TAG, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
 import { basename, readClientNote } from './records';
 import { isIgnored } from '../layout/layout';
-import { BODY_NEXT_OTHER, bodyNextDate, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
+import { BODY_NEXT_OTHER, bodyNextDate, frontmatterTags, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
 import { fileNamesGroup, filenameParts, nameFromWords, noClientMessage } from './session-names';
 import { ActionTables } from './tables';
 import { closesFence, FENCE_OPEN } from '../syntax/fences';
@@ -123,7 +123,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     // (A template kept there, `mentees/template.md`, is not worth a word.)
     if (TEMPLATE_NAME.test(basename(path))) return result;
     // Nor a person's profile kept with their 1:1s (`1-1s/people/Ben-Carter.md`, `name: Ben Carter`).
-    if (PROFILE_FOLDER.test(path) || (fm !== null && fmHas(fm, 'name', settings))) return result;
+    if (PROFILE_FOLDER.test(path) || (fm !== null && (fmHas(fm, 'name', settings) || frontmatterTags(fm.data).some((t) => PERSON_TAG.test(t))))) return result;
     diag(fm ? fm.startLine : 1, 'warning', 'note is in a sessions folder but has no date (frontmatter, file name or a Date: line); not read as a session');
     return result;
   }

@@ -22,6 +22,7 @@ import { checkinCommand, CheckInProblem, clientIcsCommand, progressCommand, reca
 import { NoteWriteError } from './write-notes';
 import { setYamlParser } from '../core/parse/yaml';
 import { yamlPackageParser } from './yaml';
+import { coachOwnName } from '../core/layout/layout';
 
 // The command line reads frontmatter with the `yaml` package (the plugin uses Obsidian's parseYaml).
 setYamlParser(yamlPackageParser);
@@ -181,7 +182,7 @@ function run(argv: string[], io: Io): number {
       const vault = needVault(opts, command);
       const { index, settings } = loadVault(vault, opts);
       io.out(scanSummary(index, opts.asOf, basename(resolve(vault))));
-      io.out('\n' + rosterText(rosterRows(index, { asOf: opts.asOf, thresholds: settings.thresholds, statuses: settings.rosterStatuses }), opts.asOf));
+      io.out('\n' + rosterText(rosterRows(index, { asOf: opts.asOf, thresholds: settings.thresholds, statuses: settings.rosterStatuses }), opts.asOf, coachOwnName(index.settings.layout)));
       return 0;
     }
     case undefined:

@@ -11,3 +11,19 @@ describe('forTerminal', () => {
     expect(forTerminal(plain)).toBe(plain);
   });
 });
+
+describe('roster text names the coach set up for a client no note gives one', () => {
+  it('shows "Priya Nair (you)" where the notes name no coach, and a note’s coach where they do', async () => {
+    const { clientNote, makeVault, run, sessionNote } = await import('./helpers');
+    const root = makeVault({
+      'Clients/Jane Doe.md': clientNote('Jane Doe'),
+      'Clients/Omar Haddad.md': '---\ntype: client\ncoach: Sam\n---\n',
+      'Sessions/2026-11-20 Jane Doe.md': sessionNote('[[Jane Doe]]', '2026-11-20', ['- [ ] Send it']),
+      '.obsidian/plugins/follow-through/data.json': JSON.stringify({ settingsVersion: 3, layout: { coachNames: ['Priya Nair', 'Priya', 'Me', 'I', 'Myself'] } }),
+    });
+    const r = run('roster', root, '--as-of', '2026-12-01');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Jane Doe +Priya Nair \(you\)/);
+    expect(r.out).toMatch(/Omar Haddad +Sam /);
+  });
+});

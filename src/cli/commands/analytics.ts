@@ -7,6 +7,7 @@ import { roster, type RosterRow } from '../../core/analytics/roster';
 import type { RiskThresholds } from '../../core/analytics/thresholds';
 import type { VaultIndex } from '../../core/index/vault-index';
 import type { Client, IsoDate } from '../../core/types';
+import { coachOwnName } from '../../core/layout/layout';
 import { table } from '../format';
 import { briefMarkdown, type DateWords } from './brief-format';
 
@@ -24,13 +25,14 @@ export function findClient(index: VaultIndex, name: string): Client {
   throw new UnknownClientError(`no client named '${name}'${near.length ? `; closest: ${near.join(', ')}` : ''}`);
 }
 
-export function rosterText(rows: RosterRow[], asOf: IsoDate): string {
+/** `ownCoach`: the coach's own name from setup (see coachOwnName), shown for a client no note gives a coach, as the brief does. */
+export function rosterText(rows: RosterRow[], asOf: IsoDate, ownCoach: string | null = null): string {
   const lines = [`Roster as of ${asOf} (riskiest and soonest first)`, ''];
   const cells = [['client', 'coach', 'last', 'next', 'open', 'overdue', 'recent', 'all', 'signals']];
   for (const r of rows) {
     cells.push([
       r.status === 'active' ? r.client : `${r.client} (${r.status})`,
-      r.coach ?? '-',
+      r.coach ?? (ownCoach !== null ? `${ownCoach} (you)` : '-'),
       r.lastSession ? `${r.lastSession} (${r.daysSinceLastSession}d)` : '-',
       r.nextSession ?? '-',
       String(r.open),
@@ -62,7 +64,7 @@ export function rosterRows(index: VaultIndex, o: RosterCommandOptions): RosterRo
 
 export function rosterCommand(index: VaultIndex, o: RosterCommandOptions): string {
   const rows = rosterRows(index, o);
-  return o.json ? JSON.stringify({ asOf: o.asOf, roster: rows }, null, 2) + '\n' : rosterText(rows, o.asOf);
+  return o.json ? JSON.stringify({ asOf: o.asOf, roster: rows }, null, 2) + '\n' : rosterText(rows, o.asOf, coachOwnName(index.settings.layout));
 }
 
 function completionCell(c: { done: number; partial: number; total: number; rate: number | null }): string {

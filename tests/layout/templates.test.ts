@@ -588,3 +588,29 @@ describe('a client’s own note tagged like the sessions (FadouaElkourti/client-
     }
   });
 });
+
+describe('frontmatter keys and statuses in other languages (FadouaElkourti’s reunion.md, NonakaVal’s REUNIOES-TEMPLATE.md)', () => {
+  it('setup reads cliente:, participantes:, fecha: and data:, and a cancelada session is cancelled', () => {
+    const es = (d: string, status: string) => ['---', 'tags: [reunion]', `fecha: ${d}`, 'cliente: "Lucía Fernández"', `status: ${status}`, '---', '## Acciones', '- [ ] Hablar con tres diseñadores UX', ''].join('\n');
+    const pt = (d: string) => ['---', `data: ${d}`, 'participantes: ["[[Ana Souza]]", "[[Priya Nair]]"]', '---', '# Ações', '- [ ] Ana: conversar com o gestor', ''].join('\n');
+    const notes: [string, string][] = [
+      ['reuniones/2026-10-07.md', es('2026-10-07', 'realizada')],
+      ['reuniones/2026-10-21.md', es('2026-10-21', 'cancelada')],
+      ['reuniones/2026-11-04.md', es('2026-11-04', 'realizada')],
+      ['REUNIOES/Mentoria 1.md', pt('2026-10-13')],
+      ['REUNIOES/Mentoria 2.md', pt('2026-10-27')],
+    ];
+    const { layout } = proposeLayout({ notes, coach: 'Priya Nair' });
+    expect(layout.clientKeys).toContain('cliente');
+    expect(layout.attendeeKeys).toContain('participantes');
+    expect(layout.dateKeys).toEqual(expect.arrayContaining(['fecha', 'data']));
+    const out = scanFiles(Object.fromEntries(notes), { asOf: AS_OF, settings: { layout } });
+    expect(out.sessions.map((s) => [s.client, s.date, s.status])).toEqual([
+      ['Ana Souza', '2026-10-13', 'held'],
+      ['Ana Souza', '2026-10-27', 'held'],
+      ['Lucía Fernández', '2026-10-07', 'held'],
+      ['Lucía Fernández', '2026-10-21', 'cancelled'],
+      ['Lucía Fernández', '2026-11-04', 'held'],
+    ]);
+  });
+});

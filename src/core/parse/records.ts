@@ -106,6 +106,20 @@ export const SESSION_STATUS: Record<string, SessionStatus> = {
   'no-show': 'no-show',
   'no show': 'no-show',
   noshow: 'no-show',
+  // The same in the languages vaults are kept in (other layouts read them; the spec's own are above).
+  cancelada: 'cancelled',
+  cancelado: 'cancelled',
+  annulée: 'cancelled',
+  annulé: 'cancelled',
+  annulee: 'cancelled',
+  abgesagt: 'cancelled',
+  ausgefallen: 'cancelled',
+  geannuleerd: 'cancelled',
+  'no asistió': 'no-show',
+  'não compareceu': 'no-show',
+  'nicht erschienen': 'no-show',
+  absent: 'no-show',
+  absente: 'no-show',
 };
 
 function plainString(value: unknown): string | null {

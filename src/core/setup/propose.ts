@@ -34,9 +34,9 @@ const TYPE_KEYS = ['type', 'category', 'kind', 'note-type', 'notetype'];
 const SESSION_WORDS = /^(?:session|sessions|coaching|coaching[- ]session|coaching[- ]call|one-on-one|one-on-ones|1-1|1:1|1on1|121|meeting|meetings|1-1 meeting|mentoring|therapy|therapy[- ]session|counselling|counseling|check-in|checkin|supervision|consultation|appointment|call)$/;
 const PERSON_TYPES = /^(?:client|clients|person|people|contact|contacts|coachee|mentee|colleague|employee|report|direct[- ]report|team[- ]member|crm|patient|customer)$/;
 const SESSION_TAG = /(?:^|\/)(?:session|sessions|coaching|1-1|1on1|121|one-on-one|oneonone|meeting|meetings|therapy|mentoring|check-in|supervision)(?:$|\/)/;
-const CLIENT_KEYS = ['client', 'coachee', 'person', 'with', 'counterpart', 'mentee', 'report', 'direct_report', 'employee', 'patient', 'customer'];
-const ATTENDEE_KEYS = ['attendees', 'participants', 'people', 'members'];
-const DATE_KEYS = ['meeting_date', 'session_date', 'meeting-date', 'session-date', 'date_of_session', 'meetingdate', 'sessiondate', 'day', 'created', 'created_at', 'date_created'];
+const CLIENT_KEYS = ['client', 'coachee', 'person', 'with', 'counterpart', 'mentee', 'report', 'direct_report', 'employee', 'patient', 'customer', 'cliente', 'klient', 'kunde', 'mentorado', 'mentorada', 'persona', 'pessoa'];
+const ATTENDEE_KEYS = ['attendees', 'participants', 'people', 'members', 'asistentes', 'participantes', 'teilnehmer', 'deelnemers'];
+const DATE_KEYS = ['meeting_date', 'session_date', 'meeting-date', 'session-date', 'date_of_session', 'meetingdate', 'sessiondate', 'day', 'created', 'created_at', 'date_created', 'fecha', 'data', 'datum'];
 const NEXT_KEYS = ['next_meeting', 'next_session', 'next-meeting', 'next-session', 'nextmeeting', 'nextsession', 'next_date'];
 const ACTION_HEADING = /^(?:commitments?|action items?|action points|actions|next steps|next actions|to ?-?dos?|takeaways|follow-?ups?|homework|between sessions|tasks|plan|assignments|agreed actions|outstanding|open (?:action )?items)\b/;
 
@@ -157,7 +157,8 @@ function guessDailyFolder(notes: NoteFacts[]): string | null {
   const byFolder = new Map<string, NoteFacts[]>();
   for (const f of notes) if (f.folder !== '') pushTo(byFolder, f.folder, f);
   for (const [folder, list] of byFolder) {
-    if (list.length >= 3 && share(list, (f) => /^\d{4}-\d{2}-\d{2}$/.test(basename(f.path))) >= 0.8) return folder;
+    // Not a folder of sessions named by their date that name their client (`reuniones/2026-10-07.md`, `cliente: …`).
+    if (list.length >= 3 && share(list, (f) => /^\d{4}-\d{2}-\d{2}$/.test(basename(f.path))) >= 0.8 && share(list, (f) => f.person) < 0.5) return folder;
   }
   return null;
 }

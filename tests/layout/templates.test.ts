@@ -614,3 +614,16 @@ describe('frontmatter keys and statuses in other languages (FadouaElkourti’s r
     ]);
   });
 });
+
+describe('a next meeting given by a label with its details below (PathToPenguin’s German Meeting-Notes)', () => {
+  it('`**Nächstes Meeting:**` then `- **Datum:** 26.10.2026` books the next session; `**Next meeting:**` then `- Date: …` too', () => {
+    const de = ['## ➡️ Nächste Schritte', '- [ ] Artikel schicken', '', '**Nächstes Meeting:**', '- **Datum:** 26.10.2026', '- **Zeit:** 17:00', ''].join('\n');
+    const en = ['## Action items', '- [ ] Send it', '', '**Next meeting:**', '- Date: 2026-10-27', ''].join('\n');
+    const out = scan({ 'meetings/2026-10-12 Lena Fischer.md': de, 'meetings/2026-10-13 Ben Carter.md': en });
+    expect(out.sessions.map((s) => [s.client, s.next])).toEqual([
+      ['Lena Fischer', '2026-10-26'],
+      ['Ben Carter', '2026-10-27'],
+    ]);
+    expect(out.commitments.map((c) => c.text)).toEqual(['Artikel schicken', 'Send it']);
+  });
+});

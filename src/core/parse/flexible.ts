@@ -43,7 +43,9 @@ const NOT_A_NAME = new Set(
     'questions task tasks homework reminder fyi optional stretch bonus priority important urgent tbd q1 q2 q3 q4 ' +
     'status blocked blocker risk decision decisions outcome result why what how when where who context summary ' +
     'topic agenda discuss discussed review plan step steps option options focus theme win wins challenge challenges ' +
-    'read watch listen try practice practise exercise journal reflection intention'
+    'read watch listen try practice practise exercise journal reflection intention ' +
+    // A meeting's details, not a person: `Date: 2026-10-27`, `Time: 17:00`, `Datum:`, `Fecha:`.
+    'date time location place datum zeit ort fecha hora lugar data local heure lieu'
   ).split(' '),
 );
 

@@ -198,7 +198,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       const ictx = ctxFor(sessionIdx);
       if (ictx) applyFlexible(c, ictx, octx.owner);
       if (/\{\{[^}]*\}\}/.test(c.text)) return; // a template placeholder, not a commitment
-      if (/^(?:(?:next|follow-?up) (?:session|meeting|1:1|1-1|call|check-in|appointment|visit)|date|attendees?)\b(?:[^:]{0,30}:|[ \t]+(?:is[ \t]+)?(?:on|booked for|set for|scheduled for)[ \t]+\S)/i.test(c.text)) return;
+      if (/^(?:(?:next|follow-?up) (?:session|meeting|1:1|1-1|call|check-in|appointment|visit)|date|time|attendees?)\b(?:[^:]{0,30}:|[ \t]+(?:is[ \t]+)?(?:on|booked for|set for|scheduled for)[ \t]+\S)/i.test(c.text)) return;
       // A next meeting's own fields (`- **Datum:** 26.10.2026`, `- **Time:** 17:00`) or a next
       // session in other words (`Próxima mentoria: 27/10/2026`): not items.
       if (MEETING_FIELD.test(c.text) || BODY_NEXT_OTHER.test(c.text)) return;

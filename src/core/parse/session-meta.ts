@@ -164,16 +164,23 @@ const NEXT_HEADING = /^(?:[^\p{L}\p{N}\s]+\s*)?next\s+(?:session|meeting|1:1|1-1
  */
 function nextUnderHeading(lines: readonly string[], i: number, order: DateOrder): string | null {
   const line = lines[i];
-  const level = line.length <= 120 ? headingLevel(line) : 0;
-  if (level === 0 || !NEXT_HEADING.test(headingTitle(line, level))) return null;
+  if (line.length > 120) return null;
+  const level = headingLevel(line);
+  // A heading, or a label line with nothing after it (`**Nächstes Meeting:**`, then `- **Datum:** 26.10.2026`).
+  if (level > 0 ? !NEXT_HEADING.test(headingTitle(line, level)) : !NEXT_LABEL.test(line)) return null;
   for (let j = i + 1; j < lines.length && j <= i + 6; j++) {
     if (headingLevel(lines[j]) > 0) break;
     if (lines[j].length > 300) continue;
-    const m = BODY_DATE.exec(lines[j]);
+    const m = BODY_DATE.exec(lines[j]) ?? NEXT_DATE_FIELD.exec(lines[j]);
     if (m) return findWrittenDate(m[1], order)?.date ?? parseWrittenDate(m[1], order);
   }
   return null;
 }
+
+/** A label for the next meeting, in the languages vaults are kept in, with its details on the lines below. */
+const NEXT_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:next|nächste[rsn]?|naechste[rsn]?|próxim[oa]|proxim[oa]|prochaine?|siguiente|volgende)[ \t]+(?:session|meeting|1:1|call|appointment|sitzung|termin|treffen|sesión|reunión|reunião|mentoria|séance|réunion|afspraak)[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*$/i;
+/** The date field under it in those languages (`- **Datum:** 26.10.2026`, `Fecha:`, `Data:`). */
+const NEXT_DATE_FIELD = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(?:datum|fecha|data|termin)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.+?)\s*$/i;
 
 /**
  * Reads a session's client references, date, next date, status and coach. `bodyFrom` is the

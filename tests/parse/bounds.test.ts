@@ -33,3 +33,13 @@ describe('values shown in a message', () => {
     expect(valueText(['a', 2, null])).toBe('a, 2, ');
   });
 });
+
+describe('a Tasks date sign with no date after it', () => {
+  it('is a warning on its line in our format, and a plain ✅ mark is not', async () => {
+    const { parseNote } = await import('../../src/core/parse/note');
+    const note = (line: string) => parseNote('Sessions/2026-11-20 Jane Doe.md', ['---', 'type: session', 'client: Jane Doe', 'date: 2026-11-20', '---', '## Commitments', line, ''].join('\n'));
+    expect(note('- [ ] Draft plan 📅 tomorrow').diagnostics.map((d) => [d.line, d.message])).toEqual([[7, "'📅' has no date after it that Tasks or Follow Through can read; write it as 📅 2026-12-02 (YYYY-MM-DD), or remove it"]]);
+    expect(note('- [x] Call Ana ✅').diagnostics).toEqual([]);
+    expect(note('- [ ] Draft plan 📅 2026-12-02').diagnostics).toEqual([]);
+  });
+});

@@ -115,6 +115,9 @@ const NEEDS_FOLDING = /\s\s|[^\S \u1680]/;
  */
 const FOLD_RUNS = /\s{2,}|[^\S ]/g;
 
+/** A Tasks due, scheduled or start sign (a date to come), as left when no date followed it. */
+const LONE_DATE_SIGN = /(?:📅|📆|🗓|⏳|🛫)\uFE0F?/u;
+
 /** Reads a commitment line's text (after the list marker and checkbox) into its fields. */
 export function parseLineFields(content: string, dueAliases = false): LineFields {
   const problems: string[] = [];
@@ -174,6 +177,15 @@ export function parseLineFields(content: string, dueAliases = false): LineFields
       // the created date is Tasks' own
       return ' ';
     });
+  }
+
+  // A Tasks date sign left with no date after it (`📅 tomorrow`, `📅 99999-01-01`): Tasks reads no
+  // date there either. Said in our own format; other layouts read `📅 Due: …` their own way.
+  // (✅, ❌ and ➕ alone are often a plain mark: only the signs that stand for a date to come.)
+  const lone = !dueAliases && MAY_HAVE_DATE_EMOJI.test(text) ? LONE_DATE_SIGN.exec(text) : null;
+  if (lone) {
+    const sign = lone[0];
+    out.problems.push(`'${sign}' has no date after it that Tasks or Follow Through can read; write it as ${sign} 2026-12-02 (YYYY-MM-DD), or remove it`);
   }
 
   // Tasks' priority, id, dependencies, on-completion and recurrence: never the commitment's words.

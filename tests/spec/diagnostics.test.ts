@@ -146,3 +146,13 @@ describe('a client that is only invisible characters', () => {
     expect(out.diagnostics[0].message).toMatch(/client is not a name or \[\[link\]\]/);
   });
 });
+
+describe('a note whose type says both client and session', () => {
+  it('is read as a client note, with a warning at its type line saying to keep one', () => {
+    const out = scan({ 'Clients/Jane Doe.md': ['---', 'type: [session, client]', 'date: 2026-11-20', '---', ''].join('\n') });
+    expect(out.clients.map((c) => c.name)).toEqual(['Jane Doe']);
+    expect(out.sessions).toEqual([]);
+    expect(out.diagnostics.map((d) => [d.path, d.line, d.severity])).toEqual([['Clients/Jane Doe.md', 2, 'warning']]);
+    expect(out.diagnostics[0].message).toMatch(/type says both client and session; read as a client note: keep one type/);
+  });
+});

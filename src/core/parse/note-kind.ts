@@ -29,7 +29,11 @@ export function classify(fm: Frontmatter | null, lines: string[], path: string, 
   if (isIgnored(path, layout)) return none;
   const data = fm?.data ?? {};
   const types = fm ? typeValues(data, settings) : [];
-  if (types.some((t) => t === 'client' || layout.clientTypes.includes(t))) return { type: 'client', strong: true, daily: false };
+  if (types.some((t) => t === 'client' || layout.clientTypes.includes(t))) {
+    const session = types.find((t) => t === 'session' || layout.sessionTypes.includes(t));
+    if (session !== undefined) diag(fm ? keyLine(fm, 'type', settings) : 1, 'warning', `the note's type says both client and ${session}; read as a client note: keep one type (a session note names its client with client: "[[Name]]")`);
+    return { type: 'client', strong: true, daily: false };
+  }
   if (types.some((t) => t === 'session' || layout.sessionTypes.includes(t))) return { type: 'session', strong: true, daily: false, byType: true };
   // A client's own note tagged like the sessions (`tags: [cliente, coaching]`) is not a session.
   if (hasSessionTag(data, lines, fm ? fm.endLine : 0, layout) && !frontmatterTags(data).some((t) => PERSON_TAG.test(t))) return { type: 'session', strong: true, daily: false };

@@ -280,6 +280,19 @@ describe('review --out never rewrites what it cannot read as text', () => {
     expect(r.err).toMatch(/not writing .*2026-W49\.md: it is not valid UTF-8 text/);
     expect(readFileSync(out).equals(latin1)).toBe(true);
   });
+
+  it('a review note kept in UTF-16 is updated in UTF-16, its own words kept', () => {
+    const root = makeVault(BASE);
+    const out = join(root, 'Reviews', '2026-W49.md');
+    expect(run('review', root, '--week', '--as-of', AS_OF, '--out', out).code).toBe(0);
+    const text = `${readFileSync(out, 'utf8')}\nMy own notes: café\n`;
+    writeFileSync(out, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const r = run('review', root, '--week', '--as-of', '2026-12-02', '--out', out);
+    expect(r.code, r.err).toBe(0);
+    const after = readFileSync(out);
+    expect([...after.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(after.subarray(2).toString('utf16le')).toContain('My own notes: café');
+  });
 });
 
 describe('item 15: calendar UIDs unique per event and stable', () => {

@@ -13,7 +13,7 @@ import { periodOf, type ReviewPeriodKind } from '../../core/practice/periods';
 import { renderReview, updateReviewNote } from '../../core/practice/review';
 import type { IsoDate } from '../../core/types';
 import { UsageError } from '../args';
-import { danglingLinkReason, readText } from '../read-vault';
+import { danglingLinkReason, encodeNote, readTextAndEncoding, type NoteEncoding } from '../read-vault';
 
 export class ReviewWriteError extends Error {}
 
@@ -43,17 +43,20 @@ export function reviewCommand(index: VaultIndex, options: ReviewCommandOptions):
   const dangling = danglingLinkReason(file);
   if (dangling !== null) throw new ReviewWriteError(`not writing ${file}: ${dangling}`);
   let existing: string | null = null;
+  let encoding: NoteEncoding = 'utf8';
   if (existsSync(file)) {
     // Only a regular file whose text can be read is updated: never a pipe, never bytes re-encoded as garbage.
-    const read = readText(file);
+    const read = readTextAndEncoding(file);
     if ('reason' in read) throw new ReviewWriteError(`not writing ${file}: ${read.reason.replace(/^not read: /, '')}`);
     existing = read.text;
+    encoding = read.encoding;
   }
   const update = updateReviewNote(existing, generated);
   if (!update.ok) throw new ReviewWriteError(`not writing ${file}: ${update.reason}`);
   if (!update.changed) return `${file}: the ${label} review is already up to date\n`;
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, update.text, 'utf8');
+  // Written back in the encoding it was kept in (UTF-16, a byte-order mark), as notes are.
+  writeFileSync(file, encodeNote(update.text, encoding));
   return update.created
     ? `wrote the ${label} review to ${file}\n`
     : `updated the ${label} review in ${file}; everything outside the generated block is unchanged\n`;

@@ -4,7 +4,7 @@
  * roster can ask on every refresh without walking every note and commitment of the vault.
  */
 import type { Diagnostic, ParsedNote, SessionNote } from '../types';
-import { nameKey } from '../vault/conflicts';
+import { INVISIBLE_MARKS, nameKey } from '../vault/conflicts';
 import type { BlockIds } from './block-ids';
 import { byPath } from './keys';
 import type { Resolution } from './client-directory';
@@ -29,10 +29,9 @@ const sorted = (paths: Iterable<string>) => [...paths].sort(byPath);
 /** A warning on each client note whose client another client note (earlier by path) already is. */
 /** What sets apart two names that compare as one (see nameKey): case, Unicode form, invisible marks, spacing or an @. */
 function howNamesDiffer(a: string, b: string): string {
-  const invisible = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
   if (a.toLowerCase() === b.toLowerCase()) return 'case';
   if (a.normalize('NFC') === b.normalize('NFC')) return 'how their accents are encoded (Unicode NFC and NFD)';
-  if (a.replace(invisible, '') === b.replace(invisible, '')) return 'invisible characters (zero-width or direction marks)';
+  if (a.replace(INVISIBLE_MARKS, '') === b.replace(INVISIBLE_MARKS, '')) return 'invisible characters (zero-width or direction marks)';
   if (a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim()) return 'spacing';
   return 'case, spacing, accents or invisible characters';
 }

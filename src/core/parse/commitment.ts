@@ -6,6 +6,7 @@ import type { Details } from './details';
 import { parseLineFields } from './fields';
 import { readFlexibleItem, type ItemContext } from './flexible';
 import type { ListItem } from './lines';
+import { BODY_NEXT_OTHER } from './session-meta';
 
 export const BOX_STATUS: Record<string, CheckboxStatus> = {
   ' ': 'open',
@@ -118,4 +119,18 @@ export function copiedItem(c: ParsedCommitment): CopiedItem {
     : c.status === 'skipped' ? 'open' : c.checkbox;
   const text = mark ? c.text.slice(mark[0].length).replace(/[ \t]*(?::|[–—]|\s-\s)[^]*$/, '').trim() : c.text;
   return mark ? { line: c.line, text, status, outcome: true } : { line: c.line, text, status };
+}
+
+/** A bold field of a meeting's details, as an item's whole text (`**Datum:** 26.10.2026`). */
+const MEETING_FIELD = /^(?:\*\*|__)(?:date|datum|time|zeit|uhrzeit|ort|location|place|where|when|fecha|hora|lugar|data|horário|horario|local|heure|lieu|tijd|plaats|agenda|agenda-punkte|agenda items?|topics?)[ \t]*:?(?:\*\*|__)[ \t]*:?/i;
+
+/**
+ * A list item of another template that is no commitment: a placeholder (`{{item}}`), the next
+ * session or its fields (`Next 1:1 on 2026-11-17`, `- **Datum:** 26.10.2026`, `Próxima mentoria:
+ * 27/10/2026`), the date or the attendees.
+ */
+export function notAnItem(text: string): boolean {
+  if (/\{\{[^}]*\}\}/.test(text)) return true;
+  if (/^(?:(?:next|follow-?up) (?:session|meeting|1:1|1-1|call|check-in|appointment|visit)|date|time|attendees?)\b(?:[^:]{0,30}:|[ \t]+(?:is[ \t]+)?(?:on|booked for|set for|scheduled for)[ \t]+\S)/i.test(text)) return true;
+  return MEETING_FIELD.test(text) || BODY_NEXT_OTHER.test(text);
 }

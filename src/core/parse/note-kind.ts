@@ -21,7 +21,22 @@ type Diag = (line: number, severity: Severity, message: string) => void;
 export type NoteKind = { type: 'client' | 'session' | null; strong: boolean; daily: boolean; byFolder?: boolean; byType?: boolean };
 
 /** A tag that says the note is about a person (`#client`, `#cliente`, `#person`, `#mentee`). */
-export const PERSON_TAG = /^(?:client|clients|cliente|clientes|klient|kunde|person|people|persona|personas|pessoa|personne|contact|contacts|coachee|mentee|patient|customer)$/i;
+const PERSON_TAG = /^(?:client|clients|cliente|clientes|klient|kunde|person|people|persona|personas|pessoa|personne|contact|contacts|coachee|mentee|patient|customer)$/i;
+
+/** A folder of people's profiles: `people/`, `Personen/`, `profiles/`, `contacts/`. */
+const PROFILE_FOLDER = /(?:^|\/)(?:people|persons|profiles|contacts|directs|direct reports|team|personen|personas|pessoas|personnes)\//i;
+
+/** A note named as a template (`template.md`, `Session Template.md`, `_template`). */
+const TEMPLATE_NAME = /(?:^|[\s_-])templates?$/i;
+
+/**
+ * A template (`mentees/template.md`) or a person's profile (`1-1s/people/Ben-Carter.md`, a
+ * `name:` key, a `#client` tag) kept among the sessions: not one, and not worth a warning.
+ */
+export function isTemplateOrProfile(path: string, fm: Frontmatter | null, settings: CoreSettings): boolean {
+  if (TEMPLATE_NAME.test(basename(path)) || PROFILE_FOLDER.test(path)) return true;
+  return fm !== null && (fmHas(fm, 'name', settings) || frontmatterTags(fm.data).some((t) => PERSON_TAG.test(t)));
+}
 
 export function classify(fm: Frontmatter | null, lines: string[], path: string, settings: CoreSettings, diag: Diag): NoteKind {
   const layout = settings.layout;

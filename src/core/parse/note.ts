@@ -9,17 +9,17 @@ import type { Diagnostic, ParsedNote, Severity } from '../types';
 import { MAX_NOTE_CHARS, noteWithout, tooLargeMessage } from './unread';
 import { findWrittenDate } from '../natural-dates';
 import { CommentMask, unclosedWarning } from './comments';
-import { applyFlexible, copiedItem, finishCommitment, type Open } from './commitment';
+import { applyFlexible, copiedItem, finishCommitment, notAnItem, type Open } from './commitment';
 import { emptyDetails, readDetail } from './details';
 import { ownerOfLabel, type ItemContext } from './flexible';
 import { frontmatterRange, readFrontmatter } from './frontmatter';
 import { conflictMessage, findConflicts, firstSide, sameItem, secondSideOf, withoutMarkers } from './merge-conflicts';
 import { datedHeadings, hasActionHeading, headingKey, headingLevel, headingSet, headingTitle, LABEL_ACTIONS, NOT_ACTIONS, sectionKind, SUMMARY_HEADING, WEAK_SECTION } from './headings';
 import { endsWithColon, isBlank, indentWidth, isLetter, isSpaceCode, matchListItem, splitLines, stripListMarker } from './lines';
-import { caseDuplicateKeys, classify, fmHas, PERSON_TAG, fmHasDate, folderIsClient, keyLine, looksLikeSession, toSessionNote } from './note-kind';
+import { caseDuplicateKeys, classify, fmHas, fmHasDate, folderIsClient, isTemplateOrProfile, keyLine, looksLikeSession, toSessionNote } from './note-kind';
 import { basename, readClientNote } from './records';
 import { isIgnored } from '../layout/layout';
-import { BODY_NEXT_OTHER, bodyNextDate, frontmatterTags, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
+import { bodyNextDate, readSessionMeta, type ClientRef, type SessionMeta } from './session-meta';
 import { fileNamesGroup, filenameParts, nameFromWords, noClientMessage } from './session-names';
 import { ActionTables } from './tables';
 import { closesFence, FENCE_OPEN } from '../syntax/fences';
@@ -30,15 +30,6 @@ const OUTCOME_LABEL = /^(?:outcomes?|results?|progress(?: on (?:last|previous) [
 const TAG_HINT = new RegExp(`#${COMMITMENT_TAG_NAME}`, 'i');
 
 /** The first character after leading white space (NaN for a blank line), as `line.trimStart().charCodeAt(0)` without the copy. */
-/** A bold field of a meeting's details, as an item's whole text (`**Datum:** 26.10.2026`). */
-const MEETING_FIELD = /^(?:\*\*|__)(?:date|datum|time|zeit|uhrzeit|ort|location|place|where|when|fecha|hora|lugar|data|horário|horario|local|heure|lieu|tijd|plaats|agenda|agenda-punkte|agenda items?|topics?)[ \t]*:?(?:\*\*|__)[ \t]*:?/i;
-
-/** A folder of people's profiles: `people/`, `Personen/`, `profiles/`, `contacts/`. */
-const PROFILE_FOLDER = /(?:^|\/)(?:people|persons|profiles|contacts|directs|direct reports|team|personen|personas|pessoas|personnes)\//i;
-
-/** A note named as a template (`template.md`, `Session Template.md`, `_template`). */
-const TEMPLATE_NAME = /(?:^|[\s_-])templates?$/i;
-
 function firstCode(line: string): number {
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
@@ -119,11 +110,9 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     kind.type === 'client' ||
     (layout.datedSections && meta !== null && !fmHasDate(fm, settings) && datedHeadings(lines, bodyFrom, layout) >= 2);
   if (!sections && meta !== null && kind.byFolder && meta.date === null && !diagnostics.some((d) => d.severity === 'error')) {
-    // A profile or index note kept beside the sessions: no date of its own, so not a session.
-    // (A template kept there, `mentees/template.md`, is not worth a word.)
-    if (TEMPLATE_NAME.test(basename(path))) return result;
-    // Nor a person's profile kept with their 1:1s (`1-1s/people/Ben-Carter.md`, `name: Ben Carter`).
-    if (PROFILE_FOLDER.test(path) || (fm !== null && (fmHas(fm, 'name', settings) || frontmatterTags(fm.data).some((t) => PERSON_TAG.test(t))))) return result;
+    // A profile or index note kept beside the sessions: no date of its own, so not a session
+    // (and a template or a person's profile kept there is not worth a word).
+    if (isTemplateOrProfile(path, fm, settings)) return result;
     diag(fm ? fm.startLine : 1, 'warning', 'note is in a sessions folder but has no date (frontmatter, file name or a Date: line); not read as a session');
     return result;
   }
@@ -173,7 +162,9 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
   /** The level of a heading over a summary or an email draft (`## 📧 Meeting Summary (Email Draft)`), while inside it. */
   let summaryLevel: number | null = null;
   /** Inside such a summary, once the session has its items: action lists there restate them, so are not read again. */
-  const restates = () => summaryLevel !== null && current >= 0 && result.commitments.some((c) => c.sessionIndex === current);
+  /** The sessions (indexes into result.sessions) that have a commitment read so far. */
+  const withItems = new Set<number>();
+  const restates = () => summaryLevel !== null && withItems.has(current);
   let open: Open | null = null;
   let openCtx: { session: number; owner: { owner: string; person: string | null } | null; copy: boolean } | null = null;
   const ids = new Map<string, number>();
@@ -197,11 +188,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
     if (flexible) {
       const ictx = ctxFor(sessionIdx);
       if (ictx) applyFlexible(c, ictx, octx.owner);
-      if (/\{\{[^}]*\}\}/.test(c.text)) return; // a template placeholder, not a commitment
-      if (/^(?:(?:next|follow-?up) (?:session|meeting|1:1|1-1|call|check-in|appointment|visit)|date|time|attendees?)\b(?:[^:]{0,30}:|[ \t]+(?:is[ \t]+)?(?:on|booked for|set for|scheduled for)[ \t]+\S)/i.test(c.text)) return;
-      // A next meeting's own fields (`- **Datum:** 26.10.2026`, `- **Time:** 17:00`) or a next
-      // session in other words (`Próxima mentoria: 27/10/2026`): not items.
-      if (MEETING_FIELD.test(c.text) || BODY_NEXT_OTHER.test(c.text)) return;
+      if (notAnItem(c.text)) return;
     }
     if (octx.copy) {
       sn.copies.push(copiedItem(c));
@@ -232,6 +219,7 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
       return;
     }
     result.commitments.push(c);
+    withItems.add(sessionIdx);
   };
 
   const startSection = (lineNo: number, level: number, ref: ClientRef, date: string, weak: boolean) => {
@@ -420,8 +408,9 @@ function parseNoteUnchecked(path: string, text: string, settings: CoreSettings):
           labelIndent = bullet ? indent : -1;
           continue;
         }
-        if ((who || LABEL_ACTIONS.test(text)) && restates()) continue;
-        if (who || LABEL_ACTIONS.test(text)) {
+        const opensList = who !== null || LABEL_ACTIONS.test(text);
+        if (opensList && restates()) continue;
+        if (opensList) {
           ownerCtx = who ?? (section === 'action' ? ownerCtx : null);
           if (section !== 'action' && section !== 'copy') {
             section = 'action';

@@ -145,8 +145,11 @@ const BODY_DATE = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(?:date|session date|meeti
 const BODY_NEXT = /^(?:>\s*)*(?:[-*+]\s+)?(?:[→⇒]\s*)?(?:\*\*|__|\*|_)?(?:next|follow-?up)\s+(?:session|meeting|1:1|1-1|one-on-one|call|check-in|appointment|visit|circle|catch-up|sync|coaching|scheduled)(?:[^:]{0,40}?(?:\*\*|__|\*|_)?\s*(?:::|:)(?:\*\*|__|\*|_)?|\s+(?:is\s+)?(?:on|booked for|set for|scheduled for)\b)\s*(.+?)\s*$/i;
 
 /** The date a `Next session: DATE` line (`**Next Session**: 2026-10-21`, `→ Next scheduled: Oct 21`) gives, if any. */
+/** "Next" in Spanish, Portuguese, German, French and Dutch, as a pattern's alternatives. */
+const NEXT_WORD_OTHER = 'próxim[oa]|proxim[oa]|siguiente|nächste[rsn]?|naechste[rsn]?|prochaine?|volgende';
+
 /** The same in other languages: `Próxima mentoria: 27/10/2026`, `Nächster Termin: 26.10.2026`, `Prochaine séance : …`. */
-export const BODY_NEXT_OTHER = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__|\*|_)?(?:próxim[oa]|proxim[oa]|siguiente|nächste[rsn]?|naechste[rsn]?|prochaine?|volgende)\s+(?:sesión|sesion|sessão|sessao|reunión|reunion|reunião|reuniao|mentoria|mentoría|encuentro|cita|sitzung|termin|meeting|treffen|coaching|séance|seance|réunion|rendez-vous|afspraak|sessie|bijeenkomst)[^:]{0,40}?(?:\*\*|__|\*|_)?\s*:(?:\*\*|__|\*|_)?\s*(.+?)\s*$/i;
+export const BODY_NEXT_OTHER = new RegExp(String.raw`^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__|\*|_)?(?:${NEXT_WORD_OTHER})\s+(?:sesión|sesion|sessão|sessao|reunión|reunion|reunião|reuniao|mentoria|mentoría|encuentro|cita|sitzung|termin|meeting|treffen|coaching|séance|seance|réunion|rendez-vous|afspraak|sessie|bijeenkomst)[^:]{0,40}?(?:\*\*|__|\*|_)?\s*:(?:\*\*|__|\*|_)?\s*(.+?)\s*$`, 'i');
 
 export function bodyNextDate(line: string, order: DateOrder): string | null {
   if (line.length > 300) return null;
@@ -178,7 +181,7 @@ function nextUnderHeading(lines: readonly string[], i: number, order: DateOrder)
 }
 
 /** A label for the next meeting, in the languages vaults are kept in, with its details on the lines below. */
-const NEXT_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:next|nächste[rsn]?|naechste[rsn]?|próxim[oa]|proxim[oa]|prochaine?|siguiente|volgende)[ \t]+(?:session|meeting|1:1|call|appointment|sitzung|termin|treffen|sesión|reunión|reunião|mentoria|séance|réunion|afspraak)[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*$/i;
+const NEXT_LABEL = new RegExp(String.raw`^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:next|${NEXT_WORD_OTHER})[ \t]+(?:session|meeting|1:1|call|appointment|sitzung|termin|treffen|sesión|reunión|reunião|mentoria|séance|réunion|afspraak)[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*$`, 'i');
 /** The date field under it in those languages (`- **Datum:** 26.10.2026`, `Fecha:`, `Data:`). */
 const NEXT_DATE_FIELD = /^(?:>\s*)*(?:[-*+]\s+)?(?:\*\*|__)?(?:datum|fecha|data|termin)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.+?)\s*$/i;
 

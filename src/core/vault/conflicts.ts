@@ -58,10 +58,13 @@ export function nameKey(name: string): string {
   return key;
 }
 
+/** Zero-width characters and direction marks: no part of a name as the reader compares names. */
+export const INVISIBLE_MARKS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+
 function computeKey(name: string): string {
   return name
     .normalize('NFC')
-    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, '')
+    .replace(INVISIBLE_MARKS, '')
     .replace(/[\s\u3000]+/g, ' ')
     .trim()
     // `@Olga Ivanova`, as vaults that name people by mention do, is Olga Ivanova.

@@ -8,6 +8,9 @@ import { completion } from '../../src/core/analytics/completion';
 import { plannedSessions } from '../../src/core/practice/client-point';
 import { practiceFigures, trendSeries, UNASSIGNED, type FigurePoint } from '../../src/core/practice/figures';
 import { dayNumber } from '../../src/core/practice/compact';
+import { roster } from '../../src/core/analytics/roster';
+import { VaultIndex } from '../../src/core/index/vault-index';
+import { resolveLayout } from '../../src/core/layout/layout';
 import { clientNote, coachOf, D, figuresOf, indexOf, rawClient, sessionNote, vault } from './helpers';
 
 const pointOf = (c: FigurePoint): FigurePoint => ({
@@ -65,6 +68,27 @@ describe('counted clients (activeClients)', () => {
     expect(coachOf(f, UNASSIGNED).clients.map((c) => c.client)).toEqual(['Zed Nocoach']);
     expect(coachOf(f, 'Priya Nair').clients.map((c) => c.client)).toEqual(['Nora Notenote']);
     expect(f.total.activeClients).toBe(3);
+  });
+
+  it('files a client no note gives a coach under the set-up coach’s own name, not Unassigned (a solo coach’s vault)', () => {
+    const files = vault(
+      clientNote('Zed Nocoach'),
+      sessionNote('Zed Nocoach', '2026-11-20'),
+      clientNote('Abe Coached', { coach: 'Sam Rivera' }),
+      clientNote('Cleo Mine', { coach: 'priya nair' }),
+    );
+    const index = new VaultIndex({ layout: resolveLayout({ coachNames: ['Me', 'Priya Nair', 'Priya'] }) });
+    index.setNotes(Object.entries(files));
+    const f = practiceFigures(index, D);
+    expect(f.coaches.map((c) => c.coach)).toEqual(['Priya Nair', 'Sam Rivera']);
+    expect(coachOf(f, 'Priya Nair')).toMatchObject({ unassigned: false, activeClients: 2 });
+    expect(coachOf(f, 'Priya Nair').clients.map((c) => c.client).sort()).toEqual(['Cleo Mine', 'Zed Nocoach']);
+    // The drill-down to the roster finds the same clients.
+    expect(roster(index, { asOf: D, coach: 'Priya Nair' }).map((r) => r.client).sort()).toEqual(['Cleo Mine', 'Zed Nocoach']);
+    // Only "Me"/"I" in the layout: no own name, so Unassigned as before.
+    const anon = new VaultIndex({ layout: resolveLayout({ coachNames: ['Me', 'I'] }) });
+    anon.setNotes(Object.entries(files));
+    expect(practiceFigures(anon, D).coaches.map((c) => c.coach)).toEqual(['priya nair', 'Sam Rivera', UNASSIGNED]);
   });
 
   it('groups coach names case-insensitively under the first spelling in client order', () => {

@@ -10,7 +10,7 @@ import type { VaultIndex } from '../index/vault-index';
 import { isOverdue } from '../index/vault-index';
 import type { AccountabilityLevel, CheckInStatus, Client, ClientStatus, Commitment, CommitmentStatus, IsoDate, Owner } from '../types';
 import type { Chain } from './chains';
-import { analyseClient, type ClientAnalysis } from './client-analysis';
+import { analyseClient, notedCoach, type ClientAnalysis } from './client-analysis';
 import { isLive } from './completion';
 import { patternsOf, type Observation, type Patterns } from './patterns';
 import { computeSignals, type Signal } from './signals';
@@ -235,7 +235,7 @@ export function briefOf(a: ClientAnalysis, p: Patterns, signals: Signal[], t: Ri
     questions.push({ reason: 'no-commitments', question: 'What would make the time between this session and the next one count?' });
   }
 
-  const noted = c.coach ?? a.latest?.coach ?? null;
+  const noted = notedCoach(c, a.latest);
   return {
     client: c.name,
     asOf,

@@ -40,6 +40,16 @@ export interface ClientAnalysis {
 }
 
 /** The session side of an analysis as of a date. */
+/**
+ * The coach a client's notes name: the client note's `coach`, else that of `latest` (the latest
+ * session the caller reads). Null when no note names one; the roster, the brief and the practice
+ * figures then take the coach's own name from setup (`coachOwnName`), so a solo coach is never
+ * "unassigned" in their own vault.
+ */
+export function notedCoach(client: Pick<Client, 'coach'>, latest: Pick<Session, 'coach'> | null | undefined): string | null {
+  return client.coach ?? latest?.coach ?? null;
+}
+
 export interface SessionsAt {
   sessions: Session[];
   held: Session[];

@@ -5,7 +5,8 @@ import { forgetGoneClients } from '../index/keys';
 import { inSequence, type Preparation } from '../index/prepare';
 import { isOverdue, type ChangeMark, type ClientPass, type VaultIndex } from '../index/vault-index';
 import type { AccountabilityLevel, Client, ClientStatus, IsoDate } from '../types';
-import { analyseClient, type ClientAnalysis } from './client-analysis';
+import { analyseClient, notedCoach, type ClientAnalysis } from './client-analysis';
+import { coachOwnName } from '../layout/layout';
 import { isLive } from './completion';
 import { computeSignals, riskScore, type Signal } from './signals';
 import { resolveThresholds, type RiskThresholds } from './thresholds';
@@ -69,7 +70,7 @@ export function rosterRow(a: ClientAnalysis, t: RiskThresholds): RosterRow {
   return {
     client: c.name,
     path: c.path,
-    coach: c.coach ?? a.latest?.coach ?? null,
+    coach: notedCoach(c, a.latest),
     accountability: c.accountability,
     status: c.status,
     cadence: c.cadence,
@@ -135,7 +136,10 @@ export function roster(index: VaultIndex, options: RosterOptions): RosterRow[] {
   const settingsKey = `${options.asOf}|${JSON.stringify(t)}`;
   const rows = options.cache ? keptRows(index, options, t, settingsKey, options.cache) : index.clients().map((c) => cachedRow(index, c, options, t, settingsKey)).sort(compareRows);
   // Fresh either way (keptRows hands out a copy): without a coach to pick, no second copy of every row.
-  return coach === null ? rows : rows.filter((r) => (r.coach ?? '').toLowerCase() === coach);
+  if (coach === null) return rows;
+  // A client no note gives a coach is the set-up coach's own (as the brief and the practice view say).
+  const own = coachOwnName(index.settings.layout) ?? '';
+  return rows.filter((r) => (r.coach ?? own).toLowerCase() === coach);
 }
 
 /** The sorted rows a cache last gave, and what they are for. */

@@ -3,7 +3,8 @@
  * `gather` reads each client's notes once; `clientPoint` works out a client's figures at a date
  * from those records, for the headline and for every trend point.
  */
-import type { ClientAnalysis } from '../analytics/client-analysis';
+import { notedCoach, type ClientAnalysis } from '../analytics/client-analysis';
+import { coachOwnName } from '../layout/layout';
 import { isReleased } from '../analytics/released';
 import { commitmentEvidence, computeSignals, raisedSignals, riskScore, type Signal } from '../analytics/signals';
 import { forgetGoneClients } from '../index/keys';
@@ -38,7 +39,8 @@ export type PracticeCache = Map<string, { key: string; data: ClientData; points:
 
 export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOptions, frontmatter: ClientFrontmatter | undefined, cache?: PracticeCache): ClientData[] {
   const out: ClientData[] = [];
-  const optionsKey = cache ? `${asOf}|${JSON.stringify(o)}` : '';
+  const own = coachOwnName(index.settings.layout);
+  const optionsKey = cache ? `${asOf}|${JSON.stringify(o)}|${own ?? ''}` : '';
   const clients = index.clients();
   if (cache) forgetGoneClients(cache, clients);
   // The due dates any trend point's windows reach: per-item facts outside them are never read.
@@ -63,7 +65,7 @@ export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOpti
     const sessions = timeline.sessions;
     let latest: Session | null = null;
     for (const s of sessions) if (s.date <= asOf) latest = s;
-    const group = coachKey(client.coach ?? latest?.coach ?? null);
+    const group = coachKey(notedCoach(client, latest) ?? own);
     let extras: ClientExtras = NO_EXTRAS;
     if (frontmatter && client.path) {
       try {

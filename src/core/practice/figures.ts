@@ -5,7 +5,9 @@
  * defined in docs/practice-figures.md; this file adds clients up into coach columns and trends
  * (client-point.ts works out one client at one date).
  */
+import { notedCoach } from '../analytics/client-analysis';
 import { completionOf, type Completion } from '../analytics/completion';
+import { coachOwnName } from '../layout/layout';
 import { addDays } from '../dates';
 import type { VaultIndex } from '../index/vault-index';
 import type { Client, IsoDate, Session } from '../types';
@@ -193,15 +195,17 @@ export function practiceFigures(index: VaultIndex, asOf: IsoDate, options: Pract
 
   // Coach columns: display names, the first spelling in client order.
   const names = new Map<string, string>();
+  const own = coachOwnName(index.settings.layout);
   const nameOf = (key: string, spelled?: string | null) => {
     if (key === '') return UNASSIGNED;
     if (!names.has(key)) names.set(key, (spelled ?? key).trim());
     return names.get(key)!;
   };
+  if (own !== null) nameOf(coachKey(own), own); // the set-up coach's own spelling first
   for (const c of data) {
     let latest: Session | null = null;
     for (const s of c.timeline.sessions) if (s.date <= asOf) latest = s;
-    nameOf(c.key, c.client.coach ?? latest?.coach ?? null);
+    nameOf(c.key, notedCoach(c.client, latest) ?? own);
   }
   const sessionCoaches = new Set<string>();
   for (const c of data) for (const s of c.timeline.sessions) if (s.coach) sessionCoaches.add(s.coach);

@@ -103,6 +103,28 @@ describe('item 2: only regular files are read; nothing blocks', () => {
     expect(readFileSync(data, 'utf8')).toBe(deep);
   });
 
+  it('setup --write refuses, with the number named and nothing changed, a data.json whose numbers would not survive being written back', () => {
+    for (const number of ['9007199254740993', '1e400', '0.12345678901234567890123']) {
+      const root = makeVault(BASE);
+      const saved = `{"settingsVersion": 3, "sync": {"lastId": ${number}, "note": "a \\"quoted\\" 12345678901234567890 in a string is left alone"}}\n`;
+      mkdirSync(join(root, '.obsidian', 'plugins', 'follow-through'), { recursive: true });
+      const data = join(root, '.obsidian', 'plugins', 'follow-through', 'data.json');
+      writeFileSync(data, saved);
+      const r = run('setup', root, '--coach', 'Priya Nair', '--write');
+      expect({ number, code: r.code }).toEqual({ number, code: 1 });
+      expect(r.err).toContain(`holds the number ${number.slice(0, 40)}`);
+      expect(r.err).toMatch(/cannot be written back exactly .*nothing was changed/);
+      expect(readFileSync(data, 'utf8')).toBe(saved);
+    }
+    // Numbers that do survive (other spellings of the same value included) are written back.
+    const root = makeVault(BASE);
+    const data = join(root, '.obsidian', 'plugins', 'follow-through', 'data.json');
+    mkdirSync(join(root, '.obsidian', 'plugins', 'follow-through'), { recursive: true });
+    writeFileSync(data, '{"settingsVersion": 3, "a": 9007199254740991, "b": 1.50, "c": -0.0, "d": 2e-7, "e": 1E21}\n');
+    expect(run('setup', root, '--coach', 'Priya Nair', '--write').code).toBe(0);
+    expect(JSON.parse(readFileSync(data, 'utf8'))).toMatchObject({ a: 9007199254740991, b: 1.5, d: 2e-7, e: 1e21 });
+  });
+
   it('a reader that stops early (| head) ends the output without a crash', async () => {
     const files: Record<string, string> = { 'Clients/Jane Doe.md': clientNote('Jane Doe') };
     for (let i = 0; i < 400; i++) files[`Sessions/s${i}.md`] = SESSION.replace('^c7f3a', `^id${i}`).replace('2026-11-20', `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`);

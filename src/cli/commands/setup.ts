@@ -21,6 +21,28 @@ function readJsonObject(path: string): Record<string, unknown> | null {
   return parseSettingsFile(path);
 }
 
+/** A number's significant digits (`1.50e3` → `15`): equal for two spellings of one value. */
+function digits(number: string): string {
+  const mantissa = number.replace(/^-/, '').replace(/[eE].*$/, '').replace('.', '');
+  return mantissa.replace(/^0+/, '').replace(/0+$/, '');
+}
+
+/**
+ * The first number in a JSON text that JavaScript cannot hold as written (an id past 2^53, a
+ * value past 1.8e308, twenty significant digits), so that writing the object back would change
+ * it; null when every number survives.
+ */
+function lossyNumber(json: string): string | null {
+  const token = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+  for (let m = token.exec(json); m !== null; m = token.exec(json)) {
+    const t = m[0];
+    if (t.charCodeAt(0) === 34 /* " */) continue;
+    const v = Number(t);
+    if (!Number.isFinite(v) || digits(t) !== digits(String(v).replace(/e[+-]?\d+$/, ''))) return t;
+  }
+  return null;
+}
+
 /** A folder Obsidian (or Templater) keeps in its own settings, if the vault has it. */
 function obsidianFolder(vault: string, file: string, key: string): string | null {
   try {
@@ -54,6 +76,11 @@ export function setupCommand(vault: string, notes: readonly (readonly [string, s
     }
     const current = existsSync(dataPath) ? readText(dataPath) : null;
     const before = current !== null && 'text' in current ? current.text : null;
+    const lossy = before === null ? null : lossyNumber(before);
+    if (lossy !== null) {
+      const shown = lossy.length > 40 ? `${lossy.slice(0, 40)}…` : lossy;
+      throw new VaultReadError(`not saving the layout: ${dataPath} holds the number ${shown}, which cannot be written back exactly (it would become ${JSON.stringify(Number(lossy))}); nothing was changed. Write that value as a string ("${shown}"), or set the layout in the plugin's settings`);
+    }
     if (before !== text) {
       try {
         mkdirSync(dirname(dataPath), { recursive: true });

@@ -169,6 +169,22 @@ function guessDailyFolder(notes: NoteFacts[]): string | null {
  */
 const TEMPLATE_FOLDER = /(?:^|\/)[\d\s._-]*(?:_?templates?|templater|plantillas?|vorlagen?|mod[eè]les?|modelos|modelli|sjablonen|szablony|mallar|skabeloner|maler|шаблоны|テンプレート|模板)(?:[\s._-][^/]*)?\//iu;
 
+// One person's `client-data/emma-clark/progress/` chosen, and another's `client-data/raj-patel/progress/`
+// too small to choose alone: the same folder in every person's folder (`client-data/*/progress/**`),
+// when at least two persons' such folders hold a session. Null when `folder` is not such a folder.
+function sameFolderInEach(folder: string, byFolder: ReadonlyMap<string, NoteFacts[]>, sessiony: (f: NoteFacts) => boolean): { glob: string; siblings: string[]; count: number } | null {
+  const parts = folder.split('/');
+  if (parts.length < 3) return null;
+  const parent = parts.slice(0, -2).join('/');
+  const leaf = parts[parts.length - 1].toLowerCase();
+  const siblings = [...byFolder.keys()].filter((f) => {
+    const p = f.split('/');
+    return p.length === parts.length && p.slice(0, -2).join('/') === parent && p[p.length - 1].toLowerCase() === leaf && nameFromWords(p[p.length - 2]) !== null;
+  });
+  if (siblings.length < 2 || !siblings.every((f) => byFolder.get(f)!.some(sessiony))) return null;
+  return { glob: `${parent}/*/${parts[parts.length - 1]}/**`, siblings, count: siblings.reduce((n, f) => n + byFolder.get(f)!.length, 0) };
+}
+
 export function proposeLayout(input: SetupInput): SetupProposal {
   const reasons: string[] = [];
   const { order, why } = detectDateOrder(input.notes);
@@ -241,7 +257,7 @@ export function proposeLayout(input: SetupInput): SetupProposal {
   const sessionFolders: string[] = [];
   const chosen: string[] = [];
   for (const folder of [...byFolder.keys()].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1))) {
-    if (chosen.some((c) => folder.startsWith(c + '/'))) continue;
+    if (chosen.some((c) => folder === c || folder.startsWith(c + '/'))) continue;
     // Daily notes hold sessions only in the sections that name a client.
     if (dailyFolder && folder === dailyFolder) continue;
     const list = byFolder.get(folder)!;
@@ -253,30 +269,19 @@ export function proposeLayout(input: SetupInput): SetupProposal {
     // A journal's dated notes have no client to read: as sessions they would each be an error.
     if (!perPerson && share(list, (f) => sessiony(f) && f.person) < 0.6) continue;
     chosen.push(folder);
+    const same = perPerson ? null : sameFolderInEach(folder, byFolder, sessiony);
+    if (same !== null) {
+      // Every person's folder of that name is taken, so none of them is looked at again.
+      chosen.push(...same.siblings);
+      sessionFolders.push(same.glob);
+      reasons.push(`sessions: notes in ${same.glob} (${same.count}, the same folder in each person's: ${same.siblings.map((f) => f.split('/').slice(-2)[0]).slice(0, 3).join(', ')}…)`);
+      continue;
+    }
     // Sessions kept a level further down (`Clients/Jane Doe/Sessions/…`): every depth of the person's folder.
     const deeper = perPerson && list.some((f) => f.folder.split('/').length > folder.split('/').length + 1);
     const glob = perPerson ? (deeper ? `${folder}/*/**` : `${folder}/*/`) : `${folder}/**`;
     sessionFolders.push(glob);
     reasons.push(`sessions: notes in ${glob} (${list.length}${perPerson ? `, a sub-folder per person: ${[...subs].slice(0, 3).join(', ')}…` : ''})`);
-  }
-
-  // One person's `client-data/emma-clark/progress/` chosen, and another's `client-data/raj-patel/progress/`
-  // too small to choose alone: the same folder in every person's folder (`client-data/*/progress/**`).
-  for (let k = 0; k < sessionFolders.length; k++) {
-    const parts = chosen[k].split('/');
-    if (parts.length < 3 || !sessionFolders[k].endsWith('/**')) continue;
-    const parent = parts.slice(0, -2).join('/');
-    const leaf = parts[parts.length - 1].toLowerCase();
-    const siblings = [...byFolder.keys()].filter((f) => {
-      const p = f.split('/');
-      return p.length === parts.length && p.slice(0, -2).join('/') === parent && p[p.length - 1].toLowerCase() === leaf && nameFromWords(p[p.length - 2]) !== null;
-    });
-    if (siblings.length < 2 || !siblings.every((f) => byFolder.get(f)!.some(sessiony))) continue;
-    const glob = `${parent}/*/${parts[parts.length - 1]}/**`;
-    const i = reasons.findIndex((r) => r.startsWith(`sessions: notes in ${sessionFolders[k]} `));
-    const count = siblings.reduce((n, f) => n + byFolder.get(f)!.length, 0);
-    sessionFolders[k] = glob;
-    if (i >= 0) reasons[i] = `sessions: notes in ${glob} (${count}, the same folder in each person's: ${siblings.map((f) => f.split('/').slice(-2)[0]).slice(0, 3).join(', ')}…)`;
   }
 
   const keysSeen = new Set(live.filter(sessiony).flatMap((f) => f.keys));

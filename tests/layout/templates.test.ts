@@ -526,6 +526,13 @@ describe('a personal trainer’s folder per client with weekly progress reports 
       ['Sleep 7 hours', 'done'],
     ]);
   });
+
+  it('gives that folder once when two clients’ folders are each big enough to be chosen alone', () => {
+    const both: [string, string][] = [...notes, ['client-data/raj-patel/progress/2026-11-29-week-3.md', report('Raj Patel', '2026-11-29')]];
+    const { layout, reasons } = proposeLayout({ notes: both, coach: 'Priya Nair' });
+    expect(layout.sessionFolders).toEqual(['client-data/*/progress/**']);
+    expect(reasons.filter((r) => r.startsWith('sessions: notes in'))).toEqual([expect.stringMatching(/^sessions: notes in client-data\/\*\/progress\/\*\* \(4, the same folder in each person's: emma-clark, raj-patel…\)$/)]);
+  });
 });
 
 describe('a SOAP plan’s follow-up line, and a German meeting template’s `Task - Owner - Date` (PathToPenguin/obsidian-vault-website)', () => {

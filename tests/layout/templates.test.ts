@@ -634,3 +634,44 @@ describe('a next meeting given by a label with its details below (PathToPenguin�
     expect(out.commitments.map((c) => c.text)).toEqual(['Artikel schicken', 'Send it']);
   });
 });
+
+describe('setup on notes whose action items are a table, or that name no client (justindeisler/officeOS Templates/1-on-1.md; brendonhc/brain-unifique templates/one-on-one.md)', () => {
+  const officeNote = (who: string, date: string) =>
+    ['# 1:1 Meeting', '', '## Meeting Details', `- **Date:** ${date}`, `- **With:** ${who}`, '', '## Action Items', '| Task | Owner | Due Date |', '|------|-------|----------|', `| Write the lead role doc | ${who.split(' ')[0]} | Oct 12 |`, '| Send the reading list | Me | Oct 7 |', ''].join('\n');
+
+  it('a folder per person whose notes keep their action items in a table is proposed, so each table is named in a warning rather than the vault reading as empty', () => {
+    const notes: [string, string][] = [
+      ['1-on-1s/Jordan Lee/2026-10-05.md', officeNote('Jordan Lee', '2026-10-05')],
+      ['1-on-1s/Jordan Lee/2026-10-19.md', officeNote('Jordan Lee', '2026-10-19')],
+      ['1-on-1s/Sofia Martins/2026-10-08.md', officeNote('Sofia Martins', '2026-10-08')],
+      ['Templates/1-on-1.md', officeNote('{{name}}', '{{date}}')],
+    ];
+    const { layout } = proposeLayout({ notes, coach: 'Priya Nair' });
+    expect(layout.sessionFolders).toEqual(['1-on-1s/*/']);
+    const out = scanFiles(Object.fromEntries(notes), { asOf: AS_OF, settings: { layout } });
+    expect(out.sessions.map((s) => [s.client, s.date])).toEqual([
+      ['Jordan Lee', '2026-10-05'],
+      ['Jordan Lee', '2026-10-19'],
+      ['Sofia Martins', '2026-10-08'],
+    ]);
+    expect(out.diagnostics.map((d) => [d.path, d.line, d.message.split(':')[0]])).toEqual([
+      ['1-on-1s/Jordan Lee/2026-10-05.md', 8, '2 action items in this table (lines 10–11) are not read'],
+      ['1-on-1s/Jordan Lee/2026-10-19.md', 8, '2 action items in this table (lines 10–11) are not read'],
+      ['1-on-1s/Sofia Martins/2026-10-08.md', 8, '2 action items in this table (lines 10–11) are not read'],
+    ]);
+  });
+
+  it('notes that look like sessions but that nothing marks or names a client of are named, with what to do, not called "our own format"; the templates folder it names is saved', () => {
+    const note = (date: string, who: string) => ['## 1:1 com ' + who, '', `- **Data**: ${date}`, '', '**Action items:**', '- [ ] Ler o ADR de pagamentos — @Lucas — 16/10', ''].join('\n');
+    const notes: [string, string][] = [
+      [`meetings/2026-10-09-1on1-lucas.md`, note('2026-10-09', 'Lucas Ferreira')],
+      [`meetings/2026-10-16-1on1-camila.md`, note('2026-10-16', 'Camila Rocha')],
+      ['templates/one-on-one.md', note('{{date}}', '{{nome}}')],
+    ];
+    const { layout, reasons } = proposeLayout({ notes, coach: 'Priya Nair' });
+    const text = reasons.join('\n');
+    expect(text).not.toMatch(/own format/);
+    expect(text).toMatch(/2 notes look like a session \(action items and a date: meetings\/2026-10-09-1on1-lucas\.md, meetings\/2026-10-16-1on1-camila\.md\) but .*not read\. To have them read, give each a client/);
+    expect(layout.ignoreFolders).toEqual(['templates/**']);
+  });
+});

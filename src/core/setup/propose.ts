@@ -96,8 +96,9 @@ function factsOf(path: string, text: string, order: DateOrder): NoteFacts {
       continue;
     }
     if (/^[ \t]*(?:>[ \t]?)*\[!todo\]/i.test(l)) inActions = true;
-    if (/^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\[.\]/.test(l) || (inActions && /^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\S/.test(l))) actions = true;
-    if (/^(?:\*\*)?(?:date|session date|meeting date|mtgdate)(?:\*\*)?\s*::?/i.test(l)) hasDateLine = true;
+    // A checkbox anywhere, a bullet or a table row (`| Task | Owner | Due |`) under an action heading.
+    if (/^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\[.\]/.test(l) || (inActions && /^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+\S|\|.*\S.*\|)/.test(l))) actions = true;
+    if (/^(?:[-*+][ \t]+)?(?:\*\*|__)?(?:date|session date|meeting date|mtgdate|data|fecha|datum)(?:\*\*|__)?\s*::?/i.test(l)) hasDateLine = true;
     if (BODY_CLIENT.test(l)) bodyPerson = true;
   }
   let ballots = 0;
@@ -316,17 +317,28 @@ export function proposeLayout(input: SetupInput): SetupProposal {
 
   const extended = unread.length > 0 && (sessionTypes.size > 1 || sessionTags.length > 0 || sessionFolders.length > 0 || clientTypes.size > 1 || datedSections || dailyNotesFolder !== '');
   if (!extended) {
-    reasons.push(
-      live.some(sessiony)
-        ? 'the notes are in Follow Through’s own format (type: session / type: client): nothing to change'
-        : 'no note looks like a coaching session (action items with a date): nothing to change',
-    );
+    if (unread.length > 0) {
+      // Notes that look like sessions, but nothing they share (a folder, a type, a tag) says so, or
+      // nothing in them names a client: say which, and what would have them read.
+      const shown = unread.slice(0, 3).map((f) => f.path).join(', ');
+      reasons.push(
+        `${unread.length} note${unread.length === 1 ? ' looks' : 's look'} like a session (action items and a date: ${shown}${unread.length > 3 ? ', …' : ''}) but no folder, type or tag that holds them, or no client named in them, says so; not read. ` +
+          'To have them read, give each a client (a Client: line, client: in the frontmatter, or the client\'s name in the file name) and keep them in one folder, then run setup again',
+      );
+    } else {
+      reasons.push(
+        live.some(sessiony)
+          ? 'the notes are in Follow Through’s own format (type: session / type: client): nothing to change'
+          : 'no note looks like a coaching session (action items with a date): nothing to change',
+      );
+    }
     // Items the reader never sees as items: say how to make them readable, rather than nothing.
     const ballotNotes = live.filter((f) => f.ballots > 0).length;
     const logseqNotes = live.filter((f) => f.logseq > 0).length;
     if (ballotNotes > 0) reasons.push(`${ballotNotes} note${ballotNotes === 1 ? ' lists' : 's list'} items with ballot boxes (☐ Send the deck, ☑ …), as a pasted email or document has them; these are not checkboxes: write each as "- [ ] Send the deck" ("- [x]" for done) to have it read`);
     if (logseqNotes > 0) reasons.push(`${logseqNotes} note${logseqNotes === 1 ? ' has' : 's have'} Logseq tasks (- TODO …, - DONE …); write each as "- [ ] …" ("- [x]" for DONE) to have it read`);
-    return { layout: resolveLayout({ ...DEFAULT_LAYOUT, coachNames: coach ? coachNames : [], dateOrder: order }), reasons };
+    // The templates folders it said it does not read are not read (as in every other layout).
+    return { layout: resolveLayout({ ...DEFAULT_LAYOUT, ignoreFolders: [...ignore], coachNames: coach ? coachNames : [], dateOrder: order }), reasons };
   }
   const layout = resolveLayout({
     typeKeys: [...typeKeys],

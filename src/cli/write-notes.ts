@@ -8,7 +8,7 @@
  * file with other hard links is written in place, and a read-only one is refused. The CLI runs synchronously, so this
  * stands in for the async EditApplier, which needs Obsidian's `Vault.process`.
  */
-import { chmodSync, lstatSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NoteChange } from '../core/edit/types';
 import { encodeNote, readTextAndEncoding, type NoteEncoding } from './read-vault';
@@ -37,6 +37,14 @@ function targetOf(full: string, encoding: NoteEncoding): Target {
   }
 }
 
+function isLink(full: string): boolean {
+  try {
+    return lstatSync(full).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 function writeAtomic(t: Target, text: string): void {
   const bytes = encodeNote(text, t.encoding);
   if (t.linked) {
@@ -58,21 +66,34 @@ function writeAtomic(t: Target, text: string): void {
   }
 }
 
-export function writeNoteChanges(vault: string, changes: readonly NoteChange[]): void {
+/** What is written, for the messages (the check-ins by default). */
+export interface WriteWords {
+  /** `the check-ins were prepared` */
+  during: string;
+  /** `the check-ins` */
+  what: string;
+}
+
+const CHECK_INS: WriteWords = { during: 'the check-ins were prepared', what: 'the check-ins' };
+
+export function writeNoteChanges(vault: string, changes: readonly NoteChange[], words: WriteWords = CHECK_INS): void {
+  const { during, what } = words;
   const targets = new Map<string, Target>();
   for (const c of changes) {
     const full = join(vault, c.path);
     if (c.before === null) {
+      // A file to create that has appeared since (another program's): not overwritten.
+      if (existsSync(full) || isLink(full)) throw new NoteWriteError(`${title(c.path)} appeared while ${during}; nothing was written. Run the command again.`);
       targets.set(c.path, { real: full, mode: null, linked: false, encoding: 'utf8' });
       continue;
     }
     const now = readTextAndEncoding(full);
     if (!('text' in now) || now.text !== c.before) {
-      throw new NoteWriteError(`${title(c.path)} changed while the check-ins were prepared; nothing was written. Run the command again.`);
+      throw new NoteWriteError(`${title(c.path)} changed while ${during}; nothing was written. Run the command again.`);
     }
     const t = targetOf(full, now.encoding);
     if (t.mode !== null && (t.mode & 0o200) === 0) {
-      throw new NoteWriteError(`${title(c.path)} is read-only; nothing was written. Make it writable (or write the check-ins in Obsidian) and run the command again.`);
+      throw new NoteWriteError(`${title(c.path)} is read-only; nothing was written. Make it writable (or write ${what} in Obsidian) and run the command again.`);
     }
     targets.set(c.path, t);
   }

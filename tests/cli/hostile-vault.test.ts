@@ -125,6 +125,37 @@ describe('item 2: only regular files are read; nothing blocks', () => {
     expect(JSON.parse(readFileSync(data, 'utf8'))).toMatchObject({ a: 9007199254740991, b: 1.5, d: 2e-7, e: 1e21 });
   });
 
+  it('setup --write keeps a layout set by hand (a heading, the coach names, flexible items): the proposal is added to it, and running it again changes nothing', () => {
+    const session = (d: string) => ['---', 'type: session', 'client: Jane Doe', `date: 2026-11-${d}`, '---', '## Client tasks', `- [ ] Task A from ${d}`, `- [ ] Task B from ${d}`, ''].join('\n');
+    const root = makeVault({ 'Sessions/a.md': session('01'), 'Sessions/b.md': session('08'), 'Sessions/c.md': session('15') });
+    mkdirSync(join(root, '.obsidian', 'plugins', 'follow-through'), { recursive: true });
+    const data = join(root, '.obsidian', 'plugins', 'follow-through', 'data.json');
+    writeFileSync(data, JSON.stringify({ layout: { actionHeadings: ['Client tasks'], coachNames: ['Priya'], flexibleItems: true } }));
+    expect(scanJson(root).commitments).toHaveLength(6);
+    const r = run('setup', root, '--coach', 'Priya Nair', '--write');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/With it: 3 sessions, 6 commitments, 1 client/);
+    expect(r.out).toMatch(/added to the layout already saved there \(nothing you had set was taken away\)/);
+    const layout = JSON.parse(readFileSync(data, 'utf8')).layout;
+    expect(layout).toMatchObject({ actionHeadings: ['Client tasks'], flexibleItems: true });
+    expect(layout.coachNames.slice(0, 2)).toEqual(['Priya', 'Priya Nair']);
+    expect(scanJson(root).commitments).toHaveLength(6);
+    const once = readFileSync(data, 'utf8');
+    expect(run('setup', root, '--coach', 'Priya Nair', '--write').code).toBe(0);
+    expect(readFileSync(data, 'utf8')).toBe(once);
+  });
+
+  it('setup --write refuses a data.json that is a link to nothing, so no file appears where it points', () => {
+    const root = makeVault(BASE);
+    mkdirSync(join(root, '.obsidian', 'plugins', 'follow-through'), { recursive: true });
+    const outside = join(root, '..', `ft-outside-${process.pid}.json`);
+    symlinkSync(outside, join(root, '.obsidian', 'plugins', 'follow-through', 'data.json'));
+    const r = run('setup', root, '--coach', 'Priya Nair', '--write');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/not saving the layout: .*link/);
+    expect(() => readFileSync(outside)).toThrow();
+  });
+
   it('a reader that stops early (| head) ends the output without a crash', async () => {
     const files: Record<string, string> = { 'Clients/Jane Doe.md': clientNote('Jane Doe') };
     for (let i = 0; i < 400; i++) files[`Sessions/s${i}.md`] = SESSION.replace('^c7f3a', `^id${i}`).replace('2026-11-20', `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`);

@@ -7,6 +7,7 @@ import { linkSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, sym
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clientNote, makeVault, run, sessionNote } from './helpers';
+import { writeNoteChanges } from '../../src/cli/write-notes';
 
 const PATH = 'Sessions/2026-11-20 Jane Doe.md';
 const SESSION = sessionNote('[[Jane Doe]]', '2026-11-20', ['- [ ] Send 10 outreach messages [due:: 2026-11-28] ^c7f3a'], ['next: 2026-12-04']);
@@ -65,5 +66,16 @@ describe('checkin --write keeps the note as it was kept', () => {
     const text = decode(after);
     expect(text).toContain('2026-11-28 stuck: no time');
     expect(text.replace(/\n[ \t]+- 2026-11-28 stuck: no time/, '')).toBe(SESSION);
+  });
+});
+
+describe('a note to create', () => {
+  it('is not written over a file that appeared after the change was prepared (another program’s), and says so', () => {
+    const root = makeVault({ 'a.md': 'x\n' });
+    writeFileSync(join(root, 'new.md'), 'written meanwhile\n');
+    expect(() => writeNoteChanges(root, [{ path: 'new.md', before: null, after: 'mine\n', changedLines: [1] }], { during: 'the layout was prepared', what: 'the layout' })).toThrow(
+      /"new" appeared while the layout was prepared; nothing was written/,
+    );
+    expect(readFileSync(join(root, 'new.md'), 'utf8')).toBe('written meanwhile\n');
   });
 });

@@ -3,12 +3,14 @@
  * vault's notes, show what it would read, and with --write save it into the plugin's data.json
  * (keeping every other key). Never changes a note; running it twice changes nothing.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { coreSettingsFrom, loadSettings, SETTINGS_VERSION } from '../../core/plugin-settings';
 import { proposeLayout } from '../../core/setup/propose';
 import { setupReport, setupText } from '../../core/setup/report';
-import { readText, VaultReadError } from '../read-vault';
+import { danglingLinkReason, readText, VaultReadError } from '../read-vault';
+import { NoteWriteError, writeNoteChanges } from '../write-notes';
+import { isExtendedLayout, mergeLayouts, resolveLayout } from '../../core/layout/layout';
 import { parseSettingsFile, SETTINGS_PATH } from '../settings';
 
 
@@ -56,6 +58,10 @@ function obsidianFolder(vault: string, file: string, key: string): string | null
 
 export function setupCommand(vault: string, notes: readonly (readonly [string, string])[], options: { coach: string | null; write: boolean }): string {
   const dataPath = join(vault, SETTINGS_PATH);
+  // The text the layout is written over: checked again just before writing (another program, or
+  // Obsidian itself, may save the file meanwhile), so a change made since is never lost.
+  const first = existsSync(dataPath) ? readText(dataPath) : null;
+  const before = first !== null && 'text' in first ? first.text : null;
   const saved = readJsonObject(dataPath);
   const proposal = proposeLayout({
     notes,
@@ -63,33 +69,38 @@ export function setupCommand(vault: string, notes: readonly (readonly [string, s
     templatesFolder: obsidianFolder(vault, 'templates.json', 'folder') ?? obsidianFolder(vault, join('plugins', 'templater-obsidian', 'data.json'), 'templates_folder'),
     dailyNotesFolder: obsidianFolder(vault, 'daily-notes.json', 'folder'),
   });
-  const settings = loadSettings({ ...(saved ?? {}), layout: proposal.layout });
+  // What the coach already set (headings, names, folders) stays: the proposal is added to it.
+  const savedLayout = saved !== null && typeof saved.layout === 'object' && saved.layout !== null && !Array.isArray(saved.layout) ? resolveLayout(saved.layout as Record<string, unknown>) : null;
+  const layout = savedLayout !== null ? mergeLayouts(savedLayout, proposal.layout) : proposal.layout;
+  const kept = savedLayout !== null && isExtendedLayout(savedLayout);
+  const settings = loadSettings({ ...(saved ?? {}), layout });
   const report = setupReport(notes, coreSettingsFrom(settings));
   let written: string | null = null;
   if (options.write) {
-    const next: Record<string, unknown> = { ...(saved ?? { settingsVersion: SETTINGS_VERSION }), layout: proposal.layout };
+    const next: Record<string, unknown> = { ...(saved ?? { settingsVersion: SETTINGS_VERSION }), layout };
     let text: string;
     try {
       text = JSON.stringify(next, null, 2) + '\n';
     } catch {
       throw new VaultReadError(`not saving the layout: ${dataPath} holds a value nested too deeply to write back as it was; nothing was changed. Remove that value (or the file, to start again) and run setup again`);
     }
-    const current = existsSync(dataPath) ? readText(dataPath) : null;
-    const before = current !== null && 'text' in current ? current.text : null;
     const lossy = before === null ? null : lossyNumber(before);
     if (lossy !== null) {
       const shown = lossy.length > 40 ? `${lossy.slice(0, 40)}…` : lossy;
       throw new VaultReadError(`not saving the layout: ${dataPath} holds the number ${shown}, which cannot be written back exactly (it would become ${JSON.stringify(Number(lossy))}); nothing was changed. Write that value as a string ("${shown}"), or set the layout in the plugin's settings`);
     }
+    const dangling = danglingLinkReason(dataPath);
+    if (dangling !== null) throw new VaultReadError(`not saving the layout: ${dangling}`);
     if (before !== text) {
       try {
         mkdirSync(dirname(dataPath), { recursive: true });
-        writeFileSync(dataPath, text);
+        writeNoteChanges(vault, [{ path: SETTINGS_PATH, before, after: text, changedLines: [] }], { during: 'the layout was prepared', what: 'the layout' });
       } catch (err) {
+        if (err instanceof NoteWriteError) throw new VaultReadError(`not saving the layout: ${err.message}`);
         throw new VaultReadError(`cannot write ${dataPath}: ${(err as Error).message}`);
       }
     }
     written = dataPath;
   }
-  return setupText(proposal, report, written);
+  return setupText(proposal, report, written, kept);
 }

@@ -96,6 +96,27 @@ export function resolveLayout(partial: Partial<Record<keyof NoteLayout, unknown>
   return out as unknown as NoteLayout;
 }
 
+/**
+ * A proposal (setup's, from the notes) added to a layout already saved, so that running setup
+ * never takes away what the coach set by hand: every list is the saved one with the proposal's
+ * new entries after it; any other value is the saved one unless that is still the default, when
+ * the proposal's is taken. Merging the same proposal again changes nothing.
+ */
+export function mergeLayouts(saved: NoteLayout, proposed: NoteLayout): NoteLayout {
+  const out: Record<string, unknown> = {};
+  const a = saved as unknown as Record<string, unknown>;
+  const b = proposed as unknown as Record<string, unknown>;
+  for (const [key, def] of Object.entries(DEFAULT_LAYOUT)) {
+    if (Array.isArray(def)) {
+      const list = [...(a[key] as string[])];
+      const seen = new Set(list.map((x) => x.toLowerCase()));
+      for (const x of b[key] as string[]) if (!seen.has(x.toLowerCase())) (seen.add(x.toLowerCase()), list.push(x));
+      out[key] = list;
+    } else out[key] = a[key] !== def ? a[key] : b[key];
+  }
+  return resolveLayout(out);
+}
+
 /** True when the layout reads anything beyond our own format. */
 export function isExtendedLayout(l: NoteLayout): boolean {
   const d = DEFAULT_LAYOUT;

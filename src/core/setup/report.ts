@@ -43,7 +43,8 @@ export function setupReport(notes: readonly (readonly [string, string])[], setti
   };
 }
 
-export function setupText(proposal: SetupProposal, report: SetupReport, written: string | null): string {
+/** `kept`: the layout saved before had entries of the coach's own, which the saved one keeps. */
+export function setupText(proposal: SetupProposal, report: SetupReport, written: string | null, kept = false): string {
   const out: string[] = [];
   out.push('Note layout proposed from your notes:');
   for (const r of proposal.reasons) out.push(`  - ${r}`);
@@ -67,6 +68,6 @@ export function setupText(proposal: SetupProposal, report: SetupReport, written:
     if (report.notRead.length > 40) out.push(`  … and ${report.notRead.length - 40} more (scan --json lists them all)`);
   }
   out.push('');
-  out.push(written ? `Saved the layout in ${written}; every other setting was kept. No note was changed.` : 'Nothing was saved and no note was changed. Run again with --write to save this layout.');
+  out.push(written ? `Saved the layout in ${written}${kept ? ', added to the layout already saved there (nothing you had set was taken away)' : ''}; every other setting was kept. No note was changed.` : 'Nothing was saved and no note was changed. Run again with --write to save this layout.');
   return out.join('\n') + '\n';
 }

@@ -8,7 +8,7 @@ import type { FollowThroughSettings } from '../../core/plugin-settings';
 import { coreSettingsFrom, loadSettings } from '../../core/plugin-settings';
 import { proposeLayout, type SetupProposal } from '../../core/setup/propose';
 import { setupReport, setupText } from '../../core/setup/report';
-import { coachOwnName } from '../../core/layout/layout';
+import { coachOwnName, mergeLayouts, type NoteLayout } from '../../core/layout/layout';
 
 export interface SetupHost {
   app: App;
@@ -34,6 +34,7 @@ async function readNotes(app: App): Promise<[string, string][]> {
 
 export class SetupModal extends Modal {
   private proposal: SetupProposal | null = null;
+  private layout: NoteLayout | null = null;
   private coach: string;
 
   constructor(
@@ -64,7 +65,9 @@ export class SetupModal extends Modal {
     const status = el.createEl('p', { text: 'Reading your notes…' });
     const notes = await readNotes(this.app);
     this.proposal = proposeLayout({ notes, coach: this.coach || null });
-    const settings = loadSettings({ ...structuredClone(this.host.settings), layout: this.proposal.layout });
+    // Added to the layout already set (what the coach set by hand stays), as the command line's setup does.
+    this.layout = mergeLayouts(this.host.settings.layout, this.proposal.layout);
+    const settings = loadSettings({ ...structuredClone(this.host.settings), layout: this.layout });
     const report = setupReport(notes, coreSettingsFrom(settings));
     status.setText(`Looked at ${notes.length} notes.`);
     el.createEl('pre', { cls: 'ft-setup-report', text: setupText(this.proposal, report, null).replace(/\nNothing was saved[^]*$/, '') });
@@ -78,8 +81,8 @@ export class SetupModal extends Modal {
   }
 
   private async confirm(): Promise<void> {
-    if (!this.proposal) return;
-    await this.host.updateSettings({ layout: this.proposal.layout });
+    if (!this.proposal || !this.layout) return;
+    await this.host.updateSettings({ layout: this.layout });
     new Notice('Follow Through saved the note layout; your notes are being read again.');
     this.close();
   }

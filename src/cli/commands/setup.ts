@@ -70,7 +70,7 @@ export function setupCommand(vault: string, notes: readonly (readonly [string, s
     dailyNotesFolder: obsidianFolder(vault, 'daily-notes.json', 'folder'),
   });
   // What the coach already set (headings, names, folders) stays: the proposal is added to it.
-  const savedLayout = saved !== null && typeof saved.layout === 'object' && saved.layout !== null && !Array.isArray(saved.layout) ? resolveLayout(saved.layout as Record<string, unknown>) : null;
+  const savedLayout = saved !== null && typeof saved.layout === 'object' && saved.layout !== null && !Array.isArray(saved.layout) ? resolveLayout(saved.layout) : null;
   const layout = savedLayout !== null ? mergeLayouts(savedLayout, proposal.layout) : proposal.layout;
   const kept = savedLayout !== null && isExtendedLayout(savedLayout);
   const settings = loadSettings({ ...(saved ?? {}), layout });

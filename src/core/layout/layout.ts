@@ -110,7 +110,11 @@ export function mergeLayouts(saved: NoteLayout, proposed: NoteLayout): NoteLayou
     if (Array.isArray(def)) {
       const list = [...(a[key] as string[])];
       const seen = new Set(list.map((x) => x.toLowerCase()));
-      for (const x of b[key] as string[]) if (!seen.has(x.toLowerCase())) (seen.add(x.toLowerCase()), list.push(x));
+      for (const x of b[key] as string[]) {
+        if (seen.has(x.toLowerCase())) continue;
+        seen.add(x.toLowerCase());
+        list.push(x);
+      }
       out[key] = list;
     } else out[key] = a[key] !== def ? a[key] : b[key];
   }

@@ -79,3 +79,27 @@ describe('a note to create', () => {
     expect(readFileSync(join(root, 'new.md'), 'utf8')).toBe('written meanwhile\n');
   });
 });
+
+describe('checkin --write refuses rather than guesses', () => {
+  it('in a note still holding merge-conflict markers: nothing is written on either side', () => {
+    const conflicted = SESSION.replace(
+      '- [ ] Send 10 outreach messages [due:: 2026-11-28] ^c7f3a',
+      ['<<<<<<< ours', '- [ ] Send 10 outreach messages [due:: 2026-11-28] ^c7f3a', '=======', '- [ ] Send 10 outreach messages [due:: 2026-11-28] ^c7f3a', '    - 2026-11-21 partial: theirs', '>>>>>>> theirs'].join('\n'),
+    );
+    const root = makeVault({ 'Clients/Jane Doe.md': clientNote('Jane Doe'), [PATH]: conflicted });
+    const r = checkin(root);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/still holds merge-conflict markers \(<<<<<<< on line \d+\); resolve the conflict first/);
+    expect(readFileSync(join(root, PATH), 'utf8')).toBe(conflicted);
+  });
+
+  it('the same reply twice: the second run writes nothing and says the check-in was logged before', () => {
+    const root = vault();
+    expect(checkin(root).code).toBe(0);
+    const once = readFileSync(join(root, PATH), 'utf8');
+    const again = checkin(root);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/already has this check-in \(2026-11-28 stuck: no time, line \d+\), so it was logged before/);
+    expect(readFileSync(join(root, PATH), 'utf8')).toBe(once);
+  });
+});

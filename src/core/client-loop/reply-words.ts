@@ -46,11 +46,15 @@ interface Phrase {
   status: ReplyStatus;
   /** Counts only straight after a number ("1 yes, 2 no"). */
   weak?: boolean;
+  /** Says the commitment is still open ("not yet"): read, so its words are not taken for another status, but no check-in. */
+  open?: boolean;
 }
 
 const PHRASES: Phrase[] = [
   // negations and qualified forms first: they contain the plain words
-  ...["didn't", 'didnt', 'did not', "haven't", 'havent', 'have not', "hadn't", "couldn't", 'could not', "wasn't able", 'not yet', 'not done', 'no go', "didn't start", 'not started', "haven't started"].map(
+  // Still open, not a check-in: "not yet" is no skip (a skip leaves the overdue count).
+  ...['not yet', 'not started', "didn't start", "haven't started", 'havent started', 'not begun', 'still to do'].map((p) => ({ words: p.split(' '), status: 'skipped' as const, open: true })),
+  ...["didn't", 'didnt', 'did not', "haven't", 'havent', 'have not', "hadn't", "couldn't", 'could not', "wasn't able", 'not done', 'no go'].map(
     (p) => ({ words: p.split(' '), status: 'skipped' as const }),
   ),
   ...['half done', 'halfway done', 'half way', 'mostly done', 'almost done', 'nearly done', 'partly done', 'partially done', 'in progress', 'some of it', 'part of it', 'getting there', 'on it'].map(
@@ -127,6 +131,8 @@ export interface StatusHit {
   status: ReplyStatus;
   length: number;
   weak: boolean;
+  /** See Phrase.open. */
+  open: boolean;
 }
 
 export function statusAt(tokens: readonly Token[], i: number): StatusHit | null {
@@ -134,14 +140,14 @@ export function statusAt(tokens: readonly Token[], i: number): StatusHit | null 
   if (!t) return null;
   if (t.kind === 'emoji') {
     const s = EMOJI[t.word.replace(/\u200D.*$/u, '')];
-    return s ? { status: s, length: 1, weak: false } : null;
+    return s ? { status: s, length: 1, weak: false, open: false } : null;
   }
   if (t.kind !== 'word') return null;
   for (const p of PHRASES) {
-    if (p.words.every((w, k) => tokens[i + k]?.kind === 'word' && tokens[i + k].word === w)) return { status: p.status, length: p.words.length, weak: p.weak === true };
+    if (p.words.every((w, k) => tokens[i + k]?.kind === 'word' && tokens[i + k].word === w)) return { status: p.status, length: p.words.length, weak: p.weak === true, open: p.open === true };
   }
   if (t.word.length >= 4) {
-    for (const [w, status] of FUZZY) if (nearly(t.word, w)) return { status, length: 1, weak: false };
+    for (const [w, status] of FUZZY) if (nearly(t.word, w)) return { status, length: 1, weak: false, open: false };
   }
   return null;
 }

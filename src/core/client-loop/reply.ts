@@ -3,13 +3,15 @@
  * commitments a message numbered. Pure and total: any text gives a result, never an exception.
  *
  * What it reads, clause by clause (lines, sentences, commas and `1 ✅ 2 ❌` runs):
- * - the numbers the message gave (`1`, `#2`, `1 and 3`, `1+2`), or `all` / `everything` / `both`
+ * - the numbers the message gave (`1`, `#2`, `1 and 3`, `1+2`, `1 2 3`, `1-3`), or `all` / `everything` / `both`
  *   (with `except 2`), or words that pick out one commitment ("outreach done");
  * - a status in its common forms, with small typos (`dnoe`, `stuk`, `skiped`) and emoji:
  *   done (done, did it, finished, sent, ✅ 👍 ✔), partial (partly, half, halfway, mostly done,
- *   started, 🟡), stuck (stuck, blocked, 🚧), skipped (skip, skipped, didn't, not yet, ❌ 👎);
+ *   started, 🟡), stuck (stuck, blocked, 🚧), skipped (skip, skipped, didn't, ❌ 👎); "not yet" and
+ *   "not started" say it is still open, which is no check-in (listed as not placed);
  *   `yes` / `no` count only straight after a number;
  * - the rest of the clause (after a colon or dash, else after the status) as the check-in's note;
+ *   after a colon, numbers are the note's (`1 partial: 3 done, 7 to go`), never another check-in;
  *   a following piece with no number and no status continues the note.
  *
  * What it cannot place is listed with why, never guessed. A number outside the message's range
@@ -60,9 +62,15 @@ interface Clause {
   start: number;
   /** A note was opened with a colon or dash (a following piece continues it). */
   colon: boolean;
+  /** The status says the commitment is still open ("not yet"): no check-in. */
+  open: boolean;
 }
 
 const JOINERS = new Set([',', '&', '+', 'and', '/', 'n']);
+/** Between two numbers, a range: `1-3`, `1 to 3`. */
+const RANGE = new Set(['-', '–', '—', 'to', 'through', 'thru']);
+/** The most numbers a range gives (a reply numbers a handful of commitments). */
+const MAX_RANGE = 50;
 const SEPARATORS = new Set([':', '-', '–', '—', '.', ')', '=', '>', '→']);
 const ALL_WORDS = new Set(['all', 'everything', "everything's", "all's", 'both', 'every', 'each']);
 const EXCEPT_WORDS = new Set(['except', 'but', 'apart', 'besides', 'other', 'bar']);
@@ -73,9 +81,21 @@ function targetRun(tokens: readonly Token[], i: number): { targets: number[]; hi
   if (tokens[i]?.kind !== 'number') return null;
   const targets = [tokens[i].value!];
   let j = i + 1;
-  while (j + 1 < tokens.length && JOINERS.has(tokens[j].word) && tokens[j + 1].kind === 'number') {
-    targets.push(tokens[j + 1].value!);
-    j += 2;
+  // `1 and 3`, `1, 2`, `1 2 3`, `#1 #2`, and ranges `1-3`, `1 to 3`.
+  for (;;) {
+    if (tokens[j]?.kind === 'number') {
+      targets.push(tokens[j].value!);
+      j += 1;
+    } else if (j + 1 < tokens.length && JOINERS.has(tokens[j].word) && tokens[j + 1].kind === 'number') {
+      targets.push(tokens[j + 1].value!);
+      j += 2;
+    } else if (j + 1 < tokens.length && RANGE.has(tokens[j].word) && tokens[j + 1].kind === 'number') {
+      const from = targets[targets.length - 1];
+      const to = tokens[j + 1].value!;
+      if (to > from && to - from < MAX_RANGE) for (let n = from + 1; n <= to; n++) targets.push(n);
+      else targets.push(to);
+      j += 2;
+    } else break;
   }
   while (j < tokens.length && SEPARATORS.has(tokens[j].word)) j++;
   const hit = statusAt(tokens, j);
@@ -89,7 +109,9 @@ function parsePiece(piece: string): { clauses: Clause[]; leadingNumber: boolean 
   let cur: Clause | null = null;
   let before: string[] = [];
   let beforeStart: number | null = null;
-  const open = (start: number): Clause => ({ targets: [], all: false, except: [], status: null, words: [], noteStart: null, end: piece.length, start, colon: false });
+  const open = (start: number): Clause => ({ targets: [], all: false, except: [], status: null, words: [], noteStart: null, end: piece.length, start, colon: false, open: false });
+  /** Inside a note opened by a colon (`1 partial: 3 done, 7 to go`): its numbers are the note's words, not another check-in. */
+  const inColonNote = () => cur !== null && cur.colon && tokens.find((x) => x.start === cur!.noteStart)?.word === ':';
   const close = (at: number) => {
     if (cur) {
       cur.end = at;
@@ -99,12 +121,13 @@ function parsePiece(piece: string): { clauses: Clause[]; leadingNumber: boolean 
   };
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i];
-    const run = targetRun(tokens, i);
+    const run = inColonNote() ? null : targetRun(tokens, i);
     if (run) {
       close(t.start);
       const c: Clause = open(t.start);
       c.targets = run.targets;
       c.status = run.hit.status;
+      c.open = run.hit.open;
       c.words = before;
       before = [];
       beforeStart = null;
@@ -113,7 +136,7 @@ function parsePiece(piece: string): { clauses: Clause[]; leadingNumber: boolean 
       cur = c;
       continue;
     }
-    if ((cur === null || cur.status === null) && ALL_WORDS.has(t.word)) {
+    if ((cur === null || cur.status === null) && ALL_WORDS.has(t.word) && !inColonNote()) {
       let j = i + 1;
       while (j < tokens.length && (FILLER.has(tokens[j].word) || SEPARATORS.has(tokens[j].word))) j++;
       const hit = statusAt(tokens, j);
@@ -141,6 +164,7 @@ function parsePiece(piece: string): { clauses: Clause[]; leadingNumber: boolean 
       if (hit && !hit.weak) {
         const c: Clause = open(beforeStart ?? t.start);
         c.status = hit.status;
+        c.open = hit.open;
         c.words = before;
         before = [];
         beforeStart = null;
@@ -253,6 +277,12 @@ export function readReply(reply: string, numbered: readonly NumberedCommitment[]
         const source = piece.slice(c.start, c.end).trim().replace(/[,;]+$/, '');
         const note = noteOf(piece, c);
         const entries: typeof found = [];
+        if (c.open) {
+          // "2 not yet": still open, which is no check-in (a skip would leave the overdue count).
+          unplaced.push({ text: source, why: 'it says the commitment is still open (not yet, not started), which is no check-in, so nothing is logged for it; if it was let slide this time, say skipped' });
+          last = { entries, colon: c.colon };
+          continue;
+        }
         if (c.all) {
           for (const nc of numbered) if (!c.except.includes(nc.n)) entries.push({ n: nc.n, status: c.status!, note, source, explicit: false });
           for (const n of c.except) if (n < 1 || n > max) problems.push(`There is no ${n} to leave out in “${source}”: ${range}.`);

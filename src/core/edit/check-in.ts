@@ -54,6 +54,9 @@ export function checkIn(text: string, target: EditTarget, options: CheckInOption
   if (closed) return refuse(`${target.path} line ${c.line}: ${quote(c.text)} ${closed}; a check-in needs an open commitment. Nothing was changed.`);
 
   const note = options.note ? fieldValue(options.note) || null : null;
+  // The same check-in again (a reply logged twice): written once.
+  const twin = c.checkIns.find((k) => k.date === date && k.status === options.status && k.note === note);
+  if (twin) return refuse(`${target.path} line ${c.line}: ${quote(c.text)} already has this check-in (${checkInLineText(date, options.status, note)}, line ${twin.line}), so it was logged before; nothing was changed.`);
   const learned = options.learned ? fieldValue(options.learned) || null : null;
   const editor = new LineEditor(text);
   const parts = splitItem(editor.lines[c.line - 1]);

@@ -5,6 +5,8 @@
  * the one line in the note that still reads exactly as the caller saw it; else the edit is refused.
  */
 import { parseNote } from '../parse/note';
+import { findConflicts } from '../parse/merge-conflicts';
+import { splitLines } from '../parse/lines';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { ParsedCommitment, ParsedNote } from '../types';
 import { quote, refuse, type EditTarget, type Refusal } from './types';
@@ -18,6 +20,14 @@ export interface Located {
 }
 
 export function parseSessionForEdit(text: string, path: string, settings: CoreSettings): ParsedNote | Refusal {
+  // A note left mid-merge holds two versions: a write on one side is a guess at which one stays.
+  if (text.includes('<<<<<<<')) {
+    const conflicts = findConflicts(splitLines(text).lines, () => undefined);
+    const marker = conflicts[0]?.start ?? splitLines(text).lines.findIndex((l) => l.startsWith('<<<<<<<'));
+    if (marker >= 0) {
+      return refuse(`${path} still holds merge-conflict markers (<<<<<<< on line ${marker + 1}); resolve the conflict first (keep what you want, delete the marker lines), then try again; nothing was changed.`);
+    }
+  }
   const note = parseNote(path, text, settings);
   if (note.session === null) {
     const error = note.diagnostics.find((d) => d.severity === 'error');

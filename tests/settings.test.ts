@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, coreSettingsFrom, loadSettings, migrateSettings, SETTINGS_VERSION } from '../src/core/plugin-settings';
+import { DEFAULT_SETTINGS, coreSettingsFrom, loadSettings, migrateSettings, settingRepairs, SETTINGS_VERSION } from '../src/core/plugin-settings';
+import { resolveCoreSettings } from '../src/core/settings';
+import { resolveThresholds } from '../src/core/analytics/thresholds';
 
 describe('plugin settings', () => {
   it('has frozen defaults that a loaded copy never shares', () => {
@@ -22,6 +24,19 @@ describe('plugin settings', () => {
     expect(s.thresholds.carriedSessions).toBe(DEFAULT_SETTINGS.thresholds.carriedSessions);
     expect(s.calendar.vaultPath).toBe(DEFAULT_SETTINGS.calendar.vaultPath);
     expect(s.reviewsFolder).toBe('Reviews');
+  });
+
+  it('reads a number outside its range as the default and a fraction of whole days rounded; the index and thresholds take the same', () => {
+    const s = loadSettings({ dueLeadDays: 0.5, defaultCadence: 0, thresholds: { similarity: 3, recentSessions: 2.4, decliningRate: 0.4 }, nudges: { beforeDueDays: 0, thinAfterOnTime: 2.6 } });
+    expect(s.dueLeadDays).toBe(1);
+    expect(s.defaultCadence).toBe(14);
+    expect(s.thresholds).toMatchObject({ similarity: 0.6, recentSessions: 2, decliningRate: 0.4 });
+    expect(s.nudges).toMatchObject({ beforeDueDays: 1, thinAfterOnTime: 3 });
+    expect(settingRepairs({ dueLeadDays: 3, thresholds: { similarity: 3 } })).toEqual(['thresholds.similarity 3 is not a number from 0.1 to 1; read as 0.6']);
+    expect(settingRepairs({ dueLeadDays: 3 })).toEqual([]);
+    const core = resolveCoreSettings({ dueLeadDays: 2.5, defaultCadence: Infinity, chainSimilarity: -1 });
+    expect(core).toMatchObject({ dueLeadDays: 3, defaultCadence: 14, chainSimilarity: 0.6 });
+    expect(resolveThresholds({ minCount: 0, stalledCadences: 2 })).toMatchObject({ minCount: 3, stalledCadences: 2 });
   });
 
   it('drops values of the wrong type rather than trusting them', () => {

@@ -74,9 +74,10 @@ interface Loaded {
 }
 
 /** The vault read as the plugin reads it: its settings, every note, and a diagnostic for each note that could not be read. */
-function loadVault(vault: string, opts: CliOptions): Loaded {
+function loadVault(vault: string, opts: CliOptions, io: Io): Loaded {
   const read = readVaultFolder(vault);
-  const { settings } = readCliSettings(vault, { file: opts.settings, none: opts.noSettings });
+  const { settings, repairs } = readCliSettings(vault, { file: opts.settings, none: opts.noSettings });
+  for (const r of repairs) io.err(`follow-through: ${r}\n`);
   const index = new VaultIndex(coreSettingsFrom(settings));
   index.setNotes(read.notes);
   for (const u of read.unreadable) index.setUnreadable(u.path, u.message, u.severity);
@@ -95,7 +96,7 @@ function run(argv: string[], io: Io): number {
   switch (command) {
     case 'scan': {
       const vault = needVault(opts, command);
-      const { index, settings } = loadVault(vault, opts);
+      const { index, settings } = loadVault(vault, opts, io);
       const thresholds = settings.thresholds;
       if (!opts.json) io.out(scanSummary(index, opts.asOf, basename(resolve(vault))));
       else {
@@ -105,7 +106,7 @@ function run(argv: string[], io: Io): number {
       return 0;
     }
     case 'roster': {
-      const { index, settings } = loadVault(needVault(opts, command), opts);
+      const { index, settings } = loadVault(needVault(opts, command), opts, io);
       io.out(rosterCommand(index, { asOf: opts.asOf, coach: opts.coach, json: opts.json, thresholds: settings.thresholds, statuses: settings.rosterStatuses }));
       return 0;
     }
@@ -114,7 +115,7 @@ function run(argv: string[], io: Io): number {
       const vault = needVault(opts, command);
       const name = opts.positionals[2];
       if (!name) throw new UsageError(`${command} needs a client name`);
-      const { index, settings } = loadVault(vault, opts);
+      const { index, settings } = loadVault(vault, opts, io);
       const t = settings.thresholds;
       io.out(
         command === 'brief'
@@ -126,13 +127,13 @@ function run(argv: string[], io: Io): number {
     case 'review': {
       const vault = needVault(opts, command);
       const period = reviewPeriod(opts);
-      const { index, settings } = loadVault(vault, opts);
+      const { index, settings } = loadVault(vault, opts, io);
       io.out(reviewCommand(index, { period, asOf: opts.asOf, out: opts.out, practice: { thresholds: settings.thresholds } }));
       return 0;
     }
     case 'ics': {
       const vault = needVault(opts, command);
-      const { index, settings } = loadVault(vault, opts);
+      const { index, settings } = loadVault(vault, opts, io);
       if (opts.forClient !== null) {
         if (opts.client || opts.coach) throw new UsageError('ics --for-client takes no --client or --coach');
         const text = clientIcsCommand(index, opts.forClient, { asOf: opts.asOf, out: opts.out, calendar: settings.calendar, nudges: settings.nudges });
@@ -163,7 +164,7 @@ function run(argv: string[], io: Io): number {
       const name = opts.positionals[2];
       if (!name) throw new UsageError(`${command} needs a client name`);
       if (command === 'checkin' && (opts.reply === null || opts.reply.trim() === '')) throw new UsageError('checkin needs --reply TEXT (the client\'s reply, in quotes)');
-      const { index, settings, notes } = loadVault(vault, opts);
+      const { index, settings, notes } = loadVault(vault, opts, io);
       if (command === 'recap') io.out(recapCommand(index, name, opts.asOf, settings.nudges, agreementsFrom(notes)));
       else if (command === 'progress') io.out(progressCommand(index, name, opts.asOf));
       else {
@@ -180,7 +181,7 @@ function run(argv: string[], io: Io): number {
     }
     case 'demo': {
       const vault = needVault(opts, command);
-      const { index, settings } = loadVault(vault, opts);
+      const { index, settings } = loadVault(vault, opts, io);
       io.out(scanSummary(index, opts.asOf, basename(resolve(vault))));
       io.out('\n' + rosterText(rosterRows(index, { asOf: opts.asOf, thresholds: settings.thresholds, statuses: settings.rosterStatuses }), opts.asOf, coachOwnName(index.settings.layout)));
       return 0;

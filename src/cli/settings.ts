@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSettings, type FollowThroughSettings } from '../core/plugin-settings';
+import { loadSettings, settingRepairs, type FollowThroughSettings } from '../core/plugin-settings';
 import { describe, readText, VaultReadError } from './read-vault';
 
 /** Where Obsidian keeps this plugin's data, relative to the vault folder. */
@@ -23,6 +23,13 @@ export interface CliSettings {
   settings: FollowThroughSettings;
   /** The file the settings came from, or null for the defaults. */
   source: string | null;
+  /** One line for each saved number read as another ("settings FILE: dueLeadDays 0.5 is not…"). */
+  repairs: string[];
+}
+
+function fromFile(file: string): CliSettings {
+  const data = parseSettingsFile(file);
+  return { settings: loadSettings(data), source: file, repairs: settingRepairs(data).map((r) => `settings ${file}: ${r}; fix it there to silence this`) };
 }
 
 export function parseSettingsFile(file: string): Record<string, unknown> {
@@ -47,8 +54,8 @@ export function parseSettingsFile(file: string): Record<string, unknown> {
 
 /** The settings a command reads the vault with (see the module comment). */
 export function readCliSettings(vault: string, choice: SettingsChoice): CliSettings {
-  if (choice.none) return { settings: loadSettings(undefined), source: null };
-  if (choice.file !== null) return { settings: loadSettings(parseSettingsFile(choice.file)), source: choice.file };
+  if (choice.none) return { settings: loadSettings(undefined), source: null, repairs: [] };
+  if (choice.file !== null) return fromFile(choice.file);
   const file = join(vault, SETTINGS_PATH);
   let exists: boolean;
   try {
@@ -57,6 +64,6 @@ export function readCliSettings(vault: string, choice: SettingsChoice): CliSetti
     exists = false;
   }
   // Obsidian's loadData() gives null for a missing file, and the plugin starts from the defaults.
-  if (!exists) return { settings: loadSettings(null), source: null };
-  return { settings: loadSettings(parseSettingsFile(file)), source: file };
+  if (!exists) return { settings: loadSettings(null), source: null, repairs: [] };
+  return fromFile(file);
 }

@@ -3,8 +3,9 @@
  * saved (and drops values of the wrong type), and one migration function for renamed keys.
  * Pure: the adapter passes in whatever `loadData()` returned.
  */
-import { DEFAULT_THRESHOLDS, type RiskThresholds } from './analytics/thresholds';
-import { DEFAULT_COMMITMENT_HEADINGS, type CoreSettings } from './settings';
+import { DEFAULT_THRESHOLDS, resolveThresholds, THRESHOLD_RANGES, type RiskThresholds } from './analytics/thresholds';
+import { describeRange, fitsRange, inRange, range, type NumberRange } from './number-range';
+import { DATE_SETTING_RANGES, DEFAULT_COMMITMENT_HEADINGS, type CoreSettings } from './settings';
 import type { ClientStatus } from './types';
 import { DEFAULT_NUDGE_SETTINGS, resolveNudgeSettings, type NudgeSettings } from './nudges/settings';
 import { DEFAULT_CALENDAR_SETTINGS, resolveCalendarSettings, type CalendarSettings } from './calendar/settings';
@@ -125,6 +126,12 @@ function fill<T>(defaults: T, saved: unknown): T {
   return defaults;
 }
 
+/** The top-level numbers' ranges (the thresholds' are beside them in analytics/thresholds.ts). */
+export const SETTING_RANGES = Object.freeze({
+  ...DATE_SETTING_RANGES,
+  refreshDebounceMs: range(0, 10_000, true, 'milliseconds'),
+});
+
 /** Settings from whatever `loadData()` returned: migrated, filled in, never sharing the defaults. */
 export function loadSettings(saved: unknown): FollowThroughSettings {
   const migrated = isObject(saved) ? migrateSettings(saved) : {};
@@ -132,7 +139,33 @@ export function loadSettings(saved: unknown): FollowThroughSettings {
   // Nested settings with rules of their own (valid step names, hours 0-23…) repair themselves.
   const layout = resolveLayout(isObject(migrated.layout) ? migrated.layout : {});
   const dateStyle = DATE_STYLES.includes(filled.dateStyle) ? filled.dateStyle : 'auto';
-  return { ...filled, layout, dateStyle, nudges: resolveNudgeSettings(filled.nudges), calendar: resolveCalendarSettings(filled.calendar) };
+  const numbers = {
+    dueLeadDays: inRange(filled.dueLeadDays, SETTING_RANGES.dueLeadDays, DEFAULT_SETTINGS.dueLeadDays),
+    defaultCadence: inRange(filled.defaultCadence, SETTING_RANGES.defaultCadence, DEFAULT_SETTINGS.defaultCadence),
+    refreshDebounceMs: inRange(filled.refreshDebounceMs, SETTING_RANGES.refreshDebounceMs, DEFAULT_SETTINGS.refreshDebounceMs),
+    thresholds: resolveThresholds(filled.thresholds),
+  };
+  return { ...filled, ...numbers, layout, dateStyle, nudges: resolveNudgeSettings(filled.nudges), calendar: resolveCalendarSettings(filled.calendar) };
+}
+
+/**
+ * What `loadSettings` changed in the saved numbers, one line each ("dueLeadDays 0.5 is not a whole
+ * number of days from 0 to 60; read as 1"), for the CLI to say rather than silently use another value.
+ */
+export function settingRepairs(saved: unknown): string[] {
+  if (!isObject(saved)) return [];
+  const raw = migrateSettings(saved);
+  const loaded = loadSettings(saved);
+  const out: string[] = [];
+  const check = (name: string, value: unknown, r: NumberRange, got: number) => {
+    if (value === undefined) return;
+    if (typeof value === 'number' && fitsRange(value, r)) return;
+    out.push(`${name} ${JSON.stringify(value)} is not ${describeRange(r)}; read as ${got}`);
+  };
+  for (const key of Object.keys(SETTING_RANGES) as (keyof typeof SETTING_RANGES)[]) check(key, raw[key], SETTING_RANGES[key], loaded[key]);
+  const t = isObject(raw.thresholds) ? raw.thresholds : {};
+  for (const key of Object.keys(THRESHOLD_RANGES) as (keyof RiskThresholds)[]) check(`thresholds.${key}`, t[key], THRESHOLD_RANGES[key], loaded.thresholds[key]);
+  return out;
 }
 
 /** What the parser and index read from the settings. */

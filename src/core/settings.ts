@@ -1,4 +1,6 @@
 import { DEFAULT_LAYOUT, resolveLayout, type NoteLayout } from './layout/layout';
+import { THRESHOLD_RANGES } from './analytics/thresholds';
+import { inRange, range } from './number-range';
 
 /**
  * The settings the parser and index read. Defaults are frozen: callers build a new object with
@@ -39,6 +41,12 @@ export const DEFAULT_CORE_SETTINGS: Readonly<CoreSettings> = Object.freeze({
   chainSimilarity: 0.6,
 });
 
+/** What the two date settings may be; a value outside is brought in (see number-range.ts). */
+export const DATE_SETTING_RANGES = Object.freeze({
+  dueLeadDays: range(0, 60, true, 'days'),
+  defaultCadence: range(1, 366, true, 'days'),
+});
+
 /** Defaults overlaid with whatever the caller gives; the spec's heading names always apply. */
 export function resolveCoreSettings(partial: Partial<CoreSettings> = {}): CoreSettings {
   const headings = new Set([...DEFAULT_COMMITMENT_HEADINGS, ...(partial.commitmentHeadings ?? [])]);
@@ -46,6 +54,9 @@ export function resolveCoreSettings(partial: Partial<CoreSettings> = {}): CoreSe
     ...DEFAULT_CORE_SETTINGS,
     ...partial,
     commitmentHeadings: [...headings],
+    dueLeadDays: inRange(partial.dueLeadDays ?? DEFAULT_CORE_SETTINGS.dueLeadDays, DATE_SETTING_RANGES.dueLeadDays, DEFAULT_CORE_SETTINGS.dueLeadDays),
+    defaultCadence: inRange(partial.defaultCadence ?? DEFAULT_CORE_SETTINGS.defaultCadence, DATE_SETTING_RANGES.defaultCadence, DEFAULT_CORE_SETTINGS.defaultCadence),
+    chainSimilarity: inRange(partial.chainSimilarity ?? DEFAULT_CORE_SETTINGS.chainSimilarity, THRESHOLD_RANGES.similarity, DEFAULT_CORE_SETTINGS.chainSimilarity),
     keyAliases: { ...(partial.keyAliases ?? {}) },
     layout: resolveLayout(partial.layout ?? {}),
   };

@@ -1,12 +1,12 @@
 /** The plugin class: settings, the index, the edit machinery, then views and commands. Kept thin. */
-import { Plugin, getAllTags, type WorkspaceLeaf } from 'obsidian';
+import { Notice, Plugin, getAllTags, type WorkspaceLeaf } from 'obsidian';
 import { format } from 'date-fns';
 import { CommitmentActions } from '../app/actions';
 import { EditApplier } from '../app/applier';
 import { LiveModels } from '../app/live-models';
 import { localToday } from '../core/dates';
 import { VaultIndex } from '../core/index/vault-index';
-import { coreSettingsFrom, loadSettings, type FollowThroughSettings } from '../core/plugin-settings';
+import { coreSettingsFrom, loadSettings, settingRepairs, type FollowThroughSettings } from '../core/plugin-settings';
 import type { Diagnostic, IsoDate } from '../core/types';
 import type { RosterFilter } from '../ui/contracts';
 import { registerCommands } from './commands';
@@ -56,7 +56,7 @@ export default class FollowThroughPlugin extends Plugin implements Host {
 
   override async onload(): Promise<void> {
     setYamlParser(obsidianYaml);
-    this.settings = loadSettings(await this.loadData());
+    this.settings = this.readSettings(await this.loadData());
     this.index = new VaultIndex(coreSettingsFrom(this.settings));
     this.indexer = new VaultIndexer(this.app, this.index, this.agreements, { getAllTags });
     this.indexer.register(this);
@@ -134,7 +134,14 @@ export default class FollowThroughPlugin extends Plugin implements Host {
 
   /** data.json changed outside (sync): take the new settings as they are. */
   override async onExternalSettingsChange(): Promise<void> {
-    await this.applySettings(loadSettings(await this.loadData()));
+    await this.applySettings(this.readSettings(await this.loadData()));
+  }
+
+  /** Saved settings as the plugin takes them; a number hand-edited out of its range is named once, in a notice. */
+  private readSettings(saved: unknown): FollowThroughSettings {
+    const repairs = settingRepairs(saved);
+    if (repairs.length > 0) new Notice(`Follow Through settings: ${repairs.join('; ')}. Set them again in the settings tab.`, 0);
+    return loadSettings(saved);
   }
 
   private async applySettings(next: FollowThroughSettings): Promise<void> {

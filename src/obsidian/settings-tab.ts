@@ -1,10 +1,11 @@
 /** The settings tab: note conventions, dates, the roster's thresholds and what it shows. */
 import { PluginSettingTab, Setting, debounce, normalizePath, type App, type Debouncer, type Plugin } from 'obsidian';
-import { DEFAULT_SETTINGS, type FollowThroughSettings } from '../core/plugin-settings';
-import type { RiskThresholds } from '../core/analytics/thresholds';
+import { DEFAULT_SETTINGS, SETTING_RANGES, type FollowThroughSettings } from '../core/plugin-settings';
+import { THRESHOLD_RANGES, type RiskThresholds } from '../core/analytics/thresholds';
+import { describeRange, fitsRange, type NumberRange } from '../core/number-range';
 import type { ClientStatus, Diagnostic } from '../core/types';
 import { layoutSettings } from './layout-settings';
-import { NUDGE_KINDS, type NudgeKind } from '../core/nudges/settings';
+import { NUDGE_KINDS, THIN_AFTER_RANGE, type NudgeKind } from '../core/nudges/settings';
 import { templateProblems } from '../core/nudges/template';
 import { checkTasksStatuses } from '../app/tasks-statuses';
 
@@ -74,10 +75,10 @@ export class FollowThroughSettingTab extends PluginSettingTab {
   private pending: Debouncer<[string], unknown>[] = [];
 
   /** `save` once typing has paused, with the field's last value: not once per keystroke. */
-  private afterTyping(save: (value: string) => unknown): (value: string) => void {
+  private afterTyping(save: (value: string) => unknown): ((value: string) => void) & { cancel(): void } {
     const d = debounce((value: string) => save(value), TYPING_PAUSE_MS, true);
     this.pending.push(d);
-    return (value) => void d(value);
+    return Object.assign((value: string) => void d(value), { cancel: () => void d.cancel() });
   }
 
   override hide(): void {
@@ -87,18 +88,26 @@ export class FollowThroughSettingTab extends PluginSettingTab {
     super.hide();
   }
 
-  private number(el: HTMLElement, name: string, desc: string, get: () => number, set: (n: number) => Promise<void>, min = 0): void {
+  /** A number field that saves only a value in `range`; anything else is marked and its range given in the tooltip. */
+  private number(el: HTMLElement, name: string, desc: string, get: () => number, set: (n: number) => Promise<void>, r: NumberRange): void {
     new Setting(el)
       .setName(name)
       .setDesc(desc)
       .addText((t) => {
         t.inputEl.type = 'number';
-        t.setValue(String(get())).onChange(
-          this.afterTyping((v) => {
-            const n = Number(v);
-            if (v.trim() !== '' && Number.isFinite(n) && n >= min) return set(n);
-          }),
-        );
+        t.inputEl.min = String(r.min);
+        t.inputEl.max = String(r.max);
+        t.inputEl.step = r.whole ? '1' : 'any';
+        const save = this.afterTyping((v) => set(Number(v)));
+        t.setValue(String(get())).onChange((v) => {
+          const n = Number(v);
+          const ok = v.trim() !== '' && fitsRange(n, r);
+          t.inputEl.toggleClass('ft-invalid', !ok);
+          t.inputEl.title = ok ? '' : `Not saved: give ${describeRange(r)}.`;
+          // A value typed on the way ("1" before "14") is not saved once the field holds one that is refused.
+          if (ok) save(v);
+          else save.cancel();
+        });
       });
   }
 
@@ -161,8 +170,8 @@ export class FollowThroughSettingTab extends PluginSettingTab {
     });
 
     new Setting(el).setName('Dates').setHeading();
-    this.number(el, 'Due lead (days)', 'A commitment with no due date falls due this many days before the next session.', () => s().dueLeadDays, (n) => update({ dueLeadDays: Math.round(n) }));
-    this.number(el, 'Default cadence (days)', 'Days between sessions when a client note gives none.', () => s().defaultCadence, (n) => update({ defaultCadence: Math.round(n) }), 1);
+    this.number(el, 'Due lead (days)', 'A commitment with no due date falls due this many days before the next session.', () => s().dueLeadDays, (n) => update({ dueLeadDays: n }), SETTING_RANGES.dueLeadDays);
+    this.number(el, 'Default cadence (days)', 'Days between sessions when a client note gives none.', () => s().defaultCadence, (n) => update({ defaultCadence: n }), SETTING_RANGES.defaultCadence);
     this.text(el, 'Date display format', 'How dates show in views (date-fns format, e.g. EEE d MMM or yyyy-MM-dd). Notes always use YYYY-MM-DD.', () => s().dateFormat, (v) => update({ dateFormat: v.trim() || DEFAULT_SETTINGS.dateFormat }), DEFAULT_SETTINGS.dateFormat);
 
     new Setting(el).setName('Roster').setHeading();
@@ -180,7 +189,7 @@ export class FollowThroughSettingTab extends PluginSettingTab {
         );
     }
     for (const [key, name, desc] of THRESHOLD_LABELS) {
-      this.number(el, name, desc, () => s().thresholds[key], (n) => update({ thresholds: { ...s().thresholds, [key]: n } }));
+      this.number(el, name, desc, () => s().thresholds[key], (n) => update({ thresholds: { ...s().thresholds, [key]: n } }), THRESHOLD_RANGES[key]);
     }
     new Setting(el).addButton((b) =>
       b.setButtonText('Restore default thresholds').onClick(async () => {
@@ -199,7 +208,8 @@ export class FollowThroughSettingTab extends PluginSettingTab {
       'Fewer reminders for steady clients',
       'Leave out the midpoint reminder for a client whose last this many commitments were done on time (0 keeps every reminder). A client with a stuck or skipped streak keeps it, as a check-in question.',
       () => s().nudges.thinAfterOnTime,
-      (n) => update({ nudges: { ...s().nudges, thinAfterOnTime: Math.floor(n) } }),
+      (n) => update({ nudges: { ...s().nudges, thinAfterOnTime: n } }),
+      THIN_AFTER_RANGE,
     );
     for (const kind of NUDGE_KINDS) {
       new Setting(el)

@@ -500,6 +500,28 @@ describe('issue 10 §4: the vault plugin settings, read as the plugin reads them
     expect(run('ics', root, '--as-of', '2026-11-21').out).not.toContain('BEGIN:VALARM');
   });
 
+  it('a number in data.json outside what the setting takes is read as the default and named on stderr; dates and the calendar stay whole', () => {
+    const bad = { dueLeadDays: 0.5, defaultCadence: 0, thresholds: { similarity: 0, carriedSessions: 1.2 }, refreshDebounceMs: -1 };
+    const root = makeVault({ ...BASE, '.obsidian/plugins/follow-through/data.json': JSON.stringify(bad) });
+    const scan = run('scan', root, '--json', '--as-of', AS_OF);
+    expect(scan.code).toBe(0);
+    const json = JSON.parse(scan.out) as ReturnType<typeof scanJson>;
+    for (const c of json.commitments) expect(c.due ?? '2026-01-01').toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(json).toEqual(scanJson(root, '--no-settings'));
+    const warned = scan.err.trim().split('\n');
+    expect(warned).toEqual([
+      expect.stringMatching(/data\.json: dueLeadDays 0\.5 is not a whole number of days from 0 to 60; read as 1; fix it there/),
+      expect.stringMatching(/defaultCadence 0 is not a whole number of days from 1 to 366; read as 14/),
+      expect.stringMatching(/refreshDebounceMs -1 is not a whole number of milliseconds from 0 to 10000; read as 300/),
+      expect.stringMatching(/thresholds\.carriedSessions 1\.2 is not a whole number of sessions from 2 to 100; read as 3/),
+      expect.stringMatching(/thresholds\.similarity 0 is not a number from 0\.1 to 1; read as 0\.6/),
+    ]);
+    const ics = run('ics', root, '--as-of', AS_OF);
+    expect(ics.code).toBe(0);
+    expect(ics.out).toContain('END:VCALENDAR');
+    expect(run('scan', root, '--as-of', AS_OF, '--no-settings').err).toBe('');
+  });
+
   it('a malformed data.json is a one-line error naming the file, exit 1', () => {
     for (const bad of ['{"extraHeadings": [', '[]', '"text"', 'null', '']) {
       const root = withSettings(bad);

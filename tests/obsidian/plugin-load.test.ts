@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../src/core/plugin-settings';
 import { VIEW_CLIENT, VIEW_PRACTICE, VIEW_ROSTER } from '../../src/obsidian/host';
 import { FollowThroughSettingTab } from '../../src/obsidian/settings-tab';
+import { Notice } from '../fakes/obsidian';
 import { content, create, demoNotes, fixToday, leafWith, PLUGIN_ID, settle, start, statusBar, until } from './harness';
 
 beforeEach(fixToday);
@@ -19,6 +20,19 @@ describe('loading the plugin', () => {
     expect(plugin.settings.refreshDebounceMs).toBe(DEFAULT_SETTINGS.refreshDebounceMs);
     expect(plugin.settings.dateFormat).toBe(DEFAULT_SETTINGS.dateFormat);
     expect(plugin.index.settings.dueLeadDays).toBe(3);
+    plugin.unload();
+  });
+
+  it('reads a hand-edited number outside its range as the default, and says so in a notice that stays', async () => {
+    const before = Notice.shown.length;
+    const { plugin } = create({ settingsVersion: SETTINGS_VERSION, dueLeadDays: 0.5, defaultCadence: 0 });
+    plugin.load();
+    await until(() => plugin.settings !== undefined);
+    expect(plugin.settings).toMatchObject({ dueLeadDays: 1, defaultCadence: 14 });
+    expect(plugin.index.settings).toMatchObject({ dueLeadDays: 1, defaultCadence: 14 });
+    expect(Notice.shown.slice(before)).toEqual([
+      'Follow Through settings: dueLeadDays 0.5 is not a whole number of days from 0 to 60; read as 1; defaultCadence 0 is not a whole number of days from 1 to 366; read as 14. Set them again in the settings tab.',
+    ]);
     plugin.unload();
   });
 

@@ -1,3 +1,5 @@
+import { inRange, range, type NumberRange } from '../number-range';
+
 /** The thresholds behind the risk signals and patterns; settings may override each. */
 
 export interface RiskThresholds {
@@ -35,6 +37,24 @@ export const DEFAULT_THRESHOLDS: Readonly<RiskThresholds> = Object.freeze({
   minCount: 3,
 });
 
+/** What each threshold may be; a saved value outside is brought in (see number-range.ts). */
+export const THRESHOLD_RANGES: Readonly<Record<keyof RiskThresholds, NumberRange>> = Object.freeze({
+  stalledCadences: range(0.5, 52, false, 'cadences'),
+  carriedSessions: range(2, 100, true, 'sessions'),
+  decliningRate: range(0, 1, false, ''),
+  recentSessions: range(1, 100, true, 'sessions'),
+  lowConfidence: range(0, 11, false, ''),
+  missedSessions: range(1, 100, true, 'sessions'),
+  missedWindow: range(1, 100, true, 'sessions'),
+  followUpDays: range(0, 365, true, 'days'),
+  similarity: range(0.1, 1, false, ''),
+  minCount: range(1, 1000, true, 'commitments'),
+});
+
 export function resolveThresholds(partial: Partial<RiskThresholds> = {}): RiskThresholds {
-  return { ...DEFAULT_THRESHOLDS, ...partial };
+  const out = { ...DEFAULT_THRESHOLDS };
+  for (const key of Object.keys(THRESHOLD_RANGES) as (keyof RiskThresholds)[]) {
+    if (key in partial) out[key] = inRange(partial[key], THRESHOLD_RANGES[key], DEFAULT_THRESHOLDS[key]);
+  }
+  return out;
 }

@@ -7,6 +7,7 @@
  * The shape is plain JSON (records of arrays and strings) so the plugin's `loadSettings` fill
  * works on it unchanged: `levels` and `templates` have fixed keys, `clients` is a free-form map.
  */
+import { inRange, range } from '../number-range';
 import type { AccountabilityLevel } from '../types';
 import { deepFreeze } from '../freeze';
 
@@ -114,9 +115,10 @@ function kinds(value: unknown, fallback: readonly NudgeKind[]): NudgeKind[] {
   return NUDGE_KINDS.filter((k) => value.includes(k));
 }
 
-function wholeDays(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
-}
+/** What `thinAfterOnTime` may be (see number-range.ts). */
+export const THIN_AFTER_RANGE = range(0, 100, true, 'commitments');
+const DAYS_AFTER = range(0, 60, true, 'days');
+const DAYS_BEFORE = range(1, 60, true, 'days');
 
 function templateMap(value: unknown): Partial<Record<NudgeKind, string>> {
   const out: Partial<Record<NudgeKind, string>> = {};
@@ -153,14 +155,14 @@ export function resolveNudgeSettings(partial: Partial<NudgeSettings> | null | un
   return {
     enabled: typeof p.enabled === 'boolean' ? p.enabled : d.enabled,
     levels,
-    confirmAfterDays: wholeDays(p.confirmAfterDays, d.confirmAfterDays),
+    confirmAfterDays: inRange(p.confirmAfterDays, DAYS_AFTER, d.confirmAfterDays),
     midpointAt,
-    beforeDueDays: Math.max(1, wholeDays(p.beforeDueDays, d.beforeDueDays)),
-    overdueAfterDays: Math.max(1, wholeDays(p.overdueAfterDays, d.overdueAfterDays)),
+    beforeDueDays: inRange(p.beforeDueDays, DAYS_BEFORE, d.beforeDueDays),
+    overdueAfterDays: inRange(p.overdueAfterDays, DAYS_BEFORE, d.overdueAfterDays),
     templates: { ...d.templates, ...templateMap(p.templates) },
     emailSubject: typeof p.emailSubject === 'string' && p.emailSubject.trim() !== '' ? p.emailSubject : d.emailSubject,
     clients,
-    thinAfterOnTime: wholeDays(p.thinAfterOnTime, d.thinAfterOnTime),
+    thinAfterOnTime: inRange(p.thinAfterOnTime, THIN_AFTER_RANGE, d.thinAfterOnTime),
   };
 }
 

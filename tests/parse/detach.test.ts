@@ -50,6 +50,53 @@ describe('detach: the records keep no view into the note text', () => {
     expect(JSON.stringify(detach(structuredClone(parsed)))).toBe(JSON.stringify(parsed));
   });
 
+  it('every string field a session and a commitment keep lets go of the text (measured on the heap)', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const kept: ReturnType<typeof parseNote>[] = [];
+    const read = () => {
+      // 100 notes of 200 kB, each holding every kind of string a record keeps: attendees, a
+      // coach, a copied item, an if-then, a coping plan, a lesson, a plain note, a from-link,
+      // a recurrence, the person an item names and a block id, each of 13 characters or more.
+      for (let i = 0; i < 100; i++) {
+        const text = [
+          '---', 'type: session', 'client: ["[[Clients/Jane Doe Longname]]", "[[Samuel Okonkwo-Bright]]"]', `coach: Coach Margaret Whitfield ${i}`, `date: 2026-11-${String((i % 28) + 1).padStart(2, '0')}`, 'next: 2026-12-24', '---',
+          `Prose ${i} ${'x'.repeat(200_000)}`,
+          '## Commitments',
+          `- [ ] Samuel Okonkwo-Bright: send the portfolio to Ana by Friday, note ${i} [from:: [[2026-11-01 Jane Doe Longname#^earlierblockid${i}]]] 🔁 every second week on Monday ^blockidentifier${i}`,
+          '  - When the kids are in bed, I will open the laptop and write',
+          '  - If the evening runs late, then I will do ten minutes at lunch',
+          '  - 2026-11-30 done: sent it after the standup meeting',
+          '  - Learned: mornings work better than evenings for this kind of task',
+          '  - Dana said she is happy to review the portfolio draft',
+        ].join('\n');
+        kept.push(parseNote(`Sessions/2026/2026-11-${i} Jane Doe and a long name.md`, text));
+      }
+    };
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    read();
+    gc();
+    const grew = process.memoryUsage().heapUsed - before;
+    const c = kept[99].commitments[0];
+    const s = kept[99].sessions[0];
+    expect(s.clientTarget).toBe('Clients/Jane Doe Longname');
+    expect(s.attendees).toEqual(['Samuel Okonkwo-Bright']);
+    expect(s.coach).toBe('Coach Margaret Whitfield 99');
+    expect(c.person).toBe('Samuel Okonkwo-Bright');
+    expect(c.id).toBe('blockidentifier99');
+    expect(c.from).toContain('earlierblockid99');
+    expect(c.recurrence).toBe('every second week on Monday');
+    expect(c.trigger).toContain('kids are in bed');
+    expect(c.coping?.obstacle).toContain('evening runs late');
+    expect(c.coping?.response).toContain('ten minutes at lunch');
+    expect(c.learned[0].text).toContain('mornings work better');
+    expect(c.notes[0]).toContain('happy to review');
+    expect(c.checkIns[0].note).toBe('sent it after the standup meeting');
+    // Views would keep all 20 MB; own copies keep a few kilobytes a note.
+    expect(grew).toBeLessThan(2_000_000);
+  });
+
   it('a parsed note keeps none of its text, and its session is still its first session (measured on the heap)', () => {
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as () => void;

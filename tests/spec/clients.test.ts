@@ -198,3 +198,28 @@ describe('clients mentioned by sessions alone', () => {
     expect(out.sessions.map((s) => s.client)).toEqual(['Jane Doe', 'Bob Ray']);
   });
 });
+
+describe('a group session in our own format', () => {
+  const note = (items: string[]) => ({
+    'Sessions/2026-11-20 Pair.md': ['---', 'type: session', 'client: ["[[Jane Doe]]", "[[Bob Ray]]"]', 'date: 2026-11-20', '---', '## Commitments', ...items, ''].join('\n'),
+  });
+
+  it("gives an item to the person its line names first, as the warning asks ('Bob Ray: …', 'Jane: …', '**Bob**: …')", () => {
+    const out = scan(note(['- [ ] Bob Ray: send the deck [due:: 2026-11-27]', '- [ ] Jane: draft the plan', '- [ ] **Bob**: book the room']));
+    expect(out.commitments.map((c) => [c.client, c.text])).toEqual([
+      ['Bob Ray', 'send the deck'],
+      ['Jane Doe', 'draft the plan'],
+      ['Bob Ray', 'book the room'],
+    ]);
+    expect(out.diagnostics).toEqual([]);
+  });
+
+  it('an item that names no one present is still a warning, and not counted', () => {
+    const out = scan(note(['- [ ] Send the deck', '- [ ] Note: book the room']));
+    expect(out.commitments).toEqual([]);
+    expect(out.diagnostics.map((d) => [d.line, /group session: this item names none of Jane Doe, Bob Ray/.test(d.message)])).toEqual([
+      [7, true],
+      [8, true],
+    ]);
+  });
+});

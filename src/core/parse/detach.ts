@@ -32,34 +32,146 @@ export function detach<T>(value: T): T {
 }
 
 /**
- * `detach` for a parsed note, at about half the cost: `session` is `sessions[0]`, walked once;
- * the path (every session's, and its key when the note is one session) is a string of the
- * note's own, `ownPath`, which every string equal to it becomes rather than a copy each; and a
- * commitment's text, nearly always a part of its line, is cut from the line's own copy rather
- * than copied again (which also spares the index a second copy of every commitment's words).
+ * The strings of one note's records, copied at once: gathered (`collect`), joined into one flat
+ * string of the note's own (a join of two or more strings builds a new flat string), then each
+ * given back as its slice of that string (`give`). One copy per note rather than one call per
+ * string: the per-string copy was a fifth of the index's time. Characters outside Latin-1 make a
+ * string two bytes a character, so such strings are joined apart and the rest stay one byte.
+ */
+class Keeper {
+  private readonly narrow: string[] = [];
+  private readonly wide: string[] = [];
+  /** Per string gathered, whether it went to `wide`. */
+  private readonly isWide: boolean[] = [];
+  private giving = false;
+  private narrowAll = '';
+  private wideAll = '';
+  private at = 0;
+  private narrowAt = 0;
+  private wideAt = 0;
+
+  constructor(private readonly shared: string) {}
+
+  /** What `v` is kept as: itself when short (never a view) or the note's own path, else its part of the joined copy. */
+  keep<T extends string | null>(v: T): T {
+    if (v === null || v.length < MIN_VIEW) return v;
+    if (v === this.shared) return this.shared as T;
+    if (!this.giving) {
+      const w = NOT_LATIN1.test(v);
+      (w ? this.wide : this.narrow).push(v);
+      this.isWide.push(w);
+      return v;
+    }
+    const w = this.isWide[this.at++];
+    let from: number;
+    let all: string;
+    if (w) {
+      from = this.wideAt;
+      all = this.wideAll;
+      this.wideAt += v.length;
+    } else {
+      from = this.narrowAt;
+      all = this.narrowAll;
+      this.narrowAt += v.length;
+    }
+    return all.slice(from, from + v.length) as T;
+  }
+
+  /** Joins what was gathered; `keep` gives back slices from here on. */
+  join(): void {
+    this.narrowAll = joinOwn(this.narrow);
+    this.wideAll = joinOwn(this.wide);
+    this.giving = true;
+  }
+}
+
+const NOT_LATIN1 = /[^\u0000-\u00ff]/;
+
+/** The strings as one flat string of its own (a lone string is copied, as `join` would hand it back itself). */
+function joinOwn(parts: string[]): string {
+  if (parts.length === 0) return '';
+  return parts.length === 1 ? ownString(parts[0]) : parts.join('');
+}
+
+/**
+ * Every string a note's sessions and commitments hold, through `k` (gathering, then giving back).
+ * Typed rather than walked: a walk over every property (`for…in`) cost as much as the copies.
+ *
+ * A string field added to SessionNote, CopiedItem, ParsedCommitment, Coping, CheckIn or Learned
+ * must be added here, or the index keeps the whole note text alive through it (the heap tests
+ * in tests/parse/detach.test.ts name each field).
+ */
+function keepStrings(note: ParsedNote, k: Keeper): void {
+  for (const s of note.sessions) {
+    s.path = k.keep(s.path);
+    s.key = k.keep(s.key);
+    s.clientRef = k.keep(s.clientRef);
+    s.clientTarget = k.keep(s.clientTarget);
+    s.next = k.keep(s.next);
+    s.coach = k.keep(s.coach);
+    const a = s.attendees;
+    for (let i = 0; i < a.length; i++) a[i] = k.keep(a[i]);
+    for (const c of s.copies) c.text = k.keep(c.text);
+  }
+  for (const c of note.commitments) {
+    const oldRaw = c.raw;
+    c.raw = k.keep(oldRaw);
+    // A commitment's text is nearly always a part of its line: cut from the line's own copy.
+    const at = c.text.length >= MIN_VIEW ? oldRaw.indexOf(c.text) : -1;
+    c.text = at >= 0 ? c.raw.slice(at, at + c.text.length) : k.keep(c.text);
+    c.id = k.keep(c.id);
+    c.owner = k.keep(c.owner);
+    c.kind = k.keep(c.kind);
+    c.trigger = k.keep(c.trigger);
+    if (c.coping !== null) {
+      c.coping.obstacle = k.keep(c.coping.obstacle);
+      c.coping.response = k.keep(c.coping.response);
+    }
+    c.from = k.keep(c.from);
+    c.person = k.keep(c.person);
+    c.recurrence = k.keep(c.recurrence);
+    for (const x of c.checkIns) x.note = k.keep(x.note);
+    for (const x of c.learned) x.text = k.keep(x.text);
+    const n = c.notes;
+    for (let i = 0; i < n.length; i++) n[i] = k.keep(n[i]);
+  }
+}
+
+/**
+ * `detach` for a parsed note: its sessions' and commitments' strings copied at once (see
+ * Keeper), the path (every session's, and its key when the note is one session) the note's own
+ * `ownPath` rather than a copy each, and a commitment's text cut from its line's copy. The
+ * client record and the diagnostics, few and of any shape, are walked.
  *
  * Each list that holds something is also swapped for a copy of its exact length: a list grown by
  * `push` keeps room for 16 more, which the index would hold for every list of every note (a
  * tenth of its memory).
  */
 export function detachNote(note: ParsedNote, ownPath: string): ParsedNote {
-  const { session, commitments } = note;
-  note.session = null;
-  note.commitments = [];
-  walk(note, 0, ownPath, true);
-  for (const c of commitments) {
-    const raw = ownString(c.raw);
-    const at = c.text.length >= MIN_VIEW ? raw.indexOf(c.text) : -1;
-    const text = at >= 0 ? raw.slice(at, at + c.text.length) : own(c.text, ownPath);
-    // Blank while the rest is walked, so the walk does not copy them again.
-    c.raw = '';
-    c.text = '';
-    walk(c, 1, ownPath, true);
-    c.raw = raw;
-    c.text = text;
+  const first = note.session;
+  note.path = ownPath;
+  const k = new Keeper(ownPath);
+  keepStrings(note, k);
+  k.join();
+  keepStrings(note, k);
+  if (note.client !== null) walk(note.client, 1, ownPath, true);
+  for (const d of note.diagnostics) {
+    d.path = ownPath;
+    d.message = own(d.message, ownPath);
   }
-  note.commitments = exact(commitments, true);
-  note.session = session;
+  note.sessions = exact(note.sessions, true);
+  note.commitments = exact(note.commitments, true);
+  note.diagnostics = exact(note.diagnostics, true);
+  for (const s of note.sessions) {
+    s.attendees = exact(s.attendees, true);
+    s.copies = exact(s.copies, true);
+  }
+  for (const c of note.commitments) {
+    c.checkIns = exact(c.checkIns, true);
+    c.learned = exact(c.learned, true);
+    c.notes = exact(c.notes, true);
+  }
+  note.session = first;
   shareEmptyLists(note);
   return note;
 }

@@ -69,7 +69,7 @@ const STRUCK = /^~~([^~\n]{1,2000})~~([^~\n]{0,200})$/;
 const DROPPED = /\b(?:dropped|cancel(?:l)?ed|won'?t do|not doing|let go|abandoned|skip(?:ped)?|no longer|parked|deferred|postponed|shelved|on hold|put aside)\b/i;
 const DONE_REMARK = /\b(?:done|completed|finished|sent|did it)\b[ \t]{0,5}:?[ \t]{0,5}(\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?/i;
 
-function sameName(a: string, b: string): boolean {
+export function sameName(a: string, b: string): boolean {
   const x = a.trim().replace(/^@(?=\S)/, '').toLowerCase();
   const y = b.trim().replace(/^@(?=\S)/, '').toLowerCase();
   if (x === '' || y === '') return false;

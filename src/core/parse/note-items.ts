@@ -5,9 +5,9 @@
  * note-body.ts reads the lines; this decides what of them counts.
  */
 import type { CoreSettings } from '../settings';
-import type { ParsedNote, Severity } from '../types';
+import type { ParsedCommitment, ParsedNote, Severity } from '../types';
 import { applyFlexible, copiedItem, finishCommitment, notAnItem, type Open } from './commitment';
-import type { ItemContext } from './flexible';
+import { sameName, type ItemContext } from './flexible';
 import { firstSide, sameItem, secondSideOf, type ConflictRegion } from './merge-conflicts';
 
 export type Owner = { owner: string; person: string | null };
@@ -79,6 +79,7 @@ export class ItemSink {
       if (seen !== undefined) diag(c.line, 'warning', `block id ^${c.id} is also used on line ${seen}; an id names one commitment: change or delete one of the two`);
       else this.ids.set(c.id, c.line);
     }
+    if (sn.attendees.length > 0 && c.person === null && c.owner !== 'coach' && !flexible) namedPerson(c, [sn.clientRef, ...sn.attendees]);
     if (sn.attendees.length > 0 && c.person === null && c.owner !== 'coach') {
       diag(c.line, 'warning', `group session: this item names none of ${[sn.clientRef, ...sn.attendees].join(', ')}; start it with the person's name (e.g. '${sn.attendees[0]}: …') to count it`);
       return;
@@ -86,4 +87,21 @@ export class ItemSink {
     result.commitments.push(c);
     this.withItems.add(sessionIdx);
   }
+}
+
+/** `Name: …` leading an item's text. */
+const PERSON_LEAD = /^(?:\*\*|__)?([^\s:*_][^:*_]{0,60}?)(?:\*\*|__)?[ \t]*:[ \t]+(?=\S)/;
+
+/**
+ * In a group session of our own format, the person an item names first (`Ben: send the deck`,
+ * `**Ben Ortiz**: …`), as the group-session warning asks: the item is theirs, and the name leaves
+ * its text. (The flexible layout reads this and more ways of naming an owner; see ./flexible.)
+ */
+function namedPerson(c: ParsedCommitment, people: readonly string[]): void {
+  const m = PERSON_LEAD.exec(c.text);
+  if (!m) return;
+  const who = people.find((p) => sameName(p, m[1]));
+  if (who === undefined) return;
+  c.person = who;
+  c.text = c.text.slice(m[0].length);
 }

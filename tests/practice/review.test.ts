@@ -236,6 +236,15 @@ describe('updateReviewNote', () => {
     }
   });
 
+  it("refuses to write one period's review over another's (a week over last week's, a month over a week)", () => {
+    const lastWeek = renderReview(index, { ...options, asOf: '2026-11-20' });
+    const existing = withReader(lastWeek);
+    const r = updateReviewNote(existing, note);
+    expect(r).toEqual({ ok: false, reason: "the note holds the 2026-W47 review, not 2026-W48's; write the 2026-W48 review to a note of its own (the note was left unchanged)" });
+    const month = renderReview(index, { ...options, period: 'month' });
+    expect(updateReviewNote(withReader(note), month)).toMatchObject({ ok: false, reason: expect.stringMatching(/holds the 2026-W48 review, not 2026-11's/) });
+  });
+
   it('refuses generated text that is not a review block', () => {
     expect(updateReviewNote(null, '# nothing generated')).toMatchObject({ ok: false });
   });
@@ -273,6 +282,24 @@ describe('the review command', () => {
     mkdirSync(dir);
     reviewCommand(idx, { period: 'month', asOf: AS_OF, out: dir });
     expect(existsSync(join(dir, '2026-11.md'))).toBe(true);
+  });
+
+  it('a folder not made yet, written with a trailing /, is made; a name that is neither folder nor .md note is refused', () => {
+    const dir = join(root, 'new-folder', 'Reviews');
+    reviewCommand(idx, { period: 'week', asOf: AS_OF, out: `${dir}/` });
+    expect(existsSync(join(dir, '2026-W48.md'))).toBe(true);
+    const bare = join(root, 'Reviews2');
+    expect(() => reviewCommand(idx, { period: 'week', asOf: AS_OF, out: bare })).toThrow(/not a folder and not a \.md note; end it with \/ for a folder \(the review goes in it as 2026-W48\.md\), or name the note .*Reviews2\.md/);
+    expect(existsSync(bare)).toBe(false);
+  });
+
+  it("refuses to write a week's review into last week's note, which keeps every byte", () => {
+    const file = join(root, 'last-week.md');
+    reviewCommand(idx, { period: 'week', asOf: '2026-11-20', out: file });
+    const before = readFileSync(file, 'utf8') + 'What I learned this week.\n';
+    writeFileSync(file, before);
+    expect(() => reviewCommand(idx, { period: 'week', asOf: AS_OF, out: file })).toThrow(/not writing .*last-week\.md: the note holds the 2026-W47 review, not 2026-W48's/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
   it('refuses to touch a file without a review block', () => {

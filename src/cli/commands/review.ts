@@ -2,8 +2,8 @@
  * `review VAULT --week|--month [--as-of D] [--out FILE]`: the weekly or monthly review note.
  * Without --out the note is printed. With --out it is written there; when the file exists, only
  * its generated block is replaced and everything the reader wrote is kept (a file without a
- * well-formed block is refused, exit 1). --out may name a folder: the note goes in it as
- * `2026-W48.md` / `2026-11.md`.
+ * well-formed block, or with another period's, is refused, exit 1). --out may name a folder (one
+ * not made yet ends with `/`): the note goes in it as `2026-W48.md` / `2026-11.md`.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -39,7 +39,11 @@ export function reviewCommand(index: VaultIndex, options: ReviewCommandOptions):
 
   const label = periodOf(options.period, options.asOf).label;
   let file = options.out;
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, `${label}.md`);
+  if (/[\\/]$/.test(file) || (existsSync(file) && statSync(file).isDirectory())) file = join(file, `${label}.md`);
+  else if (!/\.md$/i.test(file)) {
+    // A folder not made yet, or a note's name without `.md`: either way, not a file Obsidian would show.
+    throw new ReviewWriteError(`not writing ${file}: it is not a folder and not a .md note; end it with / for a folder (the review goes in it as ${label}.md), or name the note ${file}.md`);
+  }
   const dangling = danglingLinkReason(file);
   if (dangling !== null) throw new ReviewWriteError(`not writing ${file}: ${dangling}`);
   let existing: string | null = null;

@@ -41,13 +41,19 @@ function findBlock(text: string): Block | { reason: string } {
   return { from: starts[0], to: ends[0].to };
 }
 
+/** The period a review block is for, from its heading (`# Weekly review: 2026-W48 (…)`), or null. */
+function periodIn(block: string): string | null {
+  const m = /^#[ \t]+(?:Weekly|Monthly)[ \t]+review:[ \t]+(\S+)/m.exec(block);
+  return m ? m[1] : null;
+}
+
 /**
  * The note with its generated block replaced by the one in `generated` (a note or block from
  * `renderReview`/`renderReviewBlock`). Everything outside the block is kept byte for byte, and the
  * new block takes the note's line endings. With no existing note, `generated` is the note. When
  * the existing note's markers are missing, repeated or out of order nothing is changed and the
  * reason is given: the safe choice, since guessing where the generated part ends could overwrite
- * what the reader wrote.
+ * what the reader wrote. So is a note whose block is another period's review.
  */
 export function updateReviewNote(existing: string | null, generated: string): ReviewUpdate {
   const fresh = findBlock(generated);
@@ -55,6 +61,13 @@ export function updateReviewNote(existing: string | null, generated: string): Re
   if (existing === null) return { ok: true, text: generated, changed: true, created: true };
   const old = findBlock(existing);
   if ('reason' in old) return { ok: false, reason: `${old.reason}; the note was left unchanged` };
+  const was = periodIn(existing.slice(old.from, old.to));
+  const now = periodIn(generated.slice(fresh.from, fresh.to));
+  if (was !== null && now !== null && was !== now) {
+    // The block says only its own period's review rewrites it: another period's would put this
+    // week's figures beside last week's reflections.
+    return { ok: false, reason: `the note holds the ${was} review, not ${now}'s; write the ${now} review to a note of its own (the note was left unchanged)` };
+  }
   let block = generated.slice(fresh.from, fresh.to).replace(/\r\n/g, '\n');
   if (/\r\n/.test(existing)) block = block.replace(/\n/g, '\r\n');
   const text = existing.slice(0, old.from) + block + existing.slice(old.to);

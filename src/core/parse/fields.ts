@@ -118,6 +118,12 @@ const FOLD_RUNS = /\s{2,}|[^\S ]/g;
 /** A Tasks due, scheduled or start sign (a date to come), as left when no date followed it. */
 const LONE_DATE_SIGN = /(?:📅|📆|🗓|⏳|🛫)\uFE0F?/u;
 
+/** Adds `piece` to `pieces` without its surrounding white space, unless nothing is left. */
+function pushTrimmed(pieces: string[], piece: string): void {
+  const t = piece.trim();
+  if (t !== '') pieces.push(t);
+}
+
 /** Reads a commitment line's text (after the list marker and checkbox) into its fields. */
 export function parseLineFields(content: string, dueAliases = false): LineFields {
   const problems: string[] = [];
@@ -150,24 +156,32 @@ export function parseLineFields(content: string, dueAliases = false): LineFields
 
   if (text.includes('::')) {
     // The text around the fields, joined once: a string built with `+` is a rope that every
-    // later step (the emoji test, the trim) would first have to copy flat.
+    // later step (the emoji test, the trim) would first have to copy flat. Each piece is
+    // trimmed, so the join's spaces are the only ones between pieces and most lines need no
+    // folding of white space after.
     let pieces: string[] | null = null;
     let at = 0;
     for (let f = nextInlineField(text); f !== null; f = nextInlineField(text, f.end)) {
       const key = fieldOfName(f.key.trim().toLowerCase(), dueAliases);
       // Other inline fields are someone else's; they leave the text all the same.
       if (key !== null) readField(out, key, f.value.trim());
-      (pieces ??= []).push(text.slice(at, f.start));
+      pushTrimmed((pieces ??= []), text.slice(at, f.start));
       at = f.end;
     }
     if (pieces !== null) {
-      pieces.push(text.slice(at));
+      pushTrimmed(pieces, text.slice(at));
       text = pieces.join(' ');
     }
   }
 
   if (MAY_HAVE_DATE_EMOJI.test(text) && ANY_DATE_EMOJI.test(text)) {
-    text = text.replace(EMOJI_DATE, (_m, emoji: string, _gap: string, date: string) => {
+    // Each date sign and its date leave the text; read in line order, after the inline fields.
+    const pieces: string[] = [];
+    let at = 0;
+    EMOJI_DATE.lastIndex = 0;
+    for (let m = EMOJI_DATE.exec(text); m !== null; m = EMOJI_DATE.exec(text)) {
+      const emoji = m[1];
+      const date = m[3];
       const key = fieldOfEmoji(emoji);
       if (key !== null) {
         readField(out, key, date);
@@ -175,8 +189,13 @@ export function parseLineFields(content: string, dueAliases = false): LineFields
       } else if (emoji === SCHEDULED_EMOJI) out.scheduled = parseIsoDate(date);
       else if (emoji === START_EMOJI) out.start = parseIsoDate(date);
       // the created date is Tasks' own
-      return ' ';
-    });
+      pushTrimmed(pieces, text.slice(at, m.index));
+      at = m.index + m[0].length;
+    }
+    if (at > 0) {
+      pushTrimmed(pieces, text.slice(at));
+      text = pieces.join(' ');
+    }
   }
 
   // A Tasks date sign left with no date after it (`📅 tomorrow`, `📅 99999-01-01`): Tasks reads no

@@ -87,7 +87,8 @@ class Keeper {
   }
 }
 
-const NOT_LATIN1 = /[^\u0000-\u00ff]/;
+/** A character Latin-1 cannot hold (one above U+00FF). */
+const NOT_LATIN1 = /[\u0100-\uffff]/;
 
 /** The strings as one flat string of its own (a lone string is copied, as `join` would hand it back itself). */
 function joinOwn(parts: string[]): string {

@@ -130,7 +130,8 @@ describe('buildCalendar', () => {
   });
 
   it('folds lines at 75 octets without splitting a UTF-8 character, and uses CRLF throughout', () => {
-    expect(ics.endsWith('END:VCALENDAR')).toBe(true);
+    // Every content line ends with CRLF, the last one too (RFC 5545 3.1).
+    expect(ics.endsWith('\r\nEND:VCALENDAR\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const lines = ics.split('\r\n');
     for (const l of lines) expect(new TextEncoder().encode(l).length, l).toBeLessThanOrEqual(75);

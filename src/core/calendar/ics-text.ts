@@ -65,10 +65,18 @@ export function foldLines(text: string): string {
 export function calendarText(cal: ICalCalendar): string {
   const events = cal.events();
   // toString writes a calendar's own X- lines after the events; ours have none, and one that has gets the library's text.
-  if (events.length === 0 || cal.x().length > 0) return cal.toString();
+  if (events.length === 0 || cal.x().length > 0) return withFinalBreak(cal.toString());
   const parts: string[] = [];
   for (const e of events) parts.push(foldLines(e.toString()));
   const shell = cal.clear().toString();
   const end = shell.lastIndexOf('END:VCALENDAR');
-  return shell.slice(0, end) + parts.join('') + shell.slice(end);
+  return withFinalBreak(shell.slice(0, end) + parts.join('') + shell.slice(end));
+}
+
+/**
+ * RFC 5545 ends every content line with CRLF, the last (`END:VCALENDAR`) too; the library leaves
+ * it off, and a strict reader (or `cat` of two files) then runs the next text into that line.
+ */
+function withFinalBreak(text: string): string {
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

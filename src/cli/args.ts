@@ -32,29 +32,53 @@ export interface CliOptions {
   positionals: string[];
 }
 
+/**
+ * `--reply TEXT` with TEXT starting with a dash (a pasted list: `--reply "- 1 done"`) as
+ * `--reply=TEXT`, which the argument parser would otherwise refuse as ambiguous. Not when TEXT is
+ * one of our own options (`--reply --write`: the reply was left out, which stays an error).
+ */
+function replyValuesJoined(argv: string[], options: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = argv[i + 1];
+    if (a === '--reply' && next !== undefined && next.startsWith('-') && !(next.replace(/^--?/, '').split('=')[0] in options)) {
+      out.push(`--reply=${next}`);
+      i++;
+    } else out.push(a);
+    if (a === '--') {
+      out.push(...argv.slice(i + 1));
+      break;
+    }
+  }
+  return out;
+}
+
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  'as-of': { type: 'string' },
+  coach: { type: 'string' },
+  client: { type: 'string' },
+  out: { type: 'string' },
+  week: { type: 'boolean', default: false },
+  month: { type: 'boolean', default: false },
+  write: { type: 'boolean', default: false },
+  settings: { type: 'string' },
+  'no-settings': { type: 'boolean', default: false },
+  'for-client': { type: 'string' },
+  reply: { type: 'string' },
+  date: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 export function parseCliArgs(argv: string[], today: () => string = () => localToday()): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: replyValuesJoined(argv, OPTIONS),
       allowPositionals: true,
       strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        'as-of': { type: 'string' },
-        coach: { type: 'string' },
-        client: { type: 'string' },
-        out: { type: 'string' },
-        week: { type: 'boolean', default: false },
-        month: { type: 'boolean', default: false },
-        write: { type: 'boolean', default: false },
-        settings: { type: 'string' },
-        'no-settings': { type: 'boolean', default: false },
-        'for-client': { type: 'string' },
-        reply: { type: 'string' },
-        date: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: OPTIONS,
     });
   } catch (err) {
     throw new UsageError((err as Error).message.split('\n')[0]);

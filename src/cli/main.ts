@@ -5,7 +5,8 @@
  * client was not found, or an output file was refused; 2 the command line was wrong.
  */
 import { basename, resolve } from 'node:path';
-import { localToday } from '../core/dates';
+import { daysBetween, localToday } from '../core/dates';
+import type { IsoDate } from '../core/types';
 import { VaultIndex } from '../core/index/vault-index';
 import { coreSettingsFrom, type FollowThroughSettings } from '../core/plugin-settings';
 import { HelpRequested, parseCliArgs, UsageError, type CliOptions } from './args';
@@ -55,7 +56,7 @@ options:
   --out FILE         write to FILE instead of printing
   --for-client NAME  ics: the client's own calendar (their words, their reminders, no one else's)
   --reply TEXT       checkin: the client's reply, e.g. "1 done, 2 stuck: meetings ate Monday"
-  --date DATE        checkin: the check-ins' date (default: today)
+  --date DATE        checkin: the check-ins' date (default: today; not after today, at most a year back)
   --settings FILE    read the notes with the plugin settings in FILE
                      (default: VAULT/${SETTINGS_PATH} when it is there)
   --no-settings      read the notes with the default settings
@@ -168,7 +169,9 @@ function run(argv: string[], io: Io): number {
       if (command === 'recap') io.out(recapCommand(index, name, opts.asOf, settings.nudges, agreementsFrom(notes)));
       else if (command === 'progress') io.out(progressCommand(index, name, opts.asOf));
       else {
-        const date = opts.date ?? (io.today ?? (() => localToday()))();
+        const today = (io.today ?? (() => localToday()))();
+        const date = opts.date ?? today;
+        checkInDateInReach(date, today);
         const asOf = opts.asOfGiven ? opts.asOf : (opts.date ?? opts.asOf);
         io.out(checkinCommand(index, name, { reply: opts.reply!, date, asOf, write: opts.write, vault }));
       }
@@ -217,4 +220,15 @@ export function main(argv: string[], io: Io): number {
     io.err(`follow-through: ${(err as Error).message ?? String(err)}\n`);
     return 1;
   }
+}
+
+/**
+ * A check-in records what the client said, so its date is not after today (a day's grace for
+ * time zones), and a year back at most: `--date 2062-11-30` or `2006-11-30` is a typo, which
+ * would be written into the note as a check-in no view shows where it belongs.
+ */
+function checkInDateInReach(date: IsoDate, today: IsoDate): void {
+  const ahead = daysBetween(today, date);
+  if (ahead > 1) throw new UsageError(`--date ${date} is after today (${today}); a check-in records a reply already given, so date it today or earlier`);
+  if (ahead < -366) throw new UsageError(`--date ${date} is more than a year before today (${today}); if that is right, write the check-in into the note by hand (\`- ${date} done: …\` under the item)`);
 }

@@ -103,3 +103,18 @@ describe('checkin --write refuses rather than guesses', () => {
     expect(readFileSync(join(root, PATH), 'utf8')).toBe(once);
   });
 });
+
+describe('checkin --date is a date a reply can have', () => {
+  it('refuses a date after today, or more than a year back, and writes nothing', () => {
+    for (const [date, message] of [
+      ['2062-11-28', /--date 2062-11-28 is after today \(2026-12-0\d\); a check-in records a reply already given/],
+      ['2006-11-28', /--date 2006-11-28 is more than a year before today .*write the check-in into the note by hand/],
+    ] as const) {
+      const root = vault();
+      const r = run('checkin', root, 'Jane Doe', '--reply', '1 stuck: no time', '--date', date, '--write');
+      expect(r.code).toBe(2); // a usage error
+      expect(r.err).toMatch(message);
+      expect(readFileSync(join(root, PATH), 'utf8')).toBe(SESSION);
+    }
+  });
+});

@@ -91,6 +91,16 @@ describe('follow-through recap / progress / ics --for-client / checkin on a vaul
     expect([readFileSync(MAYA_OLD, 'utf8'), readFileSync(MAYA_NEW, 'utf8')]).toEqual(before);
   });
 
+  it('a reply pasted as a list, starting with a dash, is read (the argument parser called it ambiguous)', () => {
+    const preview = cli('checkin', vault, 'Maya Chen', '--reply', '- 1 done\n- 2 stuck: meetings ate Monday', '--as-of', '2026-12-01');
+    expect(preview.code, preview.err).toBe(0);
+    expect(preview.out).toContain("  2. Reply to the two investors' follow-up questions: stuck (meetings ate Monday)");
+    // A reply left out before another option is still a usage error, not a reply of '--write'.
+    const missing = cli('checkin', vault, 'Maya Chen', '--reply', '--write');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/--reply/);
+  });
+
   it('checkin --reply … --write writes the check-ins under the right commitments', () => {
     const r = cli('checkin', vault, 'Maya Chen', '--reply', '1 done, 2 stuck: meetings ate Monday', '--date', '2026-12-01', '--write');
     expect(r.code).toBe(0);

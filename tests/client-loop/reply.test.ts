@@ -55,6 +55,7 @@ describe('readReply: a table of real-sounding replies', () => {
     ['2 mostly done', [[2, 'partial', null]]],
     ['3 not yet', []],
     ['1 done, 3 not started yet', [[1, 'done', null]]],
+    ['1 done: n/a, 2 n/a, 3 N/A', [[1, 'done', 'n/a']]],
     ['1 partial: 3 done, 7 to go', [[1, 'partial', '3 done, 7 to go']]],
     ['2 stuck: only 1 done so far', [[2, 'stuck', 'only 1 done so far']]],
     ['2 stuck: 📅 2027-01-01 ✅ 2026-01-01', [[2, 'stuck', '2027-01-01 ✅ 2026-01-01']]],

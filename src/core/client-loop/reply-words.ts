@@ -53,6 +53,8 @@ interface Phrase {
 const PHRASES: Phrase[] = [
   // negations and qualified forms first: they contain the plain words
   // Still open, not a check-in: "not yet" is no skip (a skip leaves the overdue count).
+  // "n/a" (not this time): read whole, or its "n" would be a "no".
+  { words: ['n', '/', 'a'], status: 'skipped' as const, open: true },
   ...['not yet', 'not started', "didn't start", "haven't started", 'havent started', 'not begun', 'still to do'].map((p) => ({ words: p.split(' '), status: 'skipped' as const, open: true })),
   ...["didn't", 'didnt', 'did not', "haven't", 'havent', 'have not', "hadn't", "couldn't", 'could not', "wasn't able", 'not done', 'no go'].map(
     (p) => ({ words: p.split(' '), status: 'skipped' as const }),
@@ -144,7 +146,7 @@ export function statusAt(tokens: readonly Token[], i: number): StatusHit | null 
   }
   if (t.kind !== 'word') return null;
   for (const p of PHRASES) {
-    if (p.words.every((w, k) => tokens[i + k]?.kind === 'word' && tokens[i + k].word === w)) return { status: p.status, length: p.words.length, weak: p.weak === true, open: p.open === true };
+    if (p.words.every((w, k) => tokens[i + k]?.word === w && (tokens[i + k].kind === 'word' || (k > 0 && tokens[i + k].kind === 'punct')))) return { status: p.status, length: p.words.length, weak: p.weak === true, open: p.open === true };
   }
   if (t.word.length >= 4) {
     for (const [w, status] of FUZZY) if (nearly(t.word, w)) return { status, length: 1, weak: false, open: false };

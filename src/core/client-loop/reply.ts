@@ -279,7 +279,7 @@ export function readReply(reply: string, numbered: readonly NumberedCommitment[]
         const entries: typeof found = [];
         if (c.open) {
           // "2 not yet": still open, which is no check-in (a skip would leave the overdue count).
-          unplaced.push({ text: source, why: 'it says the commitment is still open (not yet, not started), which is no check-in, so nothing is logged for it; if it was let slide this time, say skipped' });
+          unplaced.push({ text: source, why: 'it says the commitment is still open (not yet, not started, n/a), which is no check-in, so nothing is logged for it; if it was let slide this time, say skipped' });
           last = { entries, colon: c.colon };
           continue;
         }

@@ -11,7 +11,7 @@ import { VaultIndex } from '../core/index/vault-index';
 import { coreSettingsFrom, type FollowThroughSettings } from '../core/plugin-settings';
 import { HelpRequested, parseCliArgs, UsageError, type CliOptions } from './args';
 import { briefCommand, patternsCommand, rosterCommand, rosterRows, rosterText, UnknownClientError } from './commands/analytics';
-import { displayDates } from './commands/brief-format';
+import { displayDates } from '../core/display-dates';
 import { icsCommand, writeIcsFile } from './commands/ics';
 import { reviewCommand, reviewPeriod, ReviewWriteError } from './commands/review';
 import { scanJsonChunks, scanSummary } from './commands/scan';
@@ -120,7 +120,7 @@ function run(argv: string[], io: Io): number {
       const t = settings.thresholds;
       io.out(
         command === 'brief'
-          ? briefCommand(index, name, opts.asOf, t, displayDates(settings.dateFormat), opts.json)
+          ? briefCommand(index, name, opts.asOf, t, displayDates(settings.dateFormat, () => opts.asOf), opts.json)
           : patternsCommand(index, name, opts.asOf, opts.json, t),
       );
       return 0;

@@ -1,6 +1,6 @@
 /** The plugin class: settings, the index, the edit machinery, then views and commands. Kept thin. */
 import { Notice, Plugin, getAllTags, type WorkspaceLeaf } from 'obsidian';
-import { format } from 'date-fns';
+import { displayDates } from '../core/display-dates';
 import { CommitmentActions } from '../app/actions';
 import { EditApplier } from '../app/applier';
 import { LiveModels } from '../app/live-models';
@@ -46,13 +46,8 @@ export default class FollowThroughPlugin extends Plugin implements Host {
     return localToday();
   }
 
-  readonly formatDate = (date: IsoDate): string => {
-    try {
-      return format(new Date(`${date}T12:00:00`), this.settings.dateFormat);
-    } catch {
-      return date;
-    }
-  };
+  /** Dates in the settings' display format, with the year for a date outside this year. */
+  readonly formatDate = (date: IsoDate): string => displayDates(this.settings.dateFormat, () => this.today())(date);
 
   override async onload(): Promise<void> {
     setYamlParser(obsidianYaml);

@@ -227,8 +227,9 @@ describe('note text in the brief is shown as written, never rendered', () => {
         ].join('\n'),
       ],
     ]);
-    const { briefMarkdown, displayDates } = await import('../../src/cli/commands/brief-format');
-    const md = briefMarkdown(clientBrief(index, index.client('Jane <b>Doe</b>')!, '2026-12-01'), displayDates('EEE d MMM'));
+    const { briefMarkdown } = await import('../../src/cli/commands/brief-format');
+    const { displayDates } = await import('../../src/core/display-dates');
+    const md = briefMarkdown(clientBrief(index, index.client('Jane <b>Doe</b>')!, '2026-12-01'), displayDates('EEE d MMM', () => '2026-12-01'));
     expect(md).not.toMatch(/<img|<script|<b>|!\[\[|\]\(javascript:/);
     expect(md).toContain('&lt;img src\\=https://evil.example/p.png&gt;');
     expect(md).toContain('\\!\\[\\[secret.png\\]\\]');

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { clientBrief } from '../../src/core/analytics/brief';
 import { clientPatterns, sayObservation } from '../../src/core/analytics/patterns';
-import { briefMarkdown, displayDates } from '../../src/cli/commands/brief-format';
+import { briefMarkdown } from '../../src/cli/commands/brief-format';
+import { displayDates } from '../../src/core/display-dates';
 import { roster } from '../../src/core/analytics/roster';
 import { SIGNAL_NAMES, type Signal, type SignalName } from '../../src/core/analytics/signals';
 import { VaultIndex } from '../../src/core/index/vault-index';
@@ -187,7 +188,7 @@ describe('demo vault sentences and questions', () => {
   });
 
   it("Maya's brief names the carried pattern and asks to recommit, modify or let it go", () => {
-    const brief = briefMarkdown(clientBrief(index, index.client('Maya Chen')!, AS_OF), displayDates('EEE d MMM'));
+    const brief = briefMarkdown(clientBrief(index, index.client('Maya Chen')!, AS_OF), displayDates('EEE d MMM', () => AS_OF));
     // The chain is named once, with its count, and the question asked under it.
     expect(brief).toContain('- Have the conversation with Dana about the handover: 4 sessions;');
     expect(brief.split('Have the conversation with Dana about the handover')).toHaveLength(2);
@@ -197,7 +198,7 @@ describe('demo vault sentences and questions', () => {
   });
 
   it("Elena's brief marks her overdue item and the low-confidence signal", () => {
-    const brief = briefMarkdown(clientBrief(index, index.client('Elena Petrova')!, AS_OF), displayDates('EEE d MMM'));
+    const brief = briefMarkdown(clientBrief(index, index.client('Elena Petrova')!, AS_OF), displayDates('EEE d MMM', () => AS_OF));
     expect(brief).toMatch(/^- .*: open, due \w{3} \d+ \w{3}, overdue/m);
     expect(brief).toContain('- Low confidence:');
     expect(brief).not.toMatch(/\*\*|\[[ x?/>-]\] /);

@@ -8,7 +8,8 @@ import { expect } from 'vitest';
 import { analyseClient, type ClientAnalysis } from '../../src/core/analytics/client-analysis';
 import { clientPatterns, type Patterns } from '../../src/core/analytics/patterns';
 import { clientBrief, type BriefModel } from '../../src/core/analytics/brief';
-import { briefMarkdown, displayDates } from '../../src/cli/commands/brief-format';
+import { briefMarkdown } from '../../src/cli/commands/brief-format';
+import { displayDates } from '../../src/core/display-dates';
 import { clientRow, roster, type RosterRow } from '../../src/core/analytics/roster';
 import { computeSignals, type Signal, type SignalName } from '../../src/core/analytics/signals';
 import { resolveThresholds, type RiskThresholds } from '../../src/core/analytics/thresholds';
@@ -105,7 +106,7 @@ export function briefModelOf(files: Files | VaultIndex, name: string, asOf: stri
 
 /** The brief as the CLI prints it, dates in the default display format (`EEE d MMM`). */
 export function briefOf(files: Files | VaultIndex, name: string, asOf: string, t: Partial<RiskThresholds> = {}): string {
-  return briefMarkdown(briefModelOf(files, name, asOf, t), displayDates('EEE d MMM'));
+  return briefMarkdown(briefModelOf(files, name, asOf, t), displayDates('EEE d MMM', () => asOf));
 }
 
 /** 1-based number of the only line of `text` containing `needle`. */

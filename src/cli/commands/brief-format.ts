@@ -5,7 +5,6 @@
  * named once, under "Carried forward". Note text is escaped so it shows as written.
  */
 import { ACCOUNTABILITY, escapeMarkdown as e, type BriefChain, type BriefItem, type BriefModel, type NoteRef } from '../../core/analytics/brief';
-import { format } from 'date-fns';
 import { formatRate } from '../../core/analytics/completion';
 import { sayObservation } from '../../core/analytics/patterns';
 import type { IsoDate } from '../../core/types';
@@ -13,17 +12,6 @@ import { CHECK_IN_WORD, STATUS_WORD } from '../../core/words';
 import { SIGNAL_LABEL, STATUS_LABEL } from '../../core/analytics/labels';
 
 export type DateWords = (date: IsoDate) => string;
-
-/** Dates in a date-fns display format (the settings' `dateFormat`), as the plugin's views show them; ISO if the format fails. */
-export function displayDates(dateFormat: string): DateWords {
-  return (date) => {
-    try {
-      return format(new Date(`${date}T12:00:00`), dateFormat);
-    } catch {
-      return date;
-    }
-  };
-}
 
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 

@@ -172,6 +172,19 @@ describe('chains by text only (no ids)', () => {
     expect(carried(weeks([['- [ ] Walk 20 minutes every day'], ['- [ ] Walk 30 minutes every day']]))).toHaveLength(1);
   });
 
+  it('another name in place of a name makes another commitment, however many words are shared', () => {
+    for (const [before, after] of [
+      ['Email Sarah about the new pricing offer', 'Email John about the new pricing offer'],
+      ['Send the updated onboarding deck to Priya', 'Send the updated onboarding deck to Marcus'],
+    ]) {
+      expect(carried(weeks([[`- [ ] ${before}`], [`- [ ] ${after}`]])), before).toEqual([]);
+    }
+    // The same name, a day moved or a name added reads as the same commitment written again.
+    expect(carried(weeks([['- [ ] Email Sarah about the new pricing offer'], ['- [ ] Email Sarah about the new pricing offer on Friday']]))).toHaveLength(1);
+    expect(carried(weeks([['- [ ] Call the accountant about the quarterly filing on Monday'], ['- [ ] Call the accountant about the quarterly filing on Tuesday']]))).toHaveLength(1);
+    expect(carried(weeks([['- [ ] Send the updated onboarding deck'], ['- [ ] Send the updated onboarding deck to Priya']]))).toHaveLength(1);
+  });
+
   it('a cancelled session in between (no commitments) does not break it', () => {
     // As in the demo vault (Marcus Bell): the sessions held are still consecutive.
     const files = vault(

@@ -5,7 +5,7 @@
  * (recommitted) item and its rewritten form in the next session note.
  */
 import type { Commitment } from '../types';
-import { swapsWords, tokensOf, tokenSimilarity, type Tokens } from './similarity';
+import { namesDiffer, swapsWords, tokensOf, tokenSimilarity, type Tokens } from './similarity';
 
 export interface Chain {
   /** Oldest first; the last is the current form of the commitment. */
@@ -75,7 +75,7 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
           const x = tok(end.i, end.k);
           const y = tok(i, k);
           const score = tokenSimilarity(x, y);
-          if (score >= bar && (bar !== similarity || !swapsWords(x, y))) pairs.push({ p, c, score, gap: i - end.i });
+          if (score >= bar && (bar !== similarity || (!swapsWords(x, y) && !namesDiffer(p.text, c.text)))) pairs.push({ p, c, score, gap: i - end.i });
         }
       }
       pairs.sort((x, y) => x.gap - y.gap || y.score - x.score);

@@ -132,3 +132,37 @@ export function swapsWords(x: Tokens, y: Tokens): boolean {
   for (let i = 0; i < x.length; i++) if (y.includes(x[i])) shared++;
   return shared < 3 && shared < x.length && shared < y.length;
 }
+
+/** Capitalised words that are no one's name: days, months, and the pronoun. */
+const NOT_NAMES = new Set(
+  'i monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+);
+
+/** The names in a text: capitalised words other than its first and other than days and months, lower-cased. */
+function namesIn(text: string): Set<string> {
+  const out = new Set<string>();
+  const re = /(?<=[\s(,;"“'‘[])\p{Lu}[\p{Ll}\p{M}'’-]+/gu;
+  for (const m of text.matchAll(re)) {
+    const w = m[0].toLowerCase();
+    if (!NOT_NAMES.has(w)) out.add(w);
+  }
+  return out;
+}
+
+/**
+ * Whether two texts name different people or things where the other has its own ("Email Sarah
+ * about the new pricing offer" / "Email John about the new pricing offer"): each names someone
+ * the other does not, so they are two commitments however many words they share. A name added
+ * or dropped ("Send the deck" / "Send the deck to Ana") is a rewrite.
+ */
+export function namesDiffer(a: string, b: string): boolean {
+  const x = namesIn(a);
+  if (x.size === 0) return false;
+  const y = namesIn(b);
+  if (y.size === 0) return false;
+  let onlyX = false;
+  for (const w of x) if (!y.has(w)) onlyX = true;
+  if (!onlyX) return false;
+  for (const w of y) if (!x.has(w)) return true;
+  return false;
+}

@@ -3,7 +3,7 @@
  * copies of earlier items read as check-ins, and the carried-chain rule (spec, Derived values).
  */
 import type { Chain } from '../analytics/chains';
-import { tokensOf, tokenSimilarity, type Tokens } from '../analytics/similarity';
+import { namesDiffer, tokensOf, tokenSimilarity, type Tokens } from '../analytics/similarity';
 import { addDays } from '../dates';
 import { basename } from '../parse/records';
 import type { CheckIn, Commitment, CommitmentStatus, IsoDate, ParsedNote, SessionNote } from '../types';
@@ -48,7 +48,8 @@ export function applyCopies(entries: SessionEntry[], list: Commitment[], similar
         // A copy names an earlier session's item; an outcome line may name its own session's.
         if (c.sessionKey === e.s.key ? !copy.outcome : c.sessionDate >= e.s.date) continue;
         const score = c.text.toLowerCase() === copy.text.toLowerCase() ? 1 : tokenSimilarity(wordsOf(c), tokens);
-        if (score >= similarity && score > bestScore) {
+        // A copy naming someone else (`Email John…` against `Email Sarah…`) is not that item's copy.
+        if (score >= similarity && score > bestScore && (score === 1 || !namesDiffer(c.text, copy.text))) {
           best = c;
           bestScore = score;
         }

@@ -29,6 +29,25 @@ describe('client references', () => {
     expect(out.sessions.map((s) => s.client)).toEqual(['Jane Doe', 'Jane Doe', 'Jane Doe', 'Jane Doe']);
   });
 
+  it("a client's own name wins over another client's alias, and an alias two clients share names neither, each said on the notes", () => {
+    const out = scanFiles(
+      {
+        'Clients/Jane Doe.md': clientNote(['aliases: [JD]']),
+        'Clients/Jack Dawson.md': clientNote(['aliases: [JD, Jane Doe]']),
+        'S/1.md': session('"[[Jane Doe]]"', '2026-11-01', ['- [ ] Send the plan']),
+        'S/2.md': session('"[[JD]]"', '2026-11-08', ['- [ ] Send the deck']),
+      },
+      { asOf: AS_OF },
+    );
+    // Jack's note sorts first by path: its alias had taken Jane's sessions from her.
+    expect(out.commitments.map((c) => [c.client, c.text])).toEqual([['Jane Doe', 'Send the plan']]);
+    expect(out.diagnostics.map((d) => [d.path, d.line, d.message])).toEqual([
+      ['Clients/Jack Dawson.md', 3, "alias 'Jane Doe' is the name of another client (Clients/Jane Doe.md), so it names that client, not 'Jack Dawson'; remove it from this note's aliases"],
+      ['Clients/Jane Doe.md', 3, "alias 'JD' is also an alias of 'Jack Dawson' (Clients/Jack Dawson.md), so a session naming 'JD' is read as neither client; keep it on one of the two notes"],
+      ['S/2.md', 3, "client 'JD' could be Jack Dawson or Jane Doe; write the full name (or add it to that client note's aliases) so this session counts"],
+    ]);
+  });
+
   it('an ambiguous first name is a diagnostic naming the candidates, and no client is invented', () => {
     const out = scanFiles(
       {

@@ -40,8 +40,20 @@ export function implicitClient(name: string, cadence: number): Client {
   return { name, coach: null, cadence, accountability: 'check-in', status: 'active', pausedUntil: null, milestones: [], contact: null, path: null };
 }
 
+/** The keys of a client note's own names: its name, its file's name and its path (not its aliases). */
+function ownKeys(c: ClientNote): string[] {
+  return [nameKey(basename(c.path)), nameKey(c.name), nameKey(c.path.replace(/\.md$/i, ''))].filter((k) => k !== '');
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+}
+
 export class ClientDirectory {
+  /** Client-note paths by every key they answer to, aliases included. */
   private readonly byKey = new Map<string, Set<string>>();
+  /** Client-note paths by their own names' keys: a client's own name wins over another's alias. */
+  private readonly byOwnKey = new Map<string, Set<string>>();
   /** Client-note paths by first name, for a session that names a client by first name only. */
   private readonly byFirst = new Map<string, Set<string>>();
   private readonly notes = new Map<string, ClientNote>();
@@ -57,6 +69,7 @@ export class ClientDirectory {
       addTo(this.byKey, k, c.path);
       if (k.includes(' ') && !k.includes('/')) addTo(this.byFirst, firstName(k), c.path);
     }
+    for (const k of ownKeys(c)) addTo(this.byOwnKey, k, c.path);
   }
 
   remove(path: string): void {
@@ -68,11 +81,13 @@ export class ClientDirectory {
       removeFrom(this.byKey, k, path);
       removeFrom(this.byFirst, firstName(k), path);
     }
+    for (const k of ownKeys(c)) removeFrom(this.byOwnKey, k, path);
   }
 
   clear(): void {
     this.notes.clear();
     this.byKey.clear();
+    this.byOwnKey.clear();
     this.byFirst.clear();
     this.epoch++;
   }
@@ -93,14 +108,14 @@ export class ClientDirectory {
 
   /** The paths of the client notes whose name has this key (case twins). */
   withName(name: string): Iterable<string> {
-    return this.byKey.get(nameKey(name)) ?? [];
+    return this.byOwnKey.get(nameKey(name)) ?? [];
   }
 
   /** Client notes that differ only in case stand for the first one. */
   notePath(path: string): string {
     const c = this.notes.get(path);
     if (!c) return path;
-    return firstOf(this.byKey.get(nameKey(c.name))) ?? path;
+    return firstOf(this.byOwnKey.get(nameKey(c.name))) ?? path;
   }
 
   /** How a reference resolves, cached until a client note changes. */
@@ -117,20 +132,40 @@ export class ClientDirectory {
     return r;
   }
 
+  /**
+   * The client note a key names: one whose own name, file or path it is (case twins are one
+   * client, the first by path), else one whose alias it is. An alias two clients share names
+   * neither: it is ambiguous, and the session's warning asks for the full name.
+   */
+  private byExactKey(k: string): Resolution | null {
+    const own = firstOf(this.byOwnKey.get(k));
+    if (own !== null) return { kind: 'note', path: own };
+    const paths = this.byKey.get(k);
+    if (!paths || paths.size === 0) return null;
+    const names = this.namesOf(paths);
+    return names.size === 1 ? { kind: 'note', path: firstOf(paths)! } : { kind: 'ambiguous', candidates: [...names.values()].sort() };
+  }
+
+  /** The clients of these notes by name key (case twins once, as the first by path writes the name). */
+  private namesOf(paths: Iterable<string>): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const p of [...paths].sort()) {
+      const name = this.notes.get(p)?.name ?? p;
+      if (!names.has(nameKey(name))) names.set(nameKey(name), name);
+    }
+    return names;
+  }
+
   private resolveUncached(name: string, target: string, weak: boolean): Resolution {
     const key = nameKey(name);
-    const exact = firstOf(this.byKey.get(nameKey(target))) ?? firstOf(this.byKey.get(key));
-    if (exact) return { kind: 'note', path: exact };
+    const exact = this.byExactKey(nameKey(target)) ?? this.byExactKey(key);
+    if (exact) return exact;
     if (!key.includes(' ')) {
       // A first name that picks out one client note.
       const byFirst = this.byFirst.get(key);
       if (byFirst && byFirst.size > 0) {
         // Case twins (`Jane Doe`, `jane doe`) are one client: named once, as the first by path writes it.
-        const names = new Map<string, string>();
-        for (const p of [...byFirst].sort()) {
-          const name = this.notes.get(p)?.name ?? p;
-          if (!names.has(nameKey(name))) names.set(nameKey(name), name);
-        }
+        const names = this.namesOf(byFirst);
         if (names.size === 1) return { kind: 'note', path: firstOf(byFirst)! };
         return { kind: 'ambiguous', candidates: [...names.values()].sort() };
       }

@@ -39,7 +39,8 @@ function howNamesDiffer(a: string, b: string): string {
 export function clientTwins(clientPaths: Iterable<string>, noteAt: (path: string) => ParsedNote): Diagnostic[] {
   const out: Diagnostic[] = [];
   const names = new Map<string, string>();
-  for (const path of sorted(clientPaths)) {
+  const paths = sorted(clientPaths);
+  for (const path of paths) {
     const client = noteAt(path).client!;
     const key = nameKey(client.name);
     const other = names.get(key);
@@ -51,7 +52,36 @@ export function clientTwins(clientPaths: Iterable<string>, noteAt: (path: string
     const why = twin !== undefined && twin !== client.name ? ` (the names differ only in ${howNamesDiffer(twin, client.name)}: '${twin}')` : '';
     out.push({ path, line: 1, severity: 'warning', message: `client '${client.name}' also has a client note at ${other}${why}; both are read as one client, with the settings of ${other}` });
   }
+  aliasClashes(paths, noteAt, names, out);
   return out;
+}
+
+/**
+ * Aliases that name no one for sure: another client's own name (it names that client, so this
+ * note's alias is never used) and an alias two clients share (a session naming it is read as
+ * neither). Said on the note whose alias it is, at its `aliases:` line.
+ */
+function aliasClashes(paths: readonly string[], noteAt: (path: string) => ParsedNote, ownNames: Map<string, string>, out: Diagnostic[]): void {
+  const byAlias = new Map<string, string>();
+  for (const path of paths) {
+    const client = noteAt(path).client!;
+    const own = nameKey(client.name);
+    const line = client.keyLines.aliases ?? 1;
+    for (const alias of client.aliases) {
+      const key = nameKey(alias);
+      if (key === '' || key === own) continue;
+      const named = ownNames.get(key);
+      if (named !== undefined && nameKey(noteAt(named).client!.name) !== own) {
+        out.push({ path, line, severity: 'warning', message: `alias '${alias}' is the name of another client (${named}), so it names that client, not '${client.name}'; remove it from this note's aliases` });
+        continue;
+      }
+      const other = byAlias.get(key);
+      if (other === undefined) byAlias.set(key, path);
+      else if (nameKey(noteAt(other).client!.name) !== own) {
+        out.push({ path, line, severity: 'warning', message: `alias '${alias}' is also an alias of '${noteAt(other).client!.name}' (${other}), so a session naming '${alias}' is read as neither client; keep it on one of the two notes` });
+      }
+    }
+  }
 }
 
 /**

@@ -141,9 +141,10 @@ const NOT_NAMES = new Set(
 /** The names in a text: capitalised words other than its first and other than days and months, lower-cased. */
 function namesIn(text: string): Set<string> {
   const out = new Set<string>();
-  const re = /(?<=[\s(,;"“'‘[])\p{Lu}[\p{Ll}\p{M}'’-]+/gu;
+  // The character before a word is matched, not looked behind at (iOS before 16.4 has no lookbehind).
+  const re = /[\s(,;"“'‘[](\p{Lu}[\p{Ll}\p{M}'’-]+)/gu;
   for (const m of text.matchAll(re)) {
-    const w = m[0].toLowerCase();
+    const w = m[1].toLowerCase();
     if (!NOT_NAMES.has(w)) out.add(w);
   }
   return out;

@@ -105,7 +105,10 @@ function joinOwn(parts: string[]): string {
  * in tests/parse/detach.test.ts name each field).
  */
 function keepStrings(note: ParsedNote, k: Keeper): void {
-  for (const s of note.sessions) {
+  // Indexed loops: the reader runs twice per note, and `for…of` here was an iterator per list.
+  const sessions = note.sessions;
+  for (let i = 0; i < sessions.length; i++) {
+    const s = sessions[i];
     s.path = k.keep(s.path);
     s.key = k.keep(s.key);
     s.clientRef = k.keep(s.clientRef);
@@ -113,10 +116,13 @@ function keepStrings(note: ParsedNote, k: Keeper): void {
     s.next = k.keep(s.next);
     s.coach = k.keep(s.coach);
     const a = s.attendees;
-    for (let i = 0; i < a.length; i++) a[i] = k.keep(a[i]);
-    for (const c of s.copies) c.text = k.keep(c.text);
+    for (let j = 0; j < a.length; j++) a[j] = k.keep(a[j]);
+    const copies = s.copies;
+    for (let j = 0; j < copies.length; j++) copies[j].text = k.keep(copies[j].text);
   }
-  for (const c of note.commitments) {
+  const list = note.commitments;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
     const oldRaw = c.raw;
     c.raw = k.keep(oldRaw);
     // A commitment's text is nearly always a part of its line: cut from the line's own copy.
@@ -133,10 +139,12 @@ function keepStrings(note: ParsedNote, k: Keeper): void {
     c.from = k.keep(c.from);
     c.person = k.keep(c.person);
     c.recurrence = k.keep(c.recurrence);
-    for (const x of c.checkIns) x.note = k.keep(x.note);
-    for (const x of c.learned) x.text = k.keep(x.text);
+    const checkIns = c.checkIns;
+    for (let j = 0; j < checkIns.length; j++) checkIns[j].note = k.keep(checkIns[j].note);
+    const learned = c.learned;
+    for (let j = 0; j < learned.length; j++) learned[j].text = k.keep(learned[j].text);
     const n = c.notes;
-    for (let i = 0; i < n.length; i++) n[i] = k.keep(n[i]);
+    for (let j = 0; j < n.length; j++) n[j] = k.keep(n[j]);
   }
 }
 

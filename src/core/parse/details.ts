@@ -62,8 +62,22 @@ function checkInStatus(word: string): CheckInStatus {
   return STATUS_WORDS[word] ?? (word.toLowerCase() as CheckInStatus);
 }
 
+/**
+ * The one empty list each Details starts with, frozen: most items have no check-in, lesson, note
+ * or problem, and four fresh lists per item were a tenth of what reading a note allocates. A list
+ * is made at its first entry (`append`).
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+/** `list` with `x` at its end: a new list of one for the shared empty one, else `list` itself, grown. */
+function append<T>(list: T[], x: T): T[] {
+  if (list === NONE) return [x];
+  list.push(x);
+  return list;
+}
+
 export function emptyDetails(): Details {
-  return { trigger: null, coping: null, confidence: null, checkIns: [], learned: [], notes: [], problems: [] };
+  return { trigger: null, coping: null, confidence: null, checkIns: NONE, learned: NONE, notes: NONE, problems: NONE };
 }
 
 /** `2026-11-24 done: note` (or `[[2026-11-24]] …`): a check-in. */
@@ -72,12 +86,12 @@ function checkInLine(d: Details, text: string, line: number): boolean {
   if (!m) return false;
   const date = parseIsoDate(m[1]);
   if (date === null) {
-    d.problems.push({ line, message: `check-in date '${m[1]}' is not a date (YYYY-MM-DD); kept as a note, not a check-in` });
-    d.notes.push(text);
+    d.problems = append(d.problems, { line, message: `check-in date '${m[1]}' is not a date (YYYY-MM-DD); kept as a note, not a check-in` });
+    d.notes = append(d.notes, text);
     return true;
   }
   const note = m[3].trim();
-  d.checkIns.push({ date, status: checkInStatus(m[2]), note: note === '' ? null : note, line });
+  d.checkIns = append(d.checkIns, { date, status: checkInStatus(m[2]), note: note === '' ? null : note, line });
   return true;
 }
 
@@ -86,7 +100,7 @@ function learnedLine(d: Details, text: string, line: number): boolean {
   const m = LEARNED.exec(text);
   if (!m || m[1].trim() === '') return false;
   const last = d.checkIns[d.checkIns.length - 1];
-  d.learned.push({ date: last ? last.date : null, text: m[1].trim(), line });
+  d.learned = append(d.learned, { date: last ? last.date : null, text: m[1].trim(), line });
   return true;
 }
 
@@ -136,8 +150,8 @@ function copingOrConfidenceLine(d: Details, text: string, line: number): boolean
   if (!m || !/^\d/.test(m[1].trim())) return false;
   const c = parseConfidence(m[1]);
   if (Number.isNaN(c)) {
-    d.problems.push({ line, message: `confidence '${m[1].trim().slice(0, 40)}' is not a number from 1 to 10; kept as a note` });
-    d.notes.push(text);
+    d.problems = append(d.problems, { line, message: `confidence '${m[1].trim().slice(0, 40)}' is not a number from 1 to 10; kept as a note` });
+    d.notes = append(d.notes, text);
   } else {
     d.confidence ??= c;
   }
@@ -158,5 +172,5 @@ export function readDetail(d: Details, text: string, line: number): void {
     : lower === 105 ? ifLine(d, text)
     : lower === 99 ? copingOrConfidenceLine(d, text, line)
     : false;
-  if (!read) d.notes.push(text);
+  if (!read) d.notes = append(d.notes, text);
 }

@@ -28,8 +28,8 @@ export interface LineFields {
   /** The due date came from a key alias (`DueDate::`) rather than `due`. */
   convention: FieldConvention;
   tagged: boolean;
-  /** Problems worth a warning, each a sentence without the note or line. */
-  problems: string[];
+  /** Problems worth a warning, each a sentence without the note or line (the shared empty list until there is one). */
+  problems: readonly string[];
 }
 
 function isIdCode(c: number): boolean {
@@ -93,11 +93,18 @@ function store(out: LineFields, key: FieldKey, value: unknown): void {
   }
 }
 
+/** The one empty list of problems every line without one shares (a line has none as a rule). */
+const NO_PROBLEMS: readonly string[] = Object.freeze([]);
+
+function problem(out: LineFields, message: string): void {
+  out.problems = out.problems === NO_PROBLEMS ? [message] : [...out.problems, message];
+}
+
 function readField(out: LineFields, key: FieldKey, value: string): void {
   const spec = FIELDS[key];
   const r = spec.read(value);
   if ('problem' in r) {
-    out.problems.push(r.problem);
+    problem(out, r.problem);
     if (spec.keepOnProblem) return;
   }
   store(out, key, r.value);
@@ -126,7 +133,6 @@ function pushTrimmed(pieces: string[], piece: string): void {
 
 /** Reads a commitment line's text (after the list marker and checkbox) into its fields. */
 export function parseLineFields(content: string, dueAliases = false): LineFields {
-  const problems: string[] = [];
   const out: LineFields = {
     text: '',
     id: null,
@@ -144,7 +150,7 @@ export function parseLineFields(content: string, dueAliases = false): LineFields
     recurrence: null,
     convention: 'dataview',
     tagged: false,
-    problems,
+    problems: NO_PROBLEMS,
   };
   let text = content;
 
@@ -204,7 +210,7 @@ export function parseLineFields(content: string, dueAliases = false): LineFields
   const lone = !dueAliases && MAY_HAVE_DATE_EMOJI.test(text) ? LONE_DATE_SIGN.exec(text) : null;
   if (lone) {
     const sign = lone[0];
-    out.problems.push(`'${sign}' has no date after it that Tasks or Follow Through can read; write it as ${sign} 2026-12-02 (YYYY-MM-DD), or remove it`);
+    problem(out, `'${sign}' has no date after it that Tasks or Follow Through can read; write it as ${sign} 2026-12-02 (YYYY-MM-DD), or remove it`);
   }
 
   // Tasks' priority, id, dependencies, on-completion and recurrence: never the commitment's words.

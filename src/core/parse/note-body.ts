@@ -109,7 +109,7 @@ export class BodyReader {
 
   /** Inside a summary, once the session has its items: action lists there restate them, so are not read again. */
   private restates(): boolean {
-    return this.summaryLevel !== null && this.sink.withItems.has(this.current);
+    return this.summaryLevel !== null && this.sink.hasItems(this.current);
   }
 
   /** The section a dated heading or a callout ended falls back to. */

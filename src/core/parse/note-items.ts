@@ -22,11 +22,13 @@ export interface OpenContext {
 type Diag = (line: number, severity: Severity, message: string) => void;
 
 export class ItemSink {
+  // Each made when first needed: most notes never use one, and the reader runs once per note.
   /** The sessions (indexes into result.sessions) that have a commitment read so far. */
-  readonly withItems = new Set<number>();
-  private readonly ids = new Map<string, number>();
+  private withItems: Set<number> | null = null;
+  /** Block ids read so far, and their lines. */
+  private ids: Map<string, number> | null = null;
   /** Items without an id read so far: the same one written twice counts once. */
-  private readonly written = new Set<string>();
+  private written: Set<string> | null = null;
 
   constructor(
     private readonly result: ParsedNote,
@@ -34,6 +36,11 @@ export class ItemSink {
     private readonly conflicts: readonly ConflictRegion[],
     private readonly diag: Diag,
   ) {}
+
+  /** Whether session `i` (an index into result.sessions) has a commitment read so far. */
+  hasItems(i: number): boolean {
+    return this.withItems?.has(i) ?? false;
+  }
 
   /** What the flexible reader needs to know of session `i` (null when there is none). */
   ctxFor(i: number): ItemContext | null {
@@ -65,8 +72,8 @@ export class ItemSink {
     // A bare restatement only: one with details of its own (a check-in, a plan, a note) is kept.
     if (flexible && c.id === null && c.checkIns.length === 0 && c.trigger === null && c.coping === null && c.notes.length === 0 && c.learned.length === 0 && c.confidence === null) {
       const key = `${sessionIdx}\u0000${c.owner}\u0000${c.status}\u0000${c.due}\u0000${c.text}`;
-      if (this.written.has(key)) return;
-      this.written.add(key);
+      if (this.written?.has(key)) return;
+      (this.written ??= new Set()).add(key);
     }
     if (this.conflicts.length > 0) {
       // An item on both sides of a merge conflict counts once, as the first side has it.
@@ -75,9 +82,9 @@ export class ItemSink {
       if (r && result.commitments.some((x) => x.line - 1 >= from && x.line - 1 < to && sameItem(x, c))) return;
     }
     if (c.id !== null) {
-      const seen = this.ids.get(c.id);
+      const seen = this.ids?.get(c.id);
       if (seen !== undefined) diag(c.line, 'warning', `block id ^${c.id} is also used on line ${seen}; an id names one commitment: change or delete one of the two`);
-      else this.ids.set(c.id, c.line);
+      else (this.ids ??= new Map()).set(c.id, c.line);
     }
     if (sn.attendees.length > 0 && c.person === null && c.owner !== 'coach' && !flexible) namedPerson(c, [sn.clientRef, ...sn.attendees]);
     if (sn.attendees.length > 0 && c.person === null && c.owner !== 'coach') {
@@ -85,7 +92,7 @@ export class ItemSink {
       return;
     }
     result.commitments.push(c);
-    this.withItems.add(sessionIdx);
+    (this.withItems ??= new Set()).add(sessionIdx);
   }
 }
 

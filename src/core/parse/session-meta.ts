@@ -131,6 +131,7 @@ function namesIn(value: unknown): string[] {
 }
 
 function isCoach(name: string, coachNames: readonly string[]): boolean {
+  if (coachNames.length === 0) return false;
   const n = name.trim().toLowerCase();
   const first = n.split(/\s+/)[0];
   return coachNames.some((c) => {

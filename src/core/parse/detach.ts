@@ -14,17 +14,37 @@ const MIN_VIEW = 13;
 
 /**
  * A copy of `s` that holds none of the string it was cut from: a flat string of exactly these
- * characters. V8 has no direct way to ask for one; a join of two or more non-empty strings builds
- * a fresh flat string, so `s` is joined from its two halves (four times the speed of
- * `decodeURIComponent`, which also builds one; surrogate pairs split between the halves are whole
- * again in the join). What does not work: `[s, ''].join('')` and `s.replace(/^/, '')` hand back
- * `s` itself, a view still; a rope sliced back (`(' ' + s).slice(1)`) is a 32-byte view over a
- * copy one character longer. tests/parse/detach.test.ts measures that the note text is let go.
+ * characters. V8 has no direct way to ask for one; `decodeURIComponent` of a text without `%`
+ * (nothing to decode) builds one, and `JSON.parse` of its JSON does for any text (lone surrogates
+ * included), at a little over the cost. What does not work: `[s, ''].join('')` and
+ * `s.replace(/^/, '')` hand back `s` itself, a view still; a rope sliced back (`(' ' + s).slice(1)`)
+ * is a 32-byte view over a copy one character longer. tests/parse/detach.test.ts measures that the
+ * note text is let go.
  */
 export function ownString(s: string): string {
   if (s.length < MIN_VIEW) return s;
+  return s.indexOf('%') < 0 ? decodeURIComponent(s) : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/**
+ * `ownString` at four times the speed, for a string cut from a text of one byte a character (no
+ * character above U+00FF): a join of two or more non-empty strings builds a fresh flat string, so
+ * `s` is joined from its halves. Not for a string cut from a wider text: the join keeps the
+ * parent's two bytes a character even where every character would fit in one, which
+ * `decodeURIComponent` does not (surrogate pairs split between the halves are whole again in the
+ * join either way).
+ */
+function ownNarrow(s: string): string {
   const half = s.length >> 1;
   return [s.slice(0, half), s.slice(half)].join('');
+}
+
+/** A character one byte cannot hold (above U+00FF): a text with one is kept two bytes a character. */
+const WIDE = /[\u0100-\uffff]/;
+
+/** Whether a note's text has a character above U+00FF, so strings cut from it are two bytes a character. */
+export function isWide(text: string): boolean {
+  return WIDE.test(text);
 }
 
 /** Replaces, in place, every string inside plain objects and arrays by its own copy. */
@@ -34,70 +54,26 @@ export function detach<T>(value: T): T {
 }
 
 /**
- * The strings of one note's records, copied at once: gathered (`collect`), joined into one flat
- * string of the note's own (a join of two or more strings builds a new flat string), then each
- * given back as its slice of that string (`give`). One copy per note rather than one call per
- * string: the per-string copy was a fifth of the index's time. Characters outside Latin-1 make a
- * string two bytes a character, so such strings are joined apart and the rest stay one byte.
+ * What a string a note's records hold is kept as: itself when short (never a view) or the
+ * note's own path, else its own copy. (Joining a note's strings into one copy and slicing them
+ * back was no faster than a copy each, and each slice cost 32 bytes more than a copy.)
  */
 class Keeper {
-  private readonly narrow: string[] = [];
-  private readonly wide: string[] = [];
-  /** Per string gathered, whether it went to `wide`. */
-  private readonly isWide: boolean[] = [];
-  private giving = false;
-  private narrowAll = '';
-  private wideAll = '';
-  private at = 0;
-  private narrowAt = 0;
-  private wideAt = 0;
+  constructor(
+    private readonly shared: string,
+    /** The note's text was wide (see `isWide`): only a wide string is joined, the rest decoded narrow. */
+    private readonly wide: boolean,
+  ) {}
 
-  constructor(private readonly shared: string) {}
-
-  /** What `v` is kept as: itself when short (never a view) or the note's own path, else its part of the joined copy. */
   keep<T extends string | null>(v: T): T {
     if (v === null || v.length < MIN_VIEW) return v;
     if (v === this.shared) return this.shared as T;
-    if (!this.giving) {
-      const w = NOT_LATIN1.test(v);
-      (w ? this.wide : this.narrow).push(v);
-      this.isWide.push(w);
-      return v;
-    }
-    const w = this.isWide[this.at++];
-    let from: number;
-    let all: string;
-    if (w) {
-      from = this.wideAt;
-      all = this.wideAll;
-      this.wideAt += v.length;
-    } else {
-      from = this.narrowAt;
-      all = this.narrowAll;
-      this.narrowAt += v.length;
-    }
-    return all.slice(from, from + v.length) as T;
+    return (this.wide && !WIDE.test(v) ? ownString(v) : ownNarrow(v)) as T;
   }
-
-  /** Joins what was gathered; `keep` gives back slices from here on. */
-  join(): void {
-    this.narrowAll = joinOwn(this.narrow);
-    this.wideAll = joinOwn(this.wide);
-    this.giving = true;
-  }
-}
-
-/** A character Latin-1 cannot hold (one above U+00FF). */
-const NOT_LATIN1 = /[\u0100-\uffff]/;
-
-/** The strings as one flat string of its own (a lone string is copied, as `join` would hand it back itself). */
-function joinOwn(parts: string[]): string {
-  if (parts.length === 0) return '';
-  return parts.length === 1 ? ownString(parts[0]) : parts.join('');
 }
 
 /**
- * Every string a note's sessions and commitments hold, through `k` (gathering, then giving back).
+ * Every string a note's sessions and commitments hold, through `k`.
  * Typed rather than walked: a walk over every property (`for…in`) cost as much as the copies.
  *
  * A string field added to SessionNote, CopiedItem, ParsedCommitment, Coping, CheckIn or Learned
@@ -105,7 +81,7 @@ function joinOwn(parts: string[]): string {
  * in tests/parse/detach.test.ts name each field).
  */
 function keepStrings(note: ParsedNote, k: Keeper): void {
-  // Indexed loops: the reader runs twice per note, and `for…of` here was an iterator per list.
+  // Indexed loops: `for…of` here was an iterator per list.
   const sessions = note.sessions;
   for (let i = 0; i < sessions.length; i++) {
     const s = sessions[i];
@@ -149,22 +125,19 @@ function keepStrings(note: ParsedNote, k: Keeper): void {
 }
 
 /**
- * `detach` for a parsed note: its sessions' and commitments' strings copied at once (see
- * Keeper), the path (every session's, and its key when the note is one session) the note's own
+ * `detach` for a parsed note: its sessions' and commitments' strings copied (see Keeper), the path (every session's, and its key when the note is one session) the note's own
  * `ownPath` rather than a copy each, and a commitment's text cut from its line's copy. The
- * client record and the diagnostics, few and of any shape, are walked.
+ * client record and the diagnostics, few and of any shape, are walked. `wideText` says the note's
+ * text had a character above U+00FF (`isWide`), so its strings are copied the careful way.
  *
  * Each list that holds something is also swapped for a copy of its exact length: a list grown by
  * `push` keeps room for 16 more, which the index would hold for every list of every note (a
  * tenth of its memory).
  */
-export function detachNote(note: ParsedNote, ownPath: string): ParsedNote {
+export function detachNote(note: ParsedNote, ownPath: string, wideText = true): ParsedNote {
   const first = note.session;
   note.path = ownPath;
-  const k = new Keeper(ownPath);
-  keepStrings(note, k);
-  k.join();
-  keepStrings(note, k);
+  keepStrings(note, new Keeper(ownPath, wideText));
   if (note.client !== null) walk(note.client, 1, ownPath, true);
   for (const d of note.diagnostics) {
     d.path = ownPath;

@@ -2,7 +2,7 @@
  * One note's text in, its client or session record, its commitments and its diagnostics out.
  * Pure and total: whatever the text, it returns a result and never throws.
  */
-import { detachNote, ownString } from './detach';
+import { detachNote, isWide, ownString } from './detach';
 import { DEFAULT_CORE_SETTINGS, type CoreSettings } from '../settings';
 import type { Diagnostic, ParsedNote, Severity } from '../types';
 import { MAX_NOTE_CHARS, noteWithout, tooLargeMessage } from './unread';
@@ -22,7 +22,7 @@ export function parseNote(path: string, text: string, settings: CoreSettings = D
   try {
     // The index keeps the records for as long as the note is unchanged, but not the note's text.
     const own = ownString(path);
-    return detachNote(parseNoteUnchecked(own, text, settings), own);
+    return detachNote(parseNoteUnchecked(own, text, settings), own, isWide(text));
   } catch (e) {
     return noteWithout(path, 'error', `note could not be read: ${(e as Error).message}`);
   }

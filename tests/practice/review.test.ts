@@ -3,7 +3,7 @@
  * exceptions, milestones reached, links), and updating a note in place: the reader's text kept
  * byte for byte, a re-run for the same data changing nothing, damaged markers refused.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -300,6 +300,16 @@ describe('the review command', () => {
     writeFileSync(file, before);
     expect(() => reviewCommand(idx, { period: 'week', asOf: AS_OF, out: file })).toThrow(/not writing .*last-week\.md: the note holds the 2026-W47 review, not 2026-W48's/);
     expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('writes through the guarded note write: a read-only review note is refused and keeps every byte', () => {
+    const file = join(root, 'read-only.md');
+    reviewCommand(idx, { period: 'week', asOf: '2026-11-27', out: file });
+    const before = readFileSync(file, 'utf8');
+    chmodSync(file, 0o444);
+    expect(() => reviewCommand(idx, { period: 'week', asOf: AS_OF, out: file })).toThrow(/not writing .*read-only\.md: "read-only" is read-only; nothing was written/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    chmodSync(file, 0o644);
   });
 
   it('refuses to touch a file without a review block', () => {

@@ -3,7 +3,9 @@
  * Returns the iCalendar text; `main.ts` prints it, or writes it to `--out` with `writeIcsFile`,
  * which writes a new file or over an earlier export of ours and refuses anything else.
  */
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { writeNoteChanges } from '../write-notes';
 import { buildCalendar, isOurCalendar } from '../../core/calendar/ics';
 import type { CalendarSettings } from '../../core/calendar/settings';
 import type { VaultIndex } from '../../core/index/vault-index';
@@ -78,14 +80,17 @@ export function writeIcsFile(file: string, text: string): void {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new IcsWriteError(`not writing ${file}: ${(err as Error).message}`);
     exists = false;
   }
+  let before: string | null = null;
   if (exists) {
     const read = readText(file);
     if ('reason' in read || !isOurCalendar(read.text)) {
       throw new IcsWriteError(`not writing ${file}: it exists and is not a calendar exported by Follow Through; choose a new file or delete it first`);
     }
+    before = read.text;
   }
+  // Guarded as a note is: still the export that was checked (or still nothing there), written whole.
   try {
-    writeFileSync(file, text);
+    writeNoteChanges(dirname(file), [{ path: basename(file), before, after: text, changedLines: [] }], { during: 'the calendar was prepared', what: 'the calendar' });
   } catch (err) {
     throw new IcsWriteError(`cannot write ${file}: ${(err as Error).message}`);
   }

@@ -5,15 +5,16 @@
  * well-formed block, or with another period's, is refused, exit 1). --out may name a folder (one
  * not made yet ends with `/`): the note goes in it as `2026-W48.md` / `2026-11.md`.
  */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { VaultIndex } from '../../core/index/vault-index';
 import type { PracticeOptions } from '../../core/practice/figures';
 import { periodOf, type ReviewPeriodKind } from '../../core/practice/periods';
 import { renderReview, updateReviewNote } from '../../core/practice/review';
 import type { IsoDate } from '../../core/types';
 import { UsageError } from '../args';
-import { danglingLinkReason, encodeNote, readTextAndEncoding, type NoteEncoding } from '../read-vault';
+import { danglingLinkReason, readTextAndEncoding } from '../read-vault';
+import { NoteWriteError, writeNoteChanges } from '../write-notes';
 
 export class ReviewWriteError extends Error {}
 
@@ -47,20 +48,25 @@ export function reviewCommand(index: VaultIndex, options: ReviewCommandOptions):
   const dangling = danglingLinkReason(file);
   if (dangling !== null) throw new ReviewWriteError(`not writing ${file}: ${dangling}`);
   let existing: string | null = null;
-  let encoding: NoteEncoding = 'utf8';
   if (existsSync(file)) {
     // Only a regular file whose text can be read is updated: never a pipe, never bytes re-encoded as garbage.
     const read = readTextAndEncoding(file);
     if ('reason' in read) throw new ReviewWriteError(`not writing ${file}: ${read.reason.replace(/^not read: /, '')}`);
     existing = read.text;
-    encoding = read.encoding;
   }
   const update = updateReviewNote(existing, generated);
   if (!update.ok) throw new ReviewWriteError(`not writing ${file}: ${update.reason}`);
   if (!update.changed) return `${file}: the ${label} review is already up to date\n`;
   mkdirSync(dirname(file), { recursive: true });
-  // Written back in the encoding it was kept in (UTF-16, a byte-order mark), as notes are.
-  writeFileSync(file, encodeNote(update.text, encoding));
+  // The guarded note write: the note must still hold what the update was made from (or still not
+  // be there), and it is written as it was kept (encoding, byte-order mark, permissions, a link's
+  // real file), whole or not at all.
+  try {
+    writeNoteChanges(dirname(file), [{ path: basename(file), before: existing, after: update.text, changedLines: [] }], { during: `the ${label} review was prepared`, what: 'the review' });
+  } catch (err) {
+    if (err instanceof NoteWriteError) throw new ReviewWriteError(`not writing ${file}: ${err.message}`);
+    throw err;
+  }
   return update.created
     ? `wrote the ${label} review to ${file}\n`
     : `updated the ${label} review in ${file}; everything outside the generated block is unchanged\n`;

@@ -99,6 +99,17 @@ describe('vault diagnostics', () => {
   });
 });
 
+describe('a commitment carried from itself', () => {
+  it('is a warning at its line, and the link is dropped (no chain of one commitment with itself)', () => {
+    const index = new VaultIndex();
+    index.setNotes([['S/1.md', '---\ntype: session\nclient: Jane Doe\ndate: 2026-11-02\n---\n## Commitments\n- [ ] Send the deck [from:: abc123] ^abc123\n']]);
+    expect(index.diagnostics().map((d) => [d.path, d.line, d.message])).toEqual([
+      ['S/1.md', 7, 'carried from ^abc123, its own block id; write the id of the earlier commitment this one carries forward, or delete [from:: abc123] if it is new'],
+    ]);
+    expect(index.commitments().map((c) => [c.from, c.status])).toEqual([[null, 'open']]);
+  });
+});
+
 describe('client versions', () => {
   const notes: [string, string][] = [
     ['Clients/Maya Okafor.md', '---\ntype: client\n---\n'],

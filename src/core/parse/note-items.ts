@@ -81,6 +81,11 @@ export class ItemSink {
       const [from, to] = r ? firstSide(r) : [0, 0];
       if (r && result.commitments.some((x) => x.line - 1 >= from && x.line - 1 < to && sameItem(x, c))) return;
     }
+    if (c.from !== null && c.from === c.id) {
+      // Carried from itself: no earlier commitment to continue, so the link is dropped, said here.
+      diag(c.line, 'warning', `carried from ^${c.from}, its own block id; write the id of the earlier commitment this one carries forward, or delete [from:: ${c.from}] if it is new`);
+      c.from = null;
+    }
     if (c.id !== null) {
       const seen = this.ids?.get(c.id);
       if (seen !== undefined) diag(c.line, 'warning', `block id ^${c.id} is also used on line ${seen}; an id names one commitment: change or delete one of the two`);

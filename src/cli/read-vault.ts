@@ -68,7 +68,8 @@ function advice(err: unknown): string {
 /** What a folder entry or a file's status says it is (a `Dirent` or `Stats`). */
 type FileKind = Pick<Stats, 'isDirectory' | 'isFile' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>;
 
-function kindOf(st: FileKind): string {
+export function kindOf(st: FileKind): string {
+  if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a named pipe (FIFO)';
   if (st.isSocket()) return 'a socket';
   if (st.isCharacterDevice()) return 'a character device';

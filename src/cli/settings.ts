@@ -4,10 +4,10 @@
  * plugin read a vault the same way. `--settings FILE` reads another file; `--no-settings` uses the
  * defaults. A file that is not a JSON object is a one-line error naming it, never a crash. Node only.
  */
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { loadSettings, settingRepairs, type FollowThroughSettings } from '../core/plugin-settings';
-import { describe, readText, VaultReadError } from './read-vault';
+import { describe, kindOf, readText, VaultReadError } from './read-vault';
 
 /** Where Obsidian keeps this plugin's data, relative to the vault folder. */
 export const SETTINGS_PATH = '.obsidian/plugins/follow-through/data.json';
@@ -33,11 +33,13 @@ function fromFile(file: string): CliSettings {
 }
 
 export function parseSettingsFile(file: string): Record<string, unknown> {
+  let st: Stats;
   try {
-    statSync(file);
+    st = statSync(file);
   } catch (err) {
     throw new VaultReadError(`cannot read settings ${file}: ${describe(err)}`);
   }
+  if (!st.isFile()) throw new VaultReadError(`cannot read settings ${file}: it is ${kindOf(st)}, not a settings file; give --settings the data.json file itself, or run with --no-settings`);
   const read = readText(file);
   if ('reason' in read) throw new VaultReadError(`cannot read settings ${file}: ${read.reason.replace(/^not read: /, '')}`);
   let data: unknown;
@@ -57,13 +59,17 @@ export function readCliSettings(vault: string, choice: SettingsChoice): CliSetti
   if (choice.none) return { settings: loadSettings(undefined), source: null, repairs: [] };
   if (choice.file !== null) return fromFile(choice.file);
   const file = join(vault, SETTINGS_PATH);
-  let exists: boolean;
+  let st: Stats | null;
   try {
-    exists = statSync(file).isFile();
+    st = statSync(file);
   } catch {
-    exists = false;
+    st = null;
   }
   // Obsidian's loadData() gives null for a missing file, and the plugin starts from the defaults.
-  if (!exists) return { settings: loadSettings(null), source: null, repairs: [] };
+  if (st === null) return { settings: loadSettings(null), source: null, repairs: [] };
+  if (!st.isFile()) {
+    // Not a file Obsidian could keep settings in: the defaults, and a word about it.
+    return { settings: loadSettings(null), source: null, repairs: [`settings ${file} is ${kindOf(st)}, not a settings file, so the defaults are used; remove it (Obsidian writes the file when a setting is saved)`] };
+  }
   return fromFile(file);
 }

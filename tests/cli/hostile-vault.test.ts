@@ -79,6 +79,18 @@ describe('item 2: only regular files are read; nothing blocks', () => {
     expect(r.err).toMatch(/cannot read settings .*data\.json: it is a named pipe \(FIFO\)/);
   });
 
+  it('a folder named data.json: the vault is read with the defaults and stderr says why; --settings naming a folder is refused', () => {
+    const root = makeVault(BASE);
+    const data = join(root, '.obsidian', 'plugins', 'follow-through', 'data.json');
+    mkdirSync(data, { recursive: true });
+    const r = run('scan', root, '--as-of', AS_OF);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/settings .*data\.json is a folder, not a settings file, so the defaults are used; remove it/);
+    const explicit = run('scan', root, '--settings', data);
+    expect(explicit.code).toBe(1);
+    expect(explicit.err).toMatch(/cannot read settings .*data\.json: it is a folder, not a settings file; give --settings the data\.json file itself/);
+  });
+
   it('review --out and ics --out through a link to nothing are refused, so no file appears where it points', () => {
     const root = makeVault(BASE);
     symlinkSync(join(root, 'Sessions', 'new-note.md'), join(root, 'out.ics'));

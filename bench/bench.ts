@@ -202,7 +202,7 @@ async function main(argv: readonly string[]): Promise<void> {
       `heap ${heap.heapMB} MB [${mark(targets.heapMB)} ≤${TARGETS.heapMB}] (${heapAfterRoster.heapMB} MB once the roster is shown), ` +
       `re-index p95 ${reindex?.p95Ms ?? 'n/a'} ms [${mark(targets.reindexP95Ms)} ≤${TARGETS.reindexP95Ms}], yaml ${(yaml.yamlShare * 100).toFixed(1)}% of index time, ` +
       `pathological lines ${pathological.defaultLayoutMBps}/${pathological.flexibleLayoutMBps} MB/s [${mark(targets.pathologicalSlowerBy)} within 10× of ${full.MBps}], ` +
-      (layoutRules ? `layout rules on: ${layoutRules.flexibleMs} ms vs ${layoutRules.defaultMs} ms (×${layoutRules.ratio}, same commitments: ${layoutRules.sameCommitments}), set-up proposal ${layoutRules.proposeMs} ms, ` : '') +
+      (layoutRules ? `layout rules on: ${layoutRules.flexibleMs} ms vs ${layoutRules.defaultMs} ms (×${layoutRules.ratio}, same commitments but bare repeats: ${layoutRules.sameCommitments}), set-up proposal ${layoutRules.proposeMs} ms, ` : '') +
       `warm roster ${rosterResult.rosterMs} ms [${mark(targets.rosterMs)} ≤${TARGETS.rosterMs}], one client p95 ${rosterResult.oneClient.p95Ms} ms [${mark(targets.rosterOneClientP95Ms)} ≤${TARGETS.rosterOneClientP95Ms}]` +
       (practice ? `, practice ${practice.practiceFiguresMs} ms [${mark(targets.practiceFiguresMs!)} ≤${TARGETS.practiceFiguresMs}]` : '') +
       (rendered

@@ -5,6 +5,7 @@
  * does not pay it.
  */
 import { VaultIndex } from '../../src/core/index/vault-index';
+import type { Commitment } from '../../src/core/types';
 import { resolveLayout } from '../../src/core/layout/layout';
 import { proposeLayout } from '../../src/core/setup/propose';
 import type { SynthVault } from '../synth-vault';
@@ -28,7 +29,7 @@ export const FLEXIBLE_LAYOUT = resolveLayout({
   duePhrases: true,
 });
 
-function indexMs(vault: SynthVault, layout: ReturnType<typeof resolveLayout> | null, batch = 2000): { ms: number; commitments: number } {
+function indexMs(vault: SynthVault, layout: ReturnType<typeof resolveLayout> | null, batch = 2000): { ms: number; commitments: number; repeats: number } {
   const index = new VaultIndex(layout ? { layout } : {});
   let ms = 0;
   for (let from = 0; from < vault.noteCount; from += batch) {
@@ -37,7 +38,25 @@ function indexMs(vault: SynthVault, layout: ReturnType<typeof resolveLayout> | n
     index.setNotes(entries);
     ms += performance.now() - t;
   }
-  return { ms, commitments: index.commitments().length };
+  const all = index.commitments();
+  return { ms, commitments: all.length, repeats: bareRepeats(all) };
+}
+
+/**
+ * Bare items written twice in one session (same text, owner, box and due date, no details of
+ * their own): the flexible layout counts each once, as docs/note-format.md says, so the two
+ * readings of a vault differ by exactly these (the generator writes a few by chance).
+ */
+function bareRepeats(list: readonly Commitment[]): number {
+  const seen = new Set<string>();
+  let repeats = 0;
+  for (const c of list) {
+    if (c.id !== null || c.checkIns.length > 0 || c.trigger !== null || c.coping !== null || c.notes.length > 0 || c.learned.length > 0 || c.confidence !== null) continue;
+    const key = `${c.sessionKey}\u0000${c.owner}\u0000${c.checkbox}\u0000${c.dueIsDefault ? '' : c.due}\u0000${c.text}`;
+    if (seen.has(key)) repeats++;
+    else seen.add(key);
+  }
+  return repeats;
 }
 
 /**
@@ -64,7 +83,8 @@ export function measureLayoutRules(
     const b = indexMs(vault, FLEXIBLE_LAYOUT);
     d.push(a.ms);
     f.push(b.ms);
-    same &&= a.commitments === b.commitments;
+    // The same commitments, but for the bare repeats the flexible layout counts once.
+    same &&= a.commitments - a.repeats === b.commitments;
   }
   const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   const propose = proposeMs(vault);

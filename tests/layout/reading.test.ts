@@ -391,3 +391,19 @@ describe('precision: a vault with no coaching in it', () => {
     expect([out.sessions, out.commitments, out.diagnostics]).toEqual([[], [], []]);
   });
 });
+
+describe('numbered and GROW headings', () => {
+  it("a GROW template's Will / Way forward holds the items, its Goal, Reality and Options do not, numbered or not", () => {
+    const note = (heading: string) =>
+      ['---', 'type: session', 'client: Ben Carter', 'date: 2026-11-20', '---', '## 1. Goal', '- [ ] Be promoted by June', '## 2. Reality', '- [ ] Two reviews missed', '## 3. Options', '- [ ] Ask for a mentor', `## ${heading}`, '- [ ] Book the talk with Dana by Tuesday', ''].join('\n');
+    for (const heading of ['4. Will', 'W – Way Forward', '4️⃣ Will (Way Forward)', 'Way forward', 'IV. Will']) {
+      const out = scan({ 'S/2026-11-20 Ben Carter.md': note(heading) });
+      expect(out.commitments.map((c) => [c.text, c.due]), heading).toEqual([['Book the talk with Dana by Tuesday', '2026-11-24']]);
+    }
+  });
+
+  it('a numbered action heading is read in our own format too (`## 3. Commitments`)', () => {
+    const out = scan({ 'S/1.md': ['---', 'type: session', 'client: Ben Carter', 'date: 2026-11-20', '---', '## 3. Commitments', '- [ ] Send the deck', ''].join('\n') }, {});
+    expect(out.commitments.map((c) => c.text)).toEqual(['Send the deck']);
+  });
+});

@@ -62,6 +62,8 @@ function isPlainTitle(title: string): boolean {
   return true;
 }
 
+const ENUMERATION = /^(?:\d{1,2}\uFE0F?\u20E3|(?:\d{1,2}|[ivx]{1,4})[.)](?=\s))[^\p{L}\p{N}]*/iu;
+
 export function normaliseHeading(title: string): string {
   // A heading longer than this is prose, not a section name; capping it keeps the work per line bounded.
   return title
@@ -69,6 +71,8 @@ export function normaliseHeading(title: string): string {
     .replace(/[ \t]+#+$/, '')
     .replace(/[*_`]/g, '')
     .replace(/^[^\p{L}\p{N}]+/u, '')
+    // A template's numbering (`## 4. Next steps`, `## 4) …`, `## IV. …`, `## 4️⃣ …`) is not part of the name.
+    .replace(ENUMERATION, '')
     .replace(/[\s:.]+$/, '')
     .replace(/\s+/g, ' ')
     .toLowerCase();
@@ -80,6 +84,8 @@ const prefixLists = new WeakMap<readonly string[], string[]>();
 
 /** Action-item headings of other templates (`Next steps`, `To do`…), matched as a prefix of the title. */
 const LAYOUT_ACTION_HEADINGS = ['next steps', 'next actions', 'action items', 'action points', 'actions', 'to do', 'to-do', 'todo', 'todos', 'takeaways', 'follow-ups', 'follow ups', 'followups', 'plan', 'homework', 'commitments', 'between sessions', 'tasks', 'assignments', 'agreed actions', 'follow-up items', 'follow-up actions', 'follow-up tasks', 'action steps', 'goals for next week', 'goals for the next week', 'goals for the week', 'goals for this week', 'next week goals', 'weekly goals',
+  // The GROW model's last step (Goal, Reality, Options, Will / Way forward), as its templates head it.
+  'will', 'way forward', 'w – will', 'w - will', 'w: will', 'w – way forward', 'w - way forward', 'w: way forward',
   // The same in the languages vaults are kept in: Spanish, Portuguese, French, German, Dutch.
   'acciones', 'acciones comprometidas', 'próximos pasos', 'proximos pasos', 'tareas', 'compromisos', 'acuerdos',
   'ações', 'acoes', 'próximos passos', 'proximos passos', 'tarefas', 'compromissos',

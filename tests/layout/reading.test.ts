@@ -407,3 +407,15 @@ describe('numbered and GROW headings', () => {
     expect(out.commitments.map((c) => c.text)).toEqual(['Send the deck']);
   });
 });
+
+describe("the coach's own list, in the languages vaults are kept in", () => {
+  it("'My follow-ups', 'Mis tareas', 'Meus follow-ups', 'Minhas tarefas', 'Mes actions', 'Meine Aufgaben', 'Mijn acties' hold the coach's items, as a heading or under Action items", () => {
+    for (const h of ['My follow-ups', 'Mis tareas', 'Meus follow-ups', 'Minhas tarefas', 'Mes actions', 'Meine Aufgaben', 'Mijn acties']) {
+      for (const lines of [[`## ${h}`, '- [ ] Call the venue'], ['## Action items', '- [ ] Send the deck', `### ${h}`, '- [ ] Call the venue']]) {
+        const out = scan({ 'S/2026-11-20 Ben Carter.md': ['---', 'type: session', 'client: Ben Carter', 'date: 2026-11-20', '---', ...lines, ''].join('\n') });
+        const venue = out.commitments.find((c) => c.text === 'Call the venue');
+        expect(venue?.owner, `${h} in ${lines[0]}`).toBe('coach');
+      }
+    }
+  });
+});

@@ -250,21 +250,26 @@ const NOT_AN_OWNER = new Set(
 );
 
 /** A sub-heading or bold label inside an action-items section that names whose items follow. */
+/** "My" and "our" in Spanish, Portuguese, French, German and Dutch. */
+const MY_OTHER = /^(?:mis|mi|nuestr[oa]s?|meus|minhas|meu|minha|nossos|nossas|mes|mon|ma|nos|meine|mein|unsere|mijn|onze)$/;
+
 export function ownerOfLabel(label: string, ctx: ItemContext): { owner: string; person: string | null } | null {
   const t = label.replace(/\*\*|__|[:：]$/g, '').replace(/:$/, '').trim();
   if (t.length > 80) return null;
   const m =
     /^(?:for|from|owner|assigned to)[ \t]+(.+)$/i.exec(t) ??
     /^(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|homework|follow-?ups?|items?)[ \t]+(?:made[ \t]+)?(?:by|for|from|of)[ \t]+(.+)$/i.exec(t) ??
-    /^(.+?)(?:'s|’s|s'|’)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|homework|items?)$/i.exec(t) ??
-    /^(my|our)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|items?)$/i.exec(t) ??
+    /^(.+?)(?:'s|’s|s'|’)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|homework|follow-?ups?|items?)$/i.exec(t) ??
+    /^(my|our)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|follow-?ups?|items?)$/i.exec(t) ??
+    // `Mis tareas`, `Meus follow-ups`, `Minhas tarefas`, `Mes actions`, `Meine Aufgaben`, `Mijn acties`: the coach's own.
+    /^(mis|mi|nuestr[oa]s?|meus|minhas|meu|minha|nossos|nossas|mes|mon|ma|nos|meine|mein|unsere|mijn|onze)[ \t]+(?:tareas|acciones|compromisos|pendientes|tarefas|ações|acoes|compromissos|pendências|pendencias|actions|tâches|taches|engagements|aufgaben|maßnahmen|massnahmen|acties|taken|actiepunten|follow-?ups?|to-?dos?)$/i.exec(t) ??
     /^(coach|client|coachee|mentee|consultant|mentor|therapist|counsel?lor)(?:'s|’s)?[ \t]+(?:follow-?ups?[ \t]+)?(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|homework|follow-?ups?|items?)$/i.exec(t);
   if (!m) return null;
   const who = m[1].replace(/\[\[|\]\]/g, '').trim();
   const lower = who.toLowerCase();
   // `This week's action items`, `Today's tasks`, `Session's next steps`: a time or a thing, not whose.
   if (lower.split(/\s+/).some((w) => NOT_AN_OWNER.has(w))) return null;
-  if (/^(?:my|our|coach|consultant|mentor|therapist|counsel?lor)$/.test(lower) || isCoachName(who, ctx.layout)) return { owner: 'coach', person: null };
+  if (/^(?:my|our|coach|consultant|mentor|therapist|counsel?lor)$/.test(lower) || MY_OTHER.test(lower) || isCoachName(who, ctx.layout)) return { owner: 'coach', person: null };
   if (/^(?:client|coachee|mentee|report|direct report|employee|patient|customer|the client|the coachee)$/.test(lower)) return { owner: 'client', person: null };
   const client = ctx.clients.find((c) => sameName(c, who));
   if (client !== undefined) return { owner: 'client', person: ctx.clients.length > 1 ? client : null };

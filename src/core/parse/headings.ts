@@ -91,7 +91,7 @@ const LAYOUT_ACTION_HEADINGS = ['next steps', 'next actions', 'action items', 'a
   'ações', 'acoes', 'próximos passos', 'proximos passos', 'tarefas', 'compromissos',
   'prochaines étapes', 'prochaines etapes', 'actions à mener', 'engagements', 'tâches', 'taches',
   'nächste schritte', 'naechste schritte', 'aufgaben', 'vereinbarungen', 'maßnahmen', 'massnahmen',
-  'volgende stappen', 'actiepunten', 'afspraken', 'taken'];
+  'volgende stappen', 'actiepunten', 'acties', 'afspraken', 'taken'];
 
 /** Headings that copy earlier items forward ("Outstanding action items", "Last time's action items"). */
 const COPY_HEADING = /\b(?:outstanding|open|previous|prior|last (?:time|session|week|meeting|1:1)|from (?:the )?(?:last|previous)|carried(?: over| forward)?|review(?:ing)? (?:of )?(?:last|previous|prior))\b[^]{0,60}\b(?:action items?|actions?|commitments?|tasks?|to-?dos?|next steps?|homework|items?)\b|^(?:carried over|carried forward|outstanding)$|^(?:review vorheriger|offene|vorherige|revisión de|acciones pendientes|pendientes|revisão d[eao]s?|ações pendentes|pendentes|revue des|actions précédentes|openstaande)\b/;
@@ -127,7 +127,7 @@ function startsWithPrefix(key: string, prefixes: readonly string[]): boolean {
 }
 
 /** Words before an action heading's own that say whose items it holds (see ownerOfLabel). */
-const OWNER_LEAD = /^(?:(?:the )?(?:client|coachee|mentee|coach|consultant|mentor|therapist|counsel?lor|my|our|shared)|[\p{L}][\p{L}.' -]{0,40}(?:'s|’s|s'|’))(?:'s|’s)? /u;
+const OWNER_LEAD = /^(?:(?:the )?(?:client|coachee|mentee|coach|consultant|mentor|therapist|counsel?lor|my|our|shared)|mis|mi|nuestr[oa]s?|meus|minhas|meu|minha|nossos|nossas|mes|mon|ma|nos|meine|mein|unsere|mijn|onze|[\p{L}][\p{L}.' -]{0,40}(?:'s|’s|s'|’))(?:'s|’s)? /u;
 
 /** The settings' heading names, normalised once per settings object rather than once per note. */
 export function headingSet(settings: CoreSettings): Set<string> {

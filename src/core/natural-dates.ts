@@ -67,7 +67,9 @@ export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate 
     }
     const r = results[0];
     if (!r) continue;
-    const date = isoOf(r.start);
+    let date = isoOf(r.start);
+    // `by Friday` written on a Friday is next Friday: chrono, reading forward, names the day itself.
+    if (date === sessionDate && WEEKDAY_ONLY.test(phrase)) date = addDays(sessionDate, 7);
     // A phrase never names a day before (or the day of) the session it was written in.
     // A date without a year that would only fall after the session in the next year (`by 16/10`
     // written on 23/10) names a day already past, not a deadline.
@@ -83,6 +85,8 @@ export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate 
 }
 
 const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?';
+/** A phrase that is a weekday and nothing more (`Friday`, `this Friday`). */
+const WEEKDAY_ONLY = new RegExp(`^(?:this\\s+)?${WEEKDAY}$`, 'i');
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DUE_WORD = '(?:by|before|due(?:\\s+(?:on|by))?|until|till|no later than|deadline:?)';
 const DUE_PHRASES: RegExp[] = [

@@ -419,3 +419,21 @@ describe("the coach's own list, in the languages vaults are kept in", () => {
     }
   });
 });
+
+describe('due dates templates write under the item', () => {
+  it("'- Due: …' on a line of its own under the item is its due date, not a note; a weekday named on that weekday is a week on", () => {
+    const note = (detail: string) => ({ 'S/2026-11-20 Ben Carter.md': ['---', 'type: session', 'client: Ben Carter', 'date: 2026-11-20', '---', '## Action items', '- [ ] Send the deck to Dana', `  - ${detail}`, ''].join('\n') });
+    for (const [detail, due] of [
+      ['Due: 2026-11-27', '2026-11-27'],
+      ['**Due:** 27.11.2026', '2026-11-27'],
+      ['Due date: Nov 30', '2026-11-30'],
+      ['Deadline: next Tuesday', '2026-11-24'],
+      ['Due: Friday', '2026-11-27'],
+    ]) {
+      const out = scan(note(detail));
+      expect(out.commitments.map((c) => [c.due, c.dueIsDefault, c.notes]), detail).toEqual([[due, false, []]]);
+    }
+    // Anything else under the item is still a note.
+    expect(scan(note('Notes: due soon')).commitments.map((c) => [c.dueIsDefault, c.notes])).toEqual([[true, ['Notes: due soon']]]);
+  });
+});

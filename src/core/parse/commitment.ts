@@ -4,7 +4,7 @@ import type { CheckboxStatus, CommitmentStatus, CopiedItem, ParsedCommitment, Se
 import { classifyKind } from './classify';
 import type { Details } from './details';
 import { parseLineFields } from './fields';
-import { readFlexibleItem, type ItemContext } from './flexible';
+import { dueOfDetail, readFlexibleItem, type ItemContext } from './flexible';
 import type { ListItem } from './lines';
 import { BODY_NEXT_OTHER } from './session-meta';
 
@@ -45,6 +45,16 @@ export function applyFlexible(c: ParsedCommitment, ctx: ItemContext, owner: { ow
   else if (owner === null && f.addressesClient && c.owner === 'client') c.owner = 'coach';
   c.person = f.person ?? owner?.person ?? null;
   if (c.due === null && f.due !== null) c.due = f.due;
+  if (c.due === null && c.notes.length > 0) {
+    // `- Due: 2026-11-27` on a line of its own under the item: its due date, no longer a note.
+    for (let i = 0; i < c.notes.length; i++) {
+      const due = dueOfDetail(c.notes[i], ctx);
+      if (due === null) continue;
+      c.due = due;
+      c.notes = c.notes.filter((_, k) => k !== i);
+      break;
+    }
+  }
   if (f.status !== null && c.checkbox === 'open') {
     c.checkbox = f.status;
     c.status = f.status;

@@ -275,3 +275,17 @@ export function ownerOfLabel(label: string, ctx: ItemContext): { owner: string; 
   if (client !== undefined) return { owner: 'client', person: ctx.clients.length > 1 ? client : null };
   return { owner: who, person: null };
 }
+
+/** A detail line naming the item's due date (`- Due: 2026-11-27`, `- Deadline: Friday`, `- By: 14.10.`). */
+const DUE_DETAIL = /^(?:\*\*|__)?(?:due(?: date)?|deadline|by when|by|fecha límite|fecha limite|prazo|échéance|echeance|frist|fällig|deadline)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(.{1,40})$/i;
+
+/**
+ * The due date a detail line gives, as templates write one under the item (`- Due: 2026-11-27`):
+ * a written date, or a phrase read forward from the session; null when the line is not one.
+ */
+export function dueOfDetail(note: string, ctx: ItemContext): IsoDate | null {
+  const m = DUE_DETAIL.exec(note.trim());
+  if (!m) return null;
+  const value = m[1].trim();
+  return parseWrittenDate(value, ctx.layout.dateOrder) ?? dueFromPhrase(`by ${value}`, ctx.sessionDate, ctx.next, ctx.layout.dateOrder, ctx.leadDays)?.date ?? null;
+}

@@ -282,6 +282,17 @@ describe('a session note whose H1 names the client in plain words (cast42/notes�
       ['meetings/2026-10/sam.md', 'error'],
     ]);
   });
+
+  it('reads the same titles in the languages vaults are kept in (`1:1 com …`, `Sesión con …`, `Séance avec …`, `Sitzung mit …`)', () => {
+    const out = scan({
+      'meetings/2026-10/a.md': note('1:1 com Ana Ruiz', '2026-10-09'),
+      'meetings/2026-10/b.md': note('Sesión con María López', '2026-10-10'),
+      'meetings/2026-10/c.md': note('Séance avec Jean Dupont', '2026-10-11'),
+      'meetings/2026-10/d.md': note('Sitzung mit Karl Weber', '2026-10-12'),
+      'meetings/2026-10/e.md': note('Mentoria com Pedro Alves', '2026-10-13'),
+    });
+    expect(out.sessions.map((s) => s.client)).toEqual(['Ana Ruiz', 'María López', 'Jean Dupont', 'Karl Weber', 'Pedro Alves']);
+  });
 });
 
 describe('a folder per client with its sessions a level down (m-check1B’s coaching template: clients/<name>/sessions/, `Action Items:`)', () => {

@@ -119,7 +119,7 @@ export function noClientMessage(path: string, layout: NoteLayout): string {
 }
 
 /** A title's words that say it is a coaching session (`Session`, `Coaching Session`, `1:1`), without naming whose. */
-const SESSION_TITLE = /^(?:(?:coaching|mentoring|therapy|counselling|counseling|supervision)(?:[ \t]+(?:session|call))?|session|1:1|1-1|one-on-one|check-in)$/i;
+const SESSION_TITLE = /^(?:(?:coaching|mentoring|mentoria|mentoría|therapy|counselling|counseling|supervision)(?:[ \t]+(?:session|call))?|session|sesión|sesion|sessão|sessao|séance|seance|sitzung|sessie|1:1|1-1|one-on-one|check-in)$/i;
 
 /**
  * The person a plain-words H1 names beside the words for a session (`Session — Tom Baker`,
@@ -130,7 +130,8 @@ export function nameInSessionTitle(title: string, order: DateOrder): string | nu
   if (title.length > 120) return null;
   const found = findWrittenDate(title, order);
   const rest = found ? title.slice(0, found.index) + ' ' + title.slice(found.index + found.text.length) : title;
-  const parts = rest.split(/[ \t]+[—–-][ \t]+|[ \t]*[|:][ \t]+|[ \t]+with[ \t]+/i).map((p) => p.trim()).filter((p) => p !== '' && !/^[—–-]+$/.test(p));
+  // `1:1 with Ana Ruiz`, and the same in Spanish, Portuguese, French, German and Dutch (`1:1 com Ana Ruiz`, `Sesión con …`, `Séance avec …`, `Sitzung mit …`).
+  const parts = rest.split(/[ \t]+[—–-][ \t]+|[ \t]*[|:][ \t]+|[ \t]+(?:with|com|con|avec|mit|met)[ \t]+/i).map((p) => p.trim()).filter((p) => p !== '' && !/^[—–-]+$/.test(p));
   if (parts.length !== 2) return null;
   const [a, b] = parts;
   const person = SESSION_TITLE.test(a) ? b : SESSION_TITLE.test(b) ? a : null;

@@ -76,10 +76,39 @@ export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate 
     if (date === null || date <= sessionDate || date > addDays(sessionDate, 200)) continue;
     return { date, text: m[0], index: m.index };
   }
+  const foreign = foreignDue(text, sessionDate);
+  if (foreign !== null) return foreign;
   const eow = /\b(?:by\s+)?(?:the\s+)?end of (?:the )?week\b|\beow\b/i.exec(text);
   if (eow) {
     const d = new Date(`${sessionDate}T00:00:00Z`).getUTCDay();
     return { date: addDays(sessionDate, (5 - d + 7) % 7 || 7), text: eow[0], index: eow.index };
+  }
+  return null;
+}
+
+/**
+ * "By" before a numeric date in Spanish, Portuguese, French, German and Dutch (`para el 13/10`,
+ * `até 16/10`, `pour le 13/10`, `bis 14.10.`, `voor 13-10`), and an `@` before an ISO date
+ * (`(@2026-10-10)`). These languages write the day first, whatever the vault's order.
+ */
+const FOREIGN_DUE = /(?:^|[\s(])(?:para el|hasta el|antes del|para|hasta|até|ate|antes de|pour le|avant le|d['’]ici le|bis zum|bis|spätestens|voor|uiterlijk)[ \t]+(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d/-])/i;
+const AT_ISO = /(?:^|[\s(])@(\d{4}-\d{1,2}-\d{1,2})(?![\d-])/;
+
+function foreignDue(text: string, sessionDate: IsoDate): FoundDate | null {
+  const at = AT_ISO.exec(text);
+  if (at) {
+    const date = parseIsoDate(at[1]);
+    if (date !== null && date > sessionDate) return { date, text: at[0].trim(), index: at.index };
+  }
+  const m = FOREIGN_DUE.exec(text);
+  if (!m) return null;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  const years = m[3] ? [m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])] : [Number(sessionDate.slice(0, 4)), Number(sessionDate.slice(0, 4)) + 1];
+  for (const y of years) {
+    const date = parseIsoDate(`${y}-${pad(month)}-${pad(day)}`);
+    // As for the English phrases: after the session, and within 200 days of it.
+    if (date !== null && date > sessionDate && date <= addDays(sessionDate, 200)) return { date, text: m[0].trim(), index: m.index };
   }
   return null;
 }

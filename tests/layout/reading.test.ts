@@ -437,3 +437,19 @@ describe('due dates templates write under the item', () => {
     expect(scan(note('Notes: due soon')).commitments.map((c) => [c.dueIsDefault, c.notes])).toEqual([[true, ['Notes: due soon']]]);
   });
 });
+
+describe('due phrases in the languages vaults are kept in', () => {
+  it("'até 16/10', 'para el 13/10', 'pour le 13/10', 'bis 14.10.', 'voor 13-10-2026' and '(@2026-10-10)' are due dates, day first, after the session", () => {
+    const items = ['Enviar o relatório até 16/10', 'Mandar el informe para el 13/10', 'Envoyer le rapport pour le 13/10', 'Bericht schicken bis 14.10.', 'Rapport sturen voor 13-10-2026', 'Send the deck (@2026-10-10)', 'Reservar mesa para 2 personas'];
+    const out = scan({ 'S/2026-10-06 Ben Carter.md': ['---', 'type: session', 'client: Ben Carter', 'date: 2026-10-06', '---', '## Action items', ...items.map((t) => `- [ ] ${t}`), ''].join('\n') });
+    expect(out.commitments.map((c) => [c.due, c.dueIsDefault])).toEqual([
+      ['2026-10-16', false],
+      ['2026-10-13', false],
+      ['2026-10-13', false],
+      ['2026-10-14', false],
+      ['2026-10-13', false],
+      ['2026-10-10', false],
+      ['2026-10-18', true],
+    ]);
+  });
+});

@@ -151,3 +151,33 @@ describe('a reply longer than is read at once', () => {
     expect(read('1 done').unplaced).toEqual([]);
   });
 });
+
+describe('a reply about a commitment closed in the note since the message', () => {
+  // The message went out on 11-25; the coach ticked #1 on 11-26 and logged #2 let go, so both keep their numbers.
+  const closed = vault(
+    clientNote('Jane Doe', { accountability: 'active' }),
+    sessionNote('Jane Doe', '2026-11-24', [
+      '- [x] Send 10 outreach messages [due:: 2026-11-30] [completion:: 2026-11-26] ^out1',
+      '- [-] Draft the hiring scorecard [due:: 2026-11-29] [cancelled:: 2026-11-26] ^hir1',
+      '- [ ] Book the dentist [due:: 2026-11-28] ^den1',
+    ]),
+  );
+  const idx = indexOf(closed);
+  const nums = numberCommitments(idx, idx.client('Jane Doe')!, AS_OF);
+
+  it("'done' on one already done is nothing to log, said as not placed; the rest is logged", () => {
+    expect(nums.map((x) => x.n)).toEqual([1, 2, 3]);
+    const r = readReply('1 done, 3 done', nums, AS_OF);
+    expect(r.problems).toEqual([]);
+    expect(r.checkIns.map((k) => [k.n, k.status])).toEqual([[3, 'done']]);
+    expect(r.unplaced).toEqual([{ text: '1 done', why: '1 (“Send 10 outreach messages”) is already marked done in the note, so there is nothing to log' }]);
+  });
+
+  it('any other status on a closed one is a problem the preview shows, so nothing is written (the write refused it after the preview said yes)', () => {
+    const r = readReply('1 stuck, 2 done, 3 done', nums, AS_OF);
+    expect(r.problems).toEqual([
+      '1 (“Send 10 outreach messages”) is already done in the note, so a check-in saying stuck cannot be logged on it; if it is open again, open its box in the note first, or leave 1 out of the reply.',
+      '2 (“Draft the hiring scorecard”) is already let go in the note, so a check-in saying done cannot be logged on it; if it is open again, open its box in the note first, or leave 2 out of the reply.',
+    ]);
+  });
+});

@@ -323,9 +323,19 @@ export function readReply(reply: string, numbered: readonly NumberedCommitment[]
     const had = byN.get(e.n);
     if (had === undefined || (e.explicit && !had.explicit)) byN.set(e.n, e);
   }
-  const checkIns = [...byN.values()]
-    .sort((a, b) => a.n - b.n)
-    .map((e) => ({ n: e.n, commitment: numbered.find((x) => x.n === e.n)!.commitment, status: e.status, note: e.note, source: e.source }));
+  const checkIns = [];
+  for (const e of [...byN.values()].sort((a, b) => a.n - b.n)) {
+    const commitment = numbered.find((x) => x.n === e.n)!.commitment;
+    // Closed in the note since the message (ticked, or this reply logged before): a "done" says
+    // what the note already says, so there is nothing to log; anything else cannot be logged on it.
+    if (commitment.status === 'done' || commitment.status === 'let-go') {
+      const was = commitment.status === 'done' ? 'done' : 'let go';
+      if (e.status === 'done' && commitment.status === 'done') unplaced.push({ text: e.source, why: `${e.n} (${quoteText(commitment.text)}) is already marked done in the note, so there is nothing to log` });
+      else problems.push(`${e.n} (${quoteText(commitment.text)}) is already ${was} in the note, so a check-in saying ${e.status} cannot be logged on it; if it is open again, open its box in the note first, or leave ${e.n} out of the reply.`);
+      continue;
+    }
+    checkIns.push({ n: e.n, commitment, status: e.status, note: e.note, source: e.source });
+  }
   if (checkIns.length === 0 && problems.length === 0 && unplaced.length === 0) problems.push('Nothing in the reply reads as a check-in.');
   return { checkIns, unplaced, problems };
 }

@@ -39,7 +39,8 @@ export function checkInChanges(
     for (const item of [...list].sort((a, b) => b.commitment.line - a.commitment.line)) {
       const c = item.commitment;
       const r = checkIn(text, { path, line: c.line, expectedText: c.raw, id: c.id }, { status: item.status, today: date, note: item.note, settings });
-      if (!r.ok) return refuse(`${r.reason.replace(/ ?Nothing was changed\.?$|; nothing was changed\.?$/i, '')}; nothing was changed (no check-in of this reply was written).`);
+      // The edit's own "Nothing was changed." gives way to the reply's (one sentence end, not `.;`).
+      if (!r.ok) return refuse(`${r.reason.replace(/ ?Nothing was changed\.?$|; nothing was changed\.?$/i, '').replace(/[.;]+$/, '')}; nothing was changed (no check-in of this reply was written).`);
       text = r.text;
       for (const l of r.changedLines) changed.add(l);
     }

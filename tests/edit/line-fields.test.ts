@@ -177,3 +177,18 @@ describe('trailingIdStart', () => {
     expect(trailingIdStart('text ^')).toBe(-1);
   });
 });
+
+describe('an inline field shown as code is text, for the reader and the writer alike', () => {
+  it('`[due:: …]` in backticks is no due date, stays in the text, and an edit setting the due date leaves it and adds the real one', () => {
+    const line = '- [ ] Explain the `[due:: 2026-12-01]` syntax to Ana';
+    const note = ['---', 'type: session', 'client: Ana Ruiz', 'date: 2026-11-24', '---', '## Commitments', line, ''].join('\n');
+    const c = parseNote('Sessions/2026-11-24 Ana Ruiz.md', note).commitments[0];
+    expect([c.due, c.text]).toEqual([null, 'Explain the `[due:: 2026-12-01]` syntax to Ana']);
+    const p = splitItem(line)!;
+    expect(hasField(p, 'due')).toBe(false);
+    setField(p, 'due', '2026-12-05', 'dataview');
+    expect(joinItem(p)).toBe('- [ ] Explain the `[due:: 2026-12-01]` syntax to Ana [due:: 2026-12-05]');
+    // Outside the backticks, a field is read as ever, and a line of many backtick runs costs one pass.
+    expect(parseNote('S.md', note.replace(line, '- [ ] Read `a` and `b` [due:: 2026-12-04]')).commitments[0].due).toBe('2026-12-04');
+  });
+});

@@ -3,7 +3,7 @@
  * convention. Everything else on the line (the text, other people's inline fields, spacing,
  * trailing whitespace) is left as it was.
  */
-import { COMMITMENT_TAG, DATE_EMOJI_SIGN, EMOJI_DATE, FIELDS, nextInlineField, PRIORITY_EMOJI, RECURRENCE, TASKS_META, TASKS_META_SIGN, type FieldKey } from '../syntax/fields';
+import { codeSpans, COMMITMENT_TAG, DATE_EMOJI_SIGN, EMOJI_DATE, FIELDS, inSpan, nextInlineField, PRIORITY_EMOJI, RECURRENCE, TASKS_META, TASKS_META_SIGN, type FieldKey } from '../syntax/fields';
 import type { Coping, FieldConvention } from '../types';
 
 const RECURRENCES = new RegExp(RECURRENCE.source, 'gu');
@@ -158,7 +158,10 @@ interface FieldSpan {
 function inlineFieldSpans(main: string): FieldSpan[] {
   const out: FieldSpan[] = [];
   if (!main.includes('::')) return out;
+  const code = main.includes('`') ? codeSpans(main) : null;
   for (let f = nextInlineField(main); f !== null; f = nextInlineField(main, f.end)) {
+    // A field shown as code is text, as the reader takes it (../syntax/fields): never edited.
+    if (code !== null && inSpan(code, f.start)) continue;
     const keyText = f.key.trim();
     out.push({ start: f.start, end: f.end, key: keyText.toLowerCase(), paren: f.paren, keyText });
   }

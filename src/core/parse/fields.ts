@@ -3,7 +3,7 @@
  * fields (`[due:: 2026-12-02]`, also `(due:: …)`) and Tasks emoji (`📅 2026-12-02`).
  */
 import { parseIsoDate } from '../dates';
-import { ANY_DATE_EMOJI, MAY_HAVE_DATE_EMOJI, MAY_HAVE_TASKS_META, COMMITMENT_TAG, EMOJI_DATE, FIELDS, fieldOfEmoji, fieldOfName, nextInlineField, PRIORITY_EMOJI, RECURRENCE, SCHEDULED_EMOJI, START_EMOJI, TASKS_META, type FieldKey } from '../syntax/fields';
+import { ANY_DATE_EMOJI, codeSpans, inSpan, MAY_HAVE_DATE_EMOJI, MAY_HAVE_TASKS_META, COMMITMENT_TAG, EMOJI_DATE, FIELDS, fieldOfEmoji, fieldOfName, nextInlineField, PRIORITY_EMOJI, RECURRENCE, SCHEDULED_EMOJI, START_EMOJI, TASKS_META, type FieldKey } from '../syntax/fields';
 import type { Coping, FieldConvention, Kind, Owner } from '../types';
 import { isSpaceCode } from './lines';
 
@@ -167,7 +167,10 @@ export function parseLineFields(content: string, dueAliases = false): LineFields
     // folding of white space after.
     let pieces: string[] | null = null;
     let at = 0;
+    const code = text.includes('`') ? codeSpans(text) : null;
     for (let f = nextInlineField(text); f !== null; f = nextInlineField(text, f.end)) {
+      // `[due:: …]` inside backticks is shown as code (an example of the syntax), as Dataview reads it.
+      if (code !== null && inSpan(code, f.start)) continue;
       const key = fieldOfName(f.key.trim().toLowerCase(), dueAliases);
       // Other inline fields are someone else's; they leave the text all the same.
       if (key !== null) readField(out, key, f.value.trim());

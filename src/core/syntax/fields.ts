@@ -154,6 +154,52 @@ function isKeyChar(c: number): boolean {
 }
 
 /**
+ * The inline code spans of a line (`` `…` ``, `` ``…`` ``), as [start, end) offsets: a run of
+ * backticks opens one that the next run of the same length closes (CommonMark's rule). One pass
+ * over the runs, however many backticks the line holds.
+ */
+export function codeSpans(text: string): [number, number][] {
+  const runs: [number, number][] = []; // [start, length]
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 96) continue;
+    const start = i;
+    while (i + 1 < text.length && text.charCodeAt(i + 1) === 96) i++;
+    runs.push([start, i - start + 1]);
+  }
+  // Per length, the runs of that length in order, and how far each list has been taken.
+  const byLength = new Map<number, number[]>();
+  runs.forEach(([, n], k) => {
+    const list = byLength.get(n);
+    if (list) list.push(k);
+    else byLength.set(n, [k]);
+  });
+  const taken = new Map<number, number>();
+  const out: [number, number][] = [];
+  let k = 0;
+  while (k < runs.length) {
+    const [start, n] = runs[k];
+    const list = byLength.get(n)!;
+    let t = taken.get(n) ?? 0;
+    while (t < list.length && list[t] <= k) t++;
+    taken.set(n, t);
+    if (t >= list.length) {
+      k++;
+      continue;
+    }
+    const close = list[t];
+    out.push([start, runs[close][0] + n]);
+    k = close + 1;
+  }
+  return out;
+}
+
+/** Whether offset `at` is inside one of `spans`. */
+export function inSpan(spans: readonly [number, number][], at: number): boolean {
+  for (const [a, b] of spans) if (at >= a && at < b) return true;
+  return false;
+}
+
+/**
  * The first inline field at or after `from`: exactly what `INLINE_FIELD` matches (a property test
  * holds the two together), found by character. Every commitment line is searched, and the
  * pattern with a replace callback was about a twentieth of the parser's time.

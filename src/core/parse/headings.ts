@@ -104,7 +104,32 @@ function layoutPrefixes(settings: CoreSettings): string[] {
 }
 
 /** Whether a heading title opens an action-items section under this layout, and of which kind. */
-export function sectionKind(key: string, settings: CoreSettings, flexible: boolean): 'action' | 'copy' | null {
+/**
+ * Answers already given, per heading lists (the settings' and the layout's, which are what the
+ * answer depends on, kept as the other caches here are) and reading: the same headings (`Notes`,
+ * `Commitments`, `Next steps`) come back in every note, and a flexible reading tries a hundred
+ * prefixes and two long patterns on each. Bounded, as a vault of one-off headings would grow it.
+ */
+const kinds = new WeakMap<readonly string[], WeakMap<readonly string[], [Map<string, SectionKind>, Map<string, SectionKind>]>>();
+const MAX_KINDS = 20_000;
+type SectionKind = 'action' | 'copy' | null;
+
+export function sectionKind(key: string, settings: CoreSettings, flexible: boolean): SectionKind {
+  let byAction = kinds.get(settings.commitmentHeadings);
+  if (byAction === undefined) kinds.set(settings.commitmentHeadings, (byAction = new WeakMap()));
+  let pair = byAction.get(settings.layout.actionHeadings);
+  if (pair === undefined) byAction.set(settings.layout.actionHeadings, (pair = [new Map(), new Map()]));
+  const memo = pair[flexible ? 1 : 0];
+  let kind = memo.get(key);
+  if (kind === undefined) {
+    kind = sectionKindUncached(key, settings, flexible);
+    if (memo.size >= MAX_KINDS) memo.clear();
+    memo.set(key, kind);
+  }
+  return kind;
+}
+
+function sectionKindUncached(key: string, settings: CoreSettings, flexible: boolean): SectionKind {
   if (flexible && COPY_HEADING.test(key)) return 'copy';
   if (headingSet(settings).has(key)) return 'action';
   if (!flexible && settings.layout.actionHeadings.length === 0) return null;
@@ -167,6 +192,15 @@ export const NOT_ACTIONS = /^(?:next (?:1:1|1-1|one-on-one|meeting|session|touch
 
 export const LOOKS_LIKE_ACTIONS = /^(?:commitments?|action items?|action points|next steps|next actions|to ?-?do|todos|takeaways|follow-?ups|homework|between sessions|tasks)\b/;
 
+/** The code of a line's first character after spaces and tabs (NaN for a blank line). */
+function firstCode(line: string): number {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return c;
+  }
+  return NaN;
+}
+
 export function hasActionHeading(lines: string[], from: number, settings: CoreSettings): boolean {
   // An action heading counts when a list item follows it before the next heading (a heading over
   // a Dataview query block is not where the items are).
@@ -177,7 +211,10 @@ export function hasActionHeading(lines: string[], from: number, settings: CoreSe
   for (let i = from; i < lines.length && i < from + 5000; i++) {
     const l = lines[i];
     if (code.isCode(l) || l.length > 200) continue;
-    const h = HEADING.exec(l);
+    // Only a line whose first character (after indentation) is `#` can be a heading, and only one
+    // starting `>` a callout: a test of one character spares most lines the patterns below.
+    const first = firstCode(l);
+    const h = first === 35 /* # */ ? HEADING.exec(l) : null;
     if (h) {
       const level = h[1].length;
       if (pending && level > pendingLevel) continue;
@@ -186,9 +223,11 @@ export function hasActionHeading(lines: string[], from: number, settings: CoreSe
       continue;
     }
     if (pending && /^[ \t]*(?:>[ \t]?)*[-*+][ \t]+\S/.test(l)) return true;
-    if (/^[ \t]*>[ \t]?\[!(?:todo|tasks?|actions?)\]/i.test(l)) return true;
-    const callout = /^[ \t]*>[ \t]?\[![\w-]{1,30}\][+-]?[ \t]*(.*)$/.exec(l);
-    if (callout && sectionKind(headingKey(callout[1].trim()), settings, true) !== null) return true;
+    if (first === 62 /* > */) {
+      if (/^[ \t]*>[ \t]?\[!(?:todo|tasks?|actions?)\]/i.test(l)) return true;
+      const callout = /^[ \t]*>[ \t]?\[![\w-]{1,30}\][+-]?[ \t]*(.*)$/.exec(l);
+      if (callout && sectionKind(headingKey(callout[1].trim()), settings, true) !== null) return true;
+    }
     if (LABEL_LINE.test(l)) return true;
   }
   return false;

@@ -118,7 +118,7 @@ export function sectionKind(key: string, settings: CoreSettings, flexible: boole
   let byAction = kinds.get(settings.commitmentHeadings);
   if (byAction === undefined) kinds.set(settings.commitmentHeadings, (byAction = new WeakMap()));
   let pair = byAction.get(settings.layout.actionHeadings);
-  if (pair === undefined) byAction.set(settings.layout.actionHeadings, (pair = [new Map(), new Map()]));
+  if (pair === undefined) byAction.set(settings.layout.actionHeadings, (pair = [new Map<string, SectionKind>(), new Map<string, SectionKind>()]));
   const memo = pair[flexible ? 1 : 0];
   let kind = memo.get(key);
   if (kind === undefined) {

@@ -54,9 +54,13 @@ export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate 
   // Only words that say when something is due: "by Friday", "due 12/2", "on Oct 2", "next Tuesday",
   // "in 3 days". A weekday after "on" or alone ("no closes on Tuesday", "every Friday") is a
   // habit, not a deadline, and is not read.
+  // A date inside a condition (`If it rains tomorrow, take the bus`) is when the plan applies, not a deadline.
+  const condition = CONDITION.exec(text);
+  const conditionEnd = condition ? condition[0].length : 0;
   for (const p of DUE_PHRASES) {
     const m = p.exec(text);
     if (!m) continue;
+    if (m.index < conditionEnd) continue;
     if (/\bevery\s+$/i.test(text.slice(Math.max(0, m.index - 7), m.index))) continue;
     const phrase = m[1];
     let results: chrono.ParsedResult[];
@@ -76,7 +80,7 @@ export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate 
     if (date === null || date <= sessionDate || date > addDays(sessionDate, 200)) continue;
     return { date, text: m[0], index: m.index };
   }
-  const foreign = foreignDue(text, sessionDate);
+  const foreign = foreignDue(text, sessionDate, conditionEnd);
   if (foreign !== null) return foreign;
   const eow = /\b(?:by\s+)?(?:the\s+)?end of (?:the )?week\b|\beow\b/i.exec(text);
   if (eow) {
@@ -94,14 +98,14 @@ export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate 
 const FOREIGN_DUE = /(?:^|[\s(])(?:para el|hasta el|antes del|para|hasta|até|ate|antes de|pour le|avant le|d['’]ici le|bis zum|bis|spätestens|voor|uiterlijk)[ \t]+(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d/-])/i;
 const AT_ISO = /(?:^|[\s(])@(\d{4}-\d{1,2}-\d{1,2})(?![\d-])/;
 
-function foreignDue(text: string, sessionDate: IsoDate): FoundDate | null {
+function foreignDue(text: string, sessionDate: IsoDate, from: number): FoundDate | null {
   const at = AT_ISO.exec(text);
-  if (at) {
+  if (at && at.index >= from) {
     const date = parseIsoDate(at[1]);
     if (date !== null && date > sessionDate) return { date, text: at[0].trim(), index: at.index };
   }
   const m = FOREIGN_DUE.exec(text);
-  if (!m) return null;
+  if (!m || m.index < from) return null;
   const day = Number(m[1]);
   const month = Number(m[2]);
   const years = m[3] ? [m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])] : [Number(sessionDate.slice(0, 4)), Number(sessionDate.slice(0, 4)) + 1];
@@ -114,6 +118,9 @@ function foreignDue(text: string, sessionDate: IsoDate): FoundDate | null {
 }
 
 const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?';
+/** A leading condition, up to its comma: `If …,`, `When …,`, `In case …,` (and `Si …,`, `Se …,`, `Wenn …,`, `Als …,`). */
+const CONDITION = /^[ \t]*(?:if|when|whenever|in case|unless|si|se|wenn|falls|als)\b[^,;]{0,120}[,;]/i;
+
 /** A phrase that is a weekday and nothing more (`Friday`, `this Friday`). */
 const WEEKDAY_ONLY = new RegExp(`^(?:this\\s+)?${WEEKDAY}$`, 'i');
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';

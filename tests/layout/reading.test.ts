@@ -453,3 +453,16 @@ describe('due phrases in the languages vaults are kept in', () => {
     ]);
   });
 });
+
+describe('a date inside a condition', () => {
+  it("'If it rains tomorrow, take the bus' has no due date from 'tomorrow'; the plan's own date still counts", () => {
+    const items = ['If it rains tomorrow, take the bus', 'When I get home on Friday, send the deck', 'If the quote comes in, call the printer by Friday', 'Take the bus tomorrow'];
+    const out = scan({ 'S/2026-11-17 Ben Carter.md': ['---', 'type: session', 'client: Ben Carter', 'date: 2026-11-17', '---', '## Action items', ...items.map((t) => `- [ ] ${t}`), ''].join('\n') });
+    expect(out.commitments.map((c) => [c.due, c.dueIsDefault])).toEqual([
+      ['2026-11-29', true],
+      ['2026-11-29', true],
+      ['2026-11-20', false],
+      ['2026-11-18', false],
+    ]);
+  });
+});

@@ -48,6 +48,14 @@ describe('client references', () => {
     ]);
   });
 
+  it('many aliases two clients share are one warning naming the first three and how many more', () => {
+    const aliases = Array.from({ length: 500 }, (_, i) => `A${i}`).join(', ');
+    const out = scanFiles({ 'Clients/Jane Doe.md': clientNote([`aliases: [${aliases}]`]), 'Clients/Jack Dawson.md': clientNote([`aliases: [${aliases}]`]) }, { asOf: AS_OF });
+    expect(out.diagnostics.map((d) => [d.path, d.message])).toEqual([
+      ['Clients/Jane Doe.md', "aliases 'A0', 'A1', 'A2' and 497 more are also aliases of 'Jack Dawson' (Clients/Jack Dawson.md), so a session naming one of them is read as neither client; keep each on one of the two notes"],
+    ]);
+  });
+
   it('an ambiguous first name is a diagnostic naming the candidates, and no client is invented', () => {
     const out = scanFiles(
       {

@@ -67,6 +67,8 @@ function aliasClashes(paths: readonly string[], noteAt: (path: string) => Parsed
     const client = noteAt(path).client!;
     const own = nameKey(client.name);
     const line = client.keyLines.aliases ?? 1;
+    // Per other note, the aliases this one shares with it: one warning each, however many.
+    const shared = new Map<string, string[]>();
     for (const alias of client.aliases) {
       const key = nameKey(alias);
       if (key === '' || key === own) continue;
@@ -78,10 +80,24 @@ function aliasClashes(paths: readonly string[], noteAt: (path: string) => Parsed
       const other = byAlias.get(key);
       if (other === undefined) byAlias.set(key, path);
       else if (nameKey(noteAt(other).client!.name) !== own) {
-        out.push({ path, line, severity: 'warning', message: `alias '${alias}' is also an alias of '${noteAt(other).client!.name}' (${other}), so a session naming '${alias}' is read as neither client; keep it on one of the two notes` });
+        const list = shared.get(other);
+        if (list) list.push(alias);
+        else shared.set(other, [alias]);
       }
     }
+    for (const [other, aliases] of shared) {
+      const named = aliases.length === 1 ? `alias '${aliases[0]}' is` : `aliases ${listed(aliases)} are`;
+      const which = aliases.length === 1 ? `'${aliases[0]}'` : 'one of them';
+      out.push({ path, line, severity: 'warning', message: `${named} also ${aliases.length === 1 ? 'an alias' : 'aliases'} of '${noteAt(other).client!.name}' (${other}), so a session naming ${which} is read as neither client; keep ${aliases.length === 1 ? 'it' : 'each'} on one of the two notes` });
+    }
   }
+}
+
+/** `'A', 'B' and 'C'`, or the first three and how many more. */
+function listed(items: readonly string[]): string {
+  const q = items.slice(0, 3).map((x) => `'${x}'`);
+  if (items.length > 3) return `${q.join(', ')} and ${(items.length - 3).toLocaleString('en-US')} more`;
+  return q.length === 2 ? `${q[0]} and ${q[1]}` : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
 }
 
 /**

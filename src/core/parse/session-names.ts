@@ -3,6 +3,7 @@
  * name in its words (`Hugo Brandt - 2026-10-08`, `ben-carter`, `# Session — Tom Baker`), or a
  * group's (`2026-11-13 Team sync`), which names no client.
  */
+import { ownString } from './detach';
 import { findWrittenDate } from '../natural-dates';
 import type { DateOrder, NoteLayout } from '../layout/layout';
 import { basename } from './records';
@@ -61,7 +62,26 @@ function wordsOf(raw: string): string[] {
     .filter((w) => w !== '' && !/^[-–—:,.#()[\]]+$/.test(w));
 }
 
+/**
+ * Names already worked out from words: the same file and folder names (`Jane Doe`, `Sessions`)
+ * come back in note after note, and each reading takes four pattern passes. Bounded, as a vault
+ * of one-off names would grow it.
+ */
+const named = new Map<string, string | null>();
+const MAX_NAMED = 20_000;
+
 export function nameFromWords(raw: string): string | null {
+  let name = named.get(raw);
+  if (name === undefined) {
+    name = nameFromWordsUncached(raw);
+    if (named.size >= MAX_NAMED) named.clear();
+    // Kept under a copy of its own: a key cut from a note's text would keep the whole text alive.
+    named.set(ownString(raw), name === null ? null : ownString(name));
+  }
+  return name;
+}
+
+function nameFromWordsUncached(raw: string): string | null {
   const words = wordsOf(raw).filter((w) => !GENERIC_NAME_WORDS.has(w.toLowerCase()) && !/^\d+$/.test(w));
   if (words.length === 0 || words.length > 4) return null;
   if (namesGroup(words)) return null;

@@ -466,3 +466,12 @@ describe('a date inside a condition', () => {
     ]);
   });
 });
+
+describe("a note's checklists are not its commitments", () => {
+  it('in a note without an action heading, boxes under an ICF competency checklist or the agenda are not read; the rest are', () => {
+    const out = scan({
+      'S/2026-11-20 Ben Carter.md': ['---', 'type: session', 'client: Ben Carter', 'date: 2026-11-20', '---', '## Agenda', '- [x] Review last week', '- [x] Pricing', '## ICF core competencies', '- [x] Establishes and maintains agreements', '- [x] Evokes awareness', '### Markers', '- [ ] Partners with the client', '## Notes', '- [ ] Send Ben the pricing sheet by Tuesday', ''].join('\n'),
+    });
+    expect(out.commitments.map((c) => c.text)).toEqual(['Send Ben the pricing sheet by Tuesday']);
+  });
+});

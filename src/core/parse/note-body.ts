@@ -34,6 +34,8 @@ const ACTION_LABEL_START = /^[ \t]*(?:\*\*|__)?(?:action items?|next steps?|foll
 const LABEL_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:(?:\*\*|__)([^*_]{1,80}?)[ \t]*:?(?:\*\*|__)|([A-Za-z][^*_:[\]]{0,60}?))[ \t]*:[ \t]*$|^[ \t]*(?:\*\*|__)([^*_]{1,80}?)[ \t]*:?(?:\*\*|__)[ \t]*$/;
 const BOLD_LEAD = /^[ \t]*(?:\*\*|__)([^*_]{1,80}?)[ \t]*:?(?:\*\*|__)/;
 const DAILY_SAYS_SESSION = /\b(?:coaching|session|1:1|1-1|one-on-one|check-in|mentoring|therapy|counselling|counseling|supervision)\b/i;
+/** A heading over boxes ticked off in the session rather than commitments: a checklist, an agenda, a competency self-check. */
+const CHECKLIST_HEADING = /\b(?:checklists?|competenc(?:y|ies)|self-?assessment|self-?check|agenda|pre-?session|before (?:the )?session|session plan|icf|pcc|markers|topics?)\b/;
 /** `sectionLevel` of a section a callout opened (deeper than any heading). */
 const CALLOUT = 7;
 /** `sectionLevel` of a list a label line opened. */
@@ -97,6 +99,8 @@ export class BodyReader {
   /** The level of a heading over a summary or an email draft (`## 📧 Meeting Summary (Email Draft)`), while inside it. */
   private summaryLevel: number | null = null;
   private open: Open | null = null;
+  /** The level of a checklist or agenda heading while inside it (see heading), else null. */
+  private checklistLevel: number | null = null;
   private openCtx: OpenContext | null = null;
 
   constructor(setup: BodySetup) {
@@ -214,6 +218,10 @@ export class BodyReader {
     this.close();
     this.tables.end();
     const title = headingTitle(line, level);
+    // A checklist, an agenda or a competency self-check (`## ICF competencies`, `## Agenda`): its
+    // boxes are ticked off in the session, not commitments, where a note's checkboxes would be.
+    if (this.checklistLevel !== null && level <= this.checklistLevel) this.checklistLevel = null;
+    if (this.checklistLevel === null && CHECKLIST_HEADING.test(headingKey(title))) this.checklistLevel = level;
     if (this.datedLevel !== null && level <= this.datedLevel) {
       this.datedLevel = null;
       this.section = null;
@@ -298,7 +306,7 @@ export class BodyReader {
     if (item === null) return;
     const tagged = item.box !== null && item.content.includes('#') && HAS_COMMITMENT_TAG.test(item.content);
     // In a dated section without an action-items heading, its checkboxes are its commitments.
-    const inDated = (section === 'dated' || (this.s.anyCheckbox && section === null)) && item.box !== null && item.indent === 0;
+    const inDated = (section === 'dated' || (this.s.anyCheckbox && section === null)) && item.box !== null && item.indent === 0 && this.checklistLevel === null;
     if (section === 'action' || section === 'copy' || inDated || tagged) {
       this.open = { item, line: i + 1, raw, tagged: section === null || (section === 'dated' && !inDated), details: emptyDetails(), endLine: i + 1 };
       this.openCtx = { session: this.current, owner: this.ownerCtx, copy: section === 'copy' };

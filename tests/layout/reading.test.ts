@@ -475,3 +475,16 @@ describe("a note's checklists are not its commitments", () => {
     expect(out.commitments.map((c) => c.text)).toEqual(['Send Ben the pricing sheet by Tuesday']);
   });
 });
+
+describe("the coach's name leading an item", () => {
+  it("'Priya ask the infra team for the logs' and 'Priya Nair review the draft' are the coach's, the name leaving the text", () => {
+    const items = ['Priya ask the infra team for the logs', 'Priya Nair review the draft', 'Priyanka call the venue', 'Ben send the deck'];
+    const out = scan({ 'S/2026-11-20 Ben Carter.md': ['---', 'type: session', 'client: Ben Carter', 'date: 2026-11-20', '---', '## Action items', ...items.map((t) => `- [ ] ${t}`), ''].join('\n') });
+    expect(out.commitments.map((c) => [c.text, c.owner])).toEqual([
+      ['ask the infra team for the logs', 'coach'],
+      ['review the draft', 'coach'],
+      ['Priyanka call the venue', 'client'],
+      ['Ben send the deck', 'client'],
+    ]);
+  });
+});

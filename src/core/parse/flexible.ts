@@ -185,6 +185,13 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
       if (to && (ctx.clients.some((c) => sameName(c, to[1])) || isCoachName(to[1], layout))) {
         owner = to[1];
         text = text.slice(to[0].length);
+      } else {
+        // `Priya ask the infra team for the logs`: the coach's own name, then a verb in lower case.
+        const lead = /^([\p{Lu}][\p{L}'’-]{1,30}(?:[ \t]+[\p{Lu}][\p{L}'’-]{1,30}){0,2})[ \t]+(?=\p{Ll}{2,}[ \t])/u.exec(text);
+        if (lead && isCoachName(lead[1], layout) && !/^(?:i|me|coach)$/i.test(lead[1])) {
+          owner = lead[1];
+          text = text.slice(lead[0].length);
+        }
       }
     }
   }

@@ -3,7 +3,7 @@
  * nothing), its session records, and the warnings for notes that look like sessions but are not
  * read or whose frontmatter keys differ only in case.
  */
-import { inFolders, isIgnored } from '../layout/layout';
+import { inFolders, isIgnored, PERSON_WORD } from '../layout/layout';
 import { findWrittenDate } from '../natural-dates';
 import type { CoreSettings } from '../settings';
 import type { Severity, SessionNote } from '../types';
@@ -21,7 +21,6 @@ type Diag = (line: number, severity: Severity, message: string) => void;
 export type NoteKind = { type: 'client' | 'session' | null; strong: boolean; daily: boolean; byFolder?: boolean; byType?: boolean };
 
 /** A tag that says the note is about a person (`#client`, `#cliente`, `#person`, `#mentee`). */
-const PERSON_TAG = /^(?:client|clients|cliente|clientes|klient|kunde|person|people|persona|personas|pessoa|personne|contact|contacts|coachee|mentee|patient|customer)$/i;
 
 /** A folder of people's profiles: `people/`, `Personen/`, `profiles/`, `contacts/`. */
 const PROFILE_FOLDER = /(?:^|\/)(?:people|persons|profiles|contacts|directs|direct reports|team|personen|personas|pessoas|personnes)\//i;
@@ -35,7 +34,7 @@ const TEMPLATE_NAME = /(?:^|[\s_-])templates?$/i;
  */
 export function isTemplateOrProfile(path: string, fm: Frontmatter | null, settings: CoreSettings): boolean {
   if (TEMPLATE_NAME.test(basename(path)) || PROFILE_FOLDER.test(path)) return true;
-  return fm !== null && (fmHas(fm, 'name', settings) || frontmatterTags(fm.data).some((t) => PERSON_TAG.test(t)));
+  return fm !== null && (fmHas(fm, 'name', settings) || frontmatterTags(fm.data).some((t) => PERSON_WORD.test(t)));
 }
 
 export function classify(fm: Frontmatter | null, lines: string[], path: string, settings: CoreSettings, diag: Diag): NoteKind {
@@ -51,7 +50,7 @@ export function classify(fm: Frontmatter | null, lines: string[], path: string, 
   }
   if (types.some((t) => t === 'session' || layout.sessionTypes.includes(t))) return { type: 'session', strong: true, daily: false, byType: true };
   // A client's own note tagged like the sessions (`tags: [cliente, coaching]`) is not a session.
-  if (hasSessionTag(data, lines, fm ? fm.endLine : 0, layout) && !frontmatterTags(data).some((t) => PERSON_TAG.test(t))) return { type: 'session', strong: true, daily: false };
+  if (hasSessionTag(data, lines, fm ? fm.endLine : 0, layout) && !frontmatterTags(data).some((t) => PERSON_WORD.test(t))) return { type: 'session', strong: true, daily: false };
   if (inSessionFolder(path, settings)) {
     const other = types.find((t) => t !== '');
     if (other !== undefined && ['agreement', 'review', 'template', 'index', 'moc', 'dashboard'].includes(other)) return none;

@@ -5,7 +5,7 @@
  * vault's Obsidian settings it found; nothing here writes anything.
  */
 import { findWrittenDate } from '../natural-dates';
-import { DEFAULT_LAYOUT, resolveLayout, type DateOrder, type NoteLayout } from '../layout/layout';
+import { DEFAULT_LAYOUT, PERSON_WORD, resolveLayout, type DateOrder, type NoteLayout } from '../layout/layout';
 import { readFrontmatter } from '../parse/frontmatter';
 import { splitLines } from '../parse/lines';
 import { basename } from '../parse/records';
@@ -32,7 +32,6 @@ export interface SetupProposal {
 
 const TYPE_KEYS = ['type', 'category', 'kind', 'note-type', 'notetype'];
 const SESSION_WORDS = /^(?:session|sessions|coaching|coaching[- ]session|coaching[- ]call|one-on-one|one-on-ones|1-1|1:1|1on1|121|meeting|meetings|1-1 meeting|mentoring|therapy|therapy[- ]session|counselling|counseling|check-in|checkin|supervision|consultation|appointment|call)$/;
-const PERSON_TYPES = /^(?:client|clients|person|people|contact|contacts|coachee|mentee|colleague|employee|report|direct[- ]report|team[- ]member|crm|patient|customer)$/;
 const SESSION_TAG = /(?:^|\/)(?:session|sessions|coaching|1-1|1on1|121|one-on-one|oneonone|meeting|meetings|therapy|mentoring|check-in|supervision)(?:$|\/)/;
 const CLIENT_KEYS = ['client', 'coachee', 'person', 'with', 'counterpart', 'mentee', 'report', 'direct_report', 'employee', 'patient', 'customer', 'cliente', 'klient', 'kunde', 'mentorado', 'mentorada', 'persona', 'pessoa'];
 const ATTENDEE_KEYS = ['attendees', 'participants', 'people', 'members', 'asistentes', 'participantes', 'teilnehmer', 'deelnemers'];
@@ -218,7 +217,7 @@ export function proposeLayout(input: SetupInput): SetupProposal {
   const clientTypes = new Set<string>(['client']);
   const typeKeys = new Set<string>(['type']);
   for (const [t, list] of byType) {
-    if (PERSON_TYPES.test(t)) {
+    if (PERSON_WORD.test(t)) {
       clientTypes.add(t);
       continue;
     }

@@ -95,6 +95,13 @@ describe('detach: the records keep no view into the note text', () => {
     expect(c.checkIns[0].note).toBe('sent it after the standup meeting');
     // Views would keep all 20 MB; own copies keep a few kilobytes a note.
     expect(grew).toBeLessThan(2_000_000);
+    // The fields detachNote's typed walk knows: a field added to the records must be added
+    // there (keepStrings) and here, or the index keeps every note's text alive through it.
+    expect(Object.keys(s).sort()).toEqual(['attendees', 'clientRef', 'clientTarget', 'coach', 'commitmentsHeadingLine', 'copies', 'date', 'key', 'keyLines', 'line', 'next', 'path', 'status', 'weak']);
+    expect(Object.keys(c).sort()).toEqual([
+      'checkIns', 'checkbox', 'confidence', 'convention', 'coping', 'doneDate', 'due', 'endLine', 'from', 'hasCheckbox', 'id', 'kind', 'kindIsDefault',
+      'learned', 'letGoDate', 'line', 'notes', 'owner', 'person', 'raw', 'recurrence', 'sessionIndex', 'status', 'tagged', 'text', 'trigger',
+    ]);
   });
 
   it('a parsed note keeps none of its text, and its session is still its first session (measured on the heap)', () => {

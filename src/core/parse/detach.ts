@@ -77,8 +77,8 @@ class Keeper {
  * Typed rather than walked: a walk over every property (`for…in`) cost as much as the copies.
  *
  * A string field added to SessionNote, CopiedItem, ParsedCommitment, Coping, CheckIn or Learned
- * must be added here, or the index keeps the whole note text alive through it (the heap tests
- * in tests/parse/detach.test.ts name each field).
+ * must be added here, or the index keeps the whole note text alive through it: the heap tests in
+ * tests/parse/detach.test.ts name each field, and fail on a field this walk does not know.
  */
 function keepStrings(note: ParsedNote, k: Keeper): void {
   // Indexed loops: `for…of` here was an iterator per list.
@@ -125,8 +125,9 @@ function keepStrings(note: ParsedNote, k: Keeper): void {
 }
 
 /**
- * `detach` for a parsed note: its sessions' and commitments' strings copied (see Keeper), the path (every session's, and its key when the note is one session) the note's own
- * `ownPath` rather than a copy each, and a commitment's text cut from its line's copy. The
+ * `detach` for a parsed note: its sessions' and commitments' strings copied (see Keeper), the
+ * path (every session's, and its key when the note is one session) the note's own `ownPath`
+ * rather than a copy each, and a commitment's text cut from its line's copy. The
  * client record and the diagnostics, few and of any shape, are walked. `wideText` says the note's
  * text had a character above U+00FF (`isWide`), so its strings are copied the careful way.
  *

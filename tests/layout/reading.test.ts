@@ -488,3 +488,13 @@ describe("the coach's name leading an item", () => {
     ]);
   });
 });
+
+describe('a due field shown as code, in the flexible layout', () => {
+  it('`DueDate:: 2026-12-05` or `[due:: …]` inside backticks stays in the text and gives no due date', () => {
+    const out = scan({ 'S/2026-11-20 Ben Carter.md': ['---', 'type: session', 'client: Ben Carter', 'date: 2026-11-20', '---', '## Action items', '- [ ] Explain `DueDate:: 2026-12-05` to the team', '- [ ] Explain `[due:: 2026-12-06]` too', ''].join('\n') });
+    expect(out.commitments.map((c) => [c.text, c.dueIsDefault])).toEqual([
+      ['Explain `DueDate:: 2026-12-05` to the team', true],
+      ['Explain `[due:: 2026-12-06]` too', true],
+    ]);
+  });
+});

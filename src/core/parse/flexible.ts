@@ -6,6 +6,7 @@
  * fields, read in every layout: ../syntax/fields).
  */
 import { dueFromPhrase, parseWrittenDate } from '../natural-dates';
+import { codeSpans, inSpan } from '../syntax/fields';
 import type { NoteLayout } from '../layout/layout';
 import type { CheckboxStatus, IsoDate } from '../types';
 
@@ -108,8 +109,10 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
   }
 
   const bare = BARE_DUE_FIELD.exec(text);
-  if (bare) {
-    out.due = parseWrittenDate(bare[1], layout.dateOrder);
+  // Not inside backticks (code, as the line's own fields are read: ../syntax/fields), and only a date that is one.
+  const bareDue = bare && !(text.includes('`') && inSpan(codeSpans(text), bare.index + bare[0].length - bare[1].length)) ? parseWrittenDate(bare[1], layout.dateOrder) : null;
+  if (bare && bareDue !== null) {
+    out.due = bareDue;
     text = (text.slice(0, bare.index) + text.slice(bare.index + bare[0].length)).trim();
   }
   const paren = PAREN_DUE.exec(text);

@@ -59,12 +59,12 @@ export function coachOwnName(layout: Pick<NoteLayout, 'coachNames'>): string | n
 
 /**
  * Words for a note about a person (a frontmatter `type` or a tag): `client`, `person`, `coachee`,
- * `colleague`, and the same in Spanish, Portuguese, French and German (not a bare `report`: a
- * note tagged #report is as likely a document as a direct report). One list for the reader
+ * `colleague`, and the same in Spanish, Portuguese, French and German (not a bare `report` or `crm`:
+ * a note tagged #report or #crm is as likely a meeting or a document as a person). One list for the reader
  * (a note tagged one is a person's, not a session: ../parse/note-kind) and for set-up (a type
  * named one is proposed as a client type: ../setup/propose).
  */
-export const PERSON_WORD = /^(?:client|clients|cliente|clientes|klient|kunde|person|people|persona|personas|pessoa|pessoas|personne|contact|contacts|coachee|coachees|mentee|mentees|colleague|employee|direct[- ]report|team[- ]member|crm|patient|customer)$/i;
+export const PERSON_WORD = /^(?:client|clients|cliente|clientes|klient|kunde|person|people|persona|personas|pessoa|pessoas|personne|contact|contacts|coachee|coachees|mentee|mentees|colleague|employee|direct[- ]report|team[- ]member|patient|customer)$/i;
 
 export const DEFAULT_LAYOUT: Readonly<NoteLayout> = Object.freeze({
   typeKeys: Object.freeze(['type']),

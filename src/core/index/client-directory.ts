@@ -6,7 +6,7 @@
  */
 import type { Client, ClientNote } from '../types';
 import { nameKey } from '../vault/conflicts';
-import { addTo, clientKeys, firstName, removeFrom } from './keys';
+import { addTo, clientKeys, firstName, ownClientKeys, removeFrom } from './keys';
 
 /** How a session's client reference resolved. */
 export type Resolution =
@@ -40,15 +40,6 @@ export function implicitClient(name: string, cadence: number): Client {
   return { name, coach: null, cadence, accountability: 'check-in', status: 'active', pausedUntil: null, milestones: [], contact: null, path: null };
 }
 
-/** The keys of a client note's own names: its name, its file's name and its path (not its aliases). */
-function ownKeys(c: ClientNote): string[] {
-  return [nameKey(basename(c.path)), nameKey(c.name), nameKey(c.path.replace(/\.md$/i, ''))].filter((k) => k !== '');
-}
-
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
-}
-
 export class ClientDirectory {
   /** Client-note paths by every key they answer to, aliases included. */
   private readonly byKey = new Map<string, Set<string>>();
@@ -69,7 +60,7 @@ export class ClientDirectory {
       addTo(this.byKey, k, c.path);
       if (k.includes(' ') && !k.includes('/')) addTo(this.byFirst, firstName(k), c.path);
     }
-    for (const k of ownKeys(c)) addTo(this.byOwnKey, k, c.path);
+    for (const k of ownClientKeys(c)) addTo(this.byOwnKey, k, c.path);
   }
 
   remove(path: string): void {
@@ -81,7 +72,7 @@ export class ClientDirectory {
       removeFrom(this.byKey, k, path);
       removeFrom(this.byFirst, firstName(k), path);
     }
-    for (const k of ownKeys(c)) removeFrom(this.byOwnKey, k, path);
+    for (const k of ownClientKeys(c)) removeFrom(this.byOwnKey, k, path);
   }
 
   clear(): void {

@@ -87,11 +87,16 @@ export const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const clientKeysOf = new WeakMap<ClientNote, readonly string[]>();
 const versionKeysOf = new WeakMap<ClientNote, readonly string[]>();
 
-/** Every name a client note answers to, as keys. */
+/** The keys of a client note's own names: its name, its file's name and its path (not its aliases). */
+export function ownClientKeys(c: ClientNote): string[] {
+  return [nameKey(basename(c.path)), nameKey(c.name), nameKey(c.path.replace(/\.md$/i, ''))].filter((k) => k !== '');
+}
+
+/** Every name a client note answers to, as keys: its own names, then its aliases. */
 export function clientKeys(c: ClientNote): readonly string[] {
   let out = clientKeysOf.get(c);
   if (out === undefined) {
-    const keys = new Set([nameKey(basename(c.path)), nameKey(c.name), nameKey(c.path.replace(/\.md$/i, ''))]);
+    const keys = new Set(ownClientKeys(c));
     for (const a of c.aliases ?? []) keys.add(nameKey(a));
     clientKeysOf.set(c, (out = [...keys].filter((k) => k !== '')));
   }

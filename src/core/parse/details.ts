@@ -3,6 +3,7 @@
  * either as `key: value` lines or as the sentences coaches actually type.
  */
 import { parseIsoDate } from '../dates';
+import { append, NONE } from './detach';
 import type { CheckIn, CheckInStatus, Coping, Learned } from '../types';
 import { parseConfidence, parseCoping } from '../syntax/fields';
 
@@ -60,20 +61,6 @@ const STATUS_WORDS: Record<string, CheckInStatus> = { done: 'done', partial: 'pa
 /** A check-in's status word as one shared string (a lower-cased copy per check-in adds up over a vault). */
 function checkInStatus(word: string): CheckInStatus {
   return STATUS_WORDS[word] ?? (word.toLowerCase() as CheckInStatus);
-}
-
-/**
- * The one empty list each Details starts with, frozen: most items have no check-in, lesson, note
- * or problem, and four fresh lists per item were a tenth of what reading a note allocates. A list
- * is made at its first entry (`append`).
- */
-const NONE: never[] = Object.freeze([]) as unknown as never[];
-
-/** `list` with `x` at its end: a new list of one for the shared empty one, else `list` itself, grown. */
-function append<T>(list: T[], x: T): T[] {
-  if (list === NONE) return [x];
-  list.push(x);
-  return list;
 }
 
 export function emptyDetails(): Details {

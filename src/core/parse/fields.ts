@@ -5,6 +5,7 @@
 import { parseIsoDate } from '../dates';
 import { ANY_DATE_EMOJI, codeSpans, inSpan, MAY_HAVE_DATE_EMOJI, MAY_HAVE_TASKS_META, COMMITMENT_TAG, EMOJI_DATE, FIELDS, fieldOfEmoji, fieldOfName, nextInlineField, PRIORITY_EMOJI, RECURRENCE, SCHEDULED_EMOJI, START_EMOJI, TASKS_META, type FieldKey } from '../syntax/fields';
 import type { Coping, FieldConvention, Kind, Owner } from '../types';
+import { append, NONE } from './detach';
 import { isSpaceCode } from './lines';
 
 
@@ -28,8 +29,8 @@ export interface LineFields {
   /** The due date came from a key alias (`DueDate::`) rather than `due`. */
   convention: FieldConvention;
   tagged: boolean;
-  /** Problems worth a warning, each a sentence without the note or line (the shared empty list until there is one). */
-  problems: readonly string[];
+  /** Problems worth a warning, each a sentence without the note or line (the shared empty list, ./detach's NONE, until there is one). */
+  problems: string[];
 }
 
 function isIdCode(c: number): boolean {
@@ -93,11 +94,8 @@ function store(out: LineFields, key: FieldKey, value: unknown): void {
   }
 }
 
-/** The one empty list of problems every line without one shares (a line has none as a rule). */
-const NO_PROBLEMS: readonly string[] = Object.freeze([]);
-
 function problem(out: LineFields, message: string): void {
-  out.problems = out.problems === NO_PROBLEMS ? [message] : [...out.problems, message];
+  out.problems = append(out.problems, message);
 }
 
 function readField(out: LineFields, key: FieldKey, value: string): void {
@@ -150,7 +148,7 @@ export function parseLineFields(content: string, dueAliases = false): LineFields
     recurrence: null,
     convention: 'dataview',
     tagged: false,
-    problems: NO_PROBLEMS,
+    problems: NONE,
   };
   let text = content;
 

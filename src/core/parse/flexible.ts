@@ -7,6 +7,7 @@
  */
 import { dueFromPhrase, parseWrittenDate } from '../natural-dates';
 import { codeSpans, inSpan } from '../syntax/fields';
+import { MY_OTHER_WORDS } from './headings';
 import type { NoteLayout } from '../layout/layout';
 import type { CheckboxStatus, IsoDate } from '../types';
 
@@ -259,10 +260,12 @@ const NOT_AN_OWNER = new Set(
   ).split(' '),
 );
 
-/** A sub-heading or bold label inside an action-items section that names whose items follow. */
-/** "My" and "our" in Spanish, Portuguese, French, German and Dutch. */
-const MY_OTHER = /^(?:mis|mi|nuestr[oa]s?|meus|minhas|meu|minha|nossos|nossas|mes|mon|ma|nos|meine|mein|unsere|mijn|onze)$/;
+/** "My" and "our" in Spanish, Portuguese, French, German and Dutch (./headings). */
+const MY_OTHER = new RegExp(`^(?:${MY_OTHER_WORDS})$`);
+/** `Mis tareas`, `Meus follow-ups`, `Minhas tarefas`, `Mes actions`, `Meine Aufgaben`, `Mijn acties`: the coach's own. */
+const MY_OTHER_LIST = new RegExp(`^(${MY_OTHER_WORDS})[ \\t]+(?:tareas|acciones|compromisos|pendientes|tarefas|ações|acoes|compromissos|pendências|pendencias|actions|tâches|taches|engagements|aufgaben|maßnahmen|massnahmen|acties|taken|actiepunten|follow-?ups?|to-?dos?)$`, 'i');
 
+/** A sub-heading or bold label inside an action-items section that names whose items follow. */
 export function ownerOfLabel(label: string, ctx: ItemContext): { owner: string; person: string | null } | null {
   const t = label.replace(/\*\*|__|[:：]$/g, '').replace(/:$/, '').trim();
   if (t.length > 80) return null;
@@ -271,8 +274,7 @@ export function ownerOfLabel(label: string, ctx: ItemContext): { owner: string; 
     /^(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|homework|follow-?ups?|items?)[ \t]+(?:made[ \t]+)?(?:by|for|from|of)[ \t]+(.+)$/i.exec(t) ??
     /^(.+?)(?:'s|’s|s'|’)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|homework|follow-?ups?|items?)$/i.exec(t) ??
     /^(my|our)[ \t]+(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|follow-?ups?|items?)$/i.exec(t) ??
-    // `Mis tareas`, `Meus follow-ups`, `Minhas tarefas`, `Mes actions`, `Meine Aufgaben`, `Mijn acties`: the coach's own.
-    /^(mis|mi|nuestr[oa]s?|meus|minhas|meu|minha|nossos|nossas|mes|mon|ma|nos|meine|mein|unsere|mijn|onze)[ \t]+(?:tareas|acciones|compromisos|pendientes|tarefas|ações|acoes|compromissos|pendências|pendencias|actions|tâches|taches|engagements|aufgaben|maßnahmen|massnahmen|acties|taken|actiepunten|follow-?ups?|to-?dos?)$/i.exec(t) ??
+    MY_OTHER_LIST.exec(t) ??
     /^(coach|client|coachee|mentee|consultant|mentor|therapist|counsel?lor)(?:'s|’s)?[ \t]+(?:follow-?ups?[ \t]+)?(?:commitments?|action items?|actions?|tasks?|to-?dos?|next steps?|homework|follow-?ups?|items?)$/i.exec(t);
   if (!m) return null;
   const who = m[1].replace(/\[\[|\]\]/g, '').trim();
@@ -287,7 +289,7 @@ export function ownerOfLabel(label: string, ctx: ItemContext): { owner: string; 
 }
 
 /** A detail line naming the item's due date (`- Due: 2026-11-27`, `- Deadline: Friday`, `- By: 14.10.`). */
-const DUE_DETAIL = /^(?:\*\*|__)?(?:due(?: date)?|deadline|by when|by|fecha límite|fecha limite|prazo|échéance|echeance|frist|fällig|deadline)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(.{1,40})$/i;
+const DUE_DETAIL = /^(?:\*\*|__)?(?:due(?: date)?|deadline|by when|by|fecha límite|fecha limite|prazo|échéance|echeance|frist|fällig)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(.{1,40})$/i;
 
 /**
  * The due date a detail line gives, as templates write one under the item (`- Due: 2026-11-27`):

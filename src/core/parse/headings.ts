@@ -103,7 +103,6 @@ function layoutPrefixes(settings: CoreSettings): string[] {
   return list;
 }
 
-/** Whether a heading title opens an action-items section under this layout, and of which kind. */
 /**
  * Answers already given, per heading lists (the settings' and the layout's, which are what the
  * answer depends on, kept as the other caches here are) and reading: the same headings (`Notes`,
@@ -114,6 +113,7 @@ const kinds = new WeakMap<readonly string[], WeakMap<readonly string[], [Map<str
 const MAX_KINDS = 20_000;
 type SectionKind = 'action' | 'copy' | null;
 
+/** Whether a heading title opens an action-items section under this layout, and of which kind. */
 export function sectionKind(key: string, settings: CoreSettings, flexible: boolean): SectionKind {
   let byAction = kinds.get(settings.commitmentHeadings);
   if (byAction === undefined) kinds.set(settings.commitmentHeadings, (byAction = new WeakMap()));
@@ -151,8 +151,11 @@ function startsWithPrefix(key: string, prefixes: readonly string[]): boolean {
   return false;
 }
 
+/** "My" and "our" in Spanish, Portuguese, French, German and Dutch, as a pattern's alternatives: a heading or label led by one is the coach's own list. */
+export const MY_OTHER_WORDS = 'mis|mi|nuestr[oa]s?|meus|minhas|meu|minha|nossos|nossas|mes|mon|ma|nos|meine|mein|unsere|mijn|onze';
+
 /** Words before an action heading's own that say whose items it holds (see ownerOfLabel). */
-const OWNER_LEAD = /^(?:(?:the )?(?:client|coachee|mentee|coach|consultant|mentor|therapist|counsel?lor|my|our|shared)|mis|mi|nuestr[oa]s?|meus|minhas|meu|minha|nossos|nossas|mes|mon|ma|nos|meine|mein|unsere|mijn|onze|[\p{L}][\p{L}.' -]{0,40}(?:'s|’s|s'|’))(?:'s|’s)? /u;
+const OWNER_LEAD = new RegExp(String.raw`^(?:(?:the )?(?:client|coachee|mentee|coach|consultant|mentor|therapist|counsel?lor|my|our|shared)|${MY_OTHER_WORDS}|[\p{L}][\p{L}.' -]{0,40}(?:'s|’s|s'|’))(?:'s|’s)? `, 'u');
 
 /** The settings' heading names, normalised once per settings object rather than once per note. */
 export function headingSet(settings: CoreSettings): Set<string> {

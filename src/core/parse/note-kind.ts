@@ -20,8 +20,6 @@ type Diag = (line: number, severity: Severity, message: string) => void;
 
 export type NoteKind = { type: 'client' | 'session' | null; strong: boolean; daily: boolean; byFolder?: boolean; byType?: boolean };
 
-/** A tag that says the note is about a person (`#client`, `#cliente`, `#person`, `#mentee`). */
-
 /** A folder of people's profiles: `people/`, `Personen/`, `profiles/`, `contacts/`. */
 const PROFILE_FOLDER = /(?:^|\/)(?:people|persons|profiles|contacts|directs|direct reports|team|personen|personas|pessoas|personnes)\//i;
 

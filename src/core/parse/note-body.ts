@@ -218,10 +218,12 @@ export class BodyReader {
     this.close();
     this.tables.end();
     const title = headingTitle(line, level);
+    const key = headingKey(title);
     // A checklist, an agenda or a competency self-check (`## ICF competencies`, `## Agenda`): its
-    // boxes are ticked off in the session, not commitments, where a note's checkboxes would be.
+    // boxes are ticked off in the session, not commitments, where a note's checkboxes would be
+    // (a dated section, or a note without an action heading: only there is it asked).
     if (this.checklistLevel !== null && level <= this.checklistLevel) this.checklistLevel = null;
-    if (this.checklistLevel === null && CHECKLIST_HEADING.test(headingKey(title))) this.checklistLevel = level;
+    if (this.checklistLevel === null && (sections || this.s.anyCheckbox) && CHECKLIST_HEADING.test(key)) this.checklistLevel = level;
     if (this.datedLevel !== null && level <= this.datedLevel) {
       this.datedLevel = null;
       this.section = null;
@@ -244,7 +246,6 @@ export class BodyReader {
       this.ownerCtx = null;
     }
     this.labelIndent = null;
-    const key = headingKey(title);
     if (this.summaryLevel !== null && level <= this.summaryLevel) this.summaryLevel = null;
     if (this.flexible && this.summaryLevel === null && SUMMARY_HEADING.test(key)) this.summaryLevel = level;
     if (this.sectionLevel === null) {

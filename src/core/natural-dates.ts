@@ -77,7 +77,7 @@ export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate 
     // A phrase never names a day before (or the day of) the session it was written in.
     // A date without a year that would only fall after the session in the next year (`by 16/10`
     // written on 23/10) names a day already past, not a deadline.
-    if (date === null || date <= sessionDate || date > addDays(sessionDate, 200)) continue;
+    if (date === null || !inReach(date, sessionDate)) continue;
     return { date, text: m[0], index: m.index };
   }
   const foreign = foreignDue(text, sessionDate, conditionEnd);
@@ -88,6 +88,11 @@ export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate 
     return { date: addDays(sessionDate, (5 - d + 7) % 7 || 7), text: eow[0], index: eow.index };
   }
   return null;
+}
+
+/** Whether a phrase's date can be a due date: after the session, and within 200 days of it. */
+function inReach(date: IsoDate, sessionDate: IsoDate): boolean {
+  return date > sessionDate && date <= addDays(sessionDate, 200);
 }
 
 /**
@@ -111,8 +116,7 @@ function foreignDue(text: string, sessionDate: IsoDate, from: number): FoundDate
   const years = m[3] ? [m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])] : [Number(sessionDate.slice(0, 4)), Number(sessionDate.slice(0, 4)) + 1];
   for (const y of years) {
     const date = parseIsoDate(`${y}-${pad(month)}-${pad(day)}`);
-    // As for the English phrases: after the session, and within 200 days of it.
-    if (date !== null && date > sessionDate && date <= addDays(sessionDate, 200)) return { date, text: m[0].trim(), index: m.index };
+    if (date !== null && inReach(date, sessionDate)) return { date, text: m[0].trim(), index: m.index };
   }
   return null;
 }

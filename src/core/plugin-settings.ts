@@ -139,13 +139,10 @@ export function loadSettings(saved: unknown): FollowThroughSettings {
   // Nested settings with rules of their own (valid step names, hours 0-23…) repair themselves.
   const layout = resolveLayout(isObject(migrated.layout) ? migrated.layout : {});
   const dateStyle = DATE_STYLES.includes(filled.dateStyle) ? filled.dateStyle : 'auto';
-  const numbers = {
-    dueLeadDays: inRange(filled.dueLeadDays, SETTING_RANGES.dueLeadDays, DEFAULT_SETTINGS.dueLeadDays),
-    defaultCadence: inRange(filled.defaultCadence, SETTING_RANGES.defaultCadence, DEFAULT_SETTINGS.defaultCadence),
-    refreshDebounceMs: inRange(filled.refreshDebounceMs, SETTING_RANGES.refreshDebounceMs, DEFAULT_SETTINGS.refreshDebounceMs),
-    thresholds: resolveThresholds(filled.thresholds),
-  };
-  return { ...filled, ...numbers, layout, dateStyle, nudges: resolveNudgeSettings(filled.nudges), calendar: resolveCalendarSettings(filled.calendar) };
+  // Each top-level number through its range (the one list settingRepairs reads too).
+  const numbers = { ...filled };
+  for (const key of Object.keys(SETTING_RANGES) as (keyof typeof SETTING_RANGES)[]) numbers[key] = inRange(filled[key], SETTING_RANGES[key], DEFAULT_SETTINGS[key]);
+  return { ...numbers, thresholds: resolveThresholds(filled.thresholds), layout, dateStyle, nudges: resolveNudgeSettings(filled.nudges), calendar: resolveCalendarSettings(filled.calendar) };
 }
 
 /**

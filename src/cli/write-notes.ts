@@ -9,7 +9,7 @@
  * stands in for the async EditApplier, which needs Obsidian's `Vault.process`.
  */
 import { chmodSync, existsSync, lstatSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { NoteChange } from '../core/edit/types';
 import { encodeNote, readTextAndEncoding, type NoteEncoding } from './read-vault';
 
@@ -114,4 +114,12 @@ export function writeNoteChanges(vault: string, changes: readonly NoteChange[], 
       throw new NoteWriteError(`${title(c.path)} could not be written (${(err as Error).message}); nothing was changed.`);
     }
   }
+}
+
+/**
+ * One file written through the same guard, wherever it is (`review --out`, `ics --out`): it must
+ * still hold `before` (null: still not exist), and is written whole, as it was kept.
+ */
+export function writeFileChecked(file: string, before: string | null, after: string, words: WriteWords): void {
+  writeNoteChanges(dirname(file), [{ path: basename(file), before, after, changedLines: [] }], words);
 }

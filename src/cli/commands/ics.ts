@@ -4,8 +4,7 @@
  * which writes a new file or over an earlier export of ours and refuses anything else.
  */
 import { statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
-import { writeNoteChanges } from '../write-notes';
+import { writeFileChecked } from '../write-notes';
 import { buildCalendar, isOurCalendar } from '../../core/calendar/ics';
 import type { CalendarSettings } from '../../core/calendar/settings';
 import type { VaultIndex } from '../../core/index/vault-index';
@@ -90,7 +89,7 @@ export function writeIcsFile(file: string, text: string): void {
   }
   // Guarded as a note is: still the export that was checked (or still nothing there), written whole.
   try {
-    writeNoteChanges(dirname(file), [{ path: basename(file), before, after: text, changedLines: [] }], { during: 'the calendar was prepared', what: 'the calendar' });
+    writeFileChecked(file, before, text, { during: 'the calendar was prepared', what: 'the calendar' });
   } catch (err) {
     throw new IcsWriteError(`cannot write ${file}: ${(err as Error).message}`);
   }

@@ -6,7 +6,7 @@
  * not made yet ends with `/`): the note goes in it as `2026-W48.md` / `2026-11.md`.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { VaultIndex } from '../../core/index/vault-index';
 import type { PracticeOptions } from '../../core/practice/figures';
 import { periodOf, type ReviewPeriodKind } from '../../core/practice/periods';
@@ -14,7 +14,7 @@ import { renderReview, updateReviewNote } from '../../core/practice/review';
 import type { IsoDate } from '../../core/types';
 import { UsageError } from '../args';
 import { danglingLinkReason, readTextAndEncoding } from '../read-vault';
-import { NoteWriteError, writeNoteChanges } from '../write-notes';
+import { NoteWriteError, writeFileChecked } from '../write-notes';
 
 export class ReviewWriteError extends Error {}
 
@@ -62,7 +62,7 @@ export function reviewCommand(index: VaultIndex, options: ReviewCommandOptions):
   // be there), and it is written as it was kept (encoding, byte-order mark, permissions, a link's
   // real file), whole or not at all.
   try {
-    writeNoteChanges(dirname(file), [{ path: basename(file), before: existing, after: update.text, changedLines: [] }], { during: `the ${label} review was prepared`, what: 'the review' });
+    writeFileChecked(file, existing, update.text, { during: `the ${label} review was prepared`, what: 'the review' });
   } catch (err) {
     if (err instanceof NoteWriteError) throw new ReviewWriteError(`not writing ${file}: ${err.message}`);
     throw err;

@@ -4,6 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { detach, ownString } from '../../src/core/parse/detach';
 import { parseNote } from '../../src/core/parse/note';
 
+/** How much the heap grew across `work`, each side measured after a full collection. */
+function heapGrowth(work: () => void): number {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  work();
+  gc();
+  return process.memoryUsage().heapUsed - before;
+}
+
 describe('detach: the records keep no view into the note text', () => {
   it('copies every string of plain records and arrays, and leaves the values equal', () => {
     const text = 'x'.repeat(40) + ' the commitment text that is long enough ' + 'y'.repeat(40);
@@ -20,8 +31,6 @@ describe('detach: the records keep no view into the note text', () => {
   });
 
   it('lets go of the text the strings were cut from (measured on the heap)', () => {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
     const kept: string[] = [];
     const texts = () => {
       // 200 notes of 100 kB each (20 MB), one 40-character string kept from each.
@@ -31,11 +40,7 @@ describe('detach: the records keep no view into the note text', () => {
         kept.push(ownString(text.slice(at, at + 40)));
       }
     };
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    texts();
-    gc();
-    const grew = process.memoryUsage().heapUsed - before;
+    const grew = heapGrowth(texts);
     expect(kept[199]).toBe('Send the portfolio to Ana by Friday zzzz');
     // Views would keep all 20 MB; own copies keep 200 short strings.
     expect(grew).toBeLessThan(2_000_000);
@@ -51,8 +56,6 @@ describe('detach: the records keep no view into the note text', () => {
   });
 
   it('every string field a session and a commitment keep lets go of the text (measured on the heap)', () => {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
     const kept: ReturnType<typeof parseNote>[] = [];
     const read = () => {
       // 100 notes of 200 kB, each holding every kind of string a record keeps: attendees, a
@@ -73,11 +76,7 @@ describe('detach: the records keep no view into the note text', () => {
         kept.push(parseNote(`Sessions/2026/2026-11-${i} Jane Doe and a long name.md`, text));
       }
     };
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    read();
-    gc();
-    const grew = process.memoryUsage().heapUsed - before;
+    const grew = heapGrowth(read);
     const c = kept[99].commitments[0];
     const s = kept[99].sessions[0];
     expect(s.clientTarget).toBe('Clients/Jane Doe Longname');
@@ -105,8 +104,6 @@ describe('detach: the records keep no view into the note text', () => {
   });
 
   it('a parsed note keeps none of its text, and its session is still its first session (measured on the heap)', () => {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
     const kept: ReturnType<typeof parseNote>[] = [];
     const read = () => {
       // 100 session notes of 200 kB each (20 MB of text), each with two commitments and a plan.
@@ -123,11 +120,7 @@ describe('detach: the records keep no view into the note text', () => {
         kept.push(parseNote(`Sessions/2026/2026-11-${i} Jane Doe and a long name.md`, text));
       }
     };
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    read();
-    gc();
-    const grew = process.memoryUsage().heapUsed - before;
+    const grew = heapGrowth(read);
     expect(kept[99].commitments.map((c) => c.text)).toEqual(['Send the portfolio to Ana by Friday, note 99', 'Draft the agenda for the offsite, note 99']);
     expect(kept[99].commitments[0].checkIns[0].note).toBe('sent it after the standup meeting');
     expect(kept[99].session).toBe(kept[99].sessions[0]);

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KEY_LINE, keyColon } from '../../src/core/parse/frontmatter';
+import { KEY_LINE, keyColon } from '../../src/core/parse/frontmatter-fast';
 import { HEADING, headingLevel, headingTitle } from '../../src/core/parse/headings';
 
 function byRegex(line: string): { level: number; title: string } {

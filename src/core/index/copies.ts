@@ -99,10 +99,11 @@ export class CopyGate {
 
   /**
    * Records a note's reading (the text only for a session or client note, else null). Returns
-   * the other paths whose filing may change with it.
+   * the other paths whose filing may change with it. `known` false says the path was never
+   * entered (or has left since), so there is nothing of it to leave first.
    */
-  enter(path: string, real: ParsedNote, text: string | null): string[] {
-    const others = this.leave(path);
+  enter(path: string, real: ParsedNote, text: string | null, known = true): string[] {
+    const others = known ? this.leave(path) : [];
     const original = conflictCopyOf(path);
     if (original !== null) addTo(this.named, original, path);
     if (text !== null && (real.type !== null || real.sessions.length > 0)) {

@@ -98,7 +98,8 @@ export abstract class NoteStore {
   protected file(path: string, real: ParsedNote, text: string | null): string[] {
     // The reading's own copy of the path, so the lookups keep one string per note, not the caller's as well.
     if (real.path === path) path = real.path;
-    const others = this.copies.enter(path, real, text);
+    // A path the index has never filed has nothing in the copy gate to leave first.
+    const others = this.copies.enter(path, real, text, this.notes.has(path));
     this.put(this.copies.filing(path, real, this.exists));
     return this.refile(others);
   }
@@ -206,19 +207,25 @@ export abstract class NoteStore {
   }
 
   protected bump(note: ParsedNote): void {
-    const keys = new Set<string>();
-    if (note.client) for (const k of versionKeys(note.client)) keys.add(k);
+    if (note.client) for (const k of versionKeys(note.client)) this.bumpKey(k);
     for (const s of note.sessions) {
       // A full name (`Maya Okafor`) never counts for another client of that first name (a first
       // name alone, `Maya`, is its own key), so only this key's clients are worked out again.
-      keys.add(nameKey(s.clientRef));
-      keys.add(nameKey(s.clientTarget));
-      for (const a of s.attendees) keys.add(nameKey(a));
+      const ref = nameKey(s.clientRef);
+      this.bumpKey(ref);
+      const target = nameKey(s.clientTarget);
+      if (target !== ref) this.bumpKey(target);
+      for (const a of s.attendees) this.bumpKey(nameKey(a));
     }
-    for (const k of keys) {
-      this.keyVersions.set(k, (this.keyVersions.get(k) ?? 0) + 1);
-      this.bumped.add(k);
-    }
+  }
+
+  /**
+   * One key's version moves on. A key bumped twice by one change is harmless (versions are only
+   * compared, and the log allows repeats), so a note's keys are not gathered into a set first.
+   */
+  private bumpKey(k: string): void {
+    this.keyVersions.set(k, (this.keyVersions.get(k) ?? 0) + 1);
+    this.bumped.add(k);
   }
 
   /**
@@ -247,14 +254,15 @@ export abstract class NoteStore {
     this.notes.set(note.path, note);
     this.bump(note);
     if (note.client) this.directory.add(note.client);
-    note.sessions.forEach((s, index) => {
+    for (let index = 0; index < note.sessions.length; index++) {
+      const s = note.sessions[index];
       this.sessionEntries.set(s.key, { note, s, index });
       const ref = nameKey(s.clientRef);
       addTo(this.sessionsByRef, ref, s.key);
       for (const a of s.attendees) addTo(this.sessionsByRef, nameKey(a), s.key);
       if (s.weak || !ref.includes(' ')) this.unsureSessions.add(s.key);
       this.unresolved.add(s.key);
-    });
+    }
     if (note.diagnostics.length > 0) this.diagnosed.add(note.path);
     this.builtBlockIds?.add(note);
   }

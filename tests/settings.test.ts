@@ -34,6 +34,14 @@ describe('plugin settings', () => {
     expect(s.nudges).toMatchObject({ beforeDueDays: 1, thinAfterOnTime: 3 });
     expect(settingRepairs({ dueLeadDays: 3, thresholds: { similarity: 3 } })).toEqual(['thresholds.similarity 3 is not a number from 0.1 to 1; read as 0.6']);
     expect(settingRepairs({ dueLeadDays: 3 })).toEqual([]);
+    // The nudge and calendar numbers are named too (the notice and the CLI said nothing of them).
+    expect(settingRepairs({ nudges: { beforeDueDays: 0, thinAfterOnTime: 2.6, overdueAfterDays: 3, midpointAt: 1.5 }, calendar: { alarmHour: 24 } })).toEqual([
+      'nudges.beforeDueDays 0 is not a whole number of days from 1 to 60; read as 1',
+      'nudges.thinAfterOnTime 2.6 is not a whole number of commitments from 0 to 100; read as 3',
+      'nudges.midpointAt 1.5 is not a share of the time to the due date above 0 and below 1; read as 0.5',
+      'calendar.alarmHour 24 is not a whole number of hours from 0 to 23; read as 9',
+    ]);
+    expect(settingRepairs({ nudges: { beforeDueDays: 2, midpointAt: 0.25 }, calendar: { alarmHour: 7 } })).toEqual([]);
     const core = resolveCoreSettings({ dueLeadDays: 2.5, defaultCadence: Infinity, chainSimilarity: -1 });
     expect(core).toMatchObject({ dueLeadDays: 3, defaultCadence: 14, chainSimilarity: 0.6 });
     expect(resolveThresholds({ minCount: 0, stalledCadences: 2 })).toMatchObject({ minCount: 3, stalledCadences: 2 });

@@ -7,8 +7,8 @@ import { DEFAULT_THRESHOLDS, resolveThresholds, THRESHOLD_RANGES, type RiskThres
 import { describeRange, fitsRange, inRange, range, type NumberRange } from './number-range';
 import { DATE_SETTING_RANGES, DEFAULT_COMMITMENT_HEADINGS, type CoreSettings } from './settings';
 import type { ClientStatus } from './types';
-import { DEFAULT_NUDGE_SETTINGS, resolveNudgeSettings, type NudgeSettings } from './nudges/settings';
-import { DEFAULT_CALENDAR_SETTINGS, resolveCalendarSettings, type CalendarSettings } from './calendar/settings';
+import { DEFAULT_NUDGE_SETTINGS, isMidpoint, NUDGE_RANGES, resolveNudgeSettings, type NudgeSettings } from './nudges/settings';
+import { ALARM_HOUR_RANGE, DEFAULT_CALENDAR_SETTINGS, resolveCalendarSettings, type CalendarSettings } from './calendar/settings';
 import { deepFreeze } from './freeze';
 import { DEFAULT_LAYOUT, resolveLayout, type NoteLayout } from './layout/layout';
 import { DATE_STYLES, type DateStyle } from './edit/date-style';
@@ -162,6 +162,11 @@ export function settingRepairs(saved: unknown): string[] {
   for (const key of Object.keys(SETTING_RANGES) as (keyof typeof SETTING_RANGES)[]) check(key, raw[key], SETTING_RANGES[key], loaded[key]);
   const t = isObject(raw.thresholds) ? raw.thresholds : {};
   for (const key of Object.keys(THRESHOLD_RANGES) as (keyof RiskThresholds)[]) check(`thresholds.${key}`, t[key], THRESHOLD_RANGES[key], loaded.thresholds[key]);
+  const n = isObject(raw.nudges) ? raw.nudges : {};
+  for (const key of Object.keys(NUDGE_RANGES) as (keyof typeof NUDGE_RANGES)[]) check(`nudges.${key}`, n[key], NUDGE_RANGES[key], loaded.nudges[key]);
+  if (n.midpointAt !== undefined && !isMidpoint(n.midpointAt)) out.push(`nudges.midpointAt ${JSON.stringify(n.midpointAt)} is not a share of the time to the due date above 0 and below 1; read as ${loaded.nudges.midpointAt}`);
+  const c = isObject(raw.calendar) ? raw.calendar : {};
+  check('calendar.alarmHour', c.alarmHour, ALARM_HOUR_RANGE, loaded.calendar.alarmHour);
   return out;
 }
 

@@ -2,6 +2,7 @@
  * Calendar export settings. The adapter keeps these under one `calendar` key of the plugin
  * settings; `DEFAULT_CALENDAR_SETTINGS` is frozen.
  */
+import { fitsRange, range } from '../number-range';
 
 export interface CalendarSettings {
   /** Rewrite the calendar file in the vault whenever the index changes, for a calendar app to subscribe to through the coach's sync. */
@@ -30,12 +31,15 @@ export const DEFAULT_CALENDAR_SETTINGS: Readonly<CalendarSettings> = Object.free
   includePastAlarms: false,
 } satisfies CalendarSettings);
 
+/** The hour of the day an alarm rings (see number-range.ts); settingRepairs names a saved value outside it. */
+export const ALARM_HOUR_RANGE = range(0, 23, true, 'hours');
+
 export function resolveCalendarSettings(partial: Partial<CalendarSettings> | null | undefined = {}): CalendarSettings {
   const p = (partial ?? {}) as Partial<Record<keyof CalendarSettings, unknown>>;
   const d = DEFAULT_CALENDAR_SETTINGS;
   const bool = (v: unknown, f: boolean) => (typeof v === 'boolean' ? v : f);
   const str = (v: unknown, f: string) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : f);
-  const hour = typeof p.alarmHour === 'number' && Number.isInteger(p.alarmHour) && p.alarmHour >= 0 && p.alarmHour <= 23 ? p.alarmHour : d.alarmHour;
+  const hour = typeof p.alarmHour === 'number' && fitsRange(p.alarmHour, ALARM_HOUR_RANGE) ? p.alarmHour : d.alarmHour;
   let vaultPath = str(p.vaultPath, d.vaultPath).replace(/^\/+/, '');
   if (!/\.ics$/i.test(vaultPath)) vaultPath += '.ics';
   return {

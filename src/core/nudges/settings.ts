@@ -120,6 +120,19 @@ export const THIN_AFTER_RANGE = range(0, 100, true, 'commitments');
 const DAYS_AFTER = range(0, 60, true, 'days');
 const DAYS_BEFORE = range(1, 60, true, 'days');
 
+/** The nudge settings' whole numbers and their ranges: the one list the resolver and settingRepairs read. */
+export const NUDGE_RANGES = Object.freeze({
+  confirmAfterDays: DAYS_AFTER,
+  beforeDueDays: DAYS_BEFORE,
+  overdueAfterDays: DAYS_BEFORE,
+  thinAfterOnTime: THIN_AFTER_RANGE,
+});
+
+/** `midpointAt`, a share of the time to the due date: above 0 and below 1. */
+export function isMidpoint(value: unknown): value is number {
+  return typeof value === 'number' && value > 0 && value < 1;
+}
+
 function templateMap(value: unknown): Partial<Record<NudgeKind, string>> {
   const out: Partial<Record<NudgeKind, string>> = {};
   if (!value || typeof value !== 'object') return out;
@@ -151,18 +164,18 @@ export function resolveNudgeSettings(partial: Partial<NudgeSettings> | null | un
       clients[name] = override;
     }
   }
-  const midpointAt = typeof p.midpointAt === 'number' && p.midpointAt > 0 && p.midpointAt < 1 ? p.midpointAt : d.midpointAt;
+  const midpointAt = isMidpoint(p.midpointAt) ? p.midpointAt : d.midpointAt;
   return {
     enabled: typeof p.enabled === 'boolean' ? p.enabled : d.enabled,
     levels,
-    confirmAfterDays: inRange(p.confirmAfterDays, DAYS_AFTER, d.confirmAfterDays),
+    confirmAfterDays: inRange(p.confirmAfterDays, NUDGE_RANGES.confirmAfterDays, d.confirmAfterDays),
     midpointAt,
-    beforeDueDays: inRange(p.beforeDueDays, DAYS_BEFORE, d.beforeDueDays),
-    overdueAfterDays: inRange(p.overdueAfterDays, DAYS_BEFORE, d.overdueAfterDays),
+    beforeDueDays: inRange(p.beforeDueDays, NUDGE_RANGES.beforeDueDays, d.beforeDueDays),
+    overdueAfterDays: inRange(p.overdueAfterDays, NUDGE_RANGES.overdueAfterDays, d.overdueAfterDays),
     templates: { ...d.templates, ...templateMap(p.templates) },
     emailSubject: typeof p.emailSubject === 'string' && p.emailSubject.trim() !== '' ? p.emailSubject : d.emailSubject,
     clients,
-    thinAfterOnTime: inRange(p.thinAfterOnTime, THIN_AFTER_RANGE, d.thinAfterOnTime),
+    thinAfterOnTime: inRange(p.thinAfterOnTime, NUDGE_RANGES.thinAfterOnTime, d.thinAfterOnTime),
   };
 }
 

@@ -47,7 +47,13 @@ export default class FollowThroughPlugin extends Plugin implements Host {
   }
 
   /** Dates in the settings' display format, with the year for a date outside this year. */
-  readonly formatDate = (date: IsoDate): string => displayDates(this.settings.dateFormat, () => this.today())(date);
+  readonly formatDate = (date: IsoDate): string => {
+    // Built once per date format (the views ask for every date they show), again only when the setting changes.
+    const fmt = this.settings.dateFormat;
+    if (this.dateFormatter === null || this.dateFormatter.fmt !== fmt) this.dateFormatter = { fmt, format: displayDates(fmt, () => this.today()) };
+    return this.dateFormatter.format(date);
+  };
+  private dateFormatter: { fmt: string; format: (date: IsoDate) => string } | null = null;
 
   override async onload(): Promise<void> {
     setYamlParser(obsidianYaml);

@@ -68,10 +68,12 @@ describe('the settings tab', () => {
   it('a display-only setting saves without re-reading the vault', async () => {
     const indexAll = vi.spyOn(h.plugin.indexer, 'indexAll');
     const reindex = vi.spyOn(h.plugin.indexer, 'reindex');
+    const before = h.plugin.formatDate('2026-12-01'); // builds the formatter for the format before
     type(settingInput(tab.containerEl, 'Date display format'), 'yyyy-MM-dd');
     await until(() => h.plugin.settings.dateFormat === 'yyyy-MM-dd');
     expect((await stored())?.dateFormat).toBe('yyyy-MM-dd');
     expect(h.plugin.formatDate('2026-12-01')).toBe('2026-12-01');
+    expect(before).not.toBe('2026-12-01');
     expect(indexAll).not.toHaveBeenCalled();
     expect(reindex).not.toHaveBeenCalled();
   });

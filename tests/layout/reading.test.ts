@@ -4,29 +4,12 @@
  * layout reads none of it.
  */
 import { describe, expect, it } from 'vitest';
+import { FLEX } from './flexible-layout';
 import { resolveLayout, type NoteLayout } from '../../src/core/layout/layout';
 import { scanFiles } from '../../src/core/scan';
 import type { ScanOutput } from '../../src/core/scan-output';
 
 const AS_OF = '2026-12-01';
-const FLEX: Partial<NoteLayout> = {
-  sessionTypes: ['session', 'meeting', '1-1'],
-  clientTypes: ['client', 'person'],
-  clientKeys: ['coachee', 'person', 'with'],
-  attendeeKeys: ['attendees'],
-  dateKeys: ['meeting_date', 'created'],
-  nextKeys: ['next_meeting'],
-  clientFromBody: true,
-  clientFromFolder: true,
-  clientFromFilename: true,
-  clientFromTitle: true,
-  dateFromFilename: true,
-  dateFromBody: true,
-  datedSections: true,
-  coachNames: ['Priya Nair', 'Priya', 'Me', 'I'],
-  flexibleItems: true,
-  duePhrases: true,
-};
 
 function scan(files: Record<string, string>, layout: Partial<NoteLayout> = FLEX): ScanOutput {
   return scanFiles(files, { asOf: AS_OF, settings: { layout: resolveLayout(layout) } });

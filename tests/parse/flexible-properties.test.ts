@@ -10,27 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { resolveLayout } from '../../src/core/layout/layout';
 import { parseNote } from '../../src/core/parse/note';
 import { resolveCoreSettings } from '../../src/core/settings';
+import { FLEX } from '../layout/flexible-layout';
 
 const layout = resolveLayout({
-  sessionTypes: ['session', 'meeting', '1-1', 'coaching'],
-  clientTypes: ['client', 'person'],
+  ...FLEX,
+  sessionTypes: [...(FLEX.sessionTypes ?? []), 'coaching'],
   sessionFolders: ['Sessions', 'Meetings', 'clients'],
-  clientKeys: ['coachee', 'person', 'with'],
-  attendeeKeys: ['attendees'],
-  dateKeys: ['meeting_date', 'created'],
-  nextKeys: ['next_meeting'],
-  clientFromBody: true,
-  clientFromFolder: true,
-  clientFromFilename: true,
-  clientFromTitle: true,
-  dateFromFilename: true,
-  dateFromBody: true,
-  datedSections: true,
   dailyNotesFolder: 'Daily',
   actionHeadings: ['Homework', 'Hausaufgaben'],
   coachNames: ['Sam Rivera', 'Sam', 'Me', 'I'],
-  flexibleItems: true,
-  duePhrases: true,
 });
 const settings = resolveCoreSettings({ layout });
 const dmy = resolveCoreSettings({ layout: { ...layout, dateOrder: 'dmy' } });

@@ -126,6 +126,12 @@ function step(notes: Record<string, string>, o: Op, random: () => number): Recor
       expect(r.ok).toBe(false);
       return notes;
     }
+    // The same check-in logged again (same day, status and note) is refused and changes nothing.
+    if (o.kind === 'checkIn' && c.checkIns.some((k) => k.date === TODAY && k.status === o.status && k.note === v(o.note))) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason).toContain('already has this check-in');
+      return notes;
+    }
     if (!r.ok) throw new Error(r.reason);
     const inserted = o.kind === 'checkIn' ? 1 + (v(o.learned) ? 1 : 0) : (v(o.reason) ? 1 : 0) + (v(o.learned) ? 1 : 0);
     const mod = modifiedLine(text, r.text, c.line);

@@ -96,6 +96,12 @@ export class CopyGate {
   private named = new Map<string, Set<string>>();
   /** Notes filed as something other than their own reading: the reading, and what was filed. */
   private held = new Map<string, { real: ParsedNote; filed: ParsedNote }>();
+  /**
+   * The path just entered when its text is shared with no other note and its name is no
+   * conflict copy's, until the gate next changes: its filing is its own reading, known without
+   * looking it up again (every note of a vault read is entered, then filed at once).
+   */
+  private plain: string | null = null;
 
   /**
    * Records a note's reading (the text only for a session or client note, else null). Returns
@@ -104,8 +110,10 @@ export class CopyGate {
    */
   enter(path: string, real: ParsedNote, text: string | null, known = true): string[] {
     const others = known ? this.leave(path) : [];
+    this.plain = null;
     const original = conflictCopyOf(path);
     if (original !== null) addTo(this.named, original, path);
+    let shared = false;
     if (text !== null && (real.type !== null || real.sessions.length > 0)) {
       // The same text saved with other line endings, or without its last newline, is the same text.
       const same = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
@@ -118,16 +126,20 @@ export class CopyGate {
         for (const p of set) others.push(p);
         set.add(path);
         this.byFingerprint.set(fp, set);
+        shared = true;
       }
     }
-    for (const p of this.named.get(path) ?? []) others.push(p);
+    const named = this.named.size > 0 ? this.named.get(path) : undefined;
+    if (named !== undefined) for (const p of named) others.push(p);
+    if (original === null && !shared) this.plain = path;
     return others;
   }
 
   /** Forgets a note. Returns the other paths whose filing may change without it. */
   leave(path: string): string[] {
     const others: string[] = [];
-    this.held.delete(path);
+    this.plain = null;
+    if (this.held.size > 0) this.held.delete(path);
     const original = conflictCopyOf(path);
     if (original !== null) removeFrom(this.named, original, path);
     const fp = this.fingerprints.get(path);
@@ -141,7 +153,8 @@ export class CopyGate {
         if (group.size === 1) this.byFingerprint.set(fp, [...group][0]);
       }
     }
-    for (const p of this.named.get(path) ?? []) others.push(p);
+    const named = this.named.size > 0 ? this.named.get(path) : undefined;
+    if (named !== undefined) for (const p of named) others.push(p);
     return others;
   }
 
@@ -152,9 +165,9 @@ export class CopyGate {
 
   /** What to file for a note: its reading, or the one warning saying whose copy it is. */
   filing(path: string, real: ParsedNote, exists: (path: string) => boolean): ParsedNote {
-    const why = this.copyMessage(path, exists);
+    const why = path === this.plain ? null : this.copyMessage(path, exists);
     if (why === null) {
-      this.held.delete(path);
+      if (this.held.size > 0) this.held.delete(path);
       return real;
     }
     const kept = this.held.get(path);
@@ -192,6 +205,7 @@ export class CopyGate {
 
   /** Takes over another gate's records (a re-read swapped in). */
   adopt(from: CopyGate): void {
+    this.plain = null;
     this.fingerprints = from.fingerprints;
     this.byFingerprint = from.byFingerprint;
     this.named = from.named;
@@ -199,6 +213,7 @@ export class CopyGate {
   }
 
   clear(): void {
+    this.plain = null;
     this.fingerprints.clear();
     this.byFingerprint.clear();
     this.named.clear();

@@ -98,9 +98,11 @@ export abstract class NoteStore {
   protected file(path: string, real: ParsedNote, text: string | null): string[] {
     // The reading's own copy of the path, so the lookups keep one string per note, not the caller's as well.
     if (real.path === path) path = real.path;
+    // One look-up of what the path held, for the gate and for put (the map holds every note).
+    const old = this.notes.get(path);
     // A path the index has never filed has nothing in the copy gate to leave first.
-    const others = this.copies.enter(path, real, text, this.notes.has(path));
-    this.put(this.copies.filing(path, real, this.exists));
+    const others = this.copies.enter(path, real, text, old !== undefined);
+    this.put(this.copies.filing(path, real, this.exists), old);
     return this.refile(others);
   }
 
@@ -245,15 +247,19 @@ export abstract class NoteStore {
     return this.bumped.since(mark.bumps);
   }
 
-  protected put(note: ParsedNote): void {
+  /** Files a note's records; `old` is what the path held (looked up when not given). */
+  protected put(note: ParsedNote, old: ParsedNote | undefined = this.notes.get(note.path)): void {
     this.changes++;
-    const old = this.notes.get(note.path);
     if (old?.client || note.client || !sameClientsNamed(old, note)) this.listChanges++;
     // Replacing a note keeps the path order; only a new path needs a re-sort.
-    if (!this.take(note.path, true)) this.sortedPaths = null;
+    if (old === undefined) this.sortedPaths = null;
+    else this.take(note.path, true, old);
     this.notes.set(note.path, note);
     this.bump(note);
     if (note.client) this.directory.add(note.client);
+    // While every session waits to be resolved (a client note changed, or none resolved yet:
+    // a vault being read), the next pass takes them all, so none is listed as well.
+    const listUnresolved = this.resolvedAllAt === this.directory.epoch;
     for (let index = 0; index < note.sessions.length; index++) {
       const s = note.sessions[index];
       this.sessionEntries.set(s.key, { note, s, index });
@@ -261,14 +267,14 @@ export abstract class NoteStore {
       addTo(this.sessionsByRef, ref, s.key);
       for (const a of s.attendees) addTo(this.sessionsByRef, nameKey(a), s.key);
       if (s.weak || !ref.includes(' ')) this.unsureSessions.add(s.key);
-      this.unresolved.add(s.key);
+      if (listUnresolved) this.unresolved.add(s.key);
     }
     if (note.diagnostics.length > 0) this.diagnosed.add(note.path);
     this.builtBlockIds?.add(note);
   }
 
-  protected take(path: string, replacing = false): boolean {
-    const old = this.notes.get(path);
+  /** Forgets a note's records; `old` is what the path holds (looked up when not given). */
+  protected take(path: string, replacing = false, old: ParsedNote | undefined = this.notes.get(path)): boolean {
     if (!old) return false;
     this.changes++;
     // A note replaced is judged in put, by what replaces it.

@@ -6,7 +6,7 @@
  */
 import { VaultIndex } from '../../src/core/index/vault-index';
 import type { Commitment } from '../../src/core/types';
-import { resolveLayout } from '../../src/core/layout/layout';
+import { EVERY_RULE, resolveLayout } from '../../src/core/layout/layout';
 import { proposeLayout } from '../../src/core/setup/propose';
 import type { SynthVault } from '../synth-vault';
 import { round } from '../util';
@@ -17,16 +17,8 @@ export const FLEXIBLE_LAYOUT = resolveLayout({
   clientKeys: ['coachee', 'person', 'with'],
   attendeeKeys: ['attendees'],
   dateKeys: ['meeting_date', 'created'],
-  clientFromBody: true,
-  clientFromFolder: true,
-  clientFromFilename: true,
-  clientFromTitle: true,
-  dateFromFilename: true,
-  dateFromBody: true,
-  datedSections: true,
+  ...EVERY_RULE,
   coachNames: ['Sam Rivera', 'Sam', 'Me', 'I'],
-  flexibleItems: true,
-  duePhrases: true,
 });
 
 function indexMs(vault: SynthVault, layout: ReturnType<typeof resolveLayout> | null, batch = 2000): { ms: number; commitments: number; repeats: number } {

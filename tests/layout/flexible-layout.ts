@@ -3,7 +3,7 @@
  * layouts"), as a coach who ran set-up on a mixed vault would have it: the rule tests and the
  * parser properties start from it and add what their notes need.
  */
-import type { NoteLayout } from '../../src/core/layout/layout';
+import { EVERY_RULE, type NoteLayout } from '../../src/core/layout/layout';
 
 export const FLEX: Partial<NoteLayout> = {
   sessionTypes: ['session', 'meeting', '1-1'],
@@ -12,14 +12,6 @@ export const FLEX: Partial<NoteLayout> = {
   attendeeKeys: ['attendees'],
   dateKeys: ['meeting_date', 'created'],
   nextKeys: ['next_meeting'],
-  clientFromBody: true,
-  clientFromFolder: true,
-  clientFromFilename: true,
-  clientFromTitle: true,
-  dateFromFilename: true,
-  dateFromBody: true,
-  datedSections: true,
+  ...EVERY_RULE,
   coachNames: ['Priya Nair', 'Priya', 'Me', 'I'],
-  flexibleItems: true,
-  duePhrases: true,
 };

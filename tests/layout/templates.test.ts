@@ -5,7 +5,7 @@
  * the template's shape, with the layout `follow-through setup` proposes for such a vault.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveLayout, type NoteLayout } from '../../src/core/layout/layout';
+import { DEFAULT_LAYOUT, EVERY_RULE, resolveLayout, type NoteLayout } from '../../src/core/layout/layout';
 import { scanFiles } from '../../src/core/scan';
 import type { ScanOutput } from '../../src/core/scan-output';
 import { proposeLayout } from '../../src/core/setup/propose';
@@ -19,16 +19,8 @@ const FLEX: Partial<NoteLayout> = {
   clientKeys: ['with'],
   dateKeys: ['meeting_date'],
   nextKeys: ['next_meeting'],
-  clientFromBody: true,
-  clientFromFolder: true,
-  clientFromFilename: true,
-  clientFromTitle: true,
-  dateFromFilename: true,
-  dateFromBody: true,
-  datedSections: true,
+  ...EVERY_RULE,
   coachNames: ['Sam Ortiz', 'Sam', 'Me', 'I'],
-  flexibleItems: true,
-  duePhrases: true,
 };
 
 function scan(files: Record<string, string>, layout: Partial<NoteLayout> = FLEX): ScanOutput {
@@ -684,5 +676,22 @@ describe('setup on notes whose action items are a table, or that name no client 
     expect(text).not.toMatch(/own format/);
     expect(text).toMatch(/2 notes look like a session \(action items and a date: meetings\/2026-10-09-1on1-lucas\.md, meetings\/2026-10-16-1on1-camila\.md\) but .*not read\. To have them read, give each a client/);
     expect(layout.ignoreFolders).toEqual(['templates/**']);
+  });
+});
+
+describe('the reading rules’ one list', () => {
+  it('EVERY_RULE holds every on/off rule of the layout, and set-up proposes each of them on (dated sections by what it found)', () => {
+    const switches = Object.entries(DEFAULT_LAYOUT)
+      .filter(([, v]) => typeof v === 'boolean')
+      .map(([k]) => k)
+      .sort();
+    expect(Object.keys(EVERY_RULE).sort()).toEqual(switches);
+    expect(switches.length).toBeGreaterThanOrEqual(9);
+    // A work vault's meetings (tags, a dated file name), not our own format: set-up proposes rules.
+    const note = (date: string) => ['---', `date: ${date}`, 'tags: [meeting/one-on-one]', '---', `# ${date} Grace Kim`, '#### 📝 Action Items', '- [ ] Book a rehearsal 📅 2026-11-27', ''].join('\n');
+    const notes: [string, string][] = ['2026-11-02', '2026-11-16'].map((d) => [`meetings/${d} Grace Kim.md`, note(d)]);
+    const { layout } = proposeLayout({ notes, coach: 'Sam Ortiz' });
+    expect(layout.sessionFolders).toEqual(['meetings/**']);
+    for (const k of switches) if (k !== 'datedSections') expect([k, layout[k as keyof NoteLayout]]).toEqual([k, true]);
   });
 });

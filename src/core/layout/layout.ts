@@ -92,6 +92,19 @@ export const DEFAULT_LAYOUT: Readonly<NoteLayout> = Object.freeze({
   dateOrder: 'mdy',
 });
 
+/** The layout's on/off reading rules (every boolean of NoteLayout). */
+export type RuleSwitch = { [K in keyof NoteLayout]: NoteLayout[K] extends boolean ? K : never }[keyof NoteLayout];
+
+/**
+ * Every reading rule switched on, as "Set up from my notes" proposes them for a vault in other
+ * templates (it then switches `datedSections` by what it found). The one list of the switches:
+ * set-up, the layout tests and the benchmark's layout-rules run start from it, so a rule added to
+ * NoteLayout (and DEFAULT_LAYOUT) is on in all of them.
+ */
+export const EVERY_RULE: Readonly<Record<RuleSwitch, true>> = Object.freeze(
+  Object.fromEntries(Object.entries(DEFAULT_LAYOUT).filter(([, v]) => typeof v === 'boolean').map(([k]) => [k, true])) as Record<RuleSwitch, true>,
+);
+
 /** A layout from saved settings: every key present, lists of strings only, unknown values dropped. */
 export function resolveLayout(partial: Partial<Record<keyof NoteLayout, unknown>> = {}): NoteLayout {
   const out = { ...DEFAULT_LAYOUT } as Record<string, unknown>;

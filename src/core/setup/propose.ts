@@ -5,7 +5,7 @@
  * vault's Obsidian settings it found; nothing here writes anything.
  */
 import { findWrittenDate } from '../natural-dates';
-import { DEFAULT_LAYOUT, PERSON_WORD, resolveLayout, type DateOrder, type NoteLayout } from '../layout/layout';
+import { DEFAULT_LAYOUT, EVERY_RULE, PERSON_WORD, resolveLayout, type DateOrder, type NoteLayout } from '../layout/layout';
 import { readFrontmatter } from '../parse/frontmatter';
 import { splitLines } from '../parse/lines';
 import { basename } from '../parse/records';
@@ -350,18 +350,11 @@ export function proposeLayout(input: SetupInput): SetupProposal {
     attendeeKeys,
     dateKeys,
     nextKeys,
-    clientFromBody: true,
-    clientFromFolder: true,
-    clientFromFilename: true,
-    clientFromTitle: true,
-    dateFromFilename: true,
-    dateFromBody: true,
+    ...EVERY_RULE,
     datedSections,
     dailyNotesFolder,
     actionHeadings: [],
     coachNames,
-    flexibleItems: true,
-    duePhrases: true,
     dateOrder: order,
   });
   return { layout, reasons };

@@ -7,6 +7,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEY_LINE, keyColon } from '../../src/core/parse/frontmatter-fast';
 import { HEADING, headingLevel, headingTitle } from '../../src/core/parse/headings';
+import { sameName } from '../../src/core/parse/flexible';
+
+/** sameName as it was written with splits: what the version without them must answer. */
+function sameNameBySplit(a: string, b: string): boolean {
+  const x = a.trim().replace(/^@(?=\S)/, '').toLowerCase();
+  const y = b.trim().replace(/^@(?=\S)/, '').toLowerCase();
+  if (x === '' || y === '') return false;
+  return x === y || x === y.split(/\s+/)[0] || y === x.split(/\s+/)[0];
+}
 
 function byRegex(line: string): { level: number; title: string } {
   const h = HEADING.exec(line);
@@ -83,5 +92,23 @@ describe('a frontmatter key line read by character', () => {
     for (const line of ['k'.repeat(201) + ': v', 'k'.repeat(202) + ': v', 'key' + ' '.repeat(50) + ': v', 'key' + ' '.repeat(51) + ': v', 'key:', 'key: ', 'key:value', 'key :\tv ']) {
       expect(byChar(line), line).toEqual(byRegex(line));
     }
+  });
+});
+
+describe('two names compared without splitting them', () => {
+  it('answers as the split-based comparison, on names built from name pieces', () => {
+    const piece = fc.constantFrom('Jane', 'jane', 'JANE', 'Doe', 'Ben', 'Ben Carter', '@', '@Jane', ' ', '  ', '\t', '\u00a0', '\u3000', 'Zoë', 'ZOË', 'İ', '-', "O'Neil", '');
+    const name = fc.array(piece, { maxLength: 5 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        expect(sameName(a, b)).toBe(sameNameBySplit(a, b));
+        expect(sameName(a, b)).toBe(sameName(b, a));
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(sameName('Jane', 'jane doe')).toBe(true);
+    expect(sameName('@Ben', 'Ben Carter')).toBe(true);
+    expect(sameName('Jane Doe', 'Jane Smith')).toBe(false);
+    expect(sameName('Jane Doe', 'Jane Doe Smith')).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import { codeSpans, inSpan } from '../syntax/fields';
 import { MY_OTHER_WORDS } from './headings';
 import type { NoteLayout } from '../layout/layout';
 import type { CheckboxStatus, IsoDate } from '../types';
+import { isSpaceCode } from './lines';
 
 export interface ItemContext {
   layout: NoteLayout;
@@ -71,11 +72,34 @@ const STRUCK = /^~~([^~\n]{1,2000})~~([^~\n]{0,200})$/;
 const DROPPED = /\b(?:dropped|cancel(?:l)?ed|won'?t do|not doing|let go|abandoned|skip(?:ped)?|no longer|parked|deferred|postponed|shelved|on hold|put aside)\b/i;
 const DONE_REMARK = /\b(?:done|completed|finished|sent|did it)\b[ \t]{0,5}:?[ \t]{0,5}(\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?/i;
 
+/** Names as sameName compares them, by the name as written: the same few (the clients, the coach's names) are asked of every item. */
+const NAME_FORMS = new Map<string, string>();
+
+function nameForm(s: string): string {
+  let form = NAME_FORMS.get(s);
+  if (form === undefined) {
+    form = s.trim().replace(/^@(?=\S)/, '').toLowerCase();
+    if (NAME_FORMS.size >= 4096) NAME_FORMS.clear();
+    NAME_FORMS.set(s, form);
+  }
+  return form;
+}
+
+/** Whether `word` (no white space in it) is `s`'s first word, as `s.split(/\s+/)[0] === word`, without the split. */
+function isFirstWord(word: string, s: string): boolean {
+  if (!s.startsWith(word)) return false;
+  if (s.length === word.length) return true;
+  if (!isSpaceCode(s.charCodeAt(word.length))) return false;
+  for (let i = 0; i < word.length; i++) if (isSpaceCode(word.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Two ways of naming a person are the same person: equal (case, a leading `@` and spaces aside), or one is the other's first name. */
 export function sameName(a: string, b: string): boolean {
-  const x = a.trim().replace(/^@(?=\S)/, '').toLowerCase();
-  const y = b.trim().replace(/^@(?=\S)/, '').toLowerCase();
+  const x = nameForm(a);
+  const y = nameForm(b);
   if (x === '' || y === '') return false;
-  return x === y || x === y.split(/\s+/)[0] || y === x.split(/\s+/)[0];
+  return x === y || isFirstWord(x, y) || isFirstWord(y, x);
 }
 
 function isCoachName(name: string, layout: NoteLayout): boolean {

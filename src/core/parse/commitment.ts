@@ -38,7 +38,8 @@ export function deriveStatus(box: CheckboxStatus, details: Details): CommitmentS
 }
 
 export function applyFlexible(c: ParsedCommitment, ctx: ItemContext, owner: { owner: string; person: string | null } | null): void {
-  const f = readFlexibleItem(c.text, ctx);
+  // A due date from the line's fields stands: the words are not read for another.
+  const f = readFlexibleItem(c.text, ctx, c.due !== null);
   c.text = f.text;
   if (f.owner !== null && c.owner === 'client') c.owner = f.owner;
   else if (owner !== null && c.owner === 'client') c.owner = owner.owner;

@@ -115,7 +115,12 @@ function shortDate(raw: string, ctx: ItemContext): IsoDate | null {
   return dueFromPhrase(`on ${raw}`, ctx.sessionDate, ctx.next, ctx.layout.dateOrder)?.date ?? null;
 }
 
-export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem {
+/**
+ * An item's text as other templates write it: owner, due date and status read off it. `hasDue`
+ * says the line's own fields gave a due date already, which then stands (a phrase in the words is
+ * not read for one).
+ */
+export function readFlexibleItem(input: string, ctx: ItemContext, hasDue = false): FlexibleItem {
   const out: FlexibleItem = { text: input, owner: null, person: null, due: null, duePhrase: false, status: null, doneDate: null, addressesClient: false };
   const layout = ctx.layout;
   let text = input.trim();
@@ -243,7 +248,7 @@ export function readFlexibleItem(input: string, ctx: ItemContext): FlexibleItem 
     }
   }
 
-  if (out.due === null && layout.duePhrases) {
+  if (out.due === null && !hasDue && layout.duePhrases) {
     const found = dueFromPhrase(text, ctx.sessionDate, ctx.next, layout.dateOrder, ctx.leadDays);
     if (found) {
       out.due = found.date;

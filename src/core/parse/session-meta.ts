@@ -285,9 +285,12 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
     if (name && !isCoach(name, layout.coachNames)) refs.push({ name, target: name, source: 'folder' });
   }
   // 5. The file name.
-  const fileParts = layout.clientFromFilename || layout.dateFromFilename ? filenameParts(path, layout) : { date: null, name: null };
-  if (refs.length === 0 && layout.clientFromFilename && fileParts.name && !isCoach(fileParts.name, layout.coachNames)) {
-    refs.push({ name: fileParts.name, target: fileParts.name, source: 'filename' });
+  // Read when asked: a client and a date from the frontmatter (most notes) need nothing of it.
+  let parts: ReturnType<typeof filenameParts> | null = null;
+  const fileParts = () => (parts ??= filenameParts(path, layout));
+  if (refs.length === 0 && layout.clientFromFilename) {
+    const name = fileParts().name;
+    if (name && !isCoach(name, layout.coachNames)) refs.push({ name, target: name, source: 'filename' });
   }
   // 6. The first link in the H1 title.
   if (refs.length === 0 && layout.clientFromTitle) {
@@ -319,7 +322,7 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
     }
     break;
   }
-  if (date === null && layout.dateFromFilename) date = fileParts.date;
+  if (date === null && layout.dateFromFilename) date = fileParts().date;
   if (date === null && layout.dateFromBody) {
     // A `Date:` line under a `### Next Session` heading is the next session's, not this one's.
     let underNext = false;

@@ -43,6 +43,24 @@ const MAX_PHRASE_INPUT = 400;
  * there is not a due date.
  */
 export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate | null, order: DateOrder, leadDays = 0): FoundDate | null {
+  if (text.length === 0 || text.length > MAX_PHRASE_INPUT || !mayNameDue(text)) return null;
+  return readDuePhrase(text, sessionDate, next, order, leadDays);
+}
+
+/**
+ * Every phrase below holds a digit or one of these words (`by Friday`, `tomorrow`, `next week`,
+ * `in two weeks`, `before next session`, `end of week`): a text with neither names no due date,
+ * and is spared the patterns (the flexible layout asks of every item without a due field).
+ */
+const DUE_HINT = /\d|\b(?:by|before|due|until|till|later|deadline|tomorrow|next|days?|weeks?|end|eow)\b/i;
+
+/** Whether a text can name a due date at all (see DUE_HINT); false means dueFromPhrase finds none. */
+export function mayNameDue(text: string): boolean {
+  return DUE_HINT.test(text);
+}
+
+/** dueFromPhrase without its first test: exported for the test that holds DUE_HINT to the patterns. */
+export function readDuePhrase(text: string, sessionDate: IsoDate, next: IsoDate | null, order: DateOrder, leadDays = 0): FoundDate | null {
   if (text.length === 0 || text.length > MAX_PHRASE_INPUT) return null;
   // "Before next session" means by the day the note says the next session is.
   const before = /\b(?:before|by|ahead of)\s+(?:the\s+|our\s+|your\s+)?next\s+(?!week\b|month\b|year\b|time\b)(?:session|meeting|call|1:1|1-1|one-on-one|check-in|circle|catch-up|sync|appointment|coaching)\b/i.exec(text);

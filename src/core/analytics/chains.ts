@@ -63,17 +63,26 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
     const here = sessions[i].list;
     if (i > 0) {
       const pairs: { p: Commitment; c: Commitment; score: number; gap: number }[] = [];
-      for (const end of ends) {
+      // This session's lines that may continue an earlier one (no id link, not joined yet), and
+      // their words: the same for every open end, so found once.
+      const free: Commitment[] = [];
+      const freeWords: Tokens[] = [];
+      for (let k = 0; k < here.length; k++) {
+        const c = here[k];
+        if (c.from !== null || prev.has(c)) continue;
+        free.push(c);
+        freeWords.push(tok(i, k));
+      }
+      for (const end of free.length > 0 ? ends : []) {
         const p = sessions[end.i].list[end.k];
         if (hasNext.has(p)) continue;
         // A `[>]` box says it was carried into the next session, so a rewritten text there is
         // enough (any real overlap); otherwise the text has to read as the same commitment.
         const bar = p.checkbox === 'recommitted' && end.i === i - 1 ? Number.MIN_VALUE : similarity;
-        for (let k = 0; k < here.length; k++) {
-          const c = here[k];
-          if (prev.has(c) || c.from !== null) continue;
-          const x = tok(end.i, end.k);
-          const y = tok(i, k);
+        const x = tok(end.i, end.k);
+        for (let j = 0; j < free.length; j++) {
+          const c = free[j];
+          const y = freeWords[j];
           const score = tokenSimilarity(x, y);
           if (score >= bar && (bar !== similarity || (!swapsWords(x, y) && !namesDiffer(p.text, c.text)))) pairs.push({ p, c, score, gap: i - end.i });
         }

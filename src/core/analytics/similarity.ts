@@ -112,11 +112,28 @@ export function textSimilarity(a: string | Set<string>, b: string | Set<string>)
   return tokenSimilarity(x, y);
 }
 
+/**
+ * How many of `x`'s words `y` holds (each list holds a word once). A loop of comparisons rather
+ * than `includes`: the chains compare every open commitment of a client with every later one.
+ */
+function sharedCount(x: Tokens, y: Tokens): number {
+  let shared = 0;
+  for (let i = 0; i < x.length; i++) {
+    const w = x[i];
+    for (let j = 0; j < y.length; j++) {
+      if (y[j] === w) {
+        shared++;
+        break;
+      }
+    }
+  }
+  return shared;
+}
+
 /** `textSimilarity` of two token lists (no sets built: lists are a handful of words). */
 export function tokenSimilarity(x: Tokens, y: Tokens): number {
   if (x.length === 0 || y.length === 0) return 0;
-  let shared = 0;
-  for (let i = 0; i < x.length; i++) if (y.includes(x[i])) shared++;
+  const shared = sharedCount(x, y);
   // One shared word between short texts ("Send the invoice" / "Send the deck") is not enough.
   if (shared < 2 && Math.min(x.length, y.length) > 1) return 0;
   return (2 * shared) / (x.length + y.length);
@@ -128,8 +145,7 @@ export function tokenSimilarity(x: Tokens, y: Tokens): number {
  * then they are two commitments, however similar. A word added or dropped is a rewrite.
  */
 export function swapsWords(x: Tokens, y: Tokens): boolean {
-  let shared = 0;
-  for (let i = 0; i < x.length; i++) if (y.includes(x[i])) shared++;
+  const shared = sharedCount(x, y);
   return shared < 3 && shared < x.length && shared < y.length;
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findChains } from '../../src/core/analytics/chains';
-import { hashOf, meaningfulTokens, textSimilarity, tokenList, tokensOf } from '../../src/core/analytics/similarity';
+import { hashOf, meaningfulTokens, similarityAtLeast, textSimilarity, tokenList, tokenSimilarity, tokensOf } from '../../src/core/analytics/similarity';
 import { DEFAULT_THRESHOLDS } from '../../src/core/analytics/thresholds';
 import { clientNote, indexOf, sessionNote, signalNames, vault, weekly, type Files } from './fixtures';
 
@@ -260,5 +260,19 @@ describe('chains up to a date, kept with the client\'s figures', () => {
     expect(changed.chains).not.toBe(first.chains);
     expect(changed.chains).toEqual(findChains(changed.commitments, SIM));
     expect(changed.chains.filter((c) => c.sessions === 3)).toHaveLength(0);
+  });
+});
+
+describe('similarity with a bar', () => {
+  it('is the similarity when it reaches the bar and 0 when it does not, for any two word lists and bar', () => {
+    const words = fc.uniqueArray(fc.integer({ min: 0, max: 12 }), { maxLength: 8 });
+    const bar = fc.oneof(fc.constant(Number.MIN_VALUE), fc.constant(0.6), fc.double({ min: 0.1, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(words, words, bar, (x, y, b) => {
+        const s = tokenSimilarity(x, y);
+        expect(similarityAtLeast(x, y, b)).toBe(s >= b ? s : 0);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

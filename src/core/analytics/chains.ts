@@ -5,7 +5,7 @@
  * (recommitted) item and its rewritten form in the next session note.
  */
 import type { Commitment } from '../types';
-import { namesDiffer, swapsWords, tokensOf, tokenSimilarity, type Tokens } from './similarity';
+import { namesDiffer, similarityAtLeast, swapsWords, tokensOf, type Tokens } from './similarity';
 
 export interface Chain {
   /** Oldest first; the last is the current form of the commitment. */
@@ -83,7 +83,7 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
         for (let j = 0; j < free.length; j++) {
           const c = free[j];
           const y = freeWords[j];
-          const score = tokenSimilarity(x, y);
+          const score = similarityAtLeast(x, y, bar);
           if (score >= bar && (bar !== similarity || (!swapsWords(x, y) && !namesDiffer(p.text, c.text)))) pairs.push({ p, c, score, gap: i - end.i });
         }
       }

@@ -140,6 +140,31 @@ export function tokenSimilarity(x: Tokens, y: Tokens): number {
 }
 
 /**
+ * `tokenSimilarity(x, y)` when it is at least `bar`, else 0: counting stops once the words left
+ * in `x` could no longer lift the score to `bar` (the chains ask it of every open commitment
+ * against every later one, and most pairs share nothing).
+ */
+export function similarityAtLeast(x: Tokens, y: Tokens, bar: number): number {
+  const n = x.length + y.length;
+  if (x.length === 0 || y.length === 0) return 0;
+  let shared = 0;
+  for (let i = 0; i < x.length; i++) {
+    // The best this pair can still score, computed as the score itself is.
+    if ((2 * (shared + x.length - i)) / n < bar) return 0;
+    const w = x[i];
+    for (let j = 0; j < y.length; j++) {
+      if (y[j] === w) {
+        shared++;
+        break;
+      }
+    }
+  }
+  if (shared < 2 && Math.min(x.length, y.length) > 1) return 0;
+  const score = (2 * shared) / n;
+  return score >= bar ? score : 0;
+}
+
+/**
  * Whether two texts differ by a word swapped for another ("Read chapter 3" / "Read chapter 4",
  * "Call mum" / "Call dad", "to Acme" / "to Globex") with fewer than three words still in common:
  * then they are two commitments, however similar. A word added or dropped is a rewrite.

@@ -28,6 +28,10 @@ export interface ClientData {
   /** Day number of the first session, or null. */
   first: number | null;
   extras: ClientExtras;
+  /** The client's last session on or before the as-of date, or null. */
+  latest: Session | null;
+  /** The coaches its sessions name (`coach:` on a session), each once. */
+  sessionCoaches: readonly string[];
 }
 
 /**
@@ -35,7 +39,12 @@ export interface ClientData {
  * client whose notes have not changed since keeps them, so a live practice view redoes only the
  * clients a change touched. Keyed on the client version, the date and the options.
  */
-export type PracticeCache = Map<string, { key: string; data: ClientData; points: Map<string, ClientPoint> }>;
+/**
+ * Per client (by name): what `gather` worked out at a client version, and the points worked out
+ * from it, by date (the headline date's apart, as it carries more), for the coach name they were
+ * worked out under (a new name starts them again).
+ */
+export type PracticeCache = Map<string, { key: string; data: ClientData; coach: string | null; points: Map<IsoDate, ClientPoint>; head: Map<IsoDate, ClientPoint> }>;
 
 export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOptions, frontmatter: ClientFrontmatter | undefined, cache?: PracticeCache): ClientData[] {
   const out: ClientData[] = [];
@@ -81,8 +90,10 @@ export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOpti
       compact: compactClient(timeline, group, ranges),
       first: sessions.length ? dayNumber(sessions[0].date) : null,
       extras,
+      latest,
+      sessionCoaches: [...new Set(sessions.flatMap((s) => (s.coach ? [s.coach] : [])))],
     };
-    cache?.set(client.name, { key, data, points: new Map() });
+    cache?.set(client.name, { key, data, coach: null, points: new Map(), head: new Map() });
     out.push(data);
   }
   return out;
@@ -92,9 +103,15 @@ export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOpti
 export function keptClientPoint(cache: PracticeCache | undefined, data: ClientData, ctx: DateCtx, coachName: string, o: ResolvedPracticeOptions): ClientPoint {
   const kept = cache?.get(data.client.name);
   if (!kept || kept.data !== data) return clientPoint(data, ctx, coachName, o);
-  const key = `${ctx.date}|${ctx.headline ? 1 : 0}|${coachName}`;
-  let p = kept.points.get(key);
-  if (p === undefined) kept.points.set(key, (p = clientPoint(data, ctx, coachName, o)));
+  if (kept.coach !== coachName) {
+    kept.coach = coachName;
+    kept.points.clear();
+    kept.head.clear();
+  }
+  // By date alone (no key string built per client and date: the view asks for every client at every point).
+  const byDate = ctx.headline ? kept.head : kept.points;
+  let p = byDate.get(ctx.date);
+  if (p === undefined) byDate.set(ctx.date, (p = clientPoint(data, ctx, coachName, o)));
   return p;
 }
 

@@ -10,7 +10,7 @@ import { completionOf, type Completion } from '../analytics/completion';
 import { coachOwnName } from '../layout/layout';
 import { addDays } from '../dates';
 import type { VaultIndex } from '../index/vault-index';
-import type { Client, IsoDate, Session } from '../types';
+import type { Client, IsoDate } from '../types';
 import { gather, keptClientPoint, type ClientData, type ClientPoint, type Counts, type DateCtx, type PracticeCache } from './client-point';
 import { coachKey, dayNumber } from './compact';
 import {
@@ -202,13 +202,9 @@ export function practiceFigures(index: VaultIndex, asOf: IsoDate, options: Pract
     return names.get(key)!;
   };
   if (own !== null) nameOf(coachKey(own), own); // the set-up coach's own spelling first
-  for (const c of data) {
-    let latest: Session | null = null;
-    for (const s of c.timeline.sessions) if (s.date <= asOf) latest = s;
-    nameOf(c.key, notedCoach(c.client, latest) ?? own);
-  }
+  for (const c of data) nameOf(c.key, notedCoach(c.client, c.latest) ?? own);
   const sessionCoaches = new Set<string>();
-  for (const c of data) for (const s of c.timeline.sessions) if (s.coach) sessionCoaches.add(s.coach);
+  for (const c of data) for (const name of c.sessionCoaches) sessionCoaches.add(name);
   for (const name of sessionCoaches) nameOf(coachKey(name), name);
   const keys = new Set<string>(data.map((c) => c.key));
   for (const n of options.coaches ?? []) {

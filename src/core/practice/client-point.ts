@@ -32,6 +32,13 @@ export interface ClientData {
   latest: Session | null;
   /** The coaches its sessions name (`coach:` on a session), each once. */
   sessionCoaches: readonly string[];
+  /**
+   * Its points, by the position of their date among the trend dates (which the as-of date and the
+   * options, part of the cache key, fix), kept with the data while it is kept; for the coach name
+   * they were worked out under (a new name starts them again).
+   */
+  points: (ClientPoint | undefined)[];
+  pointsCoach: string | null;
 }
 
 /**
@@ -39,12 +46,8 @@ export interface ClientData {
  * client whose notes have not changed since keeps them, so a live practice view redoes only the
  * clients a change touched. Keyed on the client version, the date and the options.
  */
-/**
- * Per client (by name): what `gather` worked out at a client version, and the points worked out
- * from it, by date (the headline date's apart, as it carries more), for the coach name they were
- * worked out under (a new name starts them again).
- */
-export type PracticeCache = Map<string, { key: string; data: ClientData; coach: string | null; points: Map<IsoDate, ClientPoint>; head: Map<IsoDate, ClientPoint> }>;
+/** Per client (by name): what `gather` worked out at a client version (its points kept in it). */
+export type PracticeCache = Map<string, { key: string; data: ClientData }>;
 
 export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOptions, frontmatter: ClientFrontmatter | undefined, cache?: PracticeCache): ClientData[] {
   const out: ClientData[] = [];
@@ -92,27 +95,26 @@ export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOpti
       extras,
       latest,
       sessionCoaches: [...new Set(sessions.flatMap((s) => (s.coach ? [s.coach] : [])))],
+      points: [],
+      pointsCoach: null,
     };
-    cache?.set(client.name, { key, data, coach: null, points: new Map(), head: new Map() });
+    cache?.set(client.name, { key, data });
     out.push(data);
   }
   return out;
 }
 
-/** `clientPoint`, through the cache `gather` filled (the point is kept with the client's data). */
-export function keptClientPoint(cache: PracticeCache | undefined, data: ClientData, ctx: DateCtx, coachName: string, o: ResolvedPracticeOptions): ClientPoint {
-  const kept = cache?.get(data.client.name);
-  if (!kept || kept.data !== data) return clientPoint(data, ctx, coachName, o);
-  if (kept.coach !== coachName) {
-    kept.coach = coachName;
-    kept.points.clear();
-    kept.head.clear();
+/**
+ * `clientPoint` at the trend date in position `at`, kept with the client's data when `kept` says
+ * the data is kept between calls (gather filled it from that cache).
+ */
+export function keptClientPoint(kept: boolean, data: ClientData, at: number, ctx: DateCtx, coachName: string, o: ResolvedPracticeOptions): ClientPoint {
+  if (!kept) return clientPoint(data, ctx, coachName, o);
+  if (data.pointsCoach !== coachName) {
+    data.pointsCoach = coachName;
+    data.points = [];
   }
-  // By date alone (no key string built per client and date: the view asks for every client at every point).
-  const byDate = ctx.headline ? kept.head : kept.points;
-  let p = byDate.get(ctx.date);
-  if (p === undefined) byDate.set(ctx.date, (p = clientPoint(data, ctx, coachName, o)));
-  return p;
+  return (data.points[at] ??= clientPoint(data, ctx, coachName, o));
 }
 
 // ---- one client as of one date -----------------------------------------------------------------

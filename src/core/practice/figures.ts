@@ -219,7 +219,8 @@ export function practiceFigures(index: VaultIndex, asOf: IsoDate, options: Pract
   let headTotal = new Acc();
   const headPoints = new Map<ClientData, ClientPoint>();
 
-  for (const date of dates) {
+  for (let at = 0; at < dates.length; at++) {
+    const date = dates[at];
     const ctx = dateCtx(date, date === asOf, o);
     const groups = new Map<string, Acc>();
     const group = (key: string) => {
@@ -231,7 +232,7 @@ export function practiceFigures(index: VaultIndex, asOf: IsoDate, options: Pract
     const total = new Acc();
     for (const c of data) {
       const name = nameOf(c.key);
-      const p = keptClientPoint(kept, c, ctx, name, o);
+      const p = keptClientPoint(kept !== undefined, c, at, ctx, name, o);
       if (ctx.headline) headPoints.set(c, p);
       if (!p.counted) continue;
       group(c.key).addClient(p, c.client, name, ctx.headline);

@@ -14,8 +14,18 @@ export type HeldCommitment = { c: Commitment; sessionCoach: string | null };
 /** One client's part of a list, from their held commitments. */
 export type ClientPart<T> = (index: VaultIndex, client: Client, commitments: Iterable<HeldCommitment>, asOf: IsoDate, settings: NudgeSettings) => T[];
 
-/** Each client's parts by list name, with the client version, date, settings and coach they were worked out for. */
-export type PartCache<P> = Map<string, { key: string } & Partial<P>>;
+/**
+ * Each client's parts by list name, with what they were worked out for: `call` the date, coach
+ * filter and settings (one string for every client, see `callKeys`), `key` the client's path and version.
+ */
+export type PartCache<P> = Map<string, { key: string; call: string } & Partial<P>>;
+
+/**
+ * The call key each cache was last asked with: a refresh with the same date, filter and settings
+ * reuses that very string, so each client's entry is checked by identity rather than by comparing
+ * a long string (the settings' JSON) once per client.
+ */
+const callKeys = new WeakMap<object, string>();
 
 /**
  * Every client's part of the list `part`, concatenated in client order (the caller sorts),
@@ -34,14 +44,19 @@ export function eachClientsPart<P extends Record<K, unknown[]>, K extends keyof 
   const out: P[K][number][] = [];
   if (cache) forgetGoneClients(cache, index.clients());
   // Everything but the client: the date, the coach filter and the settings.
-  const callKey = cache ? `${asOf}|${options.coach?.trim().toLowerCase() ?? ''}|${JSON.stringify(settings)}` : '';
+  let callKey = cache ? `${asOf}|${options.coach?.trim().toLowerCase() ?? ''}|${JSON.stringify(settings)}` : '';
+  if (cache) {
+    const last = callKeys.get(cache);
+    if (last === callKey) callKey = last;
+    else callKeys.set(cache, callKey);
+  }
   for (const { client, commitments } of clients) {
     let items: P[K][number][];
     if (!cache) items = work(index, client, commitments, asOf, settings);
     else {
-      const key = `${callKey}|${client.path ?? ''}|${index.clientVersion(client)}`;
+      const key = `${client.path ?? ''}|${index.clientVersion(client)}`;
       let entry = cache.get(client.name);
-      if (entry?.key !== key) cache.set(client.name, (entry = { key } as { key: string } & Partial<P>));
+      if (entry?.call !== callKey || entry.key !== key) cache.set(client.name, (entry = { key, call: callKey } as { key: string; call: string } & Partial<P>));
       const parts: Partial<P> = entry;
       items = parts[part] ??= work(index, client, commitments, asOf, settings) as P[K];
     }

@@ -132,11 +132,7 @@ function sharedCount(x: Tokens, y: Tokens): number {
 
 /** `textSimilarity` of two token lists (no sets built: lists are a handful of words). */
 export function tokenSimilarity(x: Tokens, y: Tokens): number {
-  if (x.length === 0 || y.length === 0) return 0;
-  const shared = sharedCount(x, y);
-  // One shared word between short texts ("Send the invoice" / "Send the deck") is not enough.
-  if (shared < 2 && Math.min(x.length, y.length) > 1) return 0;
-  return (2 * shared) / (x.length + y.length);
+  return similarityAtLeast(x, y, 0);
 }
 
 /**
@@ -159,6 +155,7 @@ export function similarityAtLeast(x: Tokens, y: Tokens, bar: number): number {
       }
     }
   }
+  // One shared word between short texts ("Send the invoice" / "Send the deck") is not enough.
   if (shared < 2 && Math.min(x.length, y.length) > 1) return 0;
   const score = (2 * shared) / n;
   return score >= bar ? score : 0;

@@ -126,7 +126,9 @@ export function readFlexibleItem(input: string, ctx: ItemContext, hasDue = false
   let text = input.trim();
   if (text.length > 2000) return out;
 
-  const struck = STRUCK.exec(text);
+  // Each pattern below is tried only when the character it cannot match without is in the text:
+  // most items are plain words, and the unanchored ones were tried at every position of every item.
+  const struck = text.startsWith('~~') ? STRUCK.exec(text) : null;
   if (struck) {
     const remark = struck[2].trim();
     text = struck[1].trim();
@@ -138,14 +140,14 @@ export function readFlexibleItem(input: string, ctx: ItemContext, hasDue = false
     }
   }
 
-  const bare = BARE_DUE_FIELD.exec(text);
+  const bare = text.includes('::') ? BARE_DUE_FIELD.exec(text) : null;
   // Not inside backticks (code, as the line's own fields are read: ../syntax/fields), and only a date that is one.
   const bareDue = bare && !(text.includes('`') && inSpan(codeSpans(text), bare.index + bare[0].length - bare[1].length)) ? parseWrittenDate(bare[1], layout.dateOrder) : null;
   if (bare && bareDue !== null) {
     out.due = bareDue;
     text = (text.slice(0, bare.index) + text.slice(bare.index + bare[0].length)).trim();
   }
-  const paren = PAREN_DUE.exec(text);
+  const paren = text.includes('(') || text.includes('[') ? PAREN_DUE.exec(text) : null;
   if (paren) {
     const d = parseWrittenDate(paren[1], layout.dateOrder) ?? dueFromPhrase(`by ${paren[1]}`, ctx.sessionDate, ctx.next, layout.dateOrder, ctx.leadDays)?.date ?? null;
     if (d) {
@@ -162,7 +164,7 @@ export function readFlexibleItem(input: string, ctx: ItemContext, hasDue = false
       text = `${text.slice(0, ownerDate.index).trim()} — ${ownerDate[1]}`;
     }
   }
-  const trail = TRAIL_DUE.exec(text);
+  const trail = text.includes(':') ? TRAIL_DUE.exec(text) : null;
   if (trail) {
     const d = parseWrittenDate(trail[1], layout.dateOrder) ?? dueFromPhrase(`by ${trail[1]}`, ctx.sessionDate, ctx.next, layout.dateOrder, ctx.leadDays)?.date ?? null;
     if (d) {
@@ -186,7 +188,7 @@ export function readFlexibleItem(input: string, ctx: ItemContext, hasDue = false
     text = text.slice(pre[0].length);
   }
   if (owner === null) {
-    const p = PAREN_OWNER.exec(text);
+    const p = text.includes('(') || text.includes('[') ? PAREN_OWNER.exec(text) : null;
     if (p) {
       owner = p[1].trim();
       text = (text.slice(0, p.index) + text.slice(p.index + p[0].length)).trim();
@@ -256,8 +258,17 @@ export function readFlexibleItem(input: string, ctx: ItemContext, hasDue = false
     }
   }
   if (owner === null && ctx.clients.length === 1) out.addressesClient = namesAfterFirstWord(text, ctx.clients[0]);
-  out.text = text.replace(/[ \t]{2,}/g, ' ').replace(/^[-–—:,;]+[ \t]*/, '').replace(/[ \t]*[-–—:,;]+$/, '').trim();
+  out.text = tidyItemText(text);
   return out;
+}
+
+/** Runs of spaces folded, and a dash, colon or comma left at either end (where an owner or date was) gone. */
+function tidyItemText(text: string): string {
+  let t = text.includes('  ') || text.includes('\t') ? text.replace(/[ \t]{2,}/g, ' ') : text;
+  t = t.replace(/^[-–—:,;]+[ \t]*/, '');
+  // Only a text ending in one of them can lose a tail (the pattern is tried at every position).
+  if (/[-–—:,;]$/.test(t)) t = t.replace(/[ \t]*[-–—:,;]+$/, '');
+  return t.trim();
 }
 
 /** `Send Grace the chapter`: the client's full or first name, capitalised, after the first word and not as `Grace's`. */

@@ -102,10 +102,20 @@ export function sameName(a: string, b: string): boolean {
   return x === y || isFirstWord(x, y) || isFirstWord(y, x);
 }
 
+/** Answers of isCoachName by name, per list of coach names (a layout keeps its list). */
+const COACH_ANSWERS = new WeakMap<readonly string[], Map<string, boolean>>();
+
 function isCoachName(name: string, layout: NoteLayout): boolean {
-  const n = name.trim().toLowerCase();
-  if (n === 'coach' || n === 'me' || n === 'i' || n === 'myself') return true;
-  return layout.coachNames.some((c) => sameName(c, n));
+  let answers = COACH_ANSWERS.get(layout.coachNames);
+  if (answers === undefined) COACH_ANSWERS.set(layout.coachNames, (answers = new Map()));
+  let yes = answers.get(name);
+  if (yes === undefined) {
+    const n = name.trim().toLowerCase();
+    yes = n === 'coach' || n === 'me' || n === 'i' || n === 'myself' || layout.coachNames.some((c) => sameName(c, n));
+    if (answers.size >= 4096) answers.clear();
+    answers.set(name, yes);
+  }
+  return yes;
 }
 
 /** A short date without a year (`9/30`) read against the session. */
@@ -272,14 +282,28 @@ function tidyItemText(text: string): string {
 }
 
 /** `Send Grace the chapter`: the client's full or first name, capitalised, after the first word and not as `Grace's`. */
+/** A client's name as namesAfterFirstWord looks for it: the full name, then the first name alone; null when it is no capitalised name. */
+const CLIENT_NAMES = new Map<string, readonly string[] | null>();
+
+function clientNames(client: string): readonly string[] | null {
+  let names = CLIENT_NAMES.get(client);
+  if (names === undefined) {
+    const full = client.trim().replace(/^@(?=\S)/, '');
+    const first = full.split(/\s+/)[0];
+    names = first.length < 2 || !/^\p{Lu}/u.test(first) ? null : first === full ? [full] : [full, first];
+    if (CLIENT_NAMES.size >= 4096) CLIENT_NAMES.clear();
+    CLIENT_NAMES.set(client, names);
+  }
+  return names;
+}
+
 function namesAfterFirstWord(text: string, client: string): boolean {
-  const full = client.trim().replace(/^@(?=\S)/, '');
-  const first = full.split(/\s+/)[0];
-  if (first.length < 2 || !/^\p{Lu}/u.test(first)) return false;
+  const names = clientNames(client);
+  if (names === null) return false;
   // Only the item itself, not a remark after it (`… — dropped, Jordan read it already`).
   const cut = /[ \t](?:[–—-]|\()[ \t]?|;/.exec(text);
   const item = cut ? text.slice(0, cut.index) : text;
-  for (const name of first === full ? [full] : [full, first]) {
+  for (const name of names) {
     let at = item.indexOf(name, 1);
     while (at > 0) {
       const before = item.charCodeAt(at - 1);

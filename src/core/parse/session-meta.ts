@@ -358,7 +358,8 @@ export function readSessionMeta(path: string, fm: Frontmatter | null, lines: rea
   let status: SessionStatus = 'held';
   const rawStatus = frontmatterLookup(data, 'status', settings);
   if (rawStatus !== undefined && rawStatus !== null && rawStatus !== '') {
-    const s = SESSION_STATUS[valueText(rawStatus).trim().toLowerCase()];
+    // `held`, as nearly every note has it, without a lower-cased copy to look up.
+    const s = rawStatus === 'held' ? 'held' : SESSION_STATUS[valueText(rawStatus).trim().toLowerCase()];
     if (s) status = s;
     else if (!settingsIsExtended(settings)) diag(line('status'), 'warning', `session status '${valueText(rawStatus)}' is not held, cancelled or no-show; read as held`);
   }

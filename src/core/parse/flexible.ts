@@ -107,7 +107,7 @@ const COACH_ANSWERS = new WeakMap<readonly string[], Map<string, boolean>>();
 
 function isCoachName(name: string, layout: NoteLayout): boolean {
   let answers = COACH_ANSWERS.get(layout.coachNames);
-  if (answers === undefined) COACH_ANSWERS.set(layout.coachNames, (answers = new Map()));
+  if (answers === undefined) COACH_ANSWERS.set(layout.coachNames, (answers = new Map<string, boolean>()));
   let yes = answers.get(name);
   if (yes === undefined) {
     const n = name.trim().toLowerCase();

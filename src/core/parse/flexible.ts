@@ -11,6 +11,8 @@ import { MY_OTHER_WORDS } from './headings';
 import type { NoteLayout } from '../layout/layout';
 import type { CheckboxStatus, IsoDate } from '../types';
 import { isSpaceCode } from './lines';
+import { ownString } from './detach';
+import { remembered } from './memo';
 
 export interface ItemContext {
   layout: NoteLayout;
@@ -76,13 +78,7 @@ const DONE_REMARK = /\b(?:done|completed|finished|sent|did it)\b[ \t]{0,5}:?[ \t
 const NAME_FORMS = new Map<string, string>();
 
 function nameForm(s: string): string {
-  let form = NAME_FORMS.get(s);
-  if (form === undefined) {
-    form = s.trim().replace(/^@(?=\S)/, '').toLowerCase();
-    if (NAME_FORMS.size >= 4096) NAME_FORMS.clear();
-    NAME_FORMS.set(s, form);
-  }
-  return form;
+  return remembered(NAME_FORMS, 4096, s, (n) => n.trim().replace(/^@(?=\S)/, '').toLowerCase());
 }
 
 /** Whether `word` (no white space in it) is `s`'s first word, as `s.split(/\s+/)[0] === word`, without the split. */
@@ -108,14 +104,10 @@ const COACH_ANSWERS = new WeakMap<readonly string[], Map<string, boolean>>();
 function isCoachName(name: string, layout: NoteLayout): boolean {
   let answers = COACH_ANSWERS.get(layout.coachNames);
   if (answers === undefined) COACH_ANSWERS.set(layout.coachNames, (answers = new Map<string, boolean>()));
-  let yes = answers.get(name);
-  if (yes === undefined) {
-    const n = name.trim().toLowerCase();
-    yes = n === 'coach' || n === 'me' || n === 'i' || n === 'myself' || layout.coachNames.some((c) => sameName(c, n));
-    if (answers.size >= 4096) answers.clear();
-    answers.set(name, yes);
-  }
-  return yes;
+  return remembered(answers, 4096, name, (who) => {
+    const n = who.trim().toLowerCase();
+    return n === 'coach' || n === 'me' || n === 'i' || n === 'myself' || layout.coachNames.some((c) => sameName(c, n));
+  });
 }
 
 /** A short date without a year (`9/30`) read against the session. */
@@ -281,22 +273,18 @@ function tidyItemText(text: string): string {
   return t.trim();
 }
 
-/** `Send Grace the chapter`: the client's full or first name, capitalised, after the first word and not as `Grace's`. */
 /** A client's name as namesAfterFirstWord looks for it: the full name, then the first name alone; null when it is no capitalised name. */
 const CLIENT_NAMES = new Map<string, readonly string[] | null>();
 
 function clientNames(client: string): readonly string[] | null {
-  let names = CLIENT_NAMES.get(client);
-  if (names === undefined) {
-    const full = client.trim().replace(/^@(?=\S)/, '');
+  return remembered(CLIENT_NAMES, 4096, client, (c) => {
+    const full = ownString(c.trim().replace(/^@(?=\S)/, ''));
     const first = full.split(/\s+/)[0];
-    names = first.length < 2 || !/^\p{Lu}/u.test(first) ? null : first === full ? [full] : [full, first];
-    if (CLIENT_NAMES.size >= 4096) CLIENT_NAMES.clear();
-    CLIENT_NAMES.set(client, names);
-  }
-  return names;
+    return first.length < 2 || !/^\p{Lu}/u.test(first) ? null : first === full ? [full] : [full, first];
+  });
 }
 
+/** `Send Grace the chapter`: the client's full or first name, capitalised, after the first word and not as `Grace's`. */
 function namesAfterFirstWord(text: string, client: string): boolean {
   const names = clientNames(client);
   if (names === null) return false;

@@ -7,6 +7,7 @@ import type { NoteLayout } from '../layout/layout';
 import { findWrittenDate } from '../natural-dates';
 import type { CoreSettings } from '../settings';
 import { Fences } from '../syntax/fences';
+import { remembered } from './memo';
 
 // Linear-time: the title is taken whole and trimmed in code, never by a lazy group before a run of spaces.
 export const HEADING = /^ {0,3}(#{1,6})(?:[ \t]([^]*))?$/;
@@ -119,14 +120,7 @@ export function sectionKind(key: string, settings: CoreSettings, flexible: boole
   if (byAction === undefined) kinds.set(settings.commitmentHeadings, (byAction = new WeakMap()));
   let pair = byAction.get(settings.layout.actionHeadings);
   if (pair === undefined) byAction.set(settings.layout.actionHeadings, (pair = [new Map<string, SectionKind>(), new Map<string, SectionKind>()]));
-  const memo = pair[flexible ? 1 : 0];
-  let kind = memo.get(key);
-  if (kind === undefined) {
-    kind = sectionKindUncached(key, settings, flexible);
-    if (memo.size >= MAX_KINDS) memo.clear();
-    memo.set(key, kind);
-  }
-  return kind;
+  return remembered(pair[flexible ? 1 : 0], MAX_KINDS, key, (k) => sectionKindUncached(k, settings, flexible));
 }
 
 function sectionKindUncached(key: string, settings: CoreSettings, flexible: boolean): SectionKind {

@@ -3,7 +3,7 @@
  * name in its words (`Hugo Brandt - 2026-10-08`, `ben-carter`, `# Session — Tom Baker`), or a
  * group's (`2026-11-13 Team sync`), which names no client.
  */
-import { ownString } from './detach';
+import { remembered } from './memo';
 import { findWrittenDate } from '../natural-dates';
 import type { DateOrder, NoteLayout } from '../layout/layout';
 import { basename } from './records';
@@ -71,14 +71,7 @@ const named = new Map<string, string | null>();
 const MAX_NAMED = 20_000;
 
 export function nameFromWords(raw: string): string | null {
-  let name = named.get(raw);
-  if (name === undefined) {
-    name = nameFromWordsUncached(raw);
-    if (named.size >= MAX_NAMED) named.clear();
-    // Kept under a copy of its own: a key cut from a note's text would keep the whole text alive.
-    named.set(ownString(raw), name === null ? null : ownString(name));
-  }
-  return name;
+  return remembered(named, MAX_NAMED, raw, nameFromWordsUncached);
 }
 
 function nameFromWordsUncached(raw: string): string | null {

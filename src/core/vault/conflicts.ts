@@ -2,6 +2,7 @@
  * Copies sync tools leave behind (docs/note-format.md, "What is a note"): they are not notes.
  * Each is named after the note it copies, so the coach can be told which one to resolve.
  */
+import { remembered } from '../parse/memo';
 
 const PATTERNS: RegExp[] = [
   // Dropbox: `Note (conflicted copy).md`, `Note (Sam's conflicted copy 2026-11-21).md`; Obsidian Sync
@@ -48,14 +49,8 @@ export function conflictCopyOf(path: string): string | null {
 const keys = new Map<string, string>();
 
 export function nameKey(name: string): string {
-  let key = keys.get(name);
-  if (key === undefined) {
-    key = computeKey(name);
-    // Names repeat (a client's every session names them): a bounded cache, cleared when full.
-    if (keys.size > 50_000) keys.clear();
-    keys.set(name, key);
-  }
-  return key;
+  // Names repeat (a client's every session names them): a bounded memo of 50,001.
+  return remembered(keys, 50_001, name, computeKey);
 }
 
 /** Zero-width characters and direction marks: no part of a name as the reader compares names. */

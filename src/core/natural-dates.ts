@@ -43,8 +43,8 @@ const MAX_PHRASE_INPUT = 400;
  * there is not a due date.
  */
 export function dueFromPhrase(text: string, sessionDate: IsoDate, next: IsoDate | null, order: DateOrder, leadDays = 0): FoundDate | null {
-  if (text.length === 0 || text.length > MAX_PHRASE_INPUT || !mayNameDue(text)) return null;
-  return readDuePhrase(text, sessionDate, next, order, leadDays);
+  // readDuePhrase turns away an empty or over-long text itself; the hint is not run on a long one.
+  return text.length <= MAX_PHRASE_INPUT && mayNameDue(text) ? readDuePhrase(text, sessionDate, next, order, leadDays) : null;
 }
 
 /**

@@ -118,16 +118,14 @@ export function textSimilarity(a: string | Set<string>, b: string | Set<string>)
  */
 function sharedCount(x: Tokens, y: Tokens): number {
   let shared = 0;
-  for (let i = 0; i < x.length; i++) {
-    const w = x[i];
-    for (let j = 0; j < y.length; j++) {
-      if (y[j] === w) {
-        shared++;
-        break;
-      }
-    }
-  }
+  for (let i = 0; i < x.length; i++) if (holds(y, x[i])) shared++;
   return shared;
+}
+
+/** Whether a word list holds a word. */
+function holds(words: Tokens, w: number): boolean {
+  for (let j = 0; j < words.length; j++) if (words[j] === w) return true;
+  return false;
 }
 
 /** `textSimilarity` of two token lists (no sets built: lists are a handful of words). */
@@ -147,13 +145,7 @@ export function similarityAtLeast(x: Tokens, y: Tokens, bar: number): number {
   for (let i = 0; i < x.length; i++) {
     // The best this pair can still score, computed as the score itself is.
     if ((2 * (shared + x.length - i)) / n < bar) return 0;
-    const w = x[i];
-    for (let j = 0; j < y.length; j++) {
-      if (y[j] === w) {
-        shared++;
-        break;
-      }
-    }
+    if (holds(y, x[i])) shared++;
   }
   // One shared word between short texts ("Send the invoice" / "Send the deck") is not enough.
   if (shared < 2 && Math.min(x.length, y.length) > 1) return 0;

@@ -129,8 +129,7 @@ export class CopyGate {
         shared = true;
       }
     }
-    const named = this.named.size > 0 ? this.named.get(path) : undefined;
-    if (named !== undefined) for (const p of named) others.push(p);
+    this.namedAfter(path, others);
     if (original === null && !shared) this.plain = path;
     return others;
   }
@@ -153,9 +152,14 @@ export class CopyGate {
         if (group.size === 1) this.byFingerprint.set(fp, [...group][0]);
       }
     }
+    this.namedAfter(path, others);
+    return others;
+  }
+
+  /** Adds to `others` the conflict-named paths named after `path`. */
+  private namedAfter(path: string, others: string[]): void {
     const named = this.named.size > 0 ? this.named.get(path) : undefined;
     if (named !== undefined) for (const p of named) others.push(p);
-    return others;
   }
 
   /** A note's own reading, whatever was filed for it. */

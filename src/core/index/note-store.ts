@@ -98,9 +98,8 @@ export abstract class NoteStore {
   protected file(path: string, real: ParsedNote, text: string | null): string[] {
     // The reading's own copy of the path, so the lookups keep one string per note, not the caller's as well.
     if (real.path === path) path = real.path;
-    // One look-up of what the path held, for the gate and for put (the map holds every note).
+    // One look-up of what the path held, for put and the gate (a path never filed has nothing there to leave).
     const old = this.notes.get(path);
-    // A path the index has never filed has nothing in the copy gate to leave first.
     const others = this.copies.enter(path, real, text, old !== undefined);
     this.put(this.copies.filing(path, real, this.exists), old);
     return this.refile(others);
@@ -257,8 +256,7 @@ export abstract class NoteStore {
     this.notes.set(note.path, note);
     this.bump(note);
     if (note.client) this.directory.add(note.client);
-    // While every session waits to be resolved (a client note changed, or none resolved yet:
-    // a vault being read), the next pass takes them all, so none is listed as well.
+    // While every session waits to be resolved (a vault being read), the next pass takes them all.
     const listUnresolved = this.resolvedAllAt === this.directory.epoch;
     for (let index = 0; index < note.sessions.length; index++) {
       const s = note.sessions[index];

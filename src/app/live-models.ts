@@ -20,6 +20,7 @@ import { prepareRoster, type RosterCache } from '../core/analytics/roster';
 import type { Prepared, Preparation } from '../core/index/prepare';
 import { buildTodayModel } from './today';
 import { buildPracticeModel } from './practice';
+import { afterUiTurn, type TurnHost } from './ui-turn';
 import type { PracticeModel, PracticeOptions } from './practice';
 
 export interface LiveModelOptions {
@@ -29,7 +30,11 @@ export interface LiveModelOptions {
   agreements?: AgreementIndex;
   /** How often to check whether the date has changed (ms). */
   dayCheckMs?: number;
-  /** The timers the stores use; `window` (Obsidian's main window, which outlives popouts) unless given. */
+  /**
+   * The timers the stores use; `window` (Obsidian's main window, which outlives popouts) unless
+   * given. With window's, the work ahead yields between slices by a background task of its scheduler (./ui-turn);
+   * with timers given (the tests' fake ones), by a zero timer of theirs.
+   */
   timers?: Timers;
   /** The clock slices are measured with (ms); `performance.now` unless given. */
   now?: () => number;
@@ -76,8 +81,11 @@ export class LiveModels {
   private live<T>(build: (asOf: IsoDate) => T, ahead?: Ahead<T>): Readable<T> {
     return readable<T>(undefined, (set) => {
       const timers = this.options.timers ?? window;
+      const turns: TurnHost = this.options.timers ? { setTimeout: (h, ms) => timers.setTimeout(h, ms), clearTimeout: (id) => timers.clearTimeout(id) } : window;
       const now = this.options.now ?? (() => performance.now());
       let timer: unknown = null;
+      /** Cancels the next slice of work ahead, while one is waiting for its turn. */
+      let nextSlice: (() => void) | null = null;
       let day = this.options.today();
       let last: T | undefined;
       let first = true;
@@ -88,6 +96,8 @@ export class LiveModels {
       const cancel = () => {
         if (timer !== null) timers.clearTimeout(timer);
         timer = null;
+        nextSlice?.();
+        nextSlice = null;
       };
       const refresh = () => {
         cancel();
@@ -100,7 +110,7 @@ export class LiveModels {
         const work = ahead.prepare(asOf);
         let shown = now();
         const step = () => {
-          timer = null;
+          nextSlice = null;
           const deadline = now() + SLICE_MS;
           const p = work.step(() => now() > deadline);
           if (p.finished) {
@@ -118,7 +128,7 @@ export class LiveModels {
             show(build(asOf));
             return;
           }
-          timer = timers.setTimeout(step, 0);
+          nextSlice = afterUiTurn(step, turns);
         };
         step();
       };

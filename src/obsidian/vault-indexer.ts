@@ -20,6 +20,7 @@ import type { StagedRead, VaultIndex } from '../core/index/vault-index';
 import { MAX_NOTE_BYTES, tooLargeMessage } from '../core/parse/unread';
 import { resolveCoreSettings, type CoreSettings } from '../core/settings';
 import type { IndexProgress } from '../ui/contracts';
+import { uiTurn } from '../app/ui-turn';
 
 /** A note file too large to read (see MAX_NOTE_CHARS), refused before its text is read. */
 class TooLarge extends Error {
@@ -57,7 +58,8 @@ interface Scan {
 }
 
 const now = () => performance.now();
-const yieldToUi = () => new Promise<void>((r) => window.setTimeout(r, 0));
+/** A turn for the UI between slices: a background task, not a zero timer (see ../app/ui-turn). */
+const yieldToUi = () => uiTurn(window);
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class VaultIndexer {

@@ -22,6 +22,7 @@ import { resolveNudgeSettings } from '../../src/core/nudges/settings';
 import { practiceFigures } from '../../src/core/practice/figures';
 import { buildPracticeModel } from '../../src/app/practice';
 import { app } from './app-harness';
+import { afterUiTurn } from '../../src/app/ui-turn';
 import { setYamlParser } from '../../src/core/parse/yaml';
 import { yamlPackageParser } from '../../src/cli/yaml';
 
@@ -52,6 +53,8 @@ const ft = {
   today: { buildTodayModel, buildAgreementModel, resolveNudgeSettings, nudgeLinks },
   /** The practice view's figures and model builder. */
   practice: { practiceFigures, buildPracticeModel },
+  /** The turn the work ahead and the start-up read yield by, to run against the page's real scheduler. */
+  afterUiTurn,
   /** The demo vault's agreements, as the adapter keeps them. */
   demoAgreements(): AgreementIndex {
     const store = new AgreementIndex();

@@ -5,6 +5,8 @@
  */
 
 import type { ParsedNote } from '../types';
+import { nameKey } from '../vault/conflicts';
+import { versionKeys } from './keys';
 
 /** A point in the index's changes (`NoteStore.changeMark`). */
 export interface ChangeMark {
@@ -39,6 +41,54 @@ export class BumpLog {
   /** The keys bumped from `position` on (repeats possible), or null when the log no longer reaches back that far. */
   since(position: number): readonly string[] | null {
     return position < this.base ? null : this.keys.slice(position - this.base);
+  }
+}
+
+/**
+ * Every key's version (a key is a client note's name or alias key, or a name a session gives),
+ * moved on whenever a note under that key changes, and the log of the keys moved, so per-client
+ * work can be cached and kept across changes that do not touch the client.
+ */
+export class KeyVersions {
+  private readonly versions = new Map<string, number>();
+  private readonly log = new BumpLog();
+
+  /** A key's version: 0 until a note under it first changes. */
+  of(key: string): number {
+    return this.versions.get(key) ?? 0;
+  }
+
+  /** The position the next bump will have, for `since`. */
+  get position(): number {
+    return this.log.position;
+  }
+
+  /** The keys bumped from `position` on (repeats possible), or null when the log no longer reaches back that far. */
+  since(position: number): readonly string[] | null {
+    return this.log.since(position);
+  }
+
+  /** Moves on every key a note's reading is filed under: its client's keys, and each session's names. */
+  bumpNote(note: ParsedNote): void {
+    if (note.client) for (const k of versionKeys(note.client)) this.bump(k);
+    for (const s of note.sessions) {
+      // A full name (`Maya Okafor`) never counts for another client of that first name (a first
+      // name alone, `Maya`, is its own key), so only this key's clients are worked out again.
+      const ref = nameKey(s.clientRef);
+      this.bump(ref);
+      const target = nameKey(s.clientTarget);
+      if (target !== ref) this.bump(target);
+      for (const a of s.attendees) this.bump(nameKey(a));
+    }
+  }
+
+  /**
+   * One key's version moves on. A key bumped twice by one change is harmless (versions are only
+   * compared, and the log allows repeats), so a note's keys are not gathered into a set first.
+   */
+  private bump(k: string): void {
+    this.versions.set(k, this.of(k) + 1);
+    this.log.add(k);
   }
 }
 

@@ -15,7 +15,7 @@ import { ClientDirectory } from './client-directory';
 import type { SessionEntry } from './derive';
 import { BlockIds } from './block-ids';
 import { addTo, byPath, firstName, removeFrom, versionKeys } from './keys';
-import { BumpLog, sameClientsNamed, type ChangeMark } from './change-log';
+import { KeyVersions, sameClientsNamed, type ChangeMark } from './change-log';
 import { preparation, type Preparation } from './prepare';
 
 export type IndexListener = (changedPaths: readonly string[]) => void;
@@ -60,8 +60,8 @@ export abstract class NoteStore {
   protected resolvedAllAt = -1;
   /** Block ids and from-links by note, once built (see ./block-ids). */
   private builtBlockIds: BlockIds | null = null;
-  /** Bumped for a key whenever a note under that key changes, so per-client work can be cached. */
-  protected keyVersions = new Map<string, number>();
+  /** Every key's version, moved on whenever a note under that key changes, so per-client work can be cached. */
+  protected keys = new KeyVersions();
   /** Per client (by note path, or name for a client without a note), what was worked out at a client version. */
   protected readonly perClient = new Map<string, ClientCache>();
   protected epoch = 0;
@@ -78,8 +78,6 @@ export abstract class NoteStore {
    * session note leaves it, so the list, and every per-client answer keyed on its objects, holds.
    */
   protected listChanges = 0;
-  /** Every key bumped (see `bump`), as far back as a refresh looks. */
-  private readonly bumped = new BumpLog();
 
   constructor(settings: Partial<CoreSettings> = {}) {
     this.settings = resolveCoreSettings(settings);
@@ -207,34 +205,12 @@ export abstract class NoteStore {
     for (const l of this.listeners) l(paths);
   }
 
-  protected bump(note: ParsedNote): void {
-    if (note.client) for (const k of versionKeys(note.client)) this.bumpKey(k);
-    for (const s of note.sessions) {
-      // A full name (`Maya Okafor`) never counts for another client of that first name (a first
-      // name alone, `Maya`, is its own key), so only this key's clients are worked out again.
-      const ref = nameKey(s.clientRef);
-      this.bumpKey(ref);
-      const target = nameKey(s.clientTarget);
-      if (target !== ref) this.bumpKey(target);
-      for (const a of s.attendees) this.bumpKey(nameKey(a));
-    }
-  }
-
-  /**
-   * One key's version moves on. A key bumped twice by one change is harmless (versions are only
-   * compared, and the log allows repeats), so a note's keys are not gathered into a set first.
-   */
-  private bumpKey(k: string): void {
-    this.keyVersions.set(k, (this.keyVersions.get(k) ?? 0) + 1);
-    this.bumped.add(k);
-  }
-
   /**
    * Where the index stands, for `keysBumpedSince`: answers worked out now stay right for every
    * client none of whose keys is bumped after it, while the same `epoch` and client list hold.
    */
   changeMark(): ChangeMark {
-    return { epoch: this.epoch, list: this.listChanges, bumps: this.bumped.position };
+    return { epoch: this.epoch, list: this.listChanges, bumps: this.keys.position };
   }
 
   /**
@@ -243,7 +219,7 @@ export abstract class NoteStore {
    */
   protected keysBumpedSince(mark: ChangeMark): readonly string[] | null {
     if (mark.epoch !== this.epoch || mark.list !== this.listChanges) return null;
-    return this.bumped.since(mark.bumps);
+    return this.keys.since(mark.bumps);
   }
 
   /** Files a note's records; `old` is what the path held (looked up when not given). */
@@ -254,7 +230,7 @@ export abstract class NoteStore {
     if (old === undefined) this.sortedPaths = null;
     else this.take(note.path, true, old);
     this.notes.set(note.path, note);
-    this.bump(note);
+    this.keys.bumpNote(note);
     if (note.client) this.directory.add(note.client);
     // While every session waits to be resolved (a vault being read), the next pass takes them all.
     const listUnresolved = this.resolvedAllAt === this.directory.epoch;
@@ -279,7 +255,7 @@ export abstract class NoteStore {
     if (!replacing && (old.client || old.sessions.length > 0)) this.listChanges++;
     this.notes.delete(path);
     if (!replacing) this.sortedPaths = null;
-    this.bump(old);
+    this.keys.bumpNote(old);
     this.directory.remove(path);
     for (const s of old.sessions) {
       this.sessionEntries.delete(s.key);
@@ -306,13 +282,13 @@ export abstract class NoteStore {
     // By object: the client list holds the same objects between changes.
     let v = this.versions.get(client);
     if (v === undefined) {
-      v = `${this.epoch}:${this.directory.epoch}:${this.clientVersionKeys(client).map((k) => this.keyVersions.get(k) ?? 0).join('.')}`;
+      v = `${this.epoch}:${this.directory.epoch}:${this.clientVersionKeys(client).map((k) => this.keys.of(k)).join('.')}`;
       this.versions.set(client, v);
     }
     return v;
   }
 
-  /** The keys whose bumps change a client's version (see `bump`). */
+  /** The keys whose bumps change a client's version (see `KeyVersions.bumpNote`). */
   protected clientVersionKeys(client: Client): readonly string[] {
     const note = client.path ? this.notes.get(client.path)?.client : undefined;
     return note ? versionKeys(note) : [nameKey(client.name), firstName(nameKey(client.name))];
@@ -392,7 +368,7 @@ export abstract class NoteStore {
     this.unresolved = from.unresolved;
     this.resolvedAllAt = from.resolvedAllAt;
     this.builtBlockIds = from.builtBlockIds;
-    this.keyVersions = from.keyVersions;
+    this.keys = from.keys;
     this.perClient.clear();
     this.versions.clear();
     this.epoch = Math.max(this.epoch, from.epoch) + 1;

@@ -191,6 +191,57 @@ function maybeDiv(cls: string): HTMLElement {
   return (hasDom() ? buildEl(document, 'div', cls, null) : undefined) as HTMLElement;
 }
 
+// ---- The window's task scheduler -----------------------------------------------------------------
+//
+// Obsidian's window is Chromium's (Electron), which has the Prioritized Task Scheduling API:
+// `scheduler.postTask(callback, { priority, signal })` runs the callback as a task of its own,
+// after the current one, and returns a promise of what it returned (rejected with what it threw);
+// a task whose signal aborts before it runs never runs, and its promise rejects with the signal's
+// reason (an AbortError). The start-up read and the work ahead yield by it (src/app/ui-turn.ts),
+// so the fake window has it too, where the test DOM (happy-dom) has none: otherwise the adapter
+// tests would only ever take the zero-timer fallback that Obsidian's window never takes. A task
+// runs from a zero timer of the window's, so fake timers control it as they do the rest; the
+// order between priorities (a background task after the page's own) is not modelled.
+
+interface FakeTaskOptions {
+  priority?: 'user-blocking' | 'user-visible' | 'background';
+  signal?: AbortSignal;
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The task was aborted.', 'AbortError');
+}
+
+/** Chromium's `scheduler.postTask`, over the window's timers. */
+export function fakePostTask(host: { setTimeout(h: () => void, ms: number): unknown; clearTimeout(id: unknown): void }) {
+  return (callback: () => unknown, options: FakeTaskOptions = {}): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const signal = options.signal;
+      if (signal?.aborted) {
+        reject(abortReason(signal));
+        return;
+      }
+      const onAbort = () => {
+        host.clearTimeout(id);
+        reject(abortReason(signal!));
+      };
+      const id = host.setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        try {
+          resolve(callback());
+        } catch (e) {
+          reject(e);
+        }
+      }, 0);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+if (typeof window !== 'undefined' && (window as { scheduler?: unknown }).scheduler === undefined) {
+  const host = window as unknown as { setTimeout(h: () => void, ms: number): unknown; clearTimeout(id: unknown): void };
+  Object.defineProperty(window, 'scheduler', { configurable: true, value: { postTask: fakePostTask(host) } });
+}
+
 // ---- Events ------------------------------------------------------------------------------------
 
 export interface EventRef {

@@ -166,3 +166,40 @@ describe('the fake Obsidian', () => {
     }
   });
 });
+
+describe('the fake window’s task scheduler (Chromium’s scheduler.postTask, as Obsidian’s window has)', () => {
+  const scheduler = () => (window as unknown as { scheduler: { postTask(cb: () => unknown, o?: { priority?: string; signal?: AbortSignal }): Promise<unknown> } }).scheduler;
+
+  it('runs a task after the current one and resolves with what it returned, or rejects with what it threw', async () => {
+    const seen: string[] = [];
+    const a = scheduler().postTask(() => (seen.push('a'), 1), { priority: 'background' });
+    const b = scheduler().postTask(() => {
+      throw new Error('boom');
+    });
+    seen.push('now');
+    await expect(a).resolves.toBe(1);
+    await expect(b).rejects.toThrow('boom');
+    expect(seen).toEqual(['now', 'a']);
+  });
+
+  it('never runs a task whose signal aborts first, and rejects it with an AbortError', async () => {
+    const ran = vi.fn();
+    const abort = new AbortController();
+    const task = scheduler().postTask(ran, { priority: 'background', signal: abort.signal });
+    abort.abort();
+    await expect(task).rejects.toMatchObject({ name: 'AbortError' });
+    const late = new AbortController();
+    late.abort();
+    await expect(scheduler().postTask(ran, { signal: late.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(ran).not.toHaveBeenCalled();
+  });
+
+  it('is what the adapter’s UI turns go through', async () => {
+    const { afterUiTurn } = await import('../../src/app/ui-turn');
+    const spy = vi.spyOn(scheduler(), 'postTask');
+    await new Promise<void>((done) => afterUiTurn(done, window as never));
+    expect(spy).toHaveBeenCalledWith(expect.any(Function), expect.objectContaining({ priority: 'background' }));
+    spy.mockRestore();
+  });
+});

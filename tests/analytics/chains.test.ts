@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findChains } from '../../src/core/analytics/chains';
+import type { Commitment } from '../../src/core/types';
+import { findChainsByEveryPair } from './chains-reference';
 import { hashOf, meaningfulTokens, similarityAtLeast, textSimilarity, tokenList, tokenSimilarity, tokensOf } from '../../src/core/analytics/similarity';
 import { DEFAULT_THRESHOLDS } from '../../src/core/analytics/thresholds';
 import { clientNote, indexOf, sessionNote, signalNames, vault, weekly, type Files } from './fixtures';
@@ -277,5 +279,52 @@ describe('similarity with a bar', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe('the search by words (chains.ts) against trying every pair (chains-reference.ts)', () => {
+  const WORDS = ['send', 'the', 'deck', 'Dana', 'call', 'mum', 'draft', 'invoice', 'walk', 'twenty', 'minutes', 'Sarah', 'review', 'budget', 'plan', 'Monday'];
+  const STATUSES = ['open', 'done', 'partial', 'stuck', 'let-go', 'recommitted'] as const;
+  const line = fc.record({
+    words: fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 6 }),
+    status: fc.constantFrom(...STATUSES),
+    carried: fc.boolean(),
+    id: fc.option(fc.constantFrom('a1', 'b2', 'c3', 'd4'), { nil: null, freq: 4 }),
+    from: fc.option(fc.constantFrom('a1', 'b2', 'c3', 'd4', 'zz'), { nil: null, freq: 4 }),
+  });
+  const history = fc.array(fc.array(line, { minLength: 0, maxLength: 5 }), { minLength: 1, maxLength: 70 });
+
+  /** A client's commitments, oldest session first, with what findChains reads of them. */
+  function commitments(sessions: (typeof line extends fc.Arbitrary<infer L> ? L : never)[][]): Commitment[] {
+    const out: Commitment[] = [];
+    sessions.forEach((lines, s) =>
+      lines.forEach((l, k) =>
+        out.push({ sessionKey: `S${s}`, text: l.words.join(' '), status: l.status, checkbox: l.carried ? 'recommitted' : 'open', id: l.id, from: l.from, line: k + 1 } as unknown as Commitment),
+      ),
+    );
+    return out;
+  }
+
+  it('finds the same chains, in the same order, for any history and bar', () => {
+    fc.assert(
+      fc.property(history, fc.constantFrom(0.1, 0.35, SIM, 0.8, 1), (sessions, similarity) => {
+        const list = commitments(sessions);
+        expect(findChains(list, similarity)).toEqual(findChainsByEveryPair(list, similarity));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds the same chains for every client of a vault of real-looking notes', () => {
+    const index = indexOf(
+      vault(
+        clientNote(JANE, { cadence: 'weekly' }),
+        weekly(JANE, '2025-01-06', Array.from({ length: 80 }, (_, w) => [`- [${w % 4 === 0 ? 'x' : ' '}] Send the deck to Dana ${w % 3 === 0 ? 'and Sarah' : ''}`, `- [${w % 7 === 0 ? '>' : ' '}] ${w % 2 ? 'Walk twenty minutes at lunch' : 'Walk 20 minutes after lunch'}`, `- [ ] Review chapter ${w % 5}`])),
+      ),
+    );
+    const list = index.commitmentsOf(JANE);
+    expect(list.length).toBeGreaterThan(200);
+    expect(findChains(list, SIM)).toEqual(findChainsByEveryPair(list, SIM));
+    expect(findChains(list, SIM).some((c) => c.sessions > 2)).toBe(true);
   });
 });

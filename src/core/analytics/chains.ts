@@ -24,13 +24,46 @@ export interface Chain {
  */
 export const MAX_GAP = 52;
 
+/** A commitment no later line continues yet: its session, its place there, its words. */
+interface OpenEnd {
+  i: number;
+  k: number;
+  words: Tokens;
+  /** The line it was last tried against (a number per line), so a line tries it once. */
+  seen: number;
+}
+
+/** A line that may continue an open end: `gap` sessions later, `k` the end's place, `j` the line's. */
+interface Pair {
+  p: Commitment;
+  c: Commitment;
+  score: number;
+  gap: number;
+  k: number;
+  j: number;
+}
+
 /**
  * Chains of a client's commitments (given oldest session first, as `VaultIndex.commitmentsOf`
  * returns them). Every commitment is in exactly one chain; single links are chains of one.
  */
 export function findChains(commitments: readonly Commitment[], similarity: number): Chain[] {
-  const byId = new Map<string, Commitment>();
-  for (const c of commitments) if (c.id !== null && !byId.has(c.id)) byId.set(c.id, c);
+  // The first commitment of each block id, asked for by a line that names one (`from`). Few lines
+  // do, so the first few are found by a look along the list, and a map is built only for a client
+  // with many.
+  let byId: Map<string, Commitment> | null = null;
+  let looks = 0;
+  const withId = (id: string): Commitment | undefined => {
+    if (byId === null && looks++ < 16) {
+      for (const c of commitments) if (c.id === id) return c;
+      return undefined;
+    }
+    if (byId === null) {
+      byId = new Map();
+      for (const c of commitments) if (c.id !== null && !byId.has(c.id)) byId.set(c.id, c);
+    }
+    return byId.get(id);
+  };
 
   // Sessions in order, each with its commitments (and their words, once asked for).
   const sessions: { path: string; list: Commitment[]; tokens: (Tokens | undefined)[] }[] = [];
@@ -47,7 +80,7 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
   for (let i = 0; i < sessions.length; i++) {
     for (const c of sessions[i].list) {
       if (c.from === null) continue;
-      const p = byId.get(c.from);
+      const p = withId(c.from);
       if (p && p !== c && !hasNext.has(p) && (order.get(p.sessionKey) ?? i) <= i) {
         prev.set(c, { from: p, by: 'id' });
         hasNext.add(p);
@@ -58,48 +91,70 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
   // later line continues yet is an open end, and a session's lines pair with the open ends of the
   // nearest sessions first, best match first within a session, so a closer rewrite is never
   // beaten to its predecessor by a looser one listed earlier.
-  const ends: { i: number; k: number }[] = [];
+  //
+  // A pair needs a word in common (every bar is above 0), so the open ends are found by their
+  // words: `byWord` lists, for each word, the ends that have it, oldest first. An end continued,
+  // or more than MAX_GAP sessions back, is dropped from a list when the list is next read. (Trying
+  // every open end against every line was most of a cold roster: a client with a year of
+  // sessions has dozens of open ends, and most pairs share no word.)
+  const floor = Math.max(similarity, Number.MIN_VALUE);
+  const byWord = new Map<number, OpenEnd[]>();
+  /** A word's key in `byWord`: a small integer (a faster key than the word's 53-bit number); words that share one only share a list, and every pair is still scored on its words. */
+  const keyOf = (word: number) => (word | 0) & 0x3fffffff;
+  let stamp = 0;
   for (let i = 0; i < sessions.length; i++) {
     const here = sessions[i].list;
     if (i > 0) {
-      const pairs: { p: Commitment; c: Commitment; score: number; gap: number }[] = [];
-      // This session's lines that may continue an earlier one (no id link, not joined yet), and
-      // their words: the same for every open end, so found once.
-      const free: Commitment[] = [];
-      const freeWords: Tokens[] = [];
+      const pairs: Pair[] = [];
       for (let k = 0; k < here.length; k++) {
         const c = here[k];
+        // Only lines that may continue an earlier one: no id link, not joined yet.
         if (c.from !== null || prev.has(c)) continue;
-        free.push(c);
-        freeWords.push(tok(i, k));
-      }
-      for (const end of free.length > 0 ? ends : []) {
-        const p = sessions[end.i].list[end.k];
-        if (hasNext.has(p)) continue;
-        // A `[>]` box says it was carried into the next session, so a rewritten text there is
-        // enough (any real overlap); otherwise the text has to read as the same commitment.
-        const bar = p.checkbox === 'recommitted' && end.i === i - 1 ? Number.MIN_VALUE : similarity;
-        const x = tok(end.i, end.k);
-        for (let j = 0; j < free.length; j++) {
-          const c = free[j];
-          const y = freeWords[j];
-          const score = similarityAtLeast(x, y, bar);
-          if (score >= bar && (bar !== similarity || (!swapsWords(x, y) && !namesDiffer(p.text, c.text)))) pairs.push({ p, c, score, gap: i - end.i });
+        const y = tok(i, k);
+        stamp++;
+        for (let w = 0; w < y.length; w++) {
+          const ends = byWord.get(keyOf(y[w]));
+          if (ends === undefined) continue;
+          let kept = 0;
+          for (let e = 0; e < ends.length; e++) {
+            const end = ends[e];
+            const p = sessions[end.i].list[end.k];
+            if (hasNext.has(p) || i - end.i > MAX_GAP) continue;
+            ends[kept++] = end;
+            if (end.seen === stamp) continue; // met under another of the line's words
+            end.seen = stamp;
+            // A `[>]` box says it was carried into the next session, so a rewritten text there is
+            // enough (any real overlap); otherwise the text has to read as the same commitment.
+            const bar = p.checkbox === 'recommitted' && end.i === i - 1 ? Number.MIN_VALUE : floor;
+            const x = end.words;
+            const score = similarityAtLeast(x, y, bar);
+            if (score >= bar && (bar !== floor || (!swapsWords(x, y) && !namesDiffer(p.text, c.text)))) pairs.push({ p, c, score, gap: i - end.i, k: end.k, j: k });
+          }
+          ends.length = kept;
         }
       }
-      pairs.sort((x, y) => x.gap - y.gap || y.score - x.score);
+      // Nearest session first, then best match, then as the lines stand (the earlier line of the
+      // earlier session note first): the order the search by every pair found them in.
+      pairs.sort((x, y) => x.gap - y.gap || y.score - x.score || x.k - y.k || x.j - y.j);
       for (const { p, c } of pairs) {
         if (prev.has(c) || hasNext.has(p)) continue;
         prev.set(c, { from: p, by: 'text' });
         hasNext.add(p);
       }
     }
-    // The ends still open: earlier ones not continued, and this session's (a done one ends its
-    // chain); a line not written again within MAX_GAP sessions is not looked for any more.
-    let kept = 0;
-    for (const end of ends) if (!hasNext.has(sessions[end.i].list[end.k]) && i + 1 - end.i <= MAX_GAP) ends[kept++] = end;
-    ends.length = kept;
-    for (let k = 0; k < here.length; k++) if (here[k].status !== 'done' && !hasNext.has(here[k])) ends.push({ i, k });
+    // This session's open ends (a done one ends its chain), each listed once under each of its words.
+    for (let k = 0; k < here.length; k++) {
+      if (here[k].status === 'done' || hasNext.has(here[k])) continue;
+      const words = tok(i, k);
+      const end: OpenEnd = { i, k, words, seen: 0 };
+      for (let w = 0; w < words.length; w++) {
+        if (words.indexOf(words[w]) < w) continue;
+        const key = keyOf(words[w]);
+        const ends = byWord.get(key);
+        if (ends === undefined) byWord.set(key, [end]);
+        else if (ends[ends.length - 1] !== end) ends.push(end);
+      }
+    }
   }
 
   const chains: Chain[] = [];

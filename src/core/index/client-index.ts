@@ -195,11 +195,19 @@ export class ClientIndex extends NoteStore {
     // Case twins of the client note count too.
     if (note) for (const p of this.directory.withName(note.name)) for (const k of clientKeys(this.notes.get(p)!.client!)) keys.push(k, firstName(k));
     const out: SessionEntry[] = [];
-    const seen = new Set<string>();
+    // A session listed under two of the keys is taken once. Most clients' sessions are all under
+    // one key (the full name), and a key's list holds each session once, so no set is needed.
+    let seen: Set<string> | null = null;
+    let lists = 0;
     for (const k of keys) {
-      for (const sk of this.sessionsByRef.get(k) ?? []) {
-        if (seen.has(sk)) continue;
-        seen.add(sk);
+      const listed = this.sessionsByRef.get(k);
+      if (listed === undefined || listed.size === 0) continue;
+      if (++lists === 2) seen = new Set(out.map((e) => e.s.key));
+      for (const sk of listed) {
+        if (seen !== null) {
+          if (seen.has(sk)) continue;
+          seen.add(sk);
+        }
         const e = this.sessionEntries.get(sk);
         if (!e) continue;
         if (this.sameClient(this.resolveSession(e.s), client)) out.push(e);

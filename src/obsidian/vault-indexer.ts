@@ -40,7 +40,7 @@ export interface IndexerOptions {
 
 /** Reads started at once. */
 const BATCH = 200;
-const SLICE_MS = 12;
+const SLICE_MS = 8;
 const READ_TIMEOUT_MS = 15_000;
 
 type Read = { path: string; file: TFile; text: string } | { path: string; file: TFile; error: string };

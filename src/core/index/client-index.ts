@@ -59,9 +59,8 @@ export class ClientIndex extends NoteStore {
   /** Implicit clients are named as their earliest session (by path) writes them. */
   private implicitName(key: string): string | null {
     let first: SessionEntry | null = null;
-    for (const k of this.sessionsByRef.get(key) ?? []) {
-      const e = this.sessionEntries.get(k);
-      if (!e || nameKey(e.s.clientRef) !== key) continue;
+    for (const e of this.sessionsByRef.get(key) ?? []) {
+      if (nameKey(e.s.clientRef) !== key) continue;
       if (first === null || e.s.path < first.s.path) first = e;
     }
     return first ? first.s.clientRef.replace(/\s+/g, ' ').trim() : null;
@@ -134,13 +133,11 @@ export class ClientIndex extends NoteStore {
       out.push(clientOfNote(c));
     }
     const implicit = new Map<string, string>();
-    for (const [ref, keys] of this.sessionsByRef) {
+    for (const [ref, entries] of this.sessionsByRef) {
       // A reference whose key a client note answers to resolves to that note, never to a client
       // known only from sessions: most vaults have no other, and need not resolve each session.
       if (this.directory.hasKey(ref)) continue;
-      for (const k of keys) {
-        const e = this.sessionEntries.get(k);
-        if (!e) continue;
+      for (const e of entries) {
         // The reference may be the session's client or one of the others present (a group session).
         const attendee = nameKey(e.s.clientRef) === ref ? undefined : e.s.attendees.find((a) => nameKey(a) === ref);
         const r = attendee !== undefined ? this.resolveRef(attendee, attendee, e.s.weak) : this.resolveSession(e.s);
@@ -159,10 +156,7 @@ export class ClientIndex extends NoteStore {
     if (r.kind === 'implicit') {
       const sessions = this.sessionsByRef.get(r.key);
       if (!sessions) return null;
-      for (const k of sessions) {
-        const e = this.sessionEntries.get(k);
-        if (e && this.resolveSession(e.s).kind === 'implicit') return this.clientFor(r);
-      }
+      for (const e of sessions) if (this.resolveSession(e.s).kind === 'implicit') return this.clientFor(r);
     }
     return null;
   }
@@ -197,19 +191,17 @@ export class ClientIndex extends NoteStore {
     const out: SessionEntry[] = [];
     // A session listed under two of the keys is taken once. Most clients' sessions are all under
     // one key (the full name), and a key's list holds each session once, so no set is needed.
-    let seen: Set<string> | null = null;
+    let seen: Set<SessionEntry> | null = null;
     let lists = 0;
     for (const k of keys) {
       const listed = this.sessionsByRef.get(k);
       if (listed === undefined || listed.size === 0) continue;
-      if (++lists === 2) seen = new Set(out.map((e) => e.s.key));
-      for (const sk of listed) {
+      if (++lists === 2) seen = new Set(out);
+      for (const e of listed) {
         if (seen !== null) {
-          if (seen.has(sk)) continue;
-          seen.add(sk);
+          if (seen.has(e)) continue;
+          seen.add(e);
         }
-        const e = this.sessionEntries.get(sk);
-        if (!e) continue;
         if (this.sameClient(this.resolveSession(e.s), client)) out.push(e);
         else if (e.s.attendees.some((a) => this.sameClient(this.resolveRef(a, a, e.s.weak), client))) out.push(e);
       }

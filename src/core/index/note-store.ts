@@ -46,8 +46,8 @@ export abstract class NoteStore {
   protected directory = new ClientDirectory();
   /** Copies that are not notes (./copies): what is filed for them, and their own readings. */
   private copies = new CopyGate();
-  /** Session keys by the reference's name key. */
-  protected sessionsByRef = new Map<string, Set<string>>();
+  /** Sessions by the reference's name key (and each attendee's): the entries of `sessionEntries` themselves, so a client's sessions are found without a look-up each. */
+  protected sessionsByRef = new Map<string, Set<SessionEntry>>();
   protected sessionEntries = new Map<string, SessionEntry>();
   protected sortedPaths: string[] | null = null;
   // What the vault-wide diagnostics read (./vault-diagnostics), kept current by put and take.
@@ -236,10 +236,11 @@ export abstract class NoteStore {
     const listUnresolved = this.resolvedAllAt === this.directory.epoch;
     for (let index = 0; index < note.sessions.length; index++) {
       const s = note.sessions[index];
-      this.sessionEntries.set(s.key, { note, s, index });
+      const entry: SessionEntry = { note, s, index };
+      this.sessionEntries.set(s.key, entry);
       const ref = nameKey(s.clientRef);
-      addTo(this.sessionsByRef, ref, s.key);
-      for (const a of s.attendees) addTo(this.sessionsByRef, nameKey(a), s.key);
+      addTo(this.sessionsByRef, ref, entry);
+      for (const a of s.attendees) addTo(this.sessionsByRef, nameKey(a), entry);
       if (s.weak || !ref.includes(' ')) this.unsureSessions.add(s.key);
       if (listUnresolved) this.unresolved.add(s.key);
     }
@@ -258,9 +259,13 @@ export abstract class NoteStore {
     this.keys.bumpNote(old);
     this.directory.remove(path);
     for (const s of old.sessions) {
+      // A session's key is its note's path (and line), so what is filed under it is this note's.
+      const entry = this.sessionEntries.get(s.key);
       this.sessionEntries.delete(s.key);
-      removeFrom(this.sessionsByRef, nameKey(s.clientRef), s.key);
-      for (const a of s.attendees) removeFrom(this.sessionsByRef, nameKey(a), s.key);
+      if (entry !== undefined) {
+        removeFrom(this.sessionsByRef, nameKey(s.clientRef), entry);
+        for (const a of s.attendees) removeFrom(this.sessionsByRef, nameKey(a), entry);
+      }
       this.unsureSessions.delete(s.key);
     }
     this.diagnosed.delete(path);

@@ -1,37 +1,17 @@
 /**
- * The chains as they were found before the word index (src/core/analytics/chains.ts): every open
- * end against every later line, kept as the reference the faster search must agree with.
+ * The search by text as it was before the word index (src/core/analytics/chains.ts `linkByText`):
+ * every open end tried against every later line, kept as the reference the faster search must
+ * agree with. The rest of the chains (sessions, id links, the chains the links make) is chains.ts's own.
  */
 import type { Commitment } from '../../src/core/types';
-import { linkedBy, MAX_GAP, type Chain } from '../../src/core/analytics/chains';
-import { namesDiffer, similarityAtLeast, swapsWords, tokensOf, type Tokens } from '../../src/core/analytics/similarity';
+import { chainsFromLinks, linkByIds, MAX_GAP, sessionLines, type Chain } from '../../src/core/analytics/chains';
+import { namesDiffer, similarityAtLeast, swapsWords, type Tokens } from '../../src/core/analytics/similarity';
 
 export function findChainsByEveryPair(commitments: readonly Commitment[], similarity: number): Chain[] {
-  const byId = new Map<string, Commitment>();
-  for (const c of commitments) if (c.id !== null && !byId.has(c.id)) byId.set(c.id, c);
-
-  // Sessions in order, each with its commitments (and their words, once asked for).
-  const sessions: { path: string; list: Commitment[]; tokens: (Tokens | undefined)[] }[] = [];
-  for (const c of commitments) {
-    const last = sessions[sessions.length - 1];
-    if (last && last.path === c.sessionKey) last.list.push(c);
-    else sessions.push({ path: c.sessionKey, list: [c], tokens: [] });
-  }
-  const tok = (i: number, k: number): Tokens => (sessions[i].tokens[k] ??= tokensOf(sessions[i].list[k].text));
-  const order = new Map(sessions.map((s, i) => [s.path, i]));
-
-  const prev = new Map<Commitment, { from: Commitment; by: 'id' | 'text' }>();
-  const hasNext = new Set<Commitment>();
-  for (let i = 0; i < sessions.length; i++) {
-    for (const c of sessions[i].list) {
-      if (c.from === null) continue;
-      const p = byId.get(c.from);
-      if (p && p !== c && !hasNext.has(p) && (order.get(p.sessionKey) ?? i) <= i) {
-        prev.set(c, { from: p, by: 'id' });
-        hasNext.add(p);
-      }
-    }
-  }
+  const lines = sessionLines(commitments);
+  const { sessions, words: tok } = lines;
+  const links = linkByIds(commitments, lines);
+  const { prev, hasNext } = links;
   // Without ids, the same commitment written again in a later session: each earlier one that no
   // later line continues yet is an open end, and a session's lines pair with the open ends of the
   // nearest sessions first, best match first within a session, so a closer rewrite is never
@@ -80,29 +60,5 @@ export function findChainsByEveryPair(commitments: readonly Commitment[], simila
     for (let k = 0; k < here.length; k++) if (here[k].status !== 'done' && !hasNext.has(here[k])) ends.push({ i, k });
   }
 
-  const chains: Chain[] = [];
-  for (const c of commitments) {
-    if (hasNext.has(c)) continue; // not the end of its chain
-    if (!prev.has(c)) {
-      // Most commitments are chains of one: no sets to build.
-      chains.push({ links: [c], sessions: 1, by: 'id', live: c.status !== 'done' && c.status !== 'let-go' });
-      continue;
-    }
-    const links: Commitment[] = [c];
-    let cur = prev.get(c);
-    const seen = new Set([c]);
-    while (cur && !seen.has(cur.from)) {
-      links.unshift(cur.from);
-      seen.add(cur.from);
-      cur = prev.get(cur.from);
-    }
-    chains.push({
-      links,
-      sessions: new Set(links.map((l) => l.sessionKey)).size,
-      by: linkedBy(links),
-      live: c.status !== 'done' && c.status !== 'let-go',
-    });
-  }
-  return chains;
+  return chainsFromLinks(commitments, links);
 }
-

@@ -43,11 +43,43 @@ interface Pair {
   j: number;
 }
 
+/** A client's commitments by session, oldest first, with each commitment's words once asked for (`words`). */
+export interface SessionLines {
+  sessions: { path: string; list: Commitment[]; tokens: (Tokens | undefined)[] }[];
+  /** The words of session `i`'s `k`th commitment. */
+  readonly words: (i: number, k: number) => Tokens;
+}
+
+/** Which commitment continues which: each one's predecessor, and the ones something continues. */
+export interface Links {
+  prev: Map<Commitment, { from: Commitment; by: 'id' | 'text' }>;
+  hasNext: Set<Commitment>;
+}
+
 /**
  * Chains of a client's commitments (given oldest session first, as `VaultIndex.commitmentsOf`
  * returns them). Every commitment is in exactly one chain; single links are chains of one.
  */
 export function findChains(commitments: readonly Commitment[], similarity: number): Chain[] {
+  const lines = sessionLines(commitments);
+  const links = linkByIds(commitments, lines);
+  linkByText(lines, links, similarity);
+  return chainsFromLinks(commitments, links);
+}
+
+/** The commitments by session (they come grouped, oldest session first). */
+export function sessionLines(commitments: readonly Commitment[]): SessionLines {
+  const sessions: SessionLines['sessions'] = [];
+  for (const c of commitments) {
+    const last = sessions[sessions.length - 1];
+    if (last && last.path === c.sessionKey) last.list.push(c);
+    else sessions.push({ path: c.sessionKey, list: [c], tokens: [] });
+  }
+  return { sessions, words: (i, k) => (sessions[i].tokens[k] ??= tokensOf(sessions[i].list[k].text)) };
+}
+
+/** The links written as `[from:: id]`: a line continues the first commitment of that id, in its session or an earlier one. */
+export function linkByIds(commitments: readonly Commitment[], { sessions }: SessionLines): Links {
   // The first commitment of each block id, asked for by a line that names one (`from`). Few lines
   // do, so the first few are found by a look along the list, and a map is built only for a client
   // with many.
@@ -65,18 +97,9 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
     return byId.get(id);
   };
 
-  // Sessions in order, each with its commitments (and their words, once asked for).
-  const sessions: { path: string; list: Commitment[]; tokens: (Tokens | undefined)[] }[] = [];
-  for (const c of commitments) {
-    const last = sessions[sessions.length - 1];
-    if (last && last.path === c.sessionKey) last.list.push(c);
-    else sessions.push({ path: c.sessionKey, list: [c], tokens: [] });
-  }
-  const tok = (i: number, k: number): Tokens => (sessions[i].tokens[k] ??= tokensOf(sessions[i].list[k].text));
   const order = new Map(sessions.map((s, i) => [s.path, i]));
-
-  const prev = new Map<Commitment, { from: Commitment; by: 'id' | 'text' }>();
-  const hasNext = new Set<Commitment>();
+  const prev: Links['prev'] = new Map();
+  const hasNext: Links['hasNext'] = new Set();
   for (let i = 0; i < sessions.length; i++) {
     for (const c of sessions[i].list) {
       if (c.from === null) continue;
@@ -87,6 +110,14 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
       }
     }
   }
+  return { prev, hasNext };
+}
+
+/**
+ * The links found by text, added to `links`: where there are no ids, the same commitment written
+ * again in a later session, or a `[>]` item and its rewritten form in the next session.
+ */
+function linkByText({ sessions, words: tok }: SessionLines, { prev, hasNext }: Links, similarity: number): void {
   // Without ids, the same commitment written again in a later session: each earlier one that no
   // later line continues yet is an open end, and a session's lines pair with the open ends of the
   // nearest sessions first, best match first within a session, so a closer rewrite is never
@@ -157,6 +188,10 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
     }
   }
 
+}
+
+/** The chains the links make, each ending at a commitment nothing continues, in the commitments' order. */
+export function chainsFromLinks(commitments: readonly Commitment[], { prev, hasNext }: Links): Chain[] {
   const chains: Chain[] = [];
   for (const c of commitments) {
     if (hasNext.has(c)) continue; // not the end of its chain

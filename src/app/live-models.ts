@@ -20,7 +20,7 @@ import { prepareRoster, type RosterCache } from '../core/analytics/roster';
 import type { Prepared, Preparation } from '../core/index/prepare';
 import { buildTodayModel } from './today';
 import { buildPracticeModel } from './practice';
-import { afterUiTurn, type TurnHost } from './ui-turn';
+import { afterUiTurn } from './ui-turn';
 import type { PracticeModel, PracticeOptions } from './practice';
 
 export interface LiveModelOptions {
@@ -81,7 +81,6 @@ export class LiveModels {
   private live<T>(build: (asOf: IsoDate) => T, ahead?: Ahead<T>): Readable<T> {
     return readable<T>(undefined, (set) => {
       const timers = this.options.timers ?? window;
-      const turns: TurnHost = this.options.timers ? { setTimeout: (h, ms) => timers.setTimeout(h, ms), clearTimeout: (id) => timers.clearTimeout(id) } : window;
       const now = this.options.now ?? (() => performance.now());
       let timer: unknown = null;
       /** Cancels the next slice of work ahead, while one is waiting for its turn. */
@@ -128,7 +127,8 @@ export class LiveModels {
             show(build(asOf));
             return;
           }
-          nextSlice = afterUiTurn(step, turns);
+          // Window's scheduler when the timers are window's; timers given have none: their zero timer.
+          nextSlice = afterUiTurn(step, timers);
         };
         step();
       };

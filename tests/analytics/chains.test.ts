@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findChains } from '../../src/core/analytics/chains';
 import type { Commitment } from '../../src/core/types';
 import { findChainsByEveryPair } from './chains-reference';
-import { hashOf, meaningfulTokens, similarityAtLeast, textSimilarity, tokenList, tokenSimilarity, tokensOf } from '../../src/core/analytics/similarity';
+import { hashOf, meaningfulTokens, namesDiffer, similarityAtLeast, textSimilarity, tokenList, tokenSimilarity, tokensOf } from '../../src/core/analytics/similarity';
 import { DEFAULT_THRESHOLDS } from '../../src/core/analytics/thresholds';
 import { clientNote, indexOf, sessionNote, signalNames, vault, weekly, type Files } from './fixtures';
 
@@ -185,6 +185,27 @@ describe('chains by text only (no ids)', () => {
     expect(carried(weeks([['- [ ] Email Sarah about the new pricing offer'], ['- [ ] Email Sarah about the new pricing offer on Friday']]))).toHaveLength(1);
     expect(carried(weeks([['- [ ] Call the accountant about the quarterly filing on Monday'], ['- [ ] Call the accountant about the quarterly filing on Tuesday']]))).toHaveLength(1);
     expect(carried(weeks([['- [ ] Send the updated onboarding deck'], ['- [ ] Send the updated onboarding deck to Priya']]))).toHaveLength(1);
+  });
+
+  it('tells names apart as the plain expression does, with or without its quick look for a capital', () => {
+    // namesDiffer skips the expression for ASCII texts with no capital after a space or an
+    // opening mark; this reference always runs it.
+    const names = (t: string) => {
+      const out = new Set<string>();
+      for (const m of t.matchAll(/[\s(,;"“'‘[](\p{Lu}[\p{Ll}\p{M}'’-]+)/gu)) {
+        const w = m[1].toLowerCase();
+        if (!/^(i|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(w)) out.add(w);
+      }
+      return out;
+    };
+    const reference = (a: string, b: string) => {
+      const x = names(a);
+      const y = names(b);
+      return x.size > 0 && y.size > 0 && [...x].some((w) => !y.has(w)) && [...y].some((w) => !x.has(w));
+    };
+    const piece = fc.constantFrom('Sarah', 'John', 'ANA', 'Zoë', 'Élodie', 'O\'Neil', 'Jean-Luc', 'Monday', 'I', 'send', 'the', 'deck', ' ', '  ', '\t', '(', ',', ';', '"', "'", '[', '“', '‘', '-', 'X', 'é', '\u00a0', 'Ça');
+    const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, text, (a, b) => namesDiffer(a, b) === reference(a, b)), { numRuns: 3000 });
   });
 
   it('a cancelled session in between (no commitments) does not break it', () => {

@@ -75,7 +75,15 @@ export function sessionLines(commitments: readonly Commitment[]): SessionLines {
     if (last && last.path === c.sessionKey) last.list.push(c);
     else sessions.push({ path: c.sessionKey, list: [c], tokens: [] });
   }
-  return { sessions, words: (i, k) => (sessions[i].tokens[k] ??= tokensOf(sessions[i].list[k].text)) };
+  // A commitment carried without an id is written again word for word in later sessions, so a
+  // client's texts repeat: each distinct text is cut into words once.
+  const byText = new Map<string, Tokens>();
+  const wordsOf = (text: string): Tokens => {
+    let words = byText.get(text);
+    if (words === undefined) byText.set(text, (words = tokensOf(text)));
+    return words;
+  };
+  return { sessions, words: (i, k) => (sessions[i].tokens[k] ??= wordsOf(sessions[i].list[k].text)) };
 }
 
 /** The links written as `[from:: id]`: a line continues the first commitment of that id, in its session or an earlier one. */
@@ -187,7 +195,6 @@ function linkByText({ sessions, words: tok }: SessionLines, { prev, hasNext }: L
       }
     }
   }
-
 }
 
 /** The chains the links make, each ending at a commitment nothing continues, in the commitments' order. */

@@ -168,8 +168,11 @@ const NOT_NAMES = new Set(
   'i monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
 );
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /** The names in a text: capitalised words other than its first and other than days and months, lower-cased. */
-function namesIn(text: string): Set<string> {
+function namesIn(text: string): ReadonlySet<string> {
+  if (!mayNameSomeone(text)) return NO_NAMES;
   const out = new Set<string>();
   // The character before a word is matched, not looked behind at (iOS before 16.4 has no lookbehind).
   const re = /[\s(,;"“'‘[](\p{Lu}[\p{Ll}\p{M}'’-]+)/gu;
@@ -178,6 +181,27 @@ function namesIn(text: string): Set<string> {
     if (!NOT_NAMES.has(w)) out.add(w);
   }
   return out;
+}
+
+/**
+ * Whether `namesIn` could find a name: false for a text of ASCII characters with no capital after
+ * a space or an opening mark, as most commitments are ("Send the deck"), so those cost no match
+ * and no set. Any other character leaves it to the expression.
+ */
+function mayNameSomeone(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return true;
+    if (c >= 65 && c <= 90 && i > 0) {
+      const b = text.charCodeAt(i - 1);
+      // \s ( , ; " ' [ before it, and a lower-case letter, an apostrophe or a hyphen after it
+      if ((b === 32 || (b >= 9 && b <= 13) || b === 40 || b === 44 || b === 59 || b === 34 || b === 39 || b === 91) && i + 1 < text.length) {
+        const a = text.charCodeAt(i + 1);
+        if ((a >= 97 && a <= 122) || a === 39 || a === 45 || a >= 128) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**

@@ -50,7 +50,8 @@ export class ClientDirectory {
   private readonly notes = new Map<string, ClientNote>();
   /** Bumped whenever a client note changes: every resolution depends on every client note. */
   epoch = 0;
-  private resolutions = new Map<string, Resolution>();
+  /** Resolutions by weak (0 or 1), then name, then target. Maps in turn rather than one keyed by the three joined: a joined key was a new string to hash on every call. */
+  private resolutions: [Map<string, Map<string, Resolution>>, Map<string, Map<string, Resolution>>] = [new Map(), new Map()];
   private resolutionsEpoch = -1;
 
   add(c: ClientNote): void {
@@ -112,14 +113,16 @@ export class ClientDirectory {
   /** How a reference resolves, cached until a client note changes. */
   resolve(name: string, target: string, weak: boolean): Resolution {
     if (this.resolutionsEpoch !== this.epoch) {
-      this.resolutions = new Map();
+      this.resolutions = [new Map(), new Map()];
       this.resolutionsEpoch = this.epoch;
     }
-    const cacheKey = `${weak ? 'w' : 's'}\u0000${name}\u0000${target}`;
-    const hit = this.resolutions.get(cacheKey);
+    const byName = this.resolutions[weak ? 1 : 0];
+    let byTarget = byName.get(name);
+    if (byTarget === undefined) byName.set(name, (byTarget = new Map()));
+    const hit = byTarget.get(target);
     if (hit) return hit;
     const r = this.resolveUncached(name, target, weak);
-    this.resolutions.set(cacheKey, r);
+    byTarget.set(target, r);
     return r;
   }
 

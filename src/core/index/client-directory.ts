@@ -40,6 +40,10 @@ export function implicitClient(name: string, cadence: number): Client {
   return { name, coach: null, cadence, accountability: 'check-in', status: 'active', pausedUntil: null, milestones: [], contact: null, path: null };
 }
 
+
+type ByNameAndTarget = Map<string, Map<string, Resolution>>;
+const byNameAndTarget = (): ByNameAndTarget => new Map<string, Map<string, Resolution>>();
+
 export class ClientDirectory {
   /** Client-note paths by every key they answer to, aliases included. */
   private readonly byKey = new Map<string, Set<string>>();
@@ -51,7 +55,7 @@ export class ClientDirectory {
   /** Bumped whenever a client note changes: every resolution depends on every client note. */
   epoch = 0;
   /** Resolutions by weak (0 or 1), then name, then target. Maps in turn rather than one keyed by the three joined: a joined key was a new string to hash on every call. */
-  private resolutions: [Map<string, Map<string, Resolution>>, Map<string, Map<string, Resolution>>] = [new Map(), new Map()];
+  private resolutions: [ByNameAndTarget, ByNameAndTarget] = [byNameAndTarget(), byNameAndTarget()];
   private resolutionsEpoch = -1;
 
   add(c: ClientNote): void {
@@ -113,12 +117,12 @@ export class ClientDirectory {
   /** How a reference resolves, cached until a client note changes. */
   resolve(name: string, target: string, weak: boolean): Resolution {
     if (this.resolutionsEpoch !== this.epoch) {
-      this.resolutions = [new Map(), new Map()];
+      this.resolutions = [byNameAndTarget(), byNameAndTarget()];
       this.resolutionsEpoch = this.epoch;
     }
     const byName = this.resolutions[weak ? 1 : 0];
     let byTarget = byName.get(name);
-    if (byTarget === undefined) byName.set(name, (byTarget = new Map()));
+    if (byTarget === undefined) byName.set(name, (byTarget = new Map<string, Resolution>()));
     const hit = byTarget.get(target);
     if (hit) return hit;
     const r = this.resolveUncached(name, target, weak);

@@ -209,7 +209,7 @@ async function main(argv: readonly string[]): Promise<void> {
         ? `, roster render 500 rows ${rendered.firstRender500Ms} ms [${mark(targets.rosterRender500Ms!)} ≤100], 2000 rows ${rendered.firstRender2000Ms} ms, live update ${rendered.liveUpdate2000Ms} ms [${mark(targets.rosterLiveUpdateMs!)} ≤16]`
         : '') +
       (startup
-        ? `, start-up ${startup.filesRead} of ${startup.notes} files read (${startup.candidates} candidates) in ${startup.startup.totalMs} ms, longest slice ${startup.startup.longestSliceCpuMs} ms CPU (${startup.startup.longestSliceMs} ms wall) [${mark(targets.startupLongestSliceMs!)} ≤${TARGETS.startupLongestSliceMs}] [${mark(targets.startupReadsCandidatesOnly!)} candidates only]`
+        ? `, start-up ${startup.filesRead} of ${startup.notes} files read (${startup.candidates} candidates) in ${startup.startup.totalMs} ms, longest slice ${startup.startup.longestSliceCpuMs} ms CPU (${startup.startup.longestSliceMs} ms wall) [${mark(targets.startupLongestSliceMs!)} ≤${TARGETS.startupLongestSliceMs}] [${mark(targets.startupReadsCandidatesOnly!)} candidates only]; with reads of ${startup.withDisk.readUs} µs ${startup.withDisk.lanes} at a time (${startup.withDisk.diskMs} ms of disk) ${startup.withDisk.totalMs} ms`
         : '') +
       '\n' +
       (scaling

@@ -415,6 +415,43 @@ export class Vault extends Events {
     };
   }
 
+  private disk: { readMs: number; lanes: number[]; due: Map<number, (() => void)[]> } | null = null;
+
+  /**
+   * Test helper: reads take disk time from now on, as Obsidian's do on desktop (file system reads
+   * on Node's pool of `lanes` threads, four by default): each read takes `readUs` microseconds on
+   * the first free lane and answers once done, whatever the main thread does meanwhile. Answers
+   * come by timer (to the millisecond, as Node's timers go). `null` ends it.
+   */
+  simulateDisk(disk: { readUs: number; lanes?: number } | null): void {
+    this.disk = disk === null ? null : { readMs: disk.readUs / 1000, lanes: new Array<number>(disk.lanes ?? 4).fill(0), due: new Map() };
+  }
+
+  /** When the disk would finish a read started now, with the lane it takes busy until then. */
+  private diskDone(disk: NonNullable<Vault['disk']>): number {
+    let lane = 0;
+    for (let i = 1; i < disk.lanes.length; i++) if (disk.lanes[i] < disk.lanes[lane]) lane = i;
+    const done = Math.max(performance.now(), disk.lanes[lane]) + disk.readMs;
+    disk.lanes[lane] = done;
+    return done;
+  }
+
+  /** Settles `settle` once the disk is done with a read started now: one timer per millisecond of answers. */
+  private afterDisk(disk: NonNullable<Vault['disk']>, settle: () => void): void {
+    const at = Math.ceil(this.diskDone(disk));
+    const waiting = disk.due.get(at);
+    if (waiting) {
+      waiting.push(settle);
+      return;
+    }
+    disk.due.set(at, [settle]);
+    setTimeout(() => {
+      const all = disk.due.get(at) ?? [];
+      disk.due.delete(at);
+      for (const f of all) f();
+    }, Math.max(0, at - performance.now()));
+  }
+
   private scriptedRead(file: TFile): Promise<string> {
     this.readCounts.set(file.path, (this.readCounts.get(file.path) ?? 0) + 1);
     const path = file.path;
@@ -442,6 +479,18 @@ export class Vault extends Events {
           },
         });
       });
+    }
+    const disk = this.disk;
+    if (disk) {
+      return new Promise<string>((resolve, reject) =>
+        this.afterDisk(disk, () => {
+          try {
+            resolve(outcome());
+          } catch (e) {
+            reject(e);
+          }
+        }),
+      );
     }
     try {
       return Promise.resolve(outcome());

@@ -167,6 +167,35 @@ describe('the fake Obsidian', () => {
   });
 });
 
+describe('the fake vault’s disk (reads that take time on other threads, as on desktop)', () => {
+  it('answers each read after its disk time on the first free lane, never at once, failures included', async () => {
+    const app = new App();
+    const files = ['a', 'b', 'c', 'd'].map((n) => app.vault.seed(`${n}.md`, n));
+    app.vault.failReads('d.md', 'EACCES: permission denied');
+    app.vault.simulateDisk({ readUs: 4000, lanes: 2 });
+    const answered: string[] = [];
+    const reads = files.map((f) =>
+      app.vault.cachedRead(f).then(
+        (text) => answered.push(text),
+        (e: Error) => answered.push(e.message),
+      ),
+    );
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(answered).toEqual([]); // not in the same task: the disk has work to do
+    await reads[0];
+    // Two lanes: a and b were read side by side; c and d wait for a lane.
+    expect(answered.sort()).toEqual(['a', 'b']);
+    await Promise.all(reads);
+    expect(answered.slice(2).sort()).toEqual(['EACCES: permission denied', 'c']);
+    app.vault.simulateDisk(null);
+    let now = '';
+    const read = app.vault.cachedRead(files[0]).then((t) => (now = t));
+    await Promise.resolve();
+    await read;
+    expect(now).toBe('a');
+  });
+});
+
 describe('the fake window’s task scheduler (Chromium’s scheduler.postTask, as Obsidian’s window has)', () => {
   const scheduler = () => (window as unknown as { scheduler: { postTask(cb: () => unknown, o?: { priority?: string; signal?: AbortSignal }): Promise<unknown> } }).scheduler;
 

@@ -240,6 +240,43 @@ describe('the start-up read keeps the UI responsive and shows its progress', () 
     expect(seen.at(-1)).toBeNull();
   });
 
+  it('reads the next batch of notes while it parses this one, so the disk and the parse overlap', async () => {
+    const { app, plugin } = await load(bigVault(450));
+    const { vault } = app;
+    // What had been asked of the disk each time the indexer parsed.
+    const askedAtParse: number[] = [];
+    const setNotes = plugin.index.setNotes.bind(plugin.index);
+    vi.spyOn(plugin.index, 'setNotes').mockImplementation((entries) => {
+      askedAtParse.push(vault.readCounts.size);
+      return setNotes(entries);
+    });
+    const held = vault.holdReads();
+    app.workspace.triggerLayoutReady();
+    await until(() => held.pending.length > 0, 3000, 'the first reads');
+    await wait(20);
+    // One batch at a time is asked for, not the whole vault at once.
+    expect(held.pending.length).toBeLessThan(470);
+    expect(askedAtParse).toEqual([]);
+    await held.release();
+    await until(() => plugin.indexer.isReady, 10_000);
+    // By the first parse the second batch had been asked for too.
+    expect(askedAtParse[0]).toBeGreaterThan(held.pending.length);
+    expect(askedAtParse[0]).toBeGreaterThanOrEqual(400);
+    expect(vault.readCounts.size).toBe(470);
+    expect(plugin.index.commitments()).toHaveLength(450 * 12);
+  });
+
+  it('with reads that take disk time, the start-up read comes to the same index', async () => {
+    const notes = bigVault(450);
+    const { app, plugin } = await load(notes);
+    app.vault.simulateDisk({ readUs: 200, lanes: 2 });
+    app.workspace.triggerLayoutReady();
+    await until(() => plugin.indexer.isReady, 10_000);
+    app.vault.simulateDisk(null);
+    const expected = readEverything(notes, plugin.index.settings);
+    expect(plugin.index.commitments()).toEqual(expected.commitments());
+  });
+
   it('a re-read (new reading settings) parses in slices too, the index answering from what it held until the swap', async () => {
     const { app, plugin } = await load(bigVault(1500));
     app.workspace.triggerLayoutReady();

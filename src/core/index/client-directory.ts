@@ -40,7 +40,6 @@ export function implicitClient(name: string, cadence: number): Client {
   return { name, coach: null, cadence, accountability: 'check-in', status: 'active', pausedUntil: null, milestones: [], contact: null, path: null };
 }
 
-
 type ByNameAndTarget = Map<string, Map<string, Resolution>>;
 const byNameAndTarget = (): ByNameAndTarget => new Map<string, Map<string, Resolution>>();
 

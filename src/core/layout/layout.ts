@@ -145,8 +145,27 @@ export function mergeLayouts(saved: NoteLayout, proposed: NoteLayout): NoteLayou
 
 /** True when the layout reads anything beyond our own format. */
 export function isExtendedLayout(l: NoteLayout): boolean {
-  const d = DEFAULT_LAYOUT;
-  return JSON.stringify(l) !== JSON.stringify(d);
+  // Field by field rather than two JSON texts compared: the start-up read asks this of every
+  // note in the vault, and two texts of the whole layout a note were most of the question's cost.
+  const own = l as unknown as Record<string, unknown>;
+  const d = DEFAULT_LAYOUT as unknown as Record<string, unknown>;
+  let keys = 0;
+  for (const k in own) {
+    if (!Object.prototype.hasOwnProperty.call(own, k) || own[k] === undefined) continue;
+    keys++;
+    if (!sameSetting(own[k], d[k])) return true;
+  }
+  return keys !== DEFAULT_KEYS;
+}
+
+const DEFAULT_KEYS = Object.keys(DEFAULT_LAYOUT).length;
+
+/** A layout setting's value equal to another's: the same text, number or switch, or lists of the same texts in the same order. */
+function sameSetting(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 // ---- folder globs ---------------------------------------------------------------------------------

@@ -277,6 +277,39 @@ describe('the start-up read keeps the UI responsive and shows its progress', () 
     expect(plugin.index.commitments()).toEqual(expected.commitments());
   });
 
+  it('whatever changes, moves, comes and goes while the vault is read from disk, the index ends as a fresh read of the vault', async () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      let x = seed * 7919;
+      const rnd = (n: number) => ((x = (x * 1103515245 + 12345) & 0x7fffffff) >>> 16) % n;
+      const { app, plugin } = await load(bigVault(520));
+      const { vault } = app;
+      vault.simulateDisk({ readUs: 150, lanes: 2 });
+      app.workspace.triggerLayoutReady();
+      let made = 0;
+      // Edits land while batches are read, parsed and read ahead.
+      while (!plugin.indexer.isReady) {
+        const files = vault.getMarkdownFiles().filter((f) => f.path.startsWith('Sessions/'));
+        const file = files[rnd(files.length)];
+        const op = rnd(4);
+        if (op === 0) await vault.modify(file, session(`Client ${rnd(20)}`, '2026-11-02', `- [ ] Edited ${seed}.${made++}\n- [x] Done ${made}`));
+        else if (op === 1) await vault.rename(file, `Sessions/moved/${seed}-${made++}.md`);
+        else if (op === 2) await vault.delete(file);
+        else await vault.create(`Sessions/new-${seed}-${made++}.md`, session(`Client ${rnd(20)}`, '2026-11-03', `- [ ] New ${made}`));
+        await wait(rnd(4));
+      }
+      vault.simulateDisk(null);
+      await settle(6);
+      const now = Object.fromEntries(vault.getMarkdownFiles().map((f) => [f.path, vault.text(f.path)!]));
+      const fresh = readEverything(now, plugin.index.settings);
+      const view = (i: VaultIndex) => i.commitments().map((c) => `${c.session}:${c.line} ${c.status} ${c.text}`);
+      expect(made, `seed ${seed}: edits during the read`).toBeGreaterThan(3);
+      expect(plugin.index.size, `seed ${seed}`).toBe(fresh.size);
+      expect(view(plugin.index), `seed ${seed}`).toEqual(view(fresh));
+      plugin.unload();
+      h = null;
+    }
+  });
+
   it('a re-read (new reading settings) parses in slices too, the index answering from what it held until the swap', async () => {
     const { app, plugin } = await load(bigVault(1500));
     app.workspace.triggerLayoutReady();

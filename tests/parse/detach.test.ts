@@ -128,4 +128,26 @@ describe('detach: the records keep no view into the note text', () => {
     // Views would keep all 20 MB; own copies keep a few hundred short strings.
     expect(grew).toBeLessThan(2_000_000);
   });
+
+  it('the memos of headings, names and frontmatter keys keep none of the texts they were asked from (measured on the heap)', () => {
+    let sessions = 0;
+    const read = () => {
+      // 100 notes of 200 kB, each with headings and names of its own: what the parser remembers
+      // across notes (a heading's compared form, a name's) must be its own copy.
+      for (let i = 0; i < 100; i++) {
+        const text = [
+          '---', 'type: session', `client: "[[Jane Doe the ${i}th and a long name]]"`, `date: 2026-11-${String((i % 28) + 1).padStart(2, '0')}`, `template_field_number_${i}: x`, '---',
+          `Prose ${i} ${'x'.repeat(200_000)}`,
+          `## 3. Notes from session ${i} with Jane, the long one`,
+          `### **Reflections of week ${i} on the plan:**`,
+          '## Commitments',
+          `- [ ] Send the portfolio, note ${i}`,
+        ].join('\n');
+        sessions += parseNote(`Sessions/2026-11-${i}.md`, text).sessions.length;
+      }
+    };
+    const grew = heapGrowth(read);
+    expect(sessions).toBe(100);
+    expect(grew).toBeLessThan(2_000_000);
+  });
 });

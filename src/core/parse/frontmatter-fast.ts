@@ -3,6 +3,7 @@
  * block strings) read directly, so most notes never reach the YAML reader (./frontmatter). Returns
  * null for anything it is not sure of, and the YAML reader decides.
  */
+import { ownString } from './detach';
 
 // Linear-time: the value is taken whole and trimmed in code (a lazy group before `[ \t]*$`
 // backtracks without bound on a value of spaces).
@@ -48,8 +49,11 @@ function keyBefore(line: string, colon: number): string {
   const key = line.slice(0, end);
   const known = KNOWN_KEYS.get(key);
   if (known !== undefined) return known;
-  if (KNOWN_KEYS.size < MAX_KNOWN_KEYS) KNOWN_KEYS.set(key, key);
-  return key;
+  if (KNOWN_KEYS.size >= MAX_KNOWN_KEYS) return key;
+  // Its own copy: a key cut from the line would keep the whole note alive for as long as the map holds it.
+  const own = ownString(key);
+  KNOWN_KEYS.set(own, own);
+  return own;
 }
 
 /** The value of a line whose colon `keyColon` found, trimmed; '' when there is none. */

@@ -41,13 +41,8 @@ const normalised = new Map<string, string>();
 export function headingKey(title: string): string {
   // Most titles are plain words (`Action items`, `Notes`): nothing to strip, only the case.
   if (isPlainTitle(title)) return title.toLowerCase();
-  let key = normalised.get(title);
-  if (key === undefined) {
-    key = normaliseHeading(title);
-    if (normalised.size > 10_000) normalised.clear();
-    normalised.set(title, key);
-  }
-  return key;
+  // Remembered as copies: a title cut from a note's line would keep the whole note alive.
+  return remembered(normalised, 10_001, title, normaliseHeading);
 }
 
 /** ASCII letters and digits in words one space apart: `normaliseHeading` only lower-cases it. */

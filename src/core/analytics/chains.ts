@@ -24,36 +24,36 @@ export interface Chain {
  */
 export const MAX_GAP = 52;
 
-/** A commitment no later line continues yet: its session, its place there, its words. */
-interface OpenEnd {
-  i: number;
-  k: number;
-  words: Tokens;
-  /** The line it was last tried against (a number per line), so a line tries it once. */
-  seen: number;
-}
-
-/** A line that may continue an open end: `gap` sessions later, `k` the end's place, `j` the line's. */
+/** A line that may continue an open end: `gap` sessions later, `k` the end's place, `j` the line's; `p` and `c` their places in the list. */
 interface Pair {
-  p: Commitment;
-  c: Commitment;
+  p: number;
+  c: number;
   score: number;
   gap: number;
   k: number;
   j: number;
 }
 
-/** A client's commitments by session, oldest first, with each commitment's words once asked for (`words`). */
+/**
+ * A client's commitments by session, oldest first, with each commitment's words once asked for
+ * (`words`). A commitment is named by its place in the list (`n`): session `i`'s `k`th is
+ * `sessions[i].start + k`, and `sessionOf[n]` is its session.
+ */
 export interface SessionLines {
-  sessions: { path: string; list: Commitment[]; tokens: (Tokens | undefined)[] }[];
+  sessions: { path: string; start: number; list: Commitment[]; tokens: (Tokens | undefined)[] }[];
+  sessionOf: Int32Array;
   /** The words of session `i`'s `k`th commitment. */
   readonly words: (i: number, k: number) => Tokens;
 }
 
-/** Which commitment continues which: each one's predecessor, and the ones something continues. */
+/**
+ * Which commitment continues which, by place in the list: `prev[n]` is the place of the one `n`
+ * continues (-1 for none), and `hasNext[n]` is 1 when something continues `n`. Arrays rather
+ * than maps keyed by commitment: a cold roster finds the chains of every client.
+ */
 export interface Links {
-  prev: Map<Commitment, { from: Commitment; by: 'id' | 'text' }>;
-  hasNext: Set<Commitment>;
+  prev: Int32Array;
+  hasNext: Uint8Array;
 }
 
 /**
@@ -64,16 +64,19 @@ export function findChains(commitments: readonly Commitment[], similarity: numbe
   const lines = sessionLines(commitments);
   const links = linkByIds(commitments, lines);
   linkByText(lines, links, similarity);
-  return chainsFromLinks(commitments, links);
+  return chainsFromLinks(commitments, links, lines);
 }
 
 /** The commitments by session (they come grouped, oldest session first). */
 export function sessionLines(commitments: readonly Commitment[]): SessionLines {
   const sessions: SessionLines['sessions'] = [];
-  for (const c of commitments) {
+  const sessionOf = new Int32Array(commitments.length);
+  for (let n = 0; n < commitments.length; n++) {
+    const c = commitments[n];
     const last = sessions[sessions.length - 1];
     if (last && last.path === c.sessionKey) last.list.push(c);
-    else sessions.push({ path: c.sessionKey, list: [c], tokens: [] });
+    else sessions.push({ path: c.sessionKey, start: n, list: [c], tokens: [] });
+    sessionOf[n] = sessions.length - 1;
   }
   // A commitment carried without an id is written again word for word in later sessions, so a
   // client's texts repeat: each distinct text is cut into words once.
@@ -83,7 +86,7 @@ export function sessionLines(commitments: readonly Commitment[]): SessionLines {
     if (words === undefined) byText.set(text, (words = tokensOf(text)));
     return words;
   };
-  return { sessions, words: (i, k) => (sessions[i].tokens[k] ??= wordsOf(sessions[i].list[k].text)) };
+  return { sessions, sessionOf, words: (i, k) => (sessions[i].tokens[k] ??= wordsOf(sessions[i].list[k].text)) };
 }
 
 /** The links written as `[from:: id]`: a line continues the first commitment of that id, in its session or an earlier one. */
@@ -91,30 +94,37 @@ export function linkByIds(commitments: readonly Commitment[], { sessions }: Sess
   // The first commitment of each block id, asked for by a line that names one (`from`). Few lines
   // do, so the first few are found by a look along the list, and a map is built only for a client
   // with many.
-  let byId: Map<string, Commitment> | null = null;
+  let byId: Map<string, number> | null = null;
   let looks = 0;
-  const withId = (id: string): Commitment | undefined => {
+  const withId = (id: string): number => {
     if (byId === null && looks++ < 16) {
-      for (const c of commitments) if (c.id === id) return c;
-      return undefined;
+      for (let n = 0; n < commitments.length; n++) if (commitments[n].id === id) return n;
+      return -1;
     }
     if (byId === null) {
       byId = new Map();
-      for (const c of commitments) if (c.id !== null && !byId.has(c.id)) byId.set(c.id, c);
+      for (let n = 0; n < commitments.length; n++) {
+        const c = commitments[n];
+        if (c.id !== null && !byId.has(c.id)) byId.set(c.id, n);
+      }
     }
-    return byId.get(id);
+    return byId.get(id) ?? -1;
   };
 
-  const order = new Map(sessions.map((s, i) => [s.path, i]));
-  const prev: Links['prev'] = new Map();
-  const hasNext: Links['hasNext'] = new Set();
+  const prev = new Int32Array(commitments.length).fill(-1);
+  const hasNext = new Uint8Array(commitments.length);
+  let order: Map<string, number> | null = null;
   for (let i = 0; i < sessions.length; i++) {
-    for (const c of sessions[i].list) {
+    const { list, start } = sessions[i];
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k];
       if (c.from === null) continue;
       const p = withId(c.from);
-      if (p && p !== c && !hasNext.has(p) && (order.get(p.sessionKey) ?? i) <= i) {
-        prev.set(c, { from: p, by: 'id' });
-        hasNext.add(p);
+      if (p < 0 || p === start + k || hasNext[p] === 1) continue;
+      order ??= new Map(sessions.map((s, at) => [s.path, at]));
+      if ((order.get(commitments[p].sessionKey) ?? i) <= i) {
+        prev[start + k] = p;
+        hasNext[p] = 1;
       }
     }
   }
@@ -125,31 +135,33 @@ export function linkByIds(commitments: readonly Commitment[], { sessions }: Sess
  * The links found by text, added to `links`: where there are no ids, the same commitment written
  * again in a later session, or a `[>]` item and its rewritten form in the next session.
  */
-function linkByText({ sessions, words: tok }: SessionLines, { prev, hasNext }: Links, similarity: number): void {
+function linkByText({ sessions, sessionOf, words: tok }: SessionLines, { prev, hasNext }: Links, similarity: number): void {
   // Without ids, the same commitment written again in a later session: each earlier one that no
   // later line continues yet is an open end, and a session's lines pair with the open ends of the
   // nearest sessions first, best match first within a session, so a closer rewrite is never
   // beaten to its predecessor by a looser one listed earlier.
   //
   // A pair needs a word in common (every bar is above 0), so the open ends are found by their
-  // words: `byWord` lists, for each word, the ends that have it, oldest first. An end continued,
-  // or more than MAX_GAP sessions back, is dropped from a list when the list is next read. (Trying
-  // every open end against every line was most of a cold roster: a client with a year of
-  // sessions has dozens of open ends, and most pairs share no word.)
+  // words: `byWord` lists, for each word, the ends that have it (by place in the list), oldest
+  // first. An end continued, or more than MAX_GAP sessions back, is dropped from a list when the
+  // list is next read. (Trying every open end against every line was most of a cold roster: a
+  // client with a year of sessions has dozens of open ends, and most pairs share no word.)
   const floor = Math.max(similarity, Number.MIN_VALUE);
-  const byWord = new Map<number, OpenEnd[]>();
+  const byWord = new Map<number, number[]>();
   /** A word's key in `byWord`: a small integer (a faster key than the word's 53-bit number); words that share one only share a list, and every pair is still scored on its words. */
   const keyOf = (word: number) => (word | 0) & 0x3fffffff;
+  /** The line each end was last tried against (a number per line), so a line tries it once. */
+  const seen = new Int32Array(sessionOf.length);
   let stamp = 0;
   for (let i = 0; i < sessions.length; i++) {
-    const here = sessions[i].list;
+    const { list: here, start } = sessions[i];
     if (i > 0) {
       const pairs: Pair[] = [];
-      for (let k = 0; k < here.length; k++) {
-        const c = here[k];
+      for (let j = 0; j < here.length; j++) {
+        const c = here[j];
         // Only lines that may continue an earlier one: no id link, not joined yet.
-        if (c.from !== null || prev.has(c)) continue;
-        const y = tok(i, k);
+        if (c.from !== null || prev[start + j] >= 0) continue;
+        const y = tok(i, j);
         stamp++;
         for (let w = 0; w < y.length; w++) {
           const ends = byWord.get(keyOf(y[w]));
@@ -157,17 +169,19 @@ function linkByText({ sessions, words: tok }: SessionLines, { prev, hasNext }: L
           let kept = 0;
           for (let e = 0; e < ends.length; e++) {
             const end = ends[e];
-            const p = sessions[end.i].list[end.k];
-            if (hasNext.has(p) || i - end.i > MAX_GAP) continue;
+            const at = sessionOf[end];
+            if (hasNext[end] === 1 || i - at > MAX_GAP) continue;
             ends[kept++] = end;
-            if (end.seen === stamp) continue; // met under another of the line's words
-            end.seen = stamp;
+            if (seen[end] === stamp) continue; // met under another of the line's words
+            seen[end] = stamp;
+            const k = end - sessions[at].start;
+            const p = sessions[at].list[k];
             // A `[>]` box says it was carried into the next session, so a rewritten text there is
             // enough (any real overlap); otherwise the text has to read as the same commitment.
-            const bar = p.checkbox === 'recommitted' && end.i === i - 1 ? Number.MIN_VALUE : floor;
-            const x = end.words;
+            const bar = p.checkbox === 'recommitted' && at === i - 1 ? Number.MIN_VALUE : floor;
+            const x = tok(at, k);
             const score = similarityAtLeast(x, y, bar);
-            if (score >= bar && (bar !== floor || (!swapsWords(x, y) && !namesDiffer(p.text, c.text)))) pairs.push({ p, c, score, gap: i - end.i, k: end.k, j: k });
+            if (score >= bar && (bar !== floor || (!swapsWords(x, y) && !namesDiffer(p.text, c.text)))) pairs.push({ p: end, c: start + j, score, gap: i - at, k, j });
           }
           ends.length = kept;
         }
@@ -176,16 +190,16 @@ function linkByText({ sessions, words: tok }: SessionLines, { prev, hasNext }: L
       // earlier session note first): the order the search by every pair found them in.
       pairs.sort((x, y) => x.gap - y.gap || y.score - x.score || x.k - y.k || x.j - y.j);
       for (const { p, c } of pairs) {
-        if (prev.has(c) || hasNext.has(p)) continue;
-        prev.set(c, { from: p, by: 'text' });
-        hasNext.add(p);
+        if (prev[c] >= 0 || hasNext[p] === 1) continue;
+        prev[c] = p;
+        hasNext[p] = 1;
       }
     }
     // This session's open ends (a done one ends its chain), each listed once under each of its words.
     for (let k = 0; k < here.length; k++) {
-      if (here[k].status === 'done' || hasNext.has(here[k])) continue;
+      const end = start + k;
+      if (here[k].status === 'done' || hasNext[end] === 1) continue;
       const words = tok(i, k);
-      const end: OpenEnd = { i, k, words, seen: 0 };
       for (let w = 0; w < words.length; w++) {
         if (words.indexOf(words[w]) < w) continue;
         const key = keyOf(words[w]);
@@ -198,29 +212,39 @@ function linkByText({ sessions, words: tok }: SessionLines, { prev, hasNext }: L
 }
 
 /** The chains the links make, each ending at a commitment nothing continues, in the commitments' order. */
-export function chainsFromLinks(commitments: readonly Commitment[], { prev, hasNext }: Links): Chain[] {
+export function chainsFromLinks(commitments: readonly Commitment[], { prev, hasNext }: Links, { sessionOf }: SessionLines): Chain[] {
   const chains: Chain[] = [];
-  for (const c of commitments) {
-    if (hasNext.has(c)) continue; // not the end of its chain
-    if (!prev.has(c)) {
-      // Most commitments are chains of one: no sets to build.
-      chains.push({ links: [c], sessions: 1, by: 'id', live: c.status !== 'done' && c.status !== 'let-go' });
+  // Marks by chain (its end's place plus one), so a walk back stops at a link it met already
+  // (two ids naming each other) and a session is counted once, with no set per chain.
+  const walked = new Int32Array(commitments.length);
+  const counted = new Int32Array(commitments.length);
+  for (let n = 0; n < commitments.length; n++) {
+    if (hasNext[n] === 1) continue; // not the end of its chain
+    const c = commitments[n];
+    const live = c.status !== 'done' && c.status !== 'let-go';
+    if (prev[n] < 0) {
+      // Most commitments are chains of one.
+      chains.push({ links: [c], sessions: 1, by: 'id', live });
       continue;
     }
-    const links: Commitment[] = [c];
-    let cur = prev.get(c);
-    const seen = new Set([c]);
-    while (cur && !seen.has(cur.from)) {
-      links.unshift(cur.from);
-      seen.add(cur.from);
-      cur = prev.get(cur.from);
+    const mark = n + 1;
+    const places = [n];
+    walked[n] = mark;
+    for (let at = prev[n]; at >= 0 && walked[at] !== mark; at = prev[at]) {
+      walked[at] = mark;
+      places.push(at);
     }
-    chains.push({
-      links,
-      sessions: new Set(links.map((l) => l.sessionKey)).size,
-      by: linkedBy(links),
-      live: c.status !== 'done' && c.status !== 'let-go',
-    });
+    const links: Commitment[] = [];
+    let sessions = 0;
+    for (let q = places.length - 1; q >= 0; q--) {
+      const at = places[q];
+      links.push(commitments[at]);
+      if (counted[sessionOf[at]] !== mark) {
+        counted[sessionOf[at]] = mark;
+        sessions++;
+      }
+    }
+    chains.push({ links, sessions, by: linkedBy(links), live });
   }
   return chains;
 }

@@ -302,9 +302,11 @@ export class ClientIndex extends NoteStore {
     const entries = cache.entries;
     const list: Commitment[] = [];
     for (const e of entries) this.addBaseCommitments(list, e, client);
-    // Copies and chains change a few commitments: those become new objects.
+    // Copies change a few commitments (those become new objects); a carried chain's earlier links
+    // are then marked as carried, in place.
     applyCopies(entries, list, this.settings.chainSimilarity);
-    const chains = carryChains(list, findChains(list, this.settings.chainSimilarity));
+    const chains = findChains(list, this.settings.chainSimilarity);
+    carryChains(chains);
     cache.resolved = { list, chains };
     return cache.resolved;
   }

@@ -79,21 +79,15 @@ export function applyCopies(entries: SessionEntry[], list: Commitment[], similar
 /**
  * The carried-chain rule: an earlier link of a chain that is not done or let go is `recommitted`
  * (carried forward), whatever its checkbox says; only the latest link can be open or overdue.
- * Changes `list` in place (copy on write: the carried links become new objects) and returns the
- * chains over the new objects.
+ * Sets the status in place: the links are the commitments the caller has just made for this
+ * client's figures (nothing else holds them yet), so the chains and `list` see the change alike,
+ * with no copy of either.
  */
-export function carryChains(list: Commitment[], found: Chain[]): Chain[] {
-  const position = new Map<Commitment, number>();
-  list.forEach((c, i) => position.set(c, i));
-  const replaced = new Map<Commitment, Commitment>();
+export function carryChains(found: readonly Chain[]): void {
   for (const ch of found) {
     for (let i = 0; i < ch.links.length - 1; i++) {
       const l = ch.links[i];
-      if (l.status === 'done' || l.status === 'let-go' || l.status === 'recommitted') continue;
-      const carried = withStatus(l, 'recommitted');
-      replaced.set(l, carried);
-      list[position.get(l)!] = carried;
+      if (l.status !== 'done' && l.status !== 'let-go') l.status = 'recommitted';
     }
   }
-  return replaced.size === 0 ? found : found.map((ch) => ({ ...ch, links: ch.links.map((l) => replaced.get(l) ?? l) }));
 }

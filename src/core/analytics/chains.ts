@@ -147,9 +147,8 @@ function linkByText({ sessions, sessionOf, words: tok }: SessionLines, { prev, h
   // list is next read. (Trying every open end against every line was most of a cold roster: a
   // client with a year of sessions has dozens of open ends, and most pairs share no word.)
   const floor = Math.max(similarity, Number.MIN_VALUE);
-  const byWord = new Map<number, number[]>();
-  /** A word's key in `byWord`: a small integer (a faster key than the word's 53-bit number); words that share one only share a list, and every pair is still scored on its words. */
-  const keyOf = (word: number) => (word | 0) & 0x3fffffff;
+  const byWord = ENDS_BY_WORD;
+  byWord.start();
   /** The line each end was last tried against (a number per line), so a line tries it once. */
   const seen = new Int32Array(sessionOf.length);
   let stamp = 0;
@@ -164,14 +163,18 @@ function linkByText({ sessions, sessionOf, words: tok }: SessionLines, { prev, h
         const y = tok(i, j);
         stamp++;
         for (let w = 0; w < y.length; w++) {
-          const ends = byWord.get(keyOf(y[w]));
-          if (ends === undefined) continue;
-          let kept = 0;
-          for (let e = 0; e < ends.length; e++) {
-            const end = ends[e];
+          const slot = byWord.find(keyOf(y[w]));
+          if (slot < 0) continue;
+          // Along the word's list, dropping the ends that are continued or too far back.
+          let before = -1;
+          for (let node = byWord.head[slot]; node >= 0; node = byWord.next[node]) {
+            const end = byWord.end[node];
             const at = sessionOf[end];
-            if (hasNext[end] === 1 || i - at > MAX_GAP) continue;
-            ends[kept++] = end;
+            if (hasNext[end] === 1 || i - at > MAX_GAP) {
+              byWord.unlink(slot, before, node);
+              continue;
+            }
+            before = node;
             if (seen[end] === stamp) continue; // met under another of the line's words
             seen[end] = stamp;
             const k = end - sessions[at].start;
@@ -183,7 +186,6 @@ function linkByText({ sessions, sessionOf, words: tok }: SessionLines, { prev, h
             const score = similarityAtLeast(x, y, bar);
             if (score >= bar && (bar !== floor || (!swapsWords(x, y) && !namesDiffer(p.text, c.text)))) pairs.push({ p: end, c: start + j, score, gap: i - at, k, j });
           }
-          ends.length = kept;
         }
       }
       // Nearest session first, then best match, then as the lines stand (the earlier line of the
@@ -200,16 +202,119 @@ function linkByText({ sessions, sessionOf, words: tok }: SessionLines, { prev, h
       const end = start + k;
       if (here[k].status === 'done' || hasNext[end] === 1) continue;
       const words = tok(i, k);
-      for (let w = 0; w < words.length; w++) {
-        if (words.indexOf(words[w]) < w) continue;
-        const key = keyOf(words[w]);
-        const ends = byWord.get(key);
-        if (ends === undefined) byWord.set(key, [end]);
-        else if (ends[ends.length - 1] !== end) ends.push(end);
-      }
+      for (let w = 0; w < words.length; w++) if (words.indexOf(words[w]) === w) byWord.append(keyOf(words[w]), end);
     }
   }
 }
+
+/** A word's key among the open ends: a small integer (its low 30 bits); words that share one only share a list, and every pair is still scored on its words. */
+function keyOf(word: number): number {
+  return (word | 0) & 0x3fffffff;
+}
+
+/**
+ * `linkByText`'s open ends by word: for each word's key a list of ends (places in the client's
+ * list), oldest first, held in typed arrays (a hash table of keys, and the lists' links) that
+ * the next client's search reuses. A list per word as an array was most of what a cold roster
+ * allocated: a client's commitments have a couple of hundred distinct words, most of them listed
+ * once or twice. Not reentrant, and needs none: the search calls nothing that searches.
+ */
+class EndsByWord {
+  /** The table, open addressing: a slot is in use while `gen` holds this search's number. */
+  private keys = new Int32Array(512);
+  private gen = new Int32Array(512);
+  head = new Int32Array(512);
+  private tail = new Int32Array(512);
+  private shift = 32 - 9;
+  private used = 0;
+  private search = 0;
+  /** The lists' links: each node's end, and the next node (-1 at the end). */
+  end = new Int32Array(2048);
+  next = new Int32Array(2048);
+  private nodes = 0;
+
+  /** A fresh search: every list empty, nothing to clear. */
+  start(): void {
+    this.search++;
+    this.used = 0;
+    this.nodes = 0;
+  }
+
+  /** The slot of a key's list, or -1 when no end has been listed under it. */
+  find(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let s = Math.imul(key, 0x9e3779b1) >>> this.shift; ; s = (s + 1) & mask) {
+      if (this.gen[s] !== this.search) return -1;
+      if (this.keys[s] === key) return s;
+    }
+  }
+
+  /** Lists `end` last under `key` (once: an end is not listed twice in a row under one key). */
+  append(key: number, end: number): void {
+    if (2 * (this.used + 1) > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let s = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.gen[s] === this.search && this.keys[s] !== key) s = (s + 1) & mask;
+    if (this.gen[s] !== this.search) {
+      this.gen[s] = this.search;
+      this.keys[s] = key;
+      this.head[s] = -1;
+      this.used++;
+    } else if (this.head[s] >= 0 && this.end[this.tail[s]] === end) return;
+    const node = this.node(end);
+    if (this.head[s] < 0) this.head[s] = node;
+    else this.next[this.tail[s]] = node;
+    this.tail[s] = node;
+  }
+
+  /** Drops `node` from slot `s`'s list; `before` is the node ahead of it (-1 when it is the first). */
+  unlink(s: number, before: number, node: number): void {
+    const after = this.next[node];
+    if (before < 0) this.head[s] = after;
+    else this.next[before] = after;
+    if (this.tail[s] === node) this.tail[s] = before;
+  }
+
+  private node(end: number): number {
+    if (this.nodes === this.end.length) {
+      this.end = grown(this.end);
+      this.next = grown(this.next);
+    }
+    const node = this.nodes++;
+    this.end[node] = end;
+    this.next[node] = -1;
+    return node;
+  }
+
+  /** Twice the slots, this search's keys placed again. */
+  private grow(): void {
+    const { keys, gen, head, tail } = this;
+    const size = keys.length * 2;
+    this.keys = new Int32Array(size);
+    this.gen = new Int32Array(size);
+    this.head = new Int32Array(size);
+    this.tail = new Int32Array(size);
+    this.shift--;
+    const mask = size - 1;
+    for (let old = 0; old < keys.length; old++) {
+      if (gen[old] !== this.search) continue;
+      let s = Math.imul(keys[old], 0x9e3779b1) >>> this.shift;
+      while (this.gen[s] === this.search) s = (s + 1) & mask;
+      this.gen[s] = this.search;
+      this.keys[s] = keys[old];
+      this.head[s] = head[old];
+      this.tail[s] = tail[old];
+    }
+  }
+}
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+const ENDS_BY_WORD = new EndsByWord();
 
 /** The chains the links make, each ending at a commitment nothing continues, in the commitments' order. */
 export function chainsFromLinks(commitments: readonly Commitment[], { prev, hasNext }: Links, { sessionOf }: SessionLines): Chain[] {

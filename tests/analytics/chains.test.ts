@@ -336,6 +336,30 @@ describe('the search by words (chains.ts) against trying every pair (chains-refe
     );
   });
 
+  it('finds the same chains for a client of hundreds of distinct words, then for small clients, then for it again', () => {
+    // Past the open ends' first table (256 words), so the search grows it, and clients after it
+    // start from the grown table with nothing of the big client's left in it.
+    let seed = 3;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >>> 8) % n;
+    const big = Array.from({ length: 300 }, (_, s) =>
+      Array.from({ length: 4 }, (_, k) => ({
+        words: [`topic${s}x${k}`, `step${rnd(40)}`, `with${rnd(300)}`, WORDS[rnd(WORDS.length)]],
+        status: STATUSES[rnd(STATUSES.length)],
+        carried: rnd(8) === 0,
+        id: null,
+        from: null,
+      })),
+    );
+    const small = [[{ words: ['send', 'deck'], status: 'open' as const, carried: false, id: null, from: null }], [{ words: ['send', 'the', 'deck'], status: 'open' as const, carried: false, id: null, from: null }]];
+    for (const sessions of [big, small, small, big, small]) {
+      const list = commitments(sessions);
+      const found = findChains(list, 0.35);
+      expect(found).toEqual(findChainsByEveryPair(list, 0.35));
+      if (sessions === small) expect(found.map((c) => c.links.length)).toEqual([2]);
+    }
+    expect(findChains(commitments(big), 0.35).some((c) => c.sessions > 1)).toBe(true);
+  });
+
   it('finds the same chains for every client of a vault of real-looking notes', () => {
     const index = indexOf(
       vault(

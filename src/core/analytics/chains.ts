@@ -243,10 +243,13 @@ class EndsByWord {
   /** The slot of a key's list, or -1 when no end has been listed under it. */
   find(key: number): number {
     const mask = this.keys.length - 1;
-    for (let s = Math.imul(key, 0x9e3779b1) >>> this.shift; ; s = (s + 1) & mask) {
+    // At most half the slots are in use (see `append`), so a free one ends the look; the count
+    // only bounds it should that ever not hold.
+    for (let s = Math.imul(key, 0x9e3779b1) >>> this.shift, looks = 0; looks <= mask; s = (s + 1) & mask, looks++) {
       if (this.gen[s] !== this.search) return -1;
       if (this.keys[s] === key) return s;
     }
+    return -1;
   }
 
   /** Lists `end` last under `key` (once: an end is not listed twice in a row under one key). */

@@ -342,11 +342,13 @@ export function chainsFromLinks(commitments: readonly Commitment[], { prev, hasN
       walked[at] = mark;
       places.push(at);
     }
-    const links: Commitment[] = [];
+    // Exactly as long as the chain: the index keeps every client's chains, and a list grown by
+    // `push` keeps room for more.
+    const links = new Array<Commitment>(places.length);
     let sessions = 0;
     for (let q = places.length - 1; q >= 0; q--) {
       const at = places[q];
-      links.push(commitments[at]);
+      links[places.length - 1 - q] = commitments[at];
       if (counted[sessionOf[at]] !== mark) {
         counted[sessionOf[at]] = mark;
         sessions++;

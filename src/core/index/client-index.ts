@@ -193,6 +193,12 @@ export class ClientIndex extends NoteStore {
     // one key (the full name), and a key's list holds each session once, so no set is needed.
     let seen: Set<SessionEntry> | null = null;
     let lists = 0;
+    // A client's sessions mostly name them the same way: the answer for the last reference read
+    // serves the next session that writes it alike, with no look in the resolutions.
+    let lastRef: string | null = null;
+    let lastTarget = '';
+    let lastWeak = false;
+    let lastSame = false;
     for (const k of keys) {
       const listed = this.sessionsByRef.get(k);
       if (listed === undefined || listed.size === 0) continue;
@@ -202,8 +208,15 @@ export class ClientIndex extends NoteStore {
           if (seen.has(e)) continue;
           seen.add(e);
         }
-        if (this.sameClient(this.resolveSession(e.s), client)) out.push(e);
-        else if (e.s.attendees.some((a) => this.sameClient(this.resolveRef(a, a, e.s.weak), client))) out.push(e);
+        const s = e.s;
+        if (s.clientRef !== lastRef || s.clientTarget !== lastTarget || s.weak !== lastWeak) {
+          lastSame = this.sameClient(this.resolveSession(s), client);
+          lastRef = s.clientRef;
+          lastTarget = s.clientTarget;
+          lastWeak = s.weak;
+        }
+        if (lastSame) out.push(e);
+        else if (s.attendees.some((a) => this.sameClient(this.resolveRef(a, a, s.weak), client))) out.push(e);
       }
     }
     return out.sort((a, b) => byPath(a.s.date, b.s.date) || byPath(a.s.path, b.s.path) || (a.s.line ?? 0) - (b.s.line ?? 0));

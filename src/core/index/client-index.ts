@@ -12,6 +12,7 @@ import type { Client, Commitment, IsoDate, Session, SessionNote } from '../types
 import { nameKey } from '../vault/conflicts';
 import { clientOfNote, implicitClient, type Resolution } from './client-directory';
 import { resolvedCommitment } from './commitment-record';
+import { sessionsUnderKeys } from './client-sessions';
 import { applyCopies, carryChains, defaultDueDate, type SessionEntry } from './derive';
 import { byPath, clientKeys, firstName, pushTo, versionKeys } from './keys';
 import { NoteStore, type ChangeMark, type ClientCache } from './note-store';
@@ -188,38 +189,12 @@ export class ClientIndex extends NoteStore {
     const keys = note ? [...versionKeys(note)] : [nameKey(client.name), firstName(nameKey(client.name))];
     // Case twins of the client note count too.
     if (note) for (const p of this.directory.withName(note.name)) for (const k of clientKeys(this.notes.get(p)!.client!)) keys.push(k, firstName(k));
-    const out: SessionEntry[] = [];
-    // A session listed under two of the keys is taken once. Most clients' sessions are all under
-    // one key (the full name), and a key's list holds each session once, so no set is needed.
-    let seen: Set<SessionEntry> | null = null;
-    let lists = 0;
-    // A client's sessions mostly name them the same way: the answer for the last reference read
-    // serves the next session that writes it alike, with no look in the resolutions.
-    let lastRef: string | null = null;
-    let lastTarget = '';
-    let lastWeak = false;
-    let lastSame = false;
-    for (const k of keys) {
-      const listed = this.sessionsByRef.get(k);
-      if (listed === undefined || listed.size === 0) continue;
-      if (++lists === 2) seen = new Set(out);
-      for (const e of listed) {
-        if (seen !== null) {
-          if (seen.has(e)) continue;
-          seen.add(e);
-        }
-        const s = e.s;
-        if (s.clientRef !== lastRef || s.clientTarget !== lastTarget || s.weak !== lastWeak) {
-          lastSame = this.sameClient(this.resolveSession(s), client);
-          lastRef = s.clientRef;
-          lastTarget = s.clientTarget;
-          lastWeak = s.weak;
-        }
-        if (lastSame) out.push(e);
-        else if (s.attendees.some((a) => this.sameClient(this.resolveRef(a, a, s.weak), client))) out.push(e);
-      }
-    }
-    return out.sort((a, b) => byPath(a.s.date, b.s.date) || byPath(a.s.path, b.s.path) || (a.s.line ?? 0) - (b.s.line ?? 0));
+    return sessionsUnderKeys(
+      keys,
+      this.sessionsByRef,
+      (s) => this.sameClient(this.resolveSession(s), client),
+      (s) => s.attendees.some((a) => this.sameClient(this.resolveRef(a, a, s.weak), client)),
+    );
   }
 
   // ---- sessions ------------------------------------------------------------------------------

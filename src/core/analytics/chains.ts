@@ -242,32 +242,42 @@ class EndsByWord {
 
   /** The slot of a key's list, or -1 when no end has been listed under it. */
   find(key: number): number {
-    const mask = this.keys.length - 1;
-    // At most half the slots are in use (see `append`), so a free one ends the look; the count
-    // only bounds it should that ever not hold.
-    for (let s = Math.imul(key, 0x9e3779b1) >>> this.shift, looks = 0; looks <= mask; s = (s + 1) & mask, looks++) {
-      if (this.gen[s] !== this.search) return -1;
-      if (this.keys[s] === key) return s;
-    }
-    return -1;
+    const s = this.slot(key);
+    return this.gen[s] === this.search && this.keys[s] === key ? s : -1;
   }
 
   /** Lists `end` last under `key` (once: an end is not listed twice in a row under one key). */
   append(key: number, end: number): void {
     if (2 * (this.used + 1) > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
-    let s = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    while (this.gen[s] === this.search && this.keys[s] !== key) s = (s + 1) & mask;
+    const s = this.slot(key);
     if (this.gen[s] !== this.search) {
-      this.gen[s] = this.search;
-      this.keys[s] = key;
-      this.head[s] = -1;
+      this.take(s, key, -1, -1);
       this.used++;
     } else if (this.head[s] >= 0 && this.end[this.tail[s]] === end) return;
     const node = this.node(end);
     if (this.head[s] < 0) this.head[s] = node;
     else this.next[this.tail[s]] = node;
     this.tail[s] = node;
+  }
+
+  /**
+   * Where `key` is in the table, or the free slot where it would go. At most half the slots are
+   * in use (see `append`), so a free one ends the look; the count only bounds it should that
+   * ever not hold.
+   */
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let s = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (let looks = 0; looks < mask && this.gen[s] === this.search && this.keys[s] !== key; looks++) s = (s + 1) & mask;
+    return s;
+  }
+
+  /** Slot `s` in use by this search, for `key`'s list from `head` to `tail`. */
+  private take(s: number, key: number, head: number, tail: number): void {
+    this.gen[s] = this.search;
+    this.keys[s] = key;
+    this.head[s] = head;
+    this.tail[s] = tail;
   }
 
   /** Drops `node` from slot `s`'s list; `before` is the node ahead of it (-1 when it is the first). */
@@ -298,16 +308,7 @@ class EndsByWord {
     this.head = new Int32Array(size);
     this.tail = new Int32Array(size);
     this.shift--;
-    const mask = size - 1;
-    for (let old = 0; old < keys.length; old++) {
-      if (gen[old] !== this.search) continue;
-      let s = Math.imul(keys[old], 0x9e3779b1) >>> this.shift;
-      while (this.gen[s] === this.search) s = (s + 1) & mask;
-      this.gen[s] = this.search;
-      this.keys[s] = keys[old];
-      this.head[s] = head[old];
-      this.tail[s] = tail[old];
-    }
+    for (let old = 0; old < keys.length; old++) if (gen[old] === this.search) this.take(this.slot(keys[old]), keys[old], head[old], tail[old]);
   }
 }
 

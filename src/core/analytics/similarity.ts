@@ -3,6 +3,7 @@
  * "Have the conversation with Dana" and "Have the handover conversation with Dana" match while
  * "Send the invoice" and "Send the deck" do not.
  */
+import { isSpaceCode } from '../parse/lines';
 
 const STOPWORDS = new Set(
   'a an the to of for with and or in on at by my me i your our their his her its this that these those it be is are was were will would about from into up out off over then than as so do did just some any all each every'.split(
@@ -195,7 +196,7 @@ function mayNameSomeone(text: string): boolean {
     if (c >= 65 && c <= 90 && i > 0) {
       const b = text.charCodeAt(i - 1);
       // \s ( , ; " ' [ before it, and a lower-case letter, an apostrophe or a hyphen after it
-      if ((b === 32 || (b >= 9 && b <= 13) || b === 40 || b === 44 || b === 59 || b === 34 || b === 39 || b === 91) && i + 1 < text.length) {
+      if ((isSpaceCode(b) || b === 40 || b === 44 || b === 59 || b === 34 || b === 39 || b === 91) && i + 1 < text.length) {
         const a = text.charCodeAt(i + 1);
         if ((a >= 97 && a <= 122) || a === 39 || a === 45 || a >= 128) return true;
       }

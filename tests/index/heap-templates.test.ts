@@ -6,7 +6,7 @@
  * string the index keeps that is cut from a note's text (a slice, a match, a memo's key) would
  * keep the whole 200 kB alive.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v8 from 'node:v8';
@@ -16,15 +16,13 @@ import { VaultIndex } from '../../src/core/index/vault-index';
 import { resolveCoreSettings } from '../../src/core/settings';
 import { proposeLayout } from '../../src/core/setup/propose';
 
-function notesIn(root: string, dir = ''): [string, string][] {
-  const out: [string, string][] = [];
-  for (const name of readdirSync(join(root, dir))) {
-    if (name.startsWith('.')) continue;
-    const rel = dir === '' ? name : `${dir}/${name}`;
-    if (statSync(join(root, rel)).isDirectory()) out.push(...notesIn(root, rel));
-    else if (name.endsWith('.md')) out.push([rel, readFileSync(join(root, rel), 'utf8')]);
-  }
-  return out;
+/** The vault's notes, `[path, text]`, outside folders whose name starts with a dot. */
+function notesIn(root: string): [string, string][] {
+  return (readdirSync(root, { recursive: true }) as string[])
+    .map((p) => p.split('\\').join('/'))
+    .filter((p) => p.endsWith('.md') && !p.split('/').some((part) => part.startsWith('.')))
+    .sort()
+    .map((p) => [p, readFileSync(join(root, p), 'utf8')]);
 }
 
 /** A paragraph no note has: a string of the heap that holds it is a note's text (or a view into one). */

@@ -15,7 +15,7 @@ import { displayDates } from '../core/display-dates';
 import { icsCommand, writeIcsFile } from './commands/ics';
 import { reviewCommand, reviewPeriod, ReviewWriteError } from './commands/review';
 import { scanJsonChunks, scanSummary } from './commands/scan';
-import { readVaultFolder, VaultReadError } from './read-vault';
+import { listVaultFolder, readVaultFolder, readVaultNotes, VaultReadError } from './read-vault';
 import { readCliSettings, SETTINGS_PATH } from './settings';
 import { setupCommand } from './commands/setup';
 import { agreementsFrom } from '../core/agreements/store';
@@ -71,18 +71,27 @@ export interface Io {
 interface Loaded {
   index: VaultIndex;
   settings: FollowThroughSettings;
+  /** Every note's `[path, text]`, when `keepTexts` asked for them (else empty). */
   notes: [string, string][];
 }
 
-/** The vault read as the plugin reads it: its settings, every note, and a diagnostic for each note that could not be read. */
-function loadVault(vault: string, opts: CliOptions, io: Io): Loaded {
-  const read = readVaultFolder(vault);
+/**
+ * The vault read as the plugin reads it: its settings, every note, and a diagnostic for each note
+ * that could not be read. The notes go into the index a batch at a time as they are read, so
+ * their texts are let go as they go, unless `keepTexts` asks for them.
+ */
+function loadVault(vault: string, opts: CliOptions, io: Io, keepTexts = false): Loaded {
+  const listing = listVaultFolder(vault);
   const { settings, repairs } = readCliSettings(vault, { file: opts.settings, none: opts.noSettings });
   for (const r of repairs) io.err(`follow-through: ${r}\n`);
   const index = new VaultIndex(coreSettingsFrom(settings));
-  index.setNotes(read.notes);
-  for (const u of read.unreadable) index.setUnreadable(u.path, u.message, u.severity);
-  return { index, settings, notes: read.notes };
+  const notes: [string, string][] = [];
+  const unreadable = readVaultNotes(listing, (batch) => {
+    index.setNotes(batch);
+    if (keepTexts) for (const entry of batch) notes.push(entry);
+  });
+  for (const u of unreadable) index.setUnreadable(u.path, u.message, u.severity);
+  return { index, settings, notes };
 }
 
 function needVault(opts: CliOptions, command: string): string {
@@ -165,7 +174,7 @@ function run(argv: string[], io: Io): number {
       const name = opts.positionals[2];
       if (!name) throw new UsageError(`${command} needs a client name`);
       if (command === 'checkin' && (opts.reply === null || opts.reply.trim() === '')) throw new UsageError('checkin needs --reply TEXT (the client\'s reply, in quotes)');
-      const { index, settings, notes } = loadVault(vault, opts, io);
+      const { index, settings, notes } = loadVault(vault, opts, io, command === 'recap');
       if (command === 'recap') io.out(recapCommand(index, name, opts.asOf, settings.nudges, agreementsFrom(notes)));
       else if (command === 'progress') io.out(progressCommand(index, name, opts.asOf));
       else {

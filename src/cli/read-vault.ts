@@ -6,7 +6,7 @@
  * read, or whose bytes are not text, is returned as unreadable with a one-line reason, and the
  * rest is read. Only a vault folder that cannot be opened is an error. Node only.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { MAX_NOTE_BYTES, tooLargeMessage } from '../core/parse/unread';
 import type { Severity } from '../core/types';
@@ -98,8 +98,9 @@ export function decodeNote(bytes: Uint8Array): { text: string } | { problem: str
   } catch {
     return { problem: 'not read: it starts with a UTF-16 byte-order mark but is not valid UTF-16; save it again as UTF-8' };
   }
+  // Counted only when there is one: a note nearly never holds a NUL, and the search is native.
   let nuls = 0;
-  for (const b of bytes) if (b === 0) nuls++;
+  if (bytes.indexOf(0) >= 0) for (const b of bytes) if (b === 0) nuls++;
   if (nuls > 0 && nuls * 10 >= bytes.length) {
     return { problem: 'not read: it is mostly NUL bytes (UTF-16 without a byte-order mark, or not a text file); save it as UTF-8' };
   }
@@ -195,12 +196,29 @@ function readRegular(full: string): { bytes: Buffer } | { reason: string; severi
     const st = fstatSync(fd);
     if (!st.isFile()) return { reason: `not read: it is ${kindOf(st)}, not a note; move or delete it`, severity: 'warning' };
     if (st.size > MAX_NOTE_BYTES) return { reason: tooLargeMessage(st.size, 'bytes'), severity: 'warning' };
-    return { bytes: readFileSync(fd) };
+    return { bytes: readAll(fd, st.size) };
   } catch (err) {
     return { reason: `not read: ${describe(err)}; ${advice(err)}`, severity: 'error' };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The bytes of an open file of `size` bytes (its status just read), read to that size as
+ * `readFileSync(fd)` does, without it asking for the status again (50 ms of 52,000 notes' reading).
+ * A file that says it is empty (some file systems say so of a file with text) is read to its end.
+ */
+function readAll(fd: number, size: number): Buffer {
+  if (size === 0) return readFileSync(fd);
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const n = readSync(fd, bytes, at, size - at, null);
+    if (n === 0) return bytes.subarray(0, at); // it shrank meanwhile
+    at += n;
+  }
+  return bytes;
 }
 
 /** A regular file's text (see `readRegular` and `decodeNote`), or why it cannot be read as text. */
@@ -218,10 +236,25 @@ const SYSTEM_FOLDER = /^\/(?:proc|sys|dev|run)(?:\/|$)/;
 
 const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
-/** Every note under `root` (see the module comment). Throws only when `root` itself is not a readable folder. */
-export function readVaultFolder(root: string): VaultRead {
+/** A note file found in a vault folder, not read yet: its vault path and its file-system path. */
+export interface NoteFile {
+  path: string;
+  full: string;
+}
+
+/** What a walk of a vault folder found: its note files (in path order) and what it could not read. */
+export interface VaultListing {
+  files: NoteFile[];
+  unreadable: UnreadableNote[];
+}
+
+/**
+ * Every note file under `root` (see the module comment), found but not read. Throws only when
+ * `root` itself is not a readable folder.
+ */
+export function listVaultFolder(root: string): VaultListing {
   checkVaultFolder(root);
-  const notes: [string, string][] = [];
+  const files: NoteFile[] = [];
   const unreadable: UnreadableNote[] = [];
   const seen = new Set<string>();
   const rootReal = realpathSync(root);
@@ -278,15 +311,45 @@ export function readVaultFolder(root: string): VaultRead {
       if (st.isDirectory()) walk(full, path, depth + 1);
       else if (!isNote) continue;
       else if (!st.isFile()) unreadable.push({ path, message: `not read: it is ${kindOf(st)}, not a note; move or delete it`, severity: 'warning' });
-      else {
-        const read = readText(full);
-        if ('reason' in read) unreadable.push({ path, message: read.reason, severity: read.severity });
-        else notes.push([path, read.text]);
-      }
+      else files.push({ path, full });
     }
   };
   walk(root, '');
-  return { notes: notes.sort((a, b) => compare(a[0], b[0])), unreadable: unreadable.sort((a, b) => compare(a.path, b.path)) };
+  return { files: files.sort((a, b) => compare(a.path, b.path)), unreadable };
+}
+
+/** Notes read at a time by `readVaultNotes`: the texts of one batch are let go before the next is read. */
+const BATCH = 500;
+
+/**
+ * Reads the files a listing found, in path order, `BATCH` at a time, handing each batch of
+ * `[path, text]` entries to `each`; a file that cannot be read (or is not text) joins the
+ * listing's unreadable ones. Returns every unreadable note, in path order. An index fed batch by
+ * batch holds only one batch's texts at a time (52,000 notes: 110 MB less at the peak than all of them).
+ */
+export function readVaultNotes(listing: VaultListing, each: (batch: [string, string][]) => void): UnreadableNote[] {
+  const unreadable = [...listing.unreadable];
+  const { files } = listing;
+  for (let from = 0; from < files.length; from += BATCH) {
+    const batch: [string, string][] = [];
+    for (let i = from; i < Math.min(files.length, from + BATCH); i++) {
+      const { path, full } = files[i];
+      const read = readText(full);
+      if ('reason' in read) unreadable.push({ path, message: read.reason, severity: read.severity });
+      else batch.push([path, read.text]);
+    }
+    if (batch.length > 0) each(batch);
+  }
+  return unreadable.sort((a, b) => compare(a.path, b.path));
+}
+
+/** Every note under `root`, read (see `listVaultFolder` and `readVaultNotes`). Throws only when `root` itself is not a readable folder. */
+export function readVaultFolder(root: string): VaultRead {
+  const notes: [string, string][] = [];
+  const unreadable = readVaultNotes(listVaultFolder(root), (batch) => {
+    for (const entry of batch) notes.push(entry);
+  });
+  return { notes, unreadable };
 }
 
 /** The notes that could be read, as `[path, text]` entries in path order (for tests and tools). */

@@ -12,6 +12,7 @@ import { coreSettingsFrom, loadSettings } from '../../src/core/plugin-settings';
 import { VaultIndex } from '../../src/core/index/vault-index';
 import { scanIndex } from '../../src/core/scan';
 import { MAX_NOTE_CHARS } from '../../src/core/parse/unread';
+import { listVaultFolder, readVaultFolder, readVaultNotes } from '../../src/cli/read-vault';
 import { AS_OF, bundledCli, clientNote, makeVault, run, runChild, scanJson, sessionNote } from './helpers';
 
 const SESSION = sessionNote('[[Jane Doe]]', '2026-11-20', ['- [ ] Send 10 outreach messages [due:: 2026-11-28] ^c7f3a'], ['next: 2026-12-04']);
@@ -229,6 +230,40 @@ describe('item 9 and the contract: what is a note', () => {
     else expect(r.out).toMatch(/Sessions\/loop\.md:1\s+error\s+not read: too many symbolic links/);
     expect(r.out).toContain('Jane Doe');
     expect(r.out).toContain('Inside Client');
+  });
+
+  it('a vault of more notes than one reading batch is read in path order, each batch let go before the next, to the same index as one read', () => {
+    // 1,300 session notes in three folders whose names sort apart from the walk's order, three of
+    // them unreadable (a link to nothing), and a client note per ten sessions.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 1300; i++) {
+      const client = `Client ${String(i % 130).padStart(3, '0')}`;
+      const folder = ['Sessions b', 'Sessions', 'Sessions/a'][i % 3];
+      files[`${folder}/2026-11-${String(1 + (i % 28)).padStart(2, '0')} ${client} ${i}.md`] = sessionNote(`[[${client}]]`, `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`, [`- [ ] Send draft ${i} ^n${i}`]);
+      if (i < 130) files[`Clients/${client}.md`] = clientNote(client);
+    }
+    const root = makeVault(files);
+    for (const at of [0, 600, 1299]) symlinkSync(join(root, 'gone.md'), join(root, 'Sessions', `zz broken ${at}.md`));
+
+    const listing = listVaultFolder(root);
+    const batches: string[][] = [];
+    const unreadable = readVaultNotes(listing, (batch) => batches.push(batch.map(([path]) => path)));
+    const read = batches.flat();
+    expect(batches.length).toBeGreaterThan(2);
+    expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(500);
+    expect(read).toEqual([...read].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(read).toHaveLength(1430);
+    expect(unreadable.map((u) => u.path)).toEqual(['Sessions/zz broken 0.md', 'Sessions/zz broken 1299.md', 'Sessions/zz broken 600.md']);
+
+    // The CLI feeds the index batch by batch: the same scan as an index given every note at once.
+    const whole = new VaultIndex();
+    const all = readVaultFolder(root);
+    whole.setNotes(all.notes);
+    for (const u of all.unreadable) whole.setUnreadable(u.path, u.message, u.severity);
+    expect(all.notes.map(([path]) => path)).toEqual(read);
+    const { roster: _roster, ...cliScan } = scanJson(root) as ScanWithRoster;
+    expect(cliScan.commitments).toHaveLength(1300);
+    expect(cliScan).toEqual(JSON.parse(JSON.stringify(scanIndex(whole, AS_OF))));
   });
 
   it('a missing vault or a path that is not a folder stays a one-line error, exit 1', () => {

@@ -4,7 +4,8 @@
  * every index change. Written only when the text differs, so an unchanged vault causes no sync.
  */
 import { Notice, TFile, normalizePath, type Plugin } from 'obsidian';
-import { calendarFile, isOurCalendar } from '../core/calendar/ics';
+import { isOurCalendar } from '../core/calendar/ics';
+import { CalendarBuilder } from '../core/calendar/calendar-builder';
 import type { Host } from './host';
 
 /** The calendar file setting names something that is not ours to replace; nothing was written. */
@@ -35,9 +36,18 @@ async function writeIfChanged(host: Host, path: string, text: string): Promise<b
   return true;
 }
 
+/**
+ * One builder per plugin: the command and the file kept current share what it keeps (each
+ * client's events and each event's text), so a rewrite after a change works out only what the
+ * change touched (../core/calendar/calendar-builder).
+ */
+const builders = new WeakMap<Host, CalendarBuilder>();
+
 /** Writes the calendar file now; returns its path. */
 export async function exportCalendar(host: Host): Promise<string> {
-  const file = calendarFile(host.index, host.today(), {
+  let builder = builders.get(host);
+  if (builder === undefined) builders.set(host, (builder = new CalendarBuilder()));
+  const file = builder.file(host.index, host.today(), {
     vaultName: host.app.vault.getName(),
     settings: host.settings.calendar,
     nudges: host.settings.nudges,

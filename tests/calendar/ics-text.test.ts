@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import ical, { foldLines as libraryFold, ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, calendarFile } from '../../src/core/calendar/ics';
+import { buildCalendar, calendarFile } from '../../src/core/calendar/calendar-builder';
 import { buildClientCalendar } from '../../src/core/calendar/client-ics';
 import { calendarText, foldLines } from '../../src/core/calendar/ics-text';
 import { VaultIndex } from '../../src/core/index/vault-index';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildTodayModel } from '../../src/app/today';
-import { buildCalendar } from '../../src/core/calendar/ics';
+import { buildCalendar } from '../../src/core/calendar/calendar-builder';
 import { clientRhythm } from '../../src/core/nudges/rhythm';
 import { nudgeSchedule } from '../../src/core/nudges/schedule';
 import { resolveNudgeSettings } from '../../src/core/nudges/settings';

@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Notice, type Modal } from '../fakes/obsidian';
 import { VIEW_CLIENT, VIEW_ROSTER } from '../../src/obsidian/host';
+import { buildCalendar } from '../../src/core/calendar/calendar-builder';
+import { calendarEvents } from '../../src/core/calendar/ics';
 import { click, content, fixToday, leafWith, run, start, type, until, type Harness } from './harness';
 
 let h: Harness;
@@ -50,6 +52,28 @@ describe('nudges, calendar and agreements in Obsidian', () => {
     run(h.app, 'export-calendar');
     await until(() => Notice.shown.filter((n) => n.includes('calendar written')).length === 2);
     expect(h.app.vault.writes.length).toBe(writes);
+  });
+
+  it('with the calendar kept in the vault, an edit rewrites the file, to what a calendar built from nothing writes', { timeout: 15_000 }, async () => {
+    await h.plugin.updateSettings({ calendar: { ...h.plugin.settings.calendar, writeToVault: true } });
+    const path = h.plugin.settings.calendar.vaultPath;
+    run(h.app, 'export-calendar');
+    await until(() => h.app.vault.text(path) !== undefined);
+    const before = h.app.vault.text(path)!;
+    // A new open commitment in a session note with an event already (an active client's): the
+    // file is rewritten a moment after the index hears of it.
+    const options = () => ({ vaultName: h.app.vault.getName(), settings: h.plugin.settings.calendar, nudges: h.plugin.settings.nudges });
+    const exported = calendarEvents(h.plugin.index, h.plugin.today(), options())[0].path;
+    const note = h.app.vault.getMarkdownFiles().find((f) => f.path === exported)!;
+    const text = h.app.vault.text(note.path)!;
+    const at = text.indexOf('\n', text.search(/^## (?:Commitments|Action items)/m)) + 1;
+    expect(at).toBeGreaterThan(0);
+    await h.app.vault.modify(note, `${text.slice(0, at)}- [ ] Ring the printer about the flyers [due:: 2026-12-05] ^ring1\n${text.slice(at)}`);
+    await until(() => h.app.vault.text(path) !== before, 6000, 'the calendar file rewritten');
+    const kept = h.app.vault.text(path)!;
+    expect(kept).toContain('Ring the printer about the flyers');
+    const fresh = buildCalendar(h.plugin.index, h.plugin.today(), options());
+    expect(kept).toBe(fresh);
   });
 
   it('"New accountability agreement" creates the note from the template in the agreements folder and opens it', async () => {

@@ -5,7 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import { writeFileChecked } from '../write-notes';
-import { buildCalendar, isOurCalendar } from '../../core/calendar/ics';
+import { isOurCalendar } from '../../core/calendar/ics';
+import { buildCalendar } from '../../core/calendar/calendar-builder';
 import type { CalendarSettings } from '../../core/calendar/settings';
 import type { VaultIndex } from '../../core/index/vault-index';
 import type { NudgeSettings } from '../../core/nudges/settings';

@@ -68,9 +68,17 @@ export function calendarText(cal: ICalCalendar): string {
   if (events.length === 0 || cal.x().length > 0) return withFinalBreak(cal.toString());
   const parts: string[] = [];
   for (const e of events) parts.push(foldLines(e.toString()));
-  const shell = cal.clear().toString();
-  const end = shell.lastIndexOf('END:VCALENDAR');
-  return withFinalBreak(shell.slice(0, end) + parts.join('') + shell.slice(end));
+  return calendarTextOf(cal.clear(), parts);
+}
+
+/**
+ * The text of `shell`, a calendar with no events and no X- lines, with `events` (each an event's
+ * folded text, `foldLines(event.toString())`) in its place for them, as `calendarText` writes it.
+ */
+export function calendarTextOf(shell: ICalCalendar, events: readonly string[]): string {
+  const text = shell.toString();
+  const end = text.lastIndexOf('END:VCALENDAR');
+  return withFinalBreak(text.slice(0, end) + events.join('') + text.slice(end));
 }
 
 /**

@@ -29,8 +29,7 @@
  * - DTSTAMP: midnight UTC of the as-of date.
  * - URL and DESCRIPTION: `obsidian://open?vault=…&file=…`, both parts percent-encoded.
  */
-import { calendarText } from './ics-text';
-import ical, { ICalAlarmRelatesTo, ICalAlarmType, ICalEventTransparency, type ICalCalendar, type ICalEventData } from 'ical-generator';
+import { ICalAlarmRelatesTo, ICalAlarmType, ICalEventTransparency, type ICalCalendar, type ICalEventData } from 'ical-generator';
 import { addDays, daysBetween } from '../dates';
 import type { VaultIndex } from '../index/vault-index';
 import { nudgeDraft } from '../nudges/drafts';
@@ -117,58 +116,88 @@ type UidKey = Pick<Commitment, 'id' | 'session' | 'text' | 'line'>;
 const byPathAndLine = (x: UidKey, y: UidKey) => (x.session < y.session ? -1 : x.session > y.session ? 1 : x.line - y.line);
 
 /**
+ * The UIDs of the id-less commitments of one note, by line: `commitmentUid`, and `-2`, `-3`… for
+ * the same text again in the note. They depend only on the note and on which of its commitments
+ * are filed (the client list), so a builder keeps them while both stand (`UidMemo`).
+ */
+export interface NoteUids {
+  note: object | undefined;
+  clientList: number;
+  byLine: Map<number, string>;
+}
+
+/** What `eventUids` may keep from one call to the next (./calendar-builder): each note's id-less UIDs, by path. */
+export interface UidMemo {
+  get(path: string): NoteUids | undefined;
+  set(path: string, uids: NoteUids): void;
+}
+
+function idlessUids(index: VaultIndex, path: string, memo: UidMemo | undefined): Map<number, string> {
+  const note = index.note(path);
+  const clientList = index.changeMark().list;
+  const kept = memo?.get(path);
+  if (kept !== undefined && kept.note === note && kept.clientList === clientList) return kept.byLine;
+  // Each id-less line's count of earlier id-less lines with its text, in its note.
+  const byLine = new Map<number, string>();
+  const seen = new Map<string, number>();
+  for (const x of index.commitmentsOfSession(path)) {
+    if (x.id !== null) continue;
+    const n = seen.get(x.text) ?? 0;
+    byLine.set(x.line, n === 0 ? commitmentUid(x) : commitmentUid(x).replace(`@${UID_DOMAIN}`, `-${n + 1}@${UID_DOMAIN}`));
+    seen.set(x.text, n + 1);
+  }
+  memo?.set(path, { note, clientList, byLine });
+  return byLine;
+}
+
+/** Whether a block id is on this commitment alone: one note holds it, once. */
+function idOnlyHere(index: VaultIndex, c: Commitment): boolean {
+  if (index.notesHoldingBlockId(c.id!) !== 1) return false;
+  let uses = 0;
+  for (const x of index.note(c.session)?.commitments ?? []) if (x.id === c.id) uses++;
+  return uses === 1;
+}
+
+/**
  * Each exported commitment's UID (see the module comment): `commitmentUid`, told apart by the
  * commitment's place among the vault's commitments with the same block id, or among its note's
  * commitments with the same text. Counted over all of them, exported or not, so settling one
- * never renames another.
+ * never renames another. A block id one note holds once is looked up, not counted.
  */
-export function eventUids(index: VaultIndex, exported: readonly Commitment[]): Map<Commitment, string> {
+export function eventUids(index: VaultIndex, exported: readonly Commitment[], memo?: UidMemo): Map<Commitment, string> {
   const uids = new Map<Commitment, string>();
-  // Each commitment's place is looked up, never searched for: the places are counted once over
-  // all of them (a vault can hold thousands of lines with one id, or one note the same text).
-  let byId: Map<string, { at: number; inNote: number }> | null = null;
-  const sameText = new Map<string, Map<number, number>>();
-  const place = (c: UidKey) => `${c.session}\u0000${c.line}`;
+  const counted: Commitment[] = [];
   for (const c of exported) {
-    if (c.id !== null) {
-      if (byId === null) {
-        byId = new Map();
-        const lists = new Map<string, Commitment[]>();
-        for (const x of index.commitments()) {
-          if (x.id === null) continue;
-          const list = lists.get(x.id);
-          if (list) list.push(x);
-          else lists.set(x.id, [x]);
-        }
-        for (const list of lists.values()) {
-          list.sort(byPathAndLine);
-          let noteStart = 0;
-          for (let i = 0; i < list.length; i++) {
-            if (i > 0 && list[i].session !== list[i - 1].session) noteStart = i;
-            byId.set(place(list[i]), { at: i, inNote: i - noteStart });
-          }
-        }
-      }
-      const found = byId.get(place(c));
-      if (found === undefined || found.at === 0) uids.set(c, commitmentUid(c));
-      else uids.set(c, `${c.id}.${stableHash(c.session)}${found.inNote > 0 ? `.${found.inNote + 1}` : ''}@${UID_DOMAIN}`);
-    } else {
-      let before = sameText.get(c.session);
-      if (before === undefined) {
-        // Each id-less line's count of earlier id-less lines with its text, in its note.
-        before = new Map();
-        const seen = new Map<string, number>();
-        for (const x of index.commitmentsOfSession(c.session)) {
-          if (x.id !== null) continue;
-          const n = seen.get(x.text) ?? 0;
-          before.set(x.line, n);
-          seen.set(x.text, n + 1);
-        }
-        sameText.set(c.session, before);
-      }
-      const n = before.get(c.line) ?? 0;
-      uids.set(c, n === 0 ? commitmentUid(c) : commitmentUid(c).replace(`@${UID_DOMAIN}`, `-${n + 1}@${UID_DOMAIN}`));
+    if (c.id === null) uids.set(c, idlessUids(index, c.session, memo).get(c.line) ?? commitmentUid(c));
+    else if (idOnlyHere(index, c)) uids.set(c, commitmentUid(c));
+    else counted.push(c);
+  }
+  if (counted.length === 0) return uids;
+  // Each commitment's place is looked up, never searched for: the places are counted once over
+  // all of them (a vault can hold thousands of lines with one id), and only for the ids counted.
+  const place = (c: UidKey) => `${c.session}\u0000${c.line}`;
+  const wanted = new Set<string>();
+  for (const c of counted) wanted.add(c.id!);
+  const lists = new Map<string, Commitment[]>();
+  for (const x of index.commitments()) {
+    if (x.id === null || !wanted.has(x.id)) continue;
+    const list = lists.get(x.id);
+    if (list) list.push(x);
+    else lists.set(x.id, [x]);
+  }
+  const byId = new Map<string, { at: number; inNote: number }>();
+  for (const list of lists.values()) {
+    list.sort(byPathAndLine);
+    let noteStart = 0;
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0 && list[i].session !== list[i - 1].session) noteStart = i;
+      byId.set(place(list[i]), { at: i, inNote: i - noteStart });
     }
+  }
+  for (const c of counted) {
+    const found = byId.get(place(c));
+    if (found === undefined || found.at === 0) uids.set(c, commitmentUid(c));
+    else uids.set(c, `${c.id}.${stableHash(c.session)}${found.inNote > 0 ? `.${found.inNote + 1}` : ''}@${UID_DOMAIN}`);
   }
   return uids;
 }
@@ -214,24 +243,88 @@ function released(client: Client, c: Commitment): boolean {
 
 const LIVE = new Set(['open', 'partial', 'stuck']);
 
-/** The events as plain data, in due-date, path and line order. */
-export function calendarEvents(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): CalendarEvent[] {
+/** An event before its UID, which depends on the other notes with its block id or text (`eventUids`). */
+export type ClientEvent = Omit<CalendarEvent, 'uid'>;
+
+/** One client's exported commitments and their events, as `calendarEvents` works them out. */
+export interface ClientRows {
+  rows: readonly { c: Commitment; event: ClientEvent }[];
+}
+
+/**
+ * What `calendarEvents` may reuse from an earlier call on the same as-of date and options
+ * (./calendar-builder): a client's rows, kept by the client's version (`VaultIndex.clientVersion`),
+ * which moves whenever anything they are worked out from changes.
+ */
+export interface ClientRowsMemo {
+  get(client: Client, version: string): ClientRows | undefined;
+  set(client: Client, version: string, rows: ClientRows): void;
+}
+
+/** A client's live commitments as events (see the module comment), in no particular order. */
+function clientRows(index: VaultIndex, named: Client, asOf: IsoDate, options: CalendarOptions, settings: CalendarSettings, nudges: NudgeSettings): ClientRows {
+  const onlyCoach = options.coach?.trim().toLowerCase() || null;
+  const sessions = new Map(index.sessionsOf(named).map((s) => [s.path, s]));
+  const rows: { c: Commitment; event: ClientEvent }[] = [];
+  // A name is one line wherever the calendar shows it (a frontmatter value can hold a line break).
+  const client = { ...named, name: singleLine(named.name) };
+  let rhythm: ClientRhythm | null = null;
+  for (const c of index.commitmentsOf(named)) {
+    const s = sessions.get(c.session);
+    if (!s || s.date > asOf || !LIVE.has(c.status) || released(named, c)) continue;
+    if (onlyCoach !== null && (s.coach ?? '').toLowerCase() !== onlyCoach) continue;
+    if (c.owner === 'coach' && !settings.includeCoachItems) continue;
+    if (c.owner !== 'coach' && c.owner !== 'client' && !settings.includePartnerItems) continue;
+    // The same thinning as the Today panel: a steady client's events carry no midpoint alarm.
+    rhythm ??= clientRhythm(index, named, asOf, nudges);
+    rows.push({ c, event: eventOf(c, client, asOf, options, settings, nudges, rhythm) });
+  }
+  return { rows };
+}
+
+function eventOf(c: Commitment, client: Client, asOf: IsoDate, options: CalendarOptions, settings: CalendarSettings, nudges: NudgeSettings, rhythm: ClientRhythm): ClientEvent {
+  const stableUid = c.id !== null;
+  const url = obsidianUrl(options.vaultName, c.session);
+  const steps = nudgeSchedule(c, client, nudges, rhythm);
+  const alarmSteps = settings.includePastAlarms ? steps : steps.filter((s) => s.date >= asOf);
+  const { summary, lead } = ownerLabel(c, client);
+  return {
+    stableUid,
+    date: c.due,
+    summary: singleLine(summary),
+    description: withoutControls(describe(c, client, lead, url, steps, settings, stableUid)),
+    url,
+    client: client.name,
+    owner: c.owner,
+    path: c.session,
+    line: c.line,
+    alarms: alarmSteps.map((step) => ({
+      step,
+      offsetSeconds: daysBetween(c.due, step.date) * 86_400 + settings.alarmHour * 3_600,
+      description: withoutControls(alarmDescription(step, c, client, nudges, asOf)),
+    })),
+  };
+}
+
+/**
+ * The events as plain data, in due-date, path and line order. With `memo`, a client whose
+ * version has not moved since it was kept keeps its rows, and a note its id-less UIDs (the
+ * caller keeps one memo per as-of date and options).
+ */
+export function calendarEvents(index: VaultIndex, asOf: IsoDate, options: CalendarOptions, memo?: { rows: ClientRowsMemo; uids: UidMemo }): CalendarEvent[] {
   const settings = resolveCalendarSettings(options.settings);
   const nudges = resolveNudgeSettings(options.nudges);
   const onlyClient = options.client?.trim().toLowerCase() || null;
-  const onlyCoach = options.coach?.trim().toLowerCase() || null;
-  const rows: { c: Commitment; client: Client }[] = [];
+  const rows: { c: Commitment; event: ClientEvent }[] = [];
   for (const client of index.clients()) {
     if (onlyClient !== null && client.name.toLowerCase() !== onlyClient) continue;
-    const sessions = new Map(index.sessionsOf(client).map((s) => [s.path, s]));
-    for (const c of index.commitmentsOf(client)) {
-      const s = sessions.get(c.session);
-      if (!s || s.date > asOf || !LIVE.has(c.status) || released(client, c)) continue;
-      if (onlyCoach !== null && (s.coach ?? '').toLowerCase() !== onlyCoach) continue;
-      if (c.owner === 'coach' && !settings.includeCoachItems) continue;
-      if (c.owner !== 'coach' && c.owner !== 'client' && !settings.includePartnerItems) continue;
-      rows.push({ c, client });
+    const version = memo ? index.clientVersion(client) : '';
+    let mine = memo?.rows.get(client, version);
+    if (mine === undefined) {
+      mine = clientRows(index, client, asOf, options, settings, nudges);
+      memo?.rows.set(client, version, mine);
     }
+    for (const r of mine.rows) rows.push(r);
   }
   rows.sort(
     (x, y) =>
@@ -239,42 +332,8 @@ export function calendarEvents(index: VaultIndex, asOf: IsoDate, options: Calend
       (x.c.session < y.c.session ? -1 : x.c.session > y.c.session ? 1 : 0) ||
       x.c.line - y.c.line,
   );
-
-  const uids = eventUids(index, rows.map((r) => r.c));
-  // The same thinning as the Today panel: a steady client's events carry no midpoint alarm.
-  const rhythms = new Map<string, ClientRhythm>();
-  const rhythmOf = (client: Client) => {
-    let r = rhythms.get(client.name);
-    if (!r) rhythms.set(client.name, (r = clientRhythm(index, client, asOf, nudges)));
-    return r;
-  };
-  return rows.map(({ c, client: named }) => {
-    // A name is one line wherever the calendar shows it (a frontmatter value can hold a line break).
-    const client = { ...named, name: singleLine(named.name) };
-    const uid = uids.get(c)!;
-    const stableUid = c.id !== null;
-    const url = obsidianUrl(options.vaultName, c.session);
-    const steps = nudgeSchedule(c, client, nudges, rhythmOf(named));
-    const alarmSteps = settings.includePastAlarms ? steps : steps.filter((s) => s.date >= asOf);
-    const { summary, lead } = ownerLabel(c, client);
-    return {
-      uid,
-      stableUid,
-      date: c.due,
-      summary: singleLine(summary),
-      description: withoutControls(describe(c, client, lead, url, steps, settings, stableUid)),
-      url,
-      client: client.name,
-      owner: c.owner,
-      path: c.session,
-      line: c.line,
-      alarms: alarmSteps.map((step) => ({
-        step,
-        offsetSeconds: daysBetween(c.due, step.date) * 86_400 + settings.alarmHour * 3_600,
-        description: withoutControls(alarmDescription(step, c, client, nudges, asOf)),
-      })),
-    };
-  });
+  const uids = eventUids(index, rows.map((r) => r.c), memo?.uids);
+  return rows.map(({ c, event }) => ({ uid: uids.get(c)!, ...event }));
 }
 
 const utcMidnight = (date: IsoDate) => new Date(`${date}T00:00:00Z`);
@@ -314,21 +373,7 @@ export function addAllDayEvent(cal: ICalCalendar, asOf: IsoDate, e: AllDayEvent,
   }
 }
 
-function calendarName(settings: CalendarSettings, options: CalendarOptions): string {
+export function calendarName(settings: CalendarSettings, options: CalendarOptions): string {
   const parts = [options.client?.trim(), options.coach?.trim() ? `${options.coach.trim()}'s clients` : null].filter((p): p is string => !!p);
   return singleLine(parts.length > 0 ? `${settings.calendarName}: ${parts.join(', ')}` : settings.calendarName);
-}
-
-/** The iCalendar text (CRLF line endings, folded at 75 octets). */
-export function buildCalendar(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): string {
-  const settings = resolveCalendarSettings(options.settings);
-  const events = calendarEvents(index, asOf, options);
-  const cal = ical({ prodId: PRODUCT, name: calendarName(settings, options) });
-  for (const e of events) addAllDayEvent(cal, asOf, e, { url: e.url, categories: [{ name: e.client }] });
-  return calendarText(cal);
-}
-
-/** The file to keep in the vault for a calendar subscription: its path and text. */
-export function calendarFile(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): { path: string; text: string } {
-  return { path: resolveCalendarSettings(options.settings).vaultPath, text: buildCalendar(index, asOf, options) };
 }

@@ -143,6 +143,14 @@ export class VaultIndex extends ClientIndex {
     return cache.overdue.count;
   }
 
+  /**
+   * How many of the notes filed hold a commitment with this block id, told at once from the
+   * block ids kept note by note (built the first time one is asked for).
+   */
+  notesHoldingBlockId(id: string): number {
+    return this.blockIds().holders.count(id);
+  }
+
   /** The commitment with a block id (the first by path when an id is reused). */
   commitmentById(id: string): Commitment | null {
     for (const path of this.paths()) {

@@ -1,0 +1,131 @@
+/**
+ * The coach's calendar file, built again after every change of the vault without doing again
+ * what did not change. With "Keep a calendar file in the vault" on, the plugin rewrites the file
+ * a moment after each change; built from nothing, a vault of 2,000 clients (31,000 open
+ * commitments, 28 MB of iCalendar) took 1.7 s of the main thread each time.
+ *
+ * A builder keeps, for the as-of date and options it last built:
+ * - each client's events (`ClientRowsMemo`), by the client's version: only the clients a change
+ *   touched are worked out again;
+ * - each note's UIDs for its commitments without a block id, while the note and the client list
+ *   stand;
+ * - each event's iCalendar text, by its UID, with the event it was written from: an event equal
+ *   in every field is not written again.
+ * The text is byte for byte `buildCalendar`'s (which is a builder used once).
+ */
+import ical, { type ICalCalendar } from 'ical-generator';
+import type { VaultIndex } from '../index/vault-index';
+import type { Client, IsoDate } from '../types';
+import { calendarTextOf, foldLines } from './ics-text';
+import { addAllDayEvent, calendarEvents, calendarName, PRODUCT, type CalendarEvent, type CalendarOptions, type ClientRows, type ClientRowsMemo, type NoteUids, type UidMemo } from './ics';
+import { resolveCalendarSettings } from './settings';
+
+/** Whether two events write the same iCalendar text (every field the text is written from). */
+function sameEvent(a: CalendarEvent, b: CalendarEvent): boolean {
+  if (a.uid !== b.uid || a.date !== b.date || a.summary !== b.summary || a.description !== b.description || a.url !== b.url || a.client !== b.client) return false;
+  if (a.alarms.length !== b.alarms.length) return false;
+  for (let i = 0; i < a.alarms.length; i++) {
+    if (a.alarms[i].offsetSeconds !== b.alarms[i].offsetSeconds || a.alarms[i].description !== b.alarms[i].description) return false;
+  }
+  return true;
+}
+
+class RowsByClient implements ClientRowsMemo {
+  private readonly kept = new Map<Client, { version: string; rows: ClientRows }>();
+
+  get(client: Client, version: string): ClientRows | undefined {
+    const k = this.kept.get(client);
+    return k !== undefined && k.version === version ? k.rows : undefined;
+  }
+
+  set(client: Client, version: string, rows: ClientRows): void {
+    this.kept.set(client, { version, rows });
+  }
+
+  /** Forgets the clients not in `clients` (a client list worked out again has new objects). */
+  keepOnly(clients: readonly Client[]): void {
+    if (this.kept.size <= clients.length) return;
+    const live = new Set(clients);
+    for (const c of this.kept.keys()) if (!live.has(c)) this.kept.delete(c);
+  }
+}
+
+/** Each note's id-less UIDs: those asked for in a build are what the next build may reuse. */
+class UidsByNote implements UidMemo {
+  private kept = new Map<string, NoteUids>();
+  private used = new Map<string, NoteUids>();
+
+  get(path: string): NoteUids | undefined {
+    const k = this.used.get(path) ?? this.kept.get(path);
+    if (k !== undefined) this.used.set(path, k);
+    return k;
+  }
+
+  set(path: string, uids: NoteUids): void {
+    this.used.set(path, uids);
+  }
+
+  /** Ends a build: what it did not ask for is let go. */
+  turn(): void {
+    this.kept = this.used;
+    this.used = new Map();
+  }
+}
+
+/** The event texts are written through `addAllDayEvent`, as `buildCalendar` writes them, each on a calendar of its own. */
+function eventText(cal: ICalCalendar, asOf: IsoDate, e: CalendarEvent): string {
+  addAllDayEvent(cal, asOf, e, { url: e.url, categories: [{ name: e.client }] });
+  const events = cal.events();
+  const text = foldLines(events[events.length - 1].toString());
+  cal.clear();
+  return text;
+}
+
+export class CalendarBuilder {
+  /** What the kept parts were worked out for: the as-of date and the options. */
+  private keptFor = '';
+  private rows = new RowsByClient();
+  private uids = new UidsByNote();
+  private texts = new Map<string, { event: CalendarEvent; text: string }>();
+
+  /** The calendar's iCalendar text (CRLF line endings, folded at 75 octets; see the module comment). */
+  build(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): string {
+    const key = JSON.stringify([asOf, options]);
+    if (key !== this.keptFor) {
+      this.keptFor = key;
+      this.rows = new RowsByClient();
+      this.uids = new UidsByNote();
+      this.texts = new Map();
+    }
+    const events = calendarEvents(index, asOf, options, { rows: this.rows, uids: this.uids });
+    this.rows.keepOnly(index.clients());
+    this.uids.turn();
+    const name = calendarName(resolveCalendarSettings(options.settings), options);
+    const scratch = ical({ prodId: PRODUCT, name });
+    const texts = new Map<string, { event: CalendarEvent; text: string }>();
+    const parts: string[] = [];
+    for (const e of events) {
+      let kept = this.texts.get(e.uid);
+      if (kept === undefined || !sameEvent(kept.event, e)) kept = { event: e, text: eventText(scratch, asOf, e) };
+      texts.set(e.uid, kept);
+      parts.push(kept.text);
+    }
+    this.texts = texts;
+    return calendarTextOf(ical({ prodId: PRODUCT, name }), parts);
+  }
+
+  /** The file to keep in the vault for a calendar subscription: its path and text. */
+  file(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): { path: string; text: string } {
+    return { path: resolveCalendarSettings(options.settings).vaultPath, text: this.build(index, asOf, options) };
+  }
+}
+
+/** The iCalendar text of the calendar, built once. */
+export function buildCalendar(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): string {
+  return new CalendarBuilder().build(index, asOf, options);
+}
+
+/** The file to keep in the vault for a calendar subscription: its path and text, built once. */
+export function calendarFile(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): { path: string; text: string } {
+  return new CalendarBuilder().file(index, asOf, options);
+}

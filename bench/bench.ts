@@ -4,7 +4,7 @@
  *
  *   node --expose-gc dist/bench.js [--clients 2000] [--sessions 25] [--commitments 3] [--runs 500]
  *     [--full-runs 3] [--seed N] [--client-yaml-share 0.15] [--session-yaml-share 0.1] [--no-cross-check]
- *     [--startup-notes 50000] [--startup-coaching 12000] [--no-startup]
+ *     [--startup-notes 50000] [--startup-coaching 12000] [--no-startup] [--no-calendar]
  *
  * Adding a section (roster timing, queries…): write `measureX(...)` in bench/measures/x.ts that
  * returns a plain JSON-able object, call it in `main` below in the order it needs (the fully
@@ -19,6 +19,7 @@ import { yamlPackageParser } from '../src/cli/yaml';
 import { measureFullIndex, measureSingleCall } from './measures/full-index';
 import { measureBaseline, measureHeap } from './measures/heap';
 import { measureReindex } from './measures/reindex';
+import { measureCalendar } from './measures/calendar';
 import { measureYamlShare } from './measures/yaml-share';
 import { measureRoster } from './measures/roster';
 import { measurePathological } from './measures/pathological';
@@ -47,7 +48,7 @@ function target(limit: number, value: number | null | undefined): Target {
 
 const HELP = `usage: node --expose-gc dist/bench.js [--clients N] [--sessions N] [--commitments N] [--runs N]
   [--full-runs N] [--seed N] [--client-yaml-share F] [--session-yaml-share F] [--no-cross-check]
-  [--startup-notes N] [--startup-coaching N] [--no-startup] [--scale [CLIENTS,CLIENTS,…]] [--no-practice] [--no-browser] [--no-layout]`;
+  [--startup-notes N] [--startup-coaching N] [--no-startup] [--scale [CLIENTS,CLIENTS,…]] [--no-practice] [--no-browser] [--no-layout] [--no-calendar]`;
 
 async function main(argv: readonly string[]): Promise<void> {
   setYamlParser(yamlPackageParser); // as the command line reads frontmatter
@@ -97,6 +98,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const yaml = measureYamlShare(vault, full.fullIndexMs);
   // (sections that query the built index go here, before it is released)
   const rosterResult = measureRoster(vault, index, { asOf, runs: 5, oneClientRuns: 300, seed: parameters.seed });
+  const calendar = args.has('no-calendar') ? null : measureCalendar(vault, index, asOf, { runs: 30, checked: 3, seed: parameters.seed });
   index = null;
   // The first roster as the plugin shows it: the clients' figures worked out ahead in slices, then read.
   const firstRoster = measureFirstRoster(vault, asOf, { seed: parameters.seed, runs: 50 });
@@ -184,6 +186,7 @@ async function main(argv: readonly string[]): Promise<void> {
     reindexOneNote: reindex,
     fullIndexCrossCheck: crossCheck,
     roster: rosterResult,
+    calendarFile: calendar,
     pathologicalLines: { ...pathological, ordinaryMBps: full.MBps, slowerBy: round(full.MBps / Math.max(0.001, Math.min(pathological.defaultLayoutMBps, pathological.flexibleLayoutMBps)), 1) },
     layoutRules,
     practice,
@@ -204,6 +207,7 @@ async function main(argv: readonly string[]): Promise<void> {
       `pathological lines ${pathological.defaultLayoutMBps}/${pathological.flexibleLayoutMBps} MB/s [${mark(targets.pathologicalSlowerBy)} within 10× of ${full.MBps}], ` +
       (layoutRules ? `layout rules on: ${layoutRules.flexibleMs} ms vs ${layoutRules.defaultMs} ms (×${layoutRules.ratio}, same commitments but bare repeats: ${layoutRules.sameCommitments}), set-up proposal ${layoutRules.proposeMs} ms, ` : '') +
       `warm roster ${rosterResult.rosterMs} ms [${mark(targets.rosterMs)} ≤${TARGETS.rosterMs}], one client p95 ${rosterResult.oneClient.p95Ms} ms [${mark(targets.rosterOneClientP95Ms)} ≤${TARGETS.rosterOneClientP95Ms}]` +
+      (calendar ? `, calendar file (${calendar.events} events, ${calendar.MB} MB) ${calendar.firstBuildMs} ms, again after a one-note change p95 ${calendar.afterEditP95Ms} ms (from nothing ${calendar.fromNothingMs} ms; ${calendar.mismatches} mismatches)` : '') +
       (practice ? `, practice ${practice.practiceFiguresMs} ms [${mark(targets.practiceFiguresMs!)} ≤${TARGETS.practiceFiguresMs}]` : '') +
       (rendered
         ? `, roster render 500 rows ${rendered.firstRender500Ms} ms [${mark(targets.rosterRender500Ms!)} ≤100], 2000 rows ${rendered.firstRender2000Ms} ms, live update ${rendered.liveUpdate2000Ms} ms [${mark(targets.rosterLiveUpdateMs!)} ≤16]`

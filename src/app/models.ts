@@ -12,6 +12,7 @@ import { milestoneProgress } from '../core/practice/milestones';
 import { roster, rosterRow, type RosterCache } from '../core/analytics/roster';
 import { resolveThresholds, type RiskThresholds } from '../core/analytics/thresholds';
 import { addDays } from '../core/dates';
+import { byPath } from '../core/index/keys';
 import { defaultDueDate, isOverdue, type VaultIndex } from '../core/index/vault-index';
 import type { Client, Commitment, IsoDate } from '../core/types';
 import { coachOwnName } from '../core/layout/layout';
@@ -62,9 +63,8 @@ export function buildClientModel(index: VaultIndex, client: Client, asOf: IsoDat
   };
 }
 
-/** The due date a recommit proposes: two days (the lead) before the client's next session. */
-export function suggestedDue(index: VaultIndex, c: Commitment, asOf: IsoDate, s: ModelSettings): IsoDate {
-  const client = index.client(c.client);
+/** The due date a recommit proposes: two days (the lead) before the client's next session. It depends on the client alone. */
+function suggestedDue(index: VaultIndex, client: Client | null | undefined, asOf: IsoDate, s: ModelSettings): IsoDate {
   const sessions = client ? index.sessionsOf(client) : [];
   const latest = sessions.filter((x) => x.date <= asOf).pop();
   const next = latest?.next && latest.next > asOf ? latest.next : null;
@@ -73,24 +73,33 @@ export function suggestedDue(index: VaultIndex, c: Commitment, asOf: IsoDate, s:
   return due > asOf ? due : addDays(asOf, 1);
 }
 
+/**
+ * The review queue's cards: one client's missed commitments, or every client's. The whole
+ * practice's queue is rebuilt after every change while it is open, so it walks each client's
+ * commitments (kept by the index) rather than the vault's list sorted by path, and works out a
+ * client's suggested due date once (52,000 notes: 290 ms a rebuild before).
+ */
 export function buildReviewModel(index: VaultIndex, asOf: IsoDate, client: string | null, s: ModelSettings): ReviewModel {
-  const list = client === null ? index.commitments() : index.commitmentsOf(client);
-  const released = new Map<string, boolean>();
-  const releasedClient = (name: string) => {
-    if (!released.has(name)) {
-      const c = index.client(name);
-      released.set(name, !c || isReleased(c, asOf));
-    }
-    return released.get(name)!;
+  const missed: { c: Commitment; client: Client | null | undefined }[] = [];
+  const take = (who: Client | null | undefined, list: readonly Commitment[]) => {
+    if (!who || isReleased(who, asOf)) return;
+    for (const c of list) if (c.sessionDate <= asOf && isMissed(c, asOf)) missed.push({ c, client: who });
   };
-  const items: ReviewItem[] = list
-    .filter((c) => c.sessionDate <= asOf && isMissed(c, asOf) && !releasedClient(c.client))
-    .sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : x.line - y.line))
-    .map((c) => ({
-      commitment: c,
-      reason: isOverdue(c, asOf) ? 'overdue' : c.status === 'skipped' ? 'skipped' : 'stuck',
-      suggestedDue: suggestedDue(index, c, asOf, s),
-    }));
+  if (client !== null) take(index.client(client), index.commitmentsOf(client));
+  else for (const who of index.clients()) take(who, index.commitmentsOf(who));
+  // Due date, then line; then path order, as the vault's list (by path and line) gave ties.
+  missed.sort((x, y) => (x.c.due < y.c.due ? -1 : x.c.due > y.c.due ? 1 : x.c.line - y.c.line || byPath(x.c.session, y.c.session)));
+  const dues = new Map<Client | null | undefined, IsoDate>();
+  const dueOf = (who: Client | null | undefined) => {
+    let d = dues.get(who);
+    if (d === undefined) dues.set(who, (d = suggestedDue(index, who, asOf, s)));
+    return d;
+  };
+  const items: ReviewItem[] = missed.map(({ c, client: who }) => ({
+    commitment: c,
+    reason: isOverdue(c, asOf) ? 'overdue' : c.status === 'skipped' ? 'skipped' : 'stuck',
+    suggestedDue: dueOf(who),
+  }));
   return { asOf, client, items: client === null ? groupByClient(items) : items };
 }
 

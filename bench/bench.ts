@@ -207,7 +207,7 @@ async function main(argv: readonly string[]): Promise<void> {
       `pathological lines ${pathological.defaultLayoutMBps}/${pathological.flexibleLayoutMBps} MB/s [${mark(targets.pathologicalSlowerBy)} within 10× of ${full.MBps}], ` +
       (layoutRules ? `layout rules on: ${layoutRules.flexibleMs} ms vs ${layoutRules.defaultMs} ms (×${layoutRules.ratio}, same commitments but bare repeats: ${layoutRules.sameCommitments}), set-up proposal ${layoutRules.proposeMs} ms, ` : '') +
       `warm roster ${rosterResult.rosterMs} ms [${mark(targets.rosterMs)} ≤${TARGETS.rosterMs}], one client p95 ${rosterResult.oneClient.p95Ms} ms [${mark(targets.rosterOneClientP95Ms)} ≤${TARGETS.rosterOneClientP95Ms}]` +
-      (calendar ? `, calendar file (${calendar.events} events, ${calendar.MB} MB) ${calendar.firstBuildMs} ms, again after a one-note change p95 ${calendar.afterEditP95Ms} ms (from nothing ${calendar.fromNothingMs} ms; ${calendar.mismatches} mismatches)` : '') +
+      (calendar ? `, calendar file (${calendar.events} events, ${calendar.MB} MB) ${calendar.firstBuildMs} ms (worked out ahead in ${calendar.ahead.slices} slices, longest ${calendar.ahead.longestSliceMs} ms, then ${calendar.ahead.buildAfterMs} ms), again after a one-note change p95 ${calendar.afterEditP95Ms} ms (from nothing ${calendar.fromNothingMs} ms; ${calendar.mismatches} mismatches)` : '') +
       (practice ? `, practice ${practice.practiceFiguresMs} ms [${mark(targets.practiceFiguresMs!)} ≤${TARGETS.practiceFiguresMs}]` : '') +
       (rendered
         ? `, roster render 500 rows ${rendered.firstRender500Ms} ms [${mark(targets.rosterRender500Ms!)} ≤100], 2000 rows ${rendered.firstRender2000Ms} ms, live update ${rendered.liveUpdate2000Ms} ms [${mark(targets.rosterLiveUpdateMs!)} ≤16]`

@@ -7,6 +7,7 @@ import { Notice, TFile, normalizePath, type Plugin } from 'obsidian';
 import { isOurCalendar } from '../core/calendar/ics';
 import { CalendarBuilder } from '../core/calendar/calendar-builder';
 import type { Host } from './host';
+import { afterUiTurn } from '../app/ui-turn';
 
 /** The calendar file setting names something that is not ours to replace; nothing was written. */
 export class CalendarPathError extends Error {}
@@ -43,18 +44,43 @@ async function writeIfChanged(host: Host, path: string, text: string): Promise<b
  */
 const builders = new WeakMap<Host, CalendarBuilder>();
 
-/** Writes the calendar file now; returns its path. */
-export async function exportCalendar(host: Host): Promise<string> {
+function builderOf(host: Host): CalendarBuilder {
   let builder = builders.get(host);
   if (builder === undefined) builders.set(host, (builder = new CalendarBuilder()));
-  const file = builder.file(host.index, host.today(), {
-    vaultName: host.app.vault.getName(),
-    settings: host.settings.calendar,
-    nudges: host.settings.nudges,
-  });
+  return builder;
+}
+
+function calendarOptions(host: Host) {
+  return { vaultName: host.app.vault.getName(), settings: host.settings.calendar, nudges: host.settings.nudges };
+}
+
+/** Writes the calendar file now; returns its path. */
+export async function exportCalendar(host: Host): Promise<string> {
+  const file = builderOf(host).file(host.index, host.today(), calendarOptions(host));
   const path = normalizePath(file.path);
   await writeIfChanged(host, path, file.text);
   return path;
+}
+
+/** The longest the calendar's work ahead runs before the UI gets a turn (ms), as the views' stores. */
+const SLICE_MS = 12;
+
+/**
+ * Works out the next calendar a slice at a time, with the UI getting a turn between slices (the
+ * first build after start-up writes every client's events), then calls `done`. Returns a function
+ * that stops it.
+ */
+function prepareInSlices(host: Host, done: () => void): () => void {
+  const work = builderOf(host).prepare(host.index, host.today(), calendarOptions(host));
+  let cancelNext: (() => void) | null = null;
+  const step = () => {
+    cancelNext = null;
+    const deadline = performance.now() + SLICE_MS;
+    if (work.step(() => performance.now() > deadline).finished) done();
+    else cancelNext = afterUiTurn(step, window);
+  };
+  step();
+  return () => cancelNext?.();
 }
 
 export function registerCalendarCommand(plugin: Plugin, host: Host): void {
@@ -72,31 +98,44 @@ export function registerCalendarCommand(plugin: Plugin, host: Host): void {
   });
 }
 
-/** While `calendar.writeToVault` is on, rewrites the file a moment after the index changes. */
+/**
+ * While `calendar.writeToVault` is on, rewrites the file a moment after the index changes: its
+ * events worked out in slices first, then written.
+ */
 export function keepCalendarFile(plugin: Plugin, host: Host): void {
   let timer: number | null = null;
+  let stopPreparing: (() => void) | null = null;
   let refused: string | null = null;
   const write = () => {
     timer = null;
     if (!host.settings.calendar.writeToVault) return;
-    exportCalendar(host).then(
-      () => (refused = null),
-      (err: unknown) => {
-        // Said once per refusal, not on every change of the vault.
-        const message = err instanceof Error ? err.message : 'the calendar could not be written';
-        if (err instanceof CalendarPathError && refused !== message) new Notice(`Follow Through: ${message}`);
-        refused = message;
-      },
-    );
+    stopPreparing = prepareInSlices(host, () => {
+      stopPreparing = null;
+      exportCalendar(host).then(
+        () => (refused = null),
+        (err: unknown) => {
+          // Said once per refusal, not on every change of the vault.
+          const message = err instanceof Error ? err.message : 'the calendar could not be written';
+          if (err instanceof CalendarPathError && refused !== message) new Notice(`Follow Through: ${message}`);
+          refused = message;
+        },
+      );
+    });
+  };
+  const stop = () => {
+    if (timer !== null) window.clearTimeout(timer);
+    timer = null;
+    stopPreparing?.();
+    stopPreparing = null;
   };
   // The .ics file is not a note, so writing it never comes back here as an index change.
   const off = host.index.onChange(() => {
-    if (timer !== null) window.clearTimeout(timer);
+    stop();
     timer = window.setTimeout(write, 2000);
   });
   plugin.register(() => {
     off();
-    if (timer !== null) window.clearTimeout(timer);
+    stop();
   });
   write();
 }

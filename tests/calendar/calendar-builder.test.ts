@@ -10,7 +10,7 @@ import { CalendarBuilder, buildCalendar } from '../../src/core/calendar/calendar
 import { calendarEvents, commitmentUid, eventUids, stableHash, UID_DOMAIN, type CalendarOptions } from '../../src/core/calendar/ics';
 import type { VaultIndex } from '../../src/core/index/vault-index';
 import type { Commitment } from '../../src/core/types';
-import { indexOf } from '../nudges/helpers';
+import { indexOf, sessionNote } from '../nudges/helpers';
 import { apply, change, random, randomVault } from './random-vault';
 
 /** The UIDs as every export before the builder counted them: over all of the vault's commitments. */
@@ -96,6 +96,49 @@ describe('the calendar kept current', () => {
     expect(checked).toBeGreaterThan(1000);
     // The random vaults reuse ids enough that many UIDs are told apart, not just the plain ones.
     expect(told).toBeGreaterThan(100);
+  });
+
+  it('works the next build out ahead a client per step: the build after it writes no event text, and a change meanwhile starts it again', () => {
+    for (let seed = 300; seed < 320; seed++) {
+      const r = random(seed);
+      let files = randomVault(r);
+      const index = indexOf(files);
+      const builder = new CalendarBuilder();
+      const options: CalendarOptions = { vaultName: 'v' };
+      let work = builder.prepare(index, '2026-11-27', options);
+      let steps = 0;
+      let p = work.step(() => true);
+      // First the vault's block ids, a note per step (progress 0 of 0: not counting clients yet).
+      let notes = 1;
+      for (; p.total === 0 && !p.finished; p = work.step(() => true)) notes++;
+      expect(notes).toBeGreaterThan(10);
+      for (; !p.finished; p = work.step(() => true)) {
+        steps++;
+        expect(p.worked).toBe(1);
+        if (steps === 2) {
+          // A note comes half-way: the next step starts from the first client again (the block
+          // ids, kept current note by note, are not built again).
+          const next = { ...files, ...sessionNote('Ana Lee', '2026-11-26', ['- [ ] Send the deck again [due:: 2026-12-03] ^late1']) };
+          apply(index, files, next);
+          files = next;
+          const again = work.step(() => true);
+          expect(again.done).toBe(1);
+          steps++;
+        }
+      }
+      expect(p.total).toBe(index.clients().length);
+      const text = builder.build(index, '2026-11-27', options);
+      expect(builder.written, `seed ${seed}`).toBe(0);
+      expect(text).toBe(buildCalendar(indexOf(files), '2026-11-27', options));
+      // Without the work ahead, a builder writes every event's text.
+      const cold = new CalendarBuilder();
+      cold.build(index, '2026-11-27', options);
+      expect(cold.written).toBe((text.match(/BEGIN:VEVENT/g) ?? []).length);
+      work = builder.prepare(index, '2026-11-27', { ...options, client: 'Maya Chen' });
+      while (!work.step(() => false).finished);
+      expect(builder.build(index, '2026-11-27', { ...options, client: 'Maya Chen' })).toBe(buildCalendar(indexOf(files), '2026-11-27', { ...options, client: 'Maya Chen' }));
+      expect(builder.written).toBe(0);
+    }
   });
 
   it('keeps what did not change: after one note changes, only its client is worked out again, and unchanged events keep their text', () => {

@@ -14,10 +14,11 @@
  * The text is byte for byte `buildCalendar`'s (which is a builder used once).
  */
 import ical, { type ICalCalendar } from 'ical-generator';
+import { inSequence, preparation, type Preparation } from '../index/prepare';
 import type { VaultIndex } from '../index/vault-index';
 import type { Client, IsoDate } from '../types';
 import { calendarTextOf, foldLines } from './ics-text';
-import { addAllDayEvent, calendarEvents, calendarName, PRODUCT, type CalendarEvent, type CalendarOptions, type ClientRows, type ClientRowsMemo, type NoteUids, type UidMemo } from './ics';
+import { addAllDayEvent, calendarEvents, calendarName, clientEvents, eventUids, PRODUCT, type CalendarEvent, type CalendarOptions, type ClientRows, type ClientRowsMemo, type NoteUids, type UidMemo } from './ics';
 import { resolveCalendarSettings } from './settings';
 
 /** Whether two events write the same iCalendar text (every field the text is written from). */
@@ -87,16 +88,34 @@ export class CalendarBuilder {
   private rows = new RowsByClient();
   private uids = new UidsByNote();
   private texts = new Map<string, { event: CalendarEvent; text: string }>();
+  /** Event texts the last build had to write (the rest it had kept). */
+  written = 0;
+
+  /** Starts afresh when the as-of date or the options are not the ones the kept parts are for. */
+  private keepFor(asOf: IsoDate, options: CalendarOptions): void {
+    const key = JSON.stringify([asOf, options]);
+    if (key === this.keptFor) return;
+    this.keptFor = key;
+    this.rows = new RowsByClient();
+    this.uids = new UidsByNote();
+    this.texts = new Map();
+  }
+
+  /** The event's kept text, or its text written now (and kept). */
+  private textOf(scratch: ICalCalendar, asOf: IsoDate, e: CalendarEvent, into: Map<string, { event: CalendarEvent; text: string }>): string {
+    let kept = this.texts.get(e.uid);
+    if (kept === undefined || !sameEvent(kept.event, e)) {
+      kept = { event: e, text: eventText(scratch, asOf, e) };
+      this.written++;
+    }
+    into.set(e.uid, kept);
+    return kept.text;
+  }
 
   /** The calendar's iCalendar text (CRLF line endings, folded at 75 octets; see the module comment). */
   build(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): string {
-    const key = JSON.stringify([asOf, options]);
-    if (key !== this.keptFor) {
-      this.keptFor = key;
-      this.rows = new RowsByClient();
-      this.uids = new UidsByNote();
-      this.texts = new Map();
-    }
+    this.keepFor(asOf, options);
+    this.written = 0;
     const events = calendarEvents(index, asOf, options, { rows: this.rows, uids: this.uids });
     this.rows.keepOnly(index.clients());
     this.uids.turn();
@@ -104,14 +123,33 @@ export class CalendarBuilder {
     const scratch = ical({ prodId: PRODUCT, name });
     const texts = new Map<string, { event: CalendarEvent; text: string }>();
     const parts: string[] = [];
-    for (const e of events) {
-      let kept = this.texts.get(e.uid);
-      if (kept === undefined || !sameEvent(kept.event, e)) kept = { event: e, text: eventText(scratch, asOf, e) };
-      texts.set(e.uid, kept);
-      parts.push(kept.text);
-    }
+    for (const e of events) parts.push(this.textOf(scratch, asOf, e, texts));
     this.texts = texts;
     return calendarTextOf(ical({ prodId: PRODUCT, name }), parts);
+  }
+
+  /**
+   * The next build's work done ahead, a client at a time (the caller's slices, ../index/prepare):
+   * each client's events, their UIDs and their texts, so that the build after it only puts the
+   * kept texts in order. A change of the index starts it again from the first client (the
+   * clients already done are kept parts, cheap to pass again).
+   */
+  prepare(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): Preparation {
+    this.keepFor(asOf, options);
+    const scratch = ical({ prodId: PRODUCT, name: '' });
+    const only = options.client?.trim().toLowerCase() || null;
+    // The block ids the UIDs look up are built first, in slices of their own.
+    return inSequence(index.prepareBlockIds(), preparation(
+      () => index.clients(),
+      () => index.version,
+      (client) => {
+        if (only !== null && client.name.toLowerCase() !== only) return;
+        const rows = clientEvents(index, client, asOf, options, this.rows);
+        if (rows.length === 0) return;
+        const uids = eventUids(index, rows.map((r) => r.c), this.uids);
+        for (const { c, event } of rows) this.textOf(scratch, asOf, { uid: uids.get(c)!, ...event }, this.texts);
+      },
+    ));
   }
 
   /** The file to keep in the vault for a calendar subscription: its path and text. */

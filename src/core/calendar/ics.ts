@@ -162,7 +162,8 @@ function idOnlyHere(index: VaultIndex, c: Commitment): boolean {
  * Each exported commitment's UID (see the module comment): `commitmentUid`, told apart by the
  * commitment's place among the vault's commitments with the same block id, or among its note's
  * commitments with the same text. Counted over all of them, exported or not, so settling one
- * never renames another. A block id one note holds once is looked up, not counted.
+ * never renames another. A block id one note holds once is looked up, not counted; a reused one
+ * is counted over the notes that hold it, not over the whole vault.
  */
 export function eventUids(index: VaultIndex, exported: readonly Commitment[], memo?: UidMemo): Map<Commitment, string> {
   const uids = new Map<Commitment, string>();
@@ -179,11 +180,10 @@ export function eventUids(index: VaultIndex, exported: readonly Commitment[], me
   const wanted = new Set<string>();
   for (const c of counted) wanted.add(c.id!);
   const lists = new Map<string, Commitment[]>();
-  for (const x of index.commitments()) {
-    if (x.id === null || !wanted.has(x.id)) continue;
-    const list = lists.get(x.id);
-    if (list) list.push(x);
-    else lists.set(x.id, [x]);
+  for (const id of wanted) {
+    const list: Commitment[] = [];
+    for (const path of index.notesWithBlockId(id)) for (const x of index.commitmentsOfSession(path)) if (x.id === id) list.push(x);
+    lists.set(id, list);
   }
   const byId = new Map<string, { at: number; inNote: number }>();
   for (const list of lists.values()) {
@@ -307,6 +307,28 @@ function eventOf(c: Commitment, client: Client, asOf: IsoDate, options: Calendar
 }
 
 /**
+ * One client's events (UIDs aside), in no particular order: the kept ones while the client's
+ * version stands, when `memo` keeps them. The `client` option is the caller's to apply.
+ */
+export function clientEvents(
+  index: VaultIndex,
+  client: Client,
+  asOf: IsoDate,
+  options: CalendarOptions,
+  memo?: ClientRowsMemo,
+  settings = resolveCalendarSettings(options.settings),
+  nudges = resolveNudgeSettings(options.nudges),
+): ClientRows['rows'] {
+  const version = memo ? index.clientVersion(client) : '';
+  let mine = memo?.get(client, version);
+  if (mine === undefined) {
+    mine = clientRows(index, client, asOf, options, settings, nudges);
+    memo?.set(client, version, mine);
+  }
+  return mine.rows;
+}
+
+/**
  * The events as plain data, in due-date, path and line order. With `memo`, a client whose
  * version has not moved since it was kept keeps its rows, and a note its id-less UIDs (the
  * caller keeps one memo per as-of date and options).
@@ -318,13 +340,7 @@ export function calendarEvents(index: VaultIndex, asOf: IsoDate, options: Calend
   const rows: { c: Commitment; event: ClientEvent }[] = [];
   for (const client of index.clients()) {
     if (onlyClient !== null && client.name.toLowerCase() !== onlyClient) continue;
-    const version = memo ? index.clientVersion(client) : '';
-    let mine = memo?.rows.get(client, version);
-    if (mine === undefined) {
-      mine = clientRows(index, client, asOf, options, settings, nudges);
-      memo?.rows.set(client, version, mine);
-    }
-    for (const r of mine.rows) rows.push(r);
+    for (const r of clientEvents(index, client, asOf, options, memo?.rows, settings, nudges)) rows.push(r);
   }
   rows.sort(
     (x, y) =>

@@ -151,6 +151,11 @@ export class VaultIndex extends ClientIndex {
     return this.blockIds().holders.count(id);
   }
 
+  /** The paths of the notes filed with a commitment with this block id (see `notesHoldingBlockId`). */
+  notesWithBlockId(id: string): readonly string[] {
+    return this.blockIds().holders.values(id);
+  }
+
   /** The commitment with a block id (the first by path when an id is reused). */
   commitmentById(id: string): Commitment | null {
     for (const path of this.paths()) {

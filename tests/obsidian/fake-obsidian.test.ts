@@ -182,8 +182,9 @@ describe('the fake vault’s disk (reads that take time on other threads, as on 
     );
     for (let i = 0; i < 10; i++) await Promise.resolve();
     expect(answered).toEqual([]); // not in the same task: the disk has work to do
-    await reads[0];
-    // Two lanes: a and b were read side by side; c and d wait for a lane.
+    // Two lanes: a and b are read side by side (answered within a moment of each other, as
+    // they were asked: in one millisecond or the next); c and d wait for a lane.
+    await Promise.all([reads[0], reads[1]]);
     expect(answered.sort()).toEqual(['a', 'b']);
     await Promise.all(reads);
     expect(answered.slice(2).sort()).toEqual(['EACCES: permission denied', 'c']);

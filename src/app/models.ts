@@ -64,11 +64,11 @@ export function buildClientModel(index: VaultIndex, client: Client, asOf: IsoDat
 }
 
 /** The due date a recommit proposes: two days (the lead) before the client's next session. It depends on the client alone. */
-function suggestedDue(index: VaultIndex, client: Client | null | undefined, asOf: IsoDate, s: ModelSettings): IsoDate {
-  const sessions = client ? index.sessionsOf(client) : [];
+function suggestedDue(index: VaultIndex, client: Client, asOf: IsoDate, s: ModelSettings): IsoDate {
+  const sessions = index.sessionsOf(client);
   const latest = sessions.filter((x) => x.date <= asOf).pop();
   const next = latest?.next && latest.next > asOf ? latest.next : null;
-  const cadence = client?.cadence ?? 14;
+  const cadence = client.cadence;
   const due = next ? addDays(next, -s.dueLeadDays) : addDays(asOf, Math.max(1, cadence - s.dueLeadDays));
   return due > asOf ? due : addDays(asOf, 1);
 }
@@ -80,8 +80,8 @@ function suggestedDue(index: VaultIndex, client: Client | null | undefined, asOf
  * client's suggested due date once (52,000 notes: 290 ms a rebuild before).
  */
 export function buildReviewModel(index: VaultIndex, asOf: IsoDate, client: string | null, s: ModelSettings): ReviewModel {
-  const missed: { c: Commitment; client: Client | null | undefined }[] = [];
-  const take = (who: Client | null | undefined, list: readonly Commitment[]) => {
+  const missed: { c: Commitment; client: Client }[] = [];
+  const take = (who: Client | null, list: readonly Commitment[]) => {
     if (!who || isReleased(who, asOf)) return;
     for (const c of list) if (c.sessionDate <= asOf && isMissed(c, asOf)) missed.push({ c, client: who });
   };
@@ -89,8 +89,8 @@ export function buildReviewModel(index: VaultIndex, asOf: IsoDate, client: strin
   else for (const who of index.clients()) take(who, index.commitmentsOf(who));
   // Due date, then line; then path order, as the vault's list (by path and line) gave ties.
   missed.sort((x, y) => (x.c.due < y.c.due ? -1 : x.c.due > y.c.due ? 1 : x.c.line - y.c.line || byPath(x.c.session, y.c.session)));
-  const dues = new Map<Client | null | undefined, IsoDate>();
-  const dueOf = (who: Client | null | undefined) => {
+  const dues = new Map<Client, IsoDate>();
+  const dueOf = (who: Client) => {
     let d = dues.get(who);
     if (d === undefined) dues.set(who, (d = suggestedDue(index, who, asOf, s)));
     return d;

@@ -20,7 +20,7 @@ import { prepareRoster, type RosterCache } from '../core/analytics/roster';
 import type { Prepared, Preparation } from '../core/index/prepare';
 import { buildTodayModel } from './today';
 import { buildPracticeModel } from './practice';
-import { afterUiTurn } from './ui-turn';
+import { inSlices } from './ui-turn';
 import type { PracticeModel, PracticeOptions } from './practice';
 
 export interface LiveModelOptions {
@@ -60,8 +60,6 @@ interface Ahead<T> {
   waiting?(last: T | undefined): T | undefined;
 }
 
-/** The longest a store works before it yields to the UI (ms), as the start-up read does. */
-const SLICE_MS = 12;
 /** How often a store that is working ahead shows how far it has got (ms). */
 const PROGRESS_MS = 100;
 
@@ -75,7 +73,7 @@ export class LiveModels {
    * A store of `build(asOf)`, built when its first subscriber comes (so a store made long before
    * a view opens is neither stale nor built twice), rebuilt a moment after index changes and at
    * the turn of the day. With `ahead`, the per-client work the build needs is done first in
-   * slices of SLICE_MS with the UI getting a turn between them, so a build over a large vault
+   * slices of SLICE_MS (./ui-turn) with the UI getting a turn between them, so a build over a large vault
    * (every client's figures after start-up) never holds the UI for the whole of it.
    */
   private live<T>(build: (asOf: IsoDate) => T, ahead?: Ahead<T>): Readable<T> {
@@ -108,14 +106,12 @@ export class LiveModels {
         const asOf = day;
         const work = ahead.prepare(asOf);
         let shown = now();
-        const step = () => {
-          nextSlice = null;
-          const deadline = now() + SLICE_MS;
-          const p = work.step(() => now() > deadline);
+        // Window's scheduler when the timers are window's; timers given have none: their zero timer.
+        nextSlice = inSlices(work, timers, now, (p) => {
           if (p.finished) {
             first = false;
             show(build(asOf));
-            return;
+            return false;
           }
           // The first value a subscriber gets comes at once, even when it is only "working out".
           if (ahead.during && (first || now() - shown > PROGRESS_MS)) {
@@ -125,12 +121,10 @@ export class LiveModels {
           } else if (first) {
             first = false;
             show(build(asOf));
-            return;
+            return false;
           }
-          // Window's scheduler when the timers are window's; timers given have none: their zero timer.
-          nextSlice = afterUiTurn(step, timers);
-        };
-        step();
+          return true;
+        });
       };
       refresh();
       const off = this.index.onChange(() => {

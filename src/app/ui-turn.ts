@@ -11,6 +11,7 @@
  * were as quick but let the work go ahead of the page's own tasks (the timer chain waited 24 ms,
  * or never ran), so they are not used.
  */
+import type { Prepared, Preparation } from '../core/index/prepare';
 
 /** The part of the host's `scheduler` a turn uses (Chromium's Prioritized Task Scheduling API). */
 export interface TaskScheduler {
@@ -45,4 +46,24 @@ export function afterUiTurn(handler: () => void, host: TurnHost): () => void {
 /** `afterUiTurn` as a promise, for work written as a loop with `await`. */
 export function uiTurn(host: TurnHost): Promise<void> {
   return new Promise((resolve) => afterUiTurn(resolve, host));
+}
+
+/** The longest a piece of work done ahead runs before the UI gets a turn (ms). */
+export const SLICE_MS = 12;
+
+/**
+ * Runs `work` (../core/index/prepare) `SLICE_MS` at a time, the UI getting a turn between
+ * slices. After each slice `after` hears how far it has got: it goes on while `after` says so
+ * and the work is not finished. Returns a function that cancels the next slice.
+ */
+export function inSlices(work: Preparation, host: TurnHost, now: () => number, after: (p: Prepared) => boolean): () => void {
+  let next: (() => void) | null = null;
+  const step = () => {
+    next = null;
+    const deadline = now() + SLICE_MS;
+    const p = work.step(() => now() > deadline);
+    if (after(p) && !p.finished) next = afterUiTurn(step, host);
+  };
+  step();
+  return () => next?.();
 }

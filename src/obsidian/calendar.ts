@@ -7,7 +7,7 @@ import { Notice, TFile, normalizePath, type Plugin } from 'obsidian';
 import { isOurCalendar } from '../core/calendar/ics';
 import { CalendarBuilder } from '../core/calendar/calendar-builder';
 import type { Host } from './host';
-import { afterUiTurn } from '../app/ui-turn';
+import { inSlices } from '../app/ui-turn';
 
 /** The calendar file setting names something that is not ours to replace; nothing was written. */
 export class CalendarPathError extends Error {}
@@ -62,9 +62,6 @@ export async function exportCalendar(host: Host): Promise<string> {
   return path;
 }
 
-/** The longest the calendar's work ahead runs before the UI gets a turn (ms), as the views' stores. */
-const SLICE_MS = 12;
-
 /**
  * Works out the next calendar a slice at a time, with the UI getting a turn between slices (the
  * first build after start-up writes every client's events), then calls `done`. Returns a function
@@ -72,15 +69,10 @@ const SLICE_MS = 12;
  */
 function prepareInSlices(host: Host, done: () => void): () => void {
   const work = builderOf(host).prepare(host.index, host.today(), calendarOptions(host));
-  let cancelNext: (() => void) | null = null;
-  const step = () => {
-    cancelNext = null;
-    const deadline = performance.now() + SLICE_MS;
-    if (work.step(() => performance.now() > deadline).finished) done();
-    else cancelNext = afterUiTurn(step, window);
-  };
-  step();
-  return () => cancelNext?.();
+  return inSlices(work, window, () => performance.now(), (p) => {
+    if (p.finished) done();
+    return true;
+  });
 }
 
 export function registerCalendarCommand(plugin: Plugin, host: Host): void {

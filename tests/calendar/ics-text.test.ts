@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import ical, { foldLines as libraryFold, ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, calendarFile } from '../../src/core/calendar/calendar-builder';
+import { buildCalendar, CalendarBuilder } from '../../src/core/calendar/calendar-builder';
 import { buildClientCalendar } from '../../src/core/calendar/client-ics';
 import { calendarText, foldLines } from '../../src/core/calendar/ics-text';
 import { VaultIndex } from '../../src/core/index/vault-index';
@@ -63,7 +63,7 @@ describe('calendar text', () => {
     const lines = text.replace(/\r\n /g, '').split('\r\n').slice(0, -1);
     expect(lines.every((l) => /^[A-Z-]+[;:]/.test(l))).toBe(true);
     expect(lines.lastIndexOf('END:VEVENT')).toBeLessThan(lines.indexOf('END:VCALENDAR'));
-    expect(calendarFile(index, asOf, { vaultName: 'Demo' }).text).toBe(text);
+    expect(new CalendarBuilder().file(index, asOf, { vaultName: 'Demo' }).text).toBe(text);
     for (const client of index.clients().slice(0, 4)) {
       const own = buildClientCalendar(index, client, asOf);
       expect(own.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { icsCommand, UnknownCoachError } from '../../src/cli/commands/ics';
 import { UnknownClientError } from '../../src/cli/commands/analytics';
 import { calendarEvents, commitmentUid, obsidianUrl, stableHash } from '../../src/core/calendar/ics';
-import { buildCalendar, calendarFile } from '../../src/core/calendar/calendar-builder';
+import { buildCalendar, CalendarBuilder } from '../../src/core/calendar/calendar-builder';
 import { DEFAULT_CALENDAR_SETTINGS, resolveCalendarSettings } from '../../src/core/calendar/settings';
 import { isOverdue } from '../../src/core/index/vault-index';
 import { clientNote, demoIndex, indexOf, lineOf, sessionNote, sessionPath, vault, type Files } from '../nudges/helpers';
@@ -280,7 +280,7 @@ describe('calendar filters and identity', () => {
     expect(commitmentUid({ id: null, session: 'x', text: 'y' })).not.toBe(commitmentUid({ id: null, session: 'x', text: 'z' }));
     expect(Object.isFrozen(DEFAULT_CALENDAR_SETTINGS)).toBe(true);
     expect(resolveCalendarSettings({ vaultPath: '/Calendars/coaching', alarmHour: 25 })).toMatchObject({ vaultPath: 'Calendars/coaching.ics', alarmHour: 9 });
-    expect(calendarFile(indexOf(FILES), AS_OF, { vaultName: 'v' }).path).toBe('Follow Through.ics');
+    expect(new CalendarBuilder().file(indexOf(FILES), AS_OF, { vaultName: 'v' }).path).toBe('Follow Through.ics');
   });
 });
 

@@ -18,7 +18,7 @@ import { inSequence, preparation, type Preparation } from '../index/prepare';
 import type { VaultIndex } from '../index/vault-index';
 import type { Client, IsoDate } from '../types';
 import { calendarTextOf, foldLines } from './ics-text';
-import { addAllDayEvent, calendarEvents, calendarName, clientEvents, eventUids, PRODUCT, type CalendarEvent, type CalendarOptions, type ClientRows, type ClientRowsMemo, type NoteUids, type UidMemo } from './ics';
+import { addAllDayEvent, calendarEvents, calendarName, clientEvents, eventUids, PRODUCT, type CalendarEvent, type CalendarOptions, type ClientRows, type ClientRowsMemo, type NoteUids } from './ics';
 import { resolveCalendarSettings } from './settings';
 
 /** Whether two events write the same iCalendar text (every field the text is written from). */
@@ -31,39 +31,22 @@ function sameEvent(a: CalendarEvent, b: CalendarEvent): boolean {
   return true;
 }
 
-class RowsByClient implements ClientRowsMemo {
-  private readonly kept = new Map<Client, { version: string; rows: ClientRows }>();
+/**
+ * What one build (and the work done ahead of it) asked for, kept for the next: an entry asked
+ * for or set since the last `turn` is kept, any other is let go at it.
+ */
+class KeptByLastBuild<K, V> {
+  private kept = new Map<K, V>();
+  private used = new Map<K, V>();
 
-  get(client: Client, version: string): ClientRows | undefined {
-    const k = this.kept.get(client);
-    return k !== undefined && k.version === version ? k.rows : undefined;
+  get(key: K): V | undefined {
+    const v = this.used.get(key) ?? this.kept.get(key);
+    if (v !== undefined) this.used.set(key, v);
+    return v;
   }
 
-  set(client: Client, version: string, rows: ClientRows): void {
-    this.kept.set(client, { version, rows });
-  }
-
-  /** Forgets the clients not in `clients` (a client list worked out again has new objects). */
-  keepOnly(clients: readonly Client[]): void {
-    if (this.kept.size <= clients.length) return;
-    const live = new Set(clients);
-    for (const c of this.kept.keys()) if (!live.has(c)) this.kept.delete(c);
-  }
-}
-
-/** Each note's id-less UIDs: those asked for in a build are what the next build may reuse. */
-class UidsByNote implements UidMemo {
-  private kept = new Map<string, NoteUids>();
-  private used = new Map<string, NoteUids>();
-
-  get(path: string): NoteUids | undefined {
-    const k = this.used.get(path) ?? this.kept.get(path);
-    if (k !== undefined) this.used.set(path, k);
-    return k;
-  }
-
-  set(path: string, uids: NoteUids): void {
-    this.used.set(path, uids);
+  set(key: K, value: V): void {
+    this.used.set(key, value);
   }
 
   /** Ends a build: what it did not ask for is let go. */
@@ -73,7 +56,19 @@ class UidsByNote implements UidMemo {
   }
 }
 
-/** The event texts are written through `addAllDayEvent`, as `buildCalendar` writes them, each on a calendar of its own. */
+/** Each client's events, by the client's version (a client list worked out again has new objects, and the old ones go). */
+class RowsByClient extends KeptByLastBuild<Client, { version: string; rows: ClientRows }> implements ClientRowsMemo {
+  rowsOf(client: Client, version: string): ClientRows | undefined {
+    const k = this.get(client);
+    return k !== undefined && k.version === version ? k.rows : undefined;
+  }
+
+  keep(client: Client, version: string, rows: ClientRows): void {
+    this.set(client, { version, rows });
+  }
+}
+
+/** An event's folded text, written through `addAllDayEvent` (as the client's calendar writes its events too) on a scratch calendar, emptied after. */
 function eventText(cal: ICalCalendar, asOf: IsoDate, e: CalendarEvent): string {
   addAllDayEvent(cal, asOf, e, { url: e.url, categories: [{ name: e.client }] });
   const events = cal.events();
@@ -86,8 +81,10 @@ export class CalendarBuilder {
   /** What the kept parts were worked out for: the as-of date and the options. */
   private keptFor = '';
   private rows = new RowsByClient();
-  private uids = new UidsByNote();
-  private texts = new Map<string, { event: CalendarEvent; text: string }>();
+  /** Each note's UIDs for its lines without a block id, by path. */
+  private uids = new KeptByLastBuild<string, NoteUids>();
+  /** Each event's text, by UID, with the event it was written from. */
+  private texts = new KeptByLastBuild<string, { event: CalendarEvent; text: string }>();
   /** Event texts the last build had to write (the rest it had kept). */
   written = 0;
 
@@ -97,18 +94,18 @@ export class CalendarBuilder {
     if (key === this.keptFor) return;
     this.keptFor = key;
     this.rows = new RowsByClient();
-    this.uids = new UidsByNote();
-    this.texts = new Map();
+    this.uids = new KeptByLastBuild();
+    this.texts = new KeptByLastBuild();
   }
 
   /** The event's kept text, or its text written now (and kept). */
-  private textOf(scratch: ICalCalendar, asOf: IsoDate, e: CalendarEvent, into: Map<string, { event: CalendarEvent; text: string }>): string {
+  private textOf(scratch: ICalCalendar, asOf: IsoDate, e: CalendarEvent): string {
     let kept = this.texts.get(e.uid);
     if (kept === undefined || !sameEvent(kept.event, e)) {
       kept = { event: e, text: eventText(scratch, asOf, e) };
+      this.texts.set(e.uid, kept);
       this.written++;
     }
-    into.set(e.uid, kept);
     return kept.text;
   }
 
@@ -117,14 +114,13 @@ export class CalendarBuilder {
     this.keepFor(asOf, options);
     this.written = 0;
     const events = calendarEvents(index, asOf, options, { rows: this.rows, uids: this.uids });
-    this.rows.keepOnly(index.clients());
-    this.uids.turn();
     const name = calendarName(resolveCalendarSettings(options.settings), options);
     const scratch = ical({ prodId: PRODUCT, name });
-    const texts = new Map<string, { event: CalendarEvent; text: string }>();
     const parts: string[] = [];
-    for (const e of events) parts.push(this.textOf(scratch, asOf, e, texts));
-    this.texts = texts;
+    for (const e of events) parts.push(this.textOf(scratch, asOf, e));
+    this.rows.turn();
+    this.uids.turn();
+    this.texts.turn();
     return calendarTextOf(ical({ prodId: PRODUCT, name }), parts);
   }
 
@@ -147,7 +143,7 @@ export class CalendarBuilder {
         const rows = clientEvents(index, client, asOf, options, this.rows);
         if (rows.length === 0) return;
         const uids = eventUids(index, rows.map((r) => r.c), this.uids);
-        for (const { c, event } of rows) this.textOf(scratch, asOf, { uid: uids.get(c)!, ...event }, this.texts);
+        for (const { c, event } of rows) this.textOf(scratch, asOf, { uid: uids.get(c)!, ...event });
       },
     ));
   }
@@ -161,9 +157,4 @@ export class CalendarBuilder {
 /** The iCalendar text of the calendar, built once. */
 export function buildCalendar(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): string {
   return new CalendarBuilder().build(index, asOf, options);
-}
-
-/** The file to keep in the vault for a calendar subscription: its path and text, built once. */
-export function calendarFile(index: VaultIndex, asOf: IsoDate, options: CalendarOptions): { path: string; text: string } {
-  return new CalendarBuilder().file(index, asOf, options);
 }

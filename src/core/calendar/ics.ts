@@ -179,14 +179,10 @@ export function eventUids(index: VaultIndex, exported: readonly Commitment[], me
   const place = (c: UidKey) => `${c.session}\u0000${c.line}`;
   const wanted = new Set<string>();
   for (const c of counted) wanted.add(c.id!);
-  const lists = new Map<string, Commitment[]>();
+  const byId = new Map<string, { at: number; inNote: number }>();
   for (const id of wanted) {
     const list: Commitment[] = [];
     for (const path of index.notesWithBlockId(id)) for (const x of index.commitmentsOfSession(path)) if (x.id === id) list.push(x);
-    lists.set(id, list);
-  }
-  const byId = new Map<string, { at: number; inNote: number }>();
-  for (const list of lists.values()) {
     list.sort(byPathAndLine);
     let noteStart = 0;
     for (let i = 0; i < list.length; i++) {
@@ -247,9 +243,7 @@ const LIVE = new Set(['open', 'partial', 'stuck']);
 export type ClientEvent = Omit<CalendarEvent, 'uid'>;
 
 /** One client's exported commitments and their events, as `calendarEvents` works them out. */
-export interface ClientRows {
-  rows: readonly { c: Commitment; event: ClientEvent }[];
-}
+export type ClientRows = readonly { c: Commitment; event: ClientEvent }[];
 
 /**
  * What `calendarEvents` may reuse from an earlier call on the same as-of date and options
@@ -257,8 +251,8 @@ export interface ClientRows {
  * which moves whenever anything they are worked out from changes.
  */
 export interface ClientRowsMemo {
-  get(client: Client, version: string): ClientRows | undefined;
-  set(client: Client, version: string, rows: ClientRows): void;
+  rowsOf(client: Client, version: string): ClientRows | undefined;
+  keep(client: Client, version: string, rows: ClientRows): void;
 }
 
 /** A client's live commitments as events (see the module comment), in no particular order. */
@@ -279,7 +273,7 @@ function clientRows(index: VaultIndex, named: Client, asOf: IsoDate, options: Ca
     rhythm ??= clientRhythm(index, named, asOf, nudges);
     rows.push({ c, event: eventOf(c, client, asOf, options, settings, nudges, rhythm) });
   }
-  return { rows };
+  return rows;
 }
 
 function eventOf(c: Commitment, client: Client, asOf: IsoDate, options: CalendarOptions, settings: CalendarSettings, nudges: NudgeSettings, rhythm: ClientRhythm): ClientEvent {
@@ -318,14 +312,14 @@ export function clientEvents(
   memo?: ClientRowsMemo,
   settings = resolveCalendarSettings(options.settings),
   nudges = resolveNudgeSettings(options.nudges),
-): ClientRows['rows'] {
+): ClientRows {
   const version = memo ? index.clientVersion(client) : '';
-  let mine = memo?.get(client, version);
+  let mine = memo?.rowsOf(client, version);
   if (mine === undefined) {
     mine = clientRows(index, client, asOf, options, settings, nudges);
-    memo?.set(client, version, mine);
+    memo?.keep(client, version, mine);
   }
-  return mine.rows;
+  return mine;
 }
 
 /**

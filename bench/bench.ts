@@ -28,6 +28,7 @@ import { measureBrowserRoster } from './measures/browser-roster';
 import { DEFAULT_STARTUP_OPTIONS, measureStartup } from './measures/startup';
 import { measurePractice, PRACTICE_TARGET_MS } from './practice';
 import { measureLineScan } from './measures/line-scan';
+import { measureMinimalReader } from './measures/minimal-reader';
 import { measureColdRoster } from './measures/cold-roster';
 import { measureFirstRoster } from './measures/first-roster';
 import { DEFAULT_SCALES, measureScaling } from './measures/scaling';
@@ -84,6 +85,8 @@ async function main(argv: readonly string[]): Promise<void> {
 
   // ---- sections ------------------------------------------------------------------------------
   const lineScan = measureLineScan(vault, parameters.fullRuns);
+  // The floor under the index's ratio: the least reader of this vault's one note shape.
+  const minimalReader = measureMinimalReader(vault, parameters.fullRuns);
   const built = await measureFullIndex(vault, { runs: parameters.fullRuns });
   const full = built.result;
   let index: VaultIndex | null = built.index;
@@ -127,6 +130,13 @@ async function main(argv: readonly string[]): Promise<void> {
         );
   const indexRatio = round(full.fullIndexMs / Math.max(0.001, lineScan.lineScanMs), 2);
   const coldRosterRatio = round(coldRoster.coldRosterMs / Math.max(0.001, lineScan.lineScanMs), 2);
+  const floor = {
+    ...minimalReader,
+    readRatio: round(minimalReader.readMs / Math.max(0.001, lineScan.lineScanMs), 2),
+    keptRatio: round(minimalReader.keptMs / Math.max(0.001, lineScan.lineScanMs), 2),
+    /** The full index against the least reader that keeps its records. */
+    indexOverKept: round(full.fullIndexMs / Math.max(0.001, minimalReader.keptMs), 2),
+  };
   // The roster's ratio is the first roster model's read once the work ahead is done (the one block a coach waits on).
   const firstRosterRatio = round(firstRoster.firstModelMs / Math.max(0.001, lineScan.lineScanMs), 2);
 
@@ -170,6 +180,7 @@ async function main(argv: readonly string[]): Promise<void> {
     lineScan,
     fullIndexMs: full.fullIndexMs,
     indexRatio,
+    minimalReader: floor,
     coldRoster: { ...coldRoster, ratio: coldRosterRatio },
     firstRoster: { ...firstRoster, ratio: firstRosterRatio, indexAndAheadMs: round(full.fullIndexMs + firstRoster.prepareMs, 1) },
     scaling,
@@ -199,6 +210,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const mark = (t: Target) => (t.pass ? 'ok' : 'MISS');
   process.stderr.write(
     `bench: ${full.notes} notes, ${full.commitments} commitments, ${full.totalMB} MB: line scan ${lineScan.lineScanMs} ms, full index ${full.fullIndexMs} ms (${full.MBps} MB/s, ×${indexRatio} the line scan) [${mark(targets.indexRatio)} ≤×${TARGETS.indexRatio}], ` +
+      `the least reader of this note shape ${floor.readMs} ms (×${floor.readRatio}), keeping what it reads ${floor.keptMs} ms (×${floor.keptRatio}; the index is ×${floor.indexOverKept} that), ` +
       `first roster ${firstRoster.firstModelMs} ms (×${firstRosterRatio} the line scan) [${mark(targets.coldRosterRatio)} ≤×${TARGETS.coldRosterRatio}] after ${firstRoster.prepareMs} ms worked out ahead in ${firstRoster.slices} slices, longest ${firstRoster.longestSliceMs} ms [${mark(targets.firstRosterSliceMs)} ≤${TARGETS.firstRosterSliceMs}] ` +
       `(index + work ahead ${round(full.fullIndexMs + firstRoster.prepareMs, 1)} ms, ×${round((full.fullIndexMs + firstRoster.prepareMs) / Math.max(0.001, lineScan.lineScanMs), 1)}; the roster in one synchronous call, unprepared: ${coldRoster.coldRosterMs} ms, ×${coldRosterRatio}), ` +
       `roster model after a one-note change p95 ${firstRoster.liveUpdate.p95Ms} ms [${mark(targets.rosterModelLiveP95Ms)} ≤${TARGETS.rosterModelLiveP95Ms}], Today (${firstRoster.today.items} nudges) ${firstRoster.today.firstModelMs} ms, after a one-note change p95 ${firstRoster.today.liveUpdate.p95Ms} ms, practice view ${firstRoster.practice.firstMs} ms, after a one-note change p95 ${firstRoster.practice.liveUpdate.p95Ms} ms, ` +

@@ -10,9 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { prepareRoster, roster, type RosterCache } from '../../src/core/analytics/roster';
 import { VaultIndex } from '../../src/core/index/vault-index';
 import { resolveNudgeSettings } from '../../src/core/nudges/settings';
-import { nudgesDue, quietNudges, type NudgeCache } from '../../src/core/nudges/today';
+import { nudgesDue, prepareNudges, quietNudges, type NudgeCache } from '../../src/core/nudges/today';
 import type { PracticeCache } from '../../src/core/practice/client-point';
 import { practiceFigures } from '../../src/core/practice/figures';
+import { preparePractice } from '../../src/core/practice/prepare';
 
 const NAMES = ['Jane Doe', 'jane doe', 'Jane Smith', 'Ben Ode', 'Jane', 'Ben', 'Cara Lind'];
 const DATES = ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30'];
@@ -88,13 +89,22 @@ describe('the live roster and Today', () => {
           expect(index.overdueCount(asOf)).toBe(fresh.overdue(asOf).length);
           expect(index.clients()).toEqual(fresh.clients());
           expect(index.diagnostics()).toEqual(fresh.diagnostics());
-          if (prepareFirst) {
-            const work = index.prepareClients();
-            while (!work.step(() => false).finished);
-          }
+          // Worked out ahead (for each call in turn, so the cache also meets other settings), or not.
+          const ahead = (settings: typeof NUDGES, coach?: string) => {
+            if (!prepareFirst) return;
+            const work = prepareNudges(index, asOf, settings, { cache: nudges, coach });
+            while (!work.step(() => true).finished);
+          };
+          ahead(NUDGES);
           expect(nudgesDue(index, asOf, NUDGES, { cache: nudges })).toEqual(nudgesDue(fresh, asOf, NUDGES));
+          ahead(THINNING);
           expect(quietNudges(index, asOf, THINNING, { cache: nudges })).toEqual(quietNudges(fresh, asOf, THINNING));
+          ahead(THINNING, 'sam');
           expect(nudgesDue(index, asOf, THINNING, { cache: nudges, coach: 'sam' })).toEqual(nudgesDue(fresh, asOf, THINNING, { coach: 'sam' }));
+          if (prepareFirst) {
+            const work = preparePractice(index, asOf, { weeks: 3 }, practice);
+            while (!work.step(() => true).finished);
+          }
           expect(practiceFigures(index, asOf, { weeks: 3 }, practice)).toEqual(practiceFigures(fresh, asOf, { weeks: 3 }));
         };
         check();

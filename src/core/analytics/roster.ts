@@ -3,7 +3,7 @@
  */
 import { forgetGoneClients } from '../index/keys';
 import { inSequence, type Preparation } from '../index/prepare';
-import { isOverdue, type ChangeMark, type ClientPass, type VaultIndex } from '../index/vault-index';
+import { isOverdue, passFor, type ChangeMark, type KeyedPass, type VaultIndex } from '../index/vault-index';
 import type { AccountabilityLevel, Client, ClientStatus, IsoDate } from '../types';
 import { analyseClient, notedCoach, type ClientAnalysis } from './client-analysis';
 import { coachOwnName } from '../layout/layout';
@@ -155,7 +155,7 @@ interface KeptRoster {
 
 const kept = new WeakMap<RosterCache, KeptRoster>();
 /** Where the last finished `prepareRoster` pass over a cache stood, and for what. */
-const passes = new WeakMap<RosterCache, ClientPass & { index: VaultIndex; settingsKey: string }>();
+const passes = new WeakMap<RosterCache, KeyedPass>();
 
 /**
  * Every client's row through the cache, sorted. After a change that leaves the client list as it
@@ -218,8 +218,7 @@ export function prepareRoster(index: VaultIndex, options: RosterOptions & { cach
   const settingsKey = `${options.asOf}|${JSON.stringify(t)}`;
   // Where the last finished pass over this cache stood (kept across preparations: a live view
   // starts one per refresh), for these settings.
-  let pass = passes.get(options.cache);
-  if (pass?.index !== index || pass.settingsKey !== settingsKey) passes.set(options.cache, (pass = { index, settingsKey, doneAt: null }));
+  const pass = passFor(passes, options.cache, index, settingsKey);
   // The roster model names reused block ids too: those are worked out ahead first.
   return inSequence(
     index.prepareBlockIds(),

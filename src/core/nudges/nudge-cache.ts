@@ -28,6 +28,27 @@ export type PartCache<P> = Map<string, { key: string; call: string } & Partial<P
 const callKeys = new WeakMap<object, string>();
 
 /**
+ * The call key for `cache`: everything but the client (the date, the coach filter and the
+ * settings), the very string of the cache's last call when it is unchanged.
+ */
+export function callKeyFor(cache: PartCache<object>, asOf: IsoDate, settings: NudgeSettings, coach: string | null | undefined): string {
+  const callKey = `${asOf}|${coach?.trim().toLowerCase() ?? ''}|${JSON.stringify(settings)}`;
+  const last = callKeys.get(cache);
+  if (last === callKey) return last;
+  callKeys.set(cache, callKey);
+  return callKey;
+}
+
+/** A client's part `part`, from `cache` when it was worked out for this call and the client's version, else worked out and kept. */
+export function keptPart<P extends Record<K, unknown[]>, K extends keyof P & string>(index: VaultIndex, cache: PartCache<P>, callKey: string, client: Client, part: K, work: () => P[K]): P[K] {
+  const key = `${client.path ?? ''}|${index.clientVersion(client)}`;
+  let entry = cache.get(client.name);
+  if (entry?.call !== callKey || entry.key !== key) cache.set(client.name, (entry = { key, call: callKey } as { key: string; call: string } & Partial<P>));
+  const parts: Partial<P> = entry;
+  return (parts[part] ??= work());
+}
+
+/**
  * Every client's part of the list `part`, concatenated in client order (the caller sorts),
  * through `cache` when there is one: a client whose key is unchanged keeps its part.
  */
@@ -43,23 +64,9 @@ export function eachClientsPart<P extends Record<K, unknown[]>, K extends keyof 
   const cache = options.cache;
   const out: P[K][number][] = [];
   if (cache) forgetGoneClients(cache, index.clients());
-  // Everything but the client: the date, the coach filter and the settings.
-  let callKey = cache ? `${asOf}|${options.coach?.trim().toLowerCase() ?? ''}|${JSON.stringify(settings)}` : '';
-  if (cache) {
-    const last = callKeys.get(cache);
-    if (last === callKey) callKey = last;
-    else callKeys.set(cache, callKey);
-  }
+  const callKey = cache ? callKeyFor(cache, asOf, settings, options.coach) : '';
   for (const { client, commitments } of clients) {
-    let items: P[K][number][];
-    if (!cache) items = work(index, client, commitments, asOf, settings);
-    else {
-      const key = `${client.path ?? ''}|${index.clientVersion(client)}`;
-      let entry = cache.get(client.name);
-      if (entry?.call !== callKey || entry.key !== key) cache.set(client.name, (entry = { key, call: callKey } as { key: string; call: string } & Partial<P>));
-      const parts: Partial<P> = entry;
-      items = parts[part] ??= work(index, client, commitments, asOf, settings) as P[K];
-    }
+    const items = cache ? keptPart(index, cache, callKey, client, part, () => work(index, client, commitments, asOf, settings) as P[K]) : work(index, client, commitments, asOf, settings);
     for (const x of items) out.push(x);
   }
   return out;

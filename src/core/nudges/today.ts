@@ -12,7 +12,8 @@
 import { daysBetween } from '../dates';
 import type { EditTarget } from '../edit/types';
 import type { CheckInOptions } from '../edit/check-in';
-import type { VaultIndex } from '../index/vault-index';
+import { passFor, type KeyedPass, type VaultIndex } from '../index/vault-index';
+import { inSequence, type Preparation } from '../index/prepare';
 import type { AccountabilityLevel, Client, Commitment, Contact, IsoDate } from '../types';
 import { firstName, messageDraft, nudgeDraft } from './drafts';
 import { nudgeLinks, type NudgeLinks } from './links';
@@ -20,7 +21,7 @@ import { clientRhythm, type ClientRhythm } from './rhythm';
 import { nudgeSchedule, type NudgeStep } from './schedule';
 import type { NudgeKind, NudgeSettings } from './settings';
 import { formatDue } from './template';
-import { eachClientsPart, type ClientPart, type HeldCommitment, type PartCache } from './nudge-cache';
+import { callKeyFor, eachClientsPart, keptPart, type ClientPart, type HeldCommitment, type PartCache } from './nudge-cache';
 
 /** The reply key a numbered message ends with (the same words as client-loop/numbering.ts's `replyKey`). */
 function replyKeyFor(numbers: readonly number[]): string {
@@ -156,13 +157,44 @@ function lastNudge(c: Commitment, asOf: IsoDate): IsoDate | null {
  * with the session's coach.
  */
 function* nudgeable(index: VaultIndex, asOf: IsoDate, options: NudgesDueOptions): Generator<{ client: Client; commitments: Iterable<HeldCommitment> }> {
-  const coach = options.coach?.trim().toLowerCase() || null;
+  const coach = coachFilter(options);
+  for (const client of index.clients()) if (isNudgeable(client, options)) yield { client, commitments: clientCommitments(index, client, asOf, coach) };
+}
+
+function coachFilter(options: NudgesDueOptions): string | null {
+  return options.coach?.trim().toLowerCase() || null;
+}
+
+/** An active client (the one asked for, when one is). */
+function isNudgeable(client: Client, options: NudgesDueOptions): boolean {
+  if (client.status !== 'active') return false;
   const only = options.client?.trim().toLowerCase() || null;
-  for (const client of index.clients()) {
-    if (client.status !== 'active') continue;
-    if (only !== null && client.name.toLowerCase() !== only) continue;
-    yield { client, commitments: clientCommitments(index, client, asOf, coach) };
-  }
+  return only === null || client.name.toLowerCase() === only;
+}
+
+/** Where the last finished `prepareNudges` pass over a cache stood, and for what call. */
+const passes = new WeakMap<NudgeCache, KeyedPass>();
+
+/**
+ * Works each client's part of `nudgesDue` and `quietNudges` out ahead into `options.cache`, a
+ * slice at a time (../index/prepare), so the Today panel that follows reads them: at start-up
+ * the whole vault's nudges at once held the UI for a third of a second on the benchmark's vault.
+ * After a finished pass, only the clients a change touched are worked again.
+ */
+export function prepareNudges(index: VaultIndex, asOf: IsoDate, settings: NudgeSettings, options: NudgesDueOptions & { cache: NudgeCache }): Preparation {
+  if (!settings.enabled) return index.prepareClients();
+  const { cache } = options;
+  const callKey = callKeyFor(cache, asOf, settings, options.coach);
+  const coach = coachFilter(options);
+  const pass = passFor(passes, cache, index, `${callKey}|${options.client?.trim().toLowerCase() ?? ''}`);
+  return inSequence(
+    index.prepareClients(),
+    index.prepareEachClient(pass, (client) => {
+      if (!isNudgeable(client, options)) return;
+      keptPart(index, cache, callKey, client, 'due', () => clientNudgesDue(index, client, clientCommitments(index, client, asOf, coach), asOf, settings));
+      keptPart(index, cache, callKey, client, 'quiet', () => clientQuietNudges(index, client, clientCommitments(index, client, asOf, coach), asOf, settings));
+    }),
+  );
 }
 
 function* clientCommitments(index: VaultIndex, client: Client, asOf: IsoDate, coach: string | null): Generator<HeldCommitment> {

@@ -47,14 +47,26 @@ export interface ClientData {
  * clients a change touched. Keyed on the client version, the date and the options.
  */
 /** Per client (by name): what `gather` worked out at a client version (its points kept in it). */
-export type PracticeCache = Map<string, { key: string; data: ClientData }>;
+export type PracticeCache = Map<string, { options: string; key: string; data: ClientData }>;
 
 export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOptions, frontmatter: ClientFrontmatter | undefined, cache?: PracticeCache): ClientData[] {
-  const out: ClientData[] = [];
-  const own = coachOwnName(index.settings.layout);
-  const optionsKey = cache ? `${asOf}|${JSON.stringify(o)}|${own ?? ''}` : '';
   const clients = index.clients();
   if (cache) forgetGoneClients(cache, clients);
+  const one = gatherer(index, asOf, o, frontmatter, cache);
+  const out: ClientData[] = [];
+  for (const client of clients) out.push(one(client));
+  return out;
+}
+
+/** The options' part of a client's cache key: the date, the options and the coach's own name. */
+export function practiceKey(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOptions): string {
+  return `${asOf}|${JSON.stringify(o)}|${coachOwnName(index.settings.layout) ?? ''}`;
+}
+
+/** `gather` for one client at a time (through `cache`, when given): for the work done ahead, client by client. */
+export function gatherer(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOptions, frontmatter: ClientFrontmatter | undefined, cache?: PracticeCache): (client: Client) => ClientData {
+  const own = coachOwnName(index.settings.layout);
+  const optionsKey = cache ? practiceKey(index, asOf, o) : '';
   // The due dates any trend point's windows reach: per-item facts outside them are never read.
   const last = dayNumber(asOf);
   const first = last - 7 * (o.weeks - 1);
@@ -66,13 +78,11 @@ export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOpti
     catchDays: o.catchDays,
     carriedSessions: o.thresholds.carriedSessions,
   };
-  for (const client of clients) {
-    const key = cache ? `${optionsKey}|${client.path ?? ''}|${index.clientVersion(client)}` : '';
+  return (client) => {
+    // The options' part apart from the client's, so a look-up builds no long key per client.
+    const key = cache ? `${client.path ?? ''}|${index.clientVersion(client)}` : '';
     const kept = cache?.get(client.name);
-    if (kept?.key === key) {
-      out.push(kept.data);
-      continue;
-    }
+    if (kept?.key === key && kept.options === optionsKey) return kept.data;
     const timeline = clientTimeline(index, client, asOf, o.thresholds.similarity);
     const sessions = timeline.sessions;
     let latest: Session | null = null;
@@ -98,10 +108,9 @@ export function gather(index: VaultIndex, asOf: IsoDate, o: ResolvedPracticeOpti
       points: [],
       pointsCoach: null,
     };
-    cache?.set(client.name, { key, data });
-    out.push(data);
-  }
-  return out;
+    cache?.set(client.name, { options: optionsKey, key, data });
+    return data;
+  };
 }
 
 /**

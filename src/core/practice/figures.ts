@@ -131,13 +131,13 @@ function byName(a: string, b: string): number {
 // ---- the practice ------------------------------------------------------------------------------
 
 /** The as-of dates of the trend points, oldest first, the last being `asOf`. */
-function trendDates(asOf: IsoDate, weeks: number): IsoDate[] {
+export function trendDates(asOf: IsoDate, weeks: number): IsoDate[] {
   const out: IsoDate[] = [];
   for (let k = weeks - 1; k >= 0; k--) out.push(addDays(asOf, -7 * k));
   return out;
 }
 
-function dateCtx(date: IsoDate, headline: boolean, o: ResolvedPracticeOptions): DateCtx {
+export function dateCtx(date: IsoDate, headline: boolean, o: ResolvedPracticeOptions): DateCtx {
   const from = addDays(date, -o.windowDays);
   const day = dayNumber(date);
   return {
@@ -183,17 +183,11 @@ function clientFigures(data: ClientData, p: ClientPoint, coachName: string, o: R
 }
 
 /**
- * Per-coach practice figures as of a date, with `weeks` weekly trend points each, and the whole
- * practice as `total`. Every figure is defined in docs/practice-figures.md.
+ * Coach columns: each group key's display name, the first spelling in client order (the set-up
+ * coach's own spelling first, then the clients' coaches, then the sessions' and the options'),
+ * and the keys of the columns there are.
  */
-export function practiceFigures(index: VaultIndex, asOf: IsoDate, options: PracticeOptions = {}, cache?: PracticeCache): PracticeFigures {
-  const o = resolvePracticeOptions(options);
-  // Frontmatter read by a caller's own function may change without a new client version: not kept then.
-  const kept = options.clientFrontmatter ? undefined : cache;
-  const data = gather(index, asOf, o, options.clientFrontmatter ?? ((path) => index.clientFrontmatter(path)), kept);
-  const dates = trendDates(asOf, o.weeks);
-
-  // Coach columns: display names, the first spelling in client order.
+export function coachNames(index: VaultIndex, data: readonly ClientData[], options: PracticeOptions): { nameOf: (key: string, spelled?: string | null) => string; keys: Set<string> } {
   const names = new Map<string, string>();
   const own = coachOwnName(index.settings.layout);
   const nameOf = (key: string, spelled?: string | null) => {
@@ -201,7 +195,7 @@ export function practiceFigures(index: VaultIndex, asOf: IsoDate, options: Pract
     if (!names.has(key)) names.set(key, (spelled ?? key).trim());
     return names.get(key)!;
   };
-  if (own !== null) nameOf(coachKey(own), own); // the set-up coach's own spelling first
+  if (own !== null) nameOf(coachKey(own), own);
   for (const c of data) nameOf(c.key, notedCoach(c.client, c.latest) ?? own);
   const sessionCoaches = new Set<string>();
   for (const c of data) for (const name of c.sessionCoaches) sessionCoaches.add(name);
@@ -212,6 +206,21 @@ export function practiceFigures(index: VaultIndex, asOf: IsoDate, options: Pract
     nameOf(coachKey(n), n);
     keys.add(coachKey(n));
   }
+  return { nameOf, keys };
+}
+
+/**
+ * Per-coach practice figures as of a date, with `weeks` weekly trend points each, and the whole
+ * practice as `total`. Every figure is defined in docs/practice-figures.md.
+ */
+export function practiceFigures(index: VaultIndex, asOf: IsoDate, options: PracticeOptions = {}, cache?: PracticeCache): PracticeFigures {
+  const o = resolvePracticeOptions(options);
+  // Frontmatter read by a caller's own function may change without a new client version: not kept then.
+  const kept = options.clientFrontmatter ? undefined : cache;
+  const data = gather(index, asOf, o, options.clientFrontmatter ?? ((path) => index.clientFrontmatter(path)), kept);
+  const dates = trendDates(asOf, o.weeks);
+
+  const { nameOf, keys } = coachNames(index, data, options);
 
   const trends = new Map<string, FigurePoint[]>();
   const totalTrend: FigurePoint[] = [];

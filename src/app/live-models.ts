@@ -9,7 +9,7 @@ import type { VaultIndex } from '../core/index/vault-index';
 import type { IsoDate } from '../core/types';
 import type { AgreementIndex } from '../core/agreements/store';
 import type { NudgeSettings } from '../core/nudges/settings';
-import type { NudgeCache } from '../core/nudges/today';
+import { prepareNudges, type NudgeCache } from '../core/nudges/today';
 import type { PracticeCache } from '../core/practice/client-point';
 import type { ClientModel, RosterModel } from '../ui/contracts';
 import type { AgreementModel } from '../ui/agreements/contracts';
@@ -20,6 +20,7 @@ import { prepareRoster, type RosterCache } from '../core/analytics/roster';
 import type { Prepared, Preparation } from '../core/index/prepare';
 import { buildTodayModel } from './today';
 import { buildPracticeModel } from './practice';
+import { preparePractice } from '../core/practice/prepare';
 import { inSlices } from './ui-turn';
 import type { PracticeModel, PracticeOptions } from './practice';
 
@@ -172,7 +173,12 @@ export class LiveModels {
 
   /** Today's nudges (due today and late), for the roster's Today panel and its command. */
   today(): Readable<TodayModel> {
-    return this.live((asOf) => buildTodayModel(this.index, asOf, this.options.settings().nudges, { cache: this.todayNudges }), this.allClients);
+    return this.live((asOf) => buildTodayModel(this.index, asOf, this.options.settings().nudges, { cache: this.todayNudges }), {
+      // Every client's nudges worked out ahead, in slices: the panel shows at start-up.
+      prepare: (asOf) => prepareNudges(this.index, asOf, this.options.settings().nudges, { cache: this.todayNudges }),
+      // Meanwhile the last lists (none yet on opening), and how far the work has got.
+      during: (last, asOf, p) => ({ ...(last ?? { asOf, items: [], messages: [], flags: [], quiet: [], enabled: this.options.settings().nudges.enabled }), preparing: { done: p.done, total: p.total } }),
+    });
   }
 
   /** A client's agreements, partner commitments and agreement signals. */
@@ -184,7 +190,12 @@ export class LiveModels {
   practice(options: () => PracticeOptions = () => ({})): Readable<PracticeModel> {
     // Each client's data and points survive between refreshes (one cache per view).
     const cache: PracticeCache = new Map();
-    return this.live((asOf) => buildPracticeModel(this.index, asOf, options(), cache), this.allClients);
+    return this.live<PracticeModel>((asOf) => buildPracticeModel(this.index, asOf, options(), cache), {
+      // Every client's data and points worked out ahead, in slices, so opening the view holds no frame long.
+      prepare: (asOf) => preparePractice(this.index, asOf, options(), cache),
+      // Meanwhile the last figures (none yet on opening), and how far the work has got.
+      during: (last, asOf, p) => ({ asOf: last?.asOf ?? asOf, figures: last?.figures ?? null, preparing: { done: p.done, total: p.total } }),
+    });
   }
 
   /** The vault's overdue count, for the status bar. */

@@ -21,7 +21,7 @@ import type { Navigator } from './view-actions';
 export type { PracticeActions, PracticeModel, PracticeOptions, ReviewPeriodKind };
 
 /** The practice figures as of a date (see src/core/practice/figures.ts for every figure). */
-export function buildPracticeModel(index: VaultIndex, asOf: IsoDate, options: PracticeOptions = {}, cache?: PracticeCache): PracticeModel {
+export function buildPracticeModel(index: VaultIndex, asOf: IsoDate, options: PracticeOptions = {}, cache?: PracticeCache): PracticeModel & { figures: PracticeFigures } {
   const figures: PracticeFigures = practiceFigures(index, asOf, options, cache);
   return { asOf, figures };
 }

@@ -11,6 +11,10 @@ import { roster } from '../../src/core/analytics/roster';
 import { loadSettings } from '../../src/core/plugin-settings';
 import { VaultIndex } from '../../src/core/index/vault-index';
 import type { RosterModel } from '../../src/ui/contracts';
+import type { TodayModel } from '../../src/ui/today/contracts';
+import type { PracticeModel } from '../../src/ui/practice/contracts';
+import { buildTodayModel } from '../../src/app/today';
+import { buildPracticeModel } from '../../src/app/practice';
 import { clientNote, sessionNote, vault } from '../analytics/fixtures';
 
 const AS_OF = '2026-12-01';
@@ -98,6 +102,43 @@ describe('live models over every client', () => {
     expect(seen.at(-1)!.rows).toHaveLength(1);
     expect(seen.at(-1)!.preparing ?? null).toBeNull();
     stop();
+  });
+
+  it('the Today panel and the practice view, opened on a large vault, say they are working out, then show what a build with nothing kept shows', () => {
+    const index = practiceIndex(300);
+    // Something due tomorrow for a few clients: nudges before the due date today.
+    for (let i = 0; i < 20; i++) index.setNotes(Object.entries(sessionNote(`Client ${String(i).padStart(3, '0')} Test`, '2026-11-26', ['- [ ] Draft the page 📅 2026-12-02'])));
+    const { timers, flush } = fakeTimers();
+    let clock = 0;
+    const settings = { ...loadSettings(null), refreshDebounceMs: 50 };
+    const models = new LiveModels(index, { today: () => AS_OF, settings: () => settings, timers, now: () => clock++ });
+    const today: TodayModel[] = [];
+    const practice: PracticeModel[] = [];
+    const stopToday = models.today().subscribe((m) => today.push(m));
+    const stopPractice = models.practice().subscribe((m) => practice.push(m));
+    // At once: nothing yet, and how far the work has got; no "no nudges" and no empty figures.
+    expect(today).toHaveLength(1);
+    expect(today[0].items).toEqual([]);
+    expect(today[0].preparing).toBeDefined();
+    expect(practice).toHaveLength(1);
+    expect(practice[0].figures).toBeNull();
+    expect(practice[0].preparing).toBeDefined();
+    expect(flush()).toBeGreaterThan(3);
+    const lastToday = today.at(-1)!;
+    const lastPractice = practice.at(-1)!;
+    expect(lastToday.preparing ?? null).toBeNull();
+    expect(lastPractice.preparing ?? null).toBeNull();
+    expect(lastToday).toEqual(buildTodayModel(index, AS_OF, settings.nudges));
+    expect(lastToday.items.length).toBeGreaterThan(0);
+    expect(lastPractice).toEqual(buildPracticeModel(index, AS_OF, {}));
+    // After a change, the figures stay shown while the work is redone.
+    index.setNote('Sessions/extra.md', '---\ntype: session\nclient: Client 000 Test\ndate: 2026-11-30\n---\n## Commitments\n- [ ] One more 📅 2026-12-01\n');
+    flush();
+    expect(practice.slice(practice.indexOf(lastPractice)).every((m) => m.figures !== null)).toBe(true);
+    expect(practice.at(-1)).toEqual(buildPracticeModel(index, AS_OF, {}));
+    expect(today.at(-1)).toEqual(buildTodayModel(index, AS_OF, settings.nudges));
+    stopToday();
+    stopPractice();
   });
 
   it('a small vault builds at once, in the first slice', () => {

@@ -81,3 +81,21 @@ export function usePages(): (options?: PageOptions) => Promise<Page> {
     return p;
   };
 }
+
+/**
+ * Sets the writable store the page keeps as `window[name]` (a mounted view's model) to its
+ * current value with `patch` over it, and flushes the update: a view's model changing in place.
+ */
+export function patchStore(page: Page, name: string, patch: Record<string, unknown>): Promise<void> {
+  return page.evaluate(
+    ({ name, patch }) => {
+      const w = window as unknown as Record<string, { subscribe(f: (v: object) => void): () => void; set(v: object): void }>;
+      const store = w[name];
+      let last: object = {};
+      store.subscribe((v) => (last = v))();
+      store.set({ ...last, ...patch });
+      (window as unknown as { ft: { flushSync(): void } }).ft.flushSync();
+    },
+    { name, patch },
+  );
+}

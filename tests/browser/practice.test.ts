@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { DESKTOP, PHONE, screenshot, usePages, type PageOptions } from './browser';
+import { DESKTOP, PHONE, patchStore, screenshot, usePages, type PageOptions } from './browser';
 
 const AS_OF = '2026-12-01';
 
@@ -334,6 +334,38 @@ describe('practice view', () => {
     });
     expect(await spark.evaluate((el) => (el as any).__kept === true)).toBe(true);
     expect(await figureText(p, 'Priya Nair', 'sessionRhythm')).toBe('51% 5 of 9.8 held');
+  });
+
+  it('says it is working out the clients while the first figures are not ready, then shows them; later work keeps the figures shown', async () => {
+    const p = await page();
+    await p.evaluate((asOf) => {
+      const ft = (window as any).ft;
+      const index = ft.demoIndex();
+      (window as any).__index = index;
+      const store = ft.writable({ asOf, figures: null, preparing: { done: 3, total: 12 } });
+      (window as any).__practice = store;
+      ft.mount('PracticeView', { model: store, actions: { openClient: ft.recorder('openClient'), openEvidence: ft.recorder('openEvidence') } });
+    }, AS_OF);
+    expect(await p.locator('.ft-practice-preparing').innerText()).toBe('Working out clients… 3 of 12');
+    expect(await p.locator('.ft-practice-preparing').getAttribute('role')).toBe('status');
+    expect(await p.locator('.ft-practice-preparing progress').evaluate((e) => (e as HTMLProgressElement).value)).toBe(3);
+    // No figures yet: no coach cards, no "no coaches" message, no totals, no window text.
+    expect(await p.locator('.ft-practice-coach').count()).toBe(0);
+    expect(await p.locator('.ft-empty').count()).toBe(0);
+    expect(await p.locator('.ft-practice-total').count()).toBe(0);
+    expect(await p.locator('.ft-practice-asof').innerText()).toBe('As of Tue 1 Dec');
+    expect(await axeViolations(p, '.ft-practice')).toEqual([]);
+    await p.evaluate((asOf) => {
+      const ft = (window as any).ft;
+      (window as any).__practice.set(ft.practice.buildPracticeModel((window as any).__index, asOf));
+      ft.flushSync();
+    }, AS_OF);
+    expect(await p.locator('.ft-practice-preparing').count()).toBe(0);
+    expect(await card(p, 'Priya Nair').count()).toBe(1);
+    // Work after a change: the figures stay, with the status above them.
+    await patchStore(p, '__practice', { preparing: { done: 0, total: 0 } });
+    expect(await p.locator('.ft-practice-preparing').innerText()).toBe('Working out clients…');
+    expect(await card(p, 'Priya Nair').count()).toBe(1);
   });
 
   it('stacks the coaches on a phone, with nothing wider than the screen', async () => {

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { DESKTOP, PHONE, screenshot, usePages, type PageOptions } from './browser';
+import { DESKTOP, PHONE, patchStore, screenshot, usePages, type PageOptions } from './browser';
 
 const openTestPage = usePages();
 
@@ -306,6 +306,18 @@ describe('Today panel', () => {
     const q = await page();
     await mountToday(q, { enabled: false });
     expect(await q.locator('.ft-today-empty').innerText()).toMatch(/^No nudges due today\.\n+Nudges are turned off in the settings\.$/);
+  });
+
+  it('says it is working out the nudges rather than that none are due, until they come', async () => {
+    const p = await page();
+    await mountToday(p, { empty: true });
+    await patchStore(p, '__today', { preparing: { done: 40, total: 300 } });
+    expect(await p.locator('.ft-today-preparing').innerText()).toBe('Working out nudges… 40 of 300');
+    expect(await p.locator('.ft-today-empty').count()).toBe(0);
+    expect(await axeViolations(p, '.ft-today')).toEqual([]);
+    await patchStore(p, '__today', { preparing: null });
+    expect(await p.locator('.ft-today-preparing').count()).toBe(0);
+    expect(await p.locator('.ft-today-empty').innerText()).toBe('No nudges due today.');
   });
 
   it('collapses as the roster’s section, keyboard operable, reporting the state', async () => {

@@ -14,8 +14,16 @@ export type { PracticeFigures, ReviewPeriodKind };
 
 export interface PracticeModel {
   asOf: IsoDate;
-  /** `practiceFigures(index, asOf, options)`: one column per coach, the practice as `total`. */
-  figures: PracticeFigures;
+  /**
+   * `practiceFigures(index, asOf, options)`: one column per coach, the practice as `total`; null
+   * while the first figures are still being worked out (see `preparing`).
+   */
+  figures: PracticeFigures | null;
+  /**
+   * Set while the clients' figures are worked out ahead, a slice at a time (the view says how far
+   * it has got); the last figures, if any, stay shown meanwhile.
+   */
+  preparing?: { done: number; total: number } | null;
 }
 
 export interface PracticeActions {

@@ -22,6 +22,11 @@ export interface TodayModel {
   quiet?: QuietNudge[];
   /** False when nudges are turned off in the settings (the panel says so). Default true. */
   enabled?: boolean;
+  /**
+   * Set while the clients' nudges are worked out ahead, a slice at a time (the panel says how
+   * far it has got); the last lists, if any, stay shown meanwhile.
+   */
+  preparing?: { done: number; total: number } | null;
 }
 
 export interface TodayActions {

@@ -10,7 +10,8 @@
  */
 import { buildRosterModel } from '../../src/app/models';
 import { buildTodayModel } from '../../src/app/today';
-import type { NudgeCache } from '../../src/core/nudges/today';
+import { prepareNudges, type NudgeCache } from '../../src/core/nudges/today';
+import { preparePractice } from '../../src/core/practice/prepare';
 import type { PracticeCache } from '../../src/core/practice/client-point';
 import { practiceFigures } from '../../src/core/practice/figures';
 import { prepareRoster, type RosterCache } from '../../src/core/analytics/roster';
@@ -37,9 +38,24 @@ export interface FirstRosterResult {
    * The Today panel as its live store builds it, on the same index: the first model (every
    * client's nudges), then after each of the same changes (clients worked out ahead, then the model).
    */
-  today: { items: number; firstModelMs: number; liveUpdate: { p50Ms: number; p95Ms: number; maxMs: number } };
-  /** The practice view's figures (8 weekly points per coach), first and after each of up to 50 further changes. */
-  practice: { firstMs: number; liveUpdate: { runs: number; p50Ms: number; p95Ms: number; maxMs: number } };
+  today: { items: number; ahead: Ahead; firstModelMs: number; liveUpdate: { p50Ms: number; p95Ms: number; maxMs: number } };
+  /**
+   * The practice view's figures (8 weekly points per coach): every client's data and points
+   * worked out ahead in slices, then the figures added up (the one block), then after each of up
+   * to 50 further changes (the work ahead and the figures together).
+   */
+  practice: { ahead: Ahead; firstMs: number; liveUpdate: { runs: number; p50Ms: number; p95Ms: number; maxMs: number } };
+}
+
+/** A view's work ahead, in slices: its total, how many slices, the longest. */
+interface Ahead {
+  ms: number;
+  slices: number;
+  longestSliceMs: number;
+}
+
+function aheadOf(r: { ms: number; slices: number; longest: number }): Ahead {
+  return { ms: round(r.ms, 1), slices: r.slices, longestSliceMs: round(r.longest, 1) };
 }
 
 function sliced(step: (shouldStop: () => boolean) => { finished: boolean }): { ms: number; slices: number; longest: number } {
@@ -71,14 +87,19 @@ export function measureFirstRoster(vault: SynthVault, asOf: string, options: { s
   const model = buildRosterModel(index, asOf, settings, cache);
   const firstModelMs = now() - t0;
 
+  // The Today panel, as its store builds it: every client's nudges worked out ahead, then the model.
   const nudges: NudgeCache = new Map();
+  const todayAhead = () => {
+    const work = prepareNudges(index, asOf, settings.nudges, { cache: nudges });
+    return sliced((stop) => work.step(stop));
+  };
   const todayModel = () => {
-    const work = index.prepareClients();
-    sliced((stop) => work.step(stop));
+    todayAhead();
     return buildTodayModel(index, asOf, settings.nudges, { cache: nudges });
   };
+  const firstTodayAhead = todayAhead();
   const t2 = now();
-  const firstToday = todayModel();
+  const firstToday = buildTodayModel(index, asOf, settings.nudges, { cache: nudges });
   const firstTodayMs = now() - t2;
 
   /**
@@ -108,17 +129,21 @@ export function measureFirstRoster(vault: SynthVault, asOf: string, options: { s
   const todayLive = afterChanges(0x70da1, options.runs, todayModel);
 
   const practiceCache: PracticeCache = new Map();
+  const practiceAhead = () => {
+    const work = preparePractice(index, asOf, {}, practiceCache);
+    return sliced((stop) => work.step(stop));
+  };
   const practiceModel = () => {
-    const work = index.prepareClients();
-    sliced((stop) => work.step(stop));
+    practiceAhead();
     return practiceFigures(index, asOf, {}, practiceCache);
   };
+  const firstPracticeAhead = practiceAhead();
   const t4 = now();
-  practiceModel();
+  practiceFigures(index, asOf, {}, practiceCache);
   const firstPracticeMs = now() - t4;
   const practiceLive = afterChanges(0x9a7c1, Math.min(50, options.runs), practiceModel);
   return {
-    method: `a fresh index; prepareRoster stepped in ${SLICE_MS} ms slices until finished (the live store's work ahead), then buildRosterModel timed (the first roster model); liveUpdate: a seeded random session note edited and re-indexed untimed, then the work ahead and the model timed together, ${options.runs} runs; today: the Today model with its nudge cache, first and after each of its own run of changes; practice: practiceFigures with its cache, the same way (up to 50 changes)`,
+    method: `a fresh index; prepareRoster stepped in ${SLICE_MS} ms slices until finished (the live store's work ahead), then buildRosterModel timed (the first roster model); liveUpdate: a seeded random session note edited and re-indexed untimed, then the work ahead and the model timed together, ${options.runs} runs; today: each client's nudges worked out ahead in the same slices (prepareNudges), then the Today model timed, first and after each of its own run of changes (work ahead and model together); practice: preparePractice in slices, then practiceFigures, the same way (up to 50 changes)`,
     clients: model.rows.length,
     prepareMs: round(ahead.ms, 1),
     slices: ahead.slices,
@@ -127,10 +152,12 @@ export function measureFirstRoster(vault: SynthVault, asOf: string, options: { s
     liveUpdate: { runs: live.length, p50Ms: round(quantile(live, 0.5), 2), p95Ms: round(quantile(live, 0.95), 2), maxMs: round(Math.max(...live), 2) },
     today: {
       items: firstToday.items.length,
+      ahead: aheadOf(firstTodayAhead),
       firstModelMs: round(firstTodayMs, 1),
       liveUpdate: { p50Ms: round(quantile(todayLive, 0.5), 2), p95Ms: round(quantile(todayLive, 0.95), 2), maxMs: round(Math.max(...todayLive), 2) },
     },
     practice: {
+      ahead: aheadOf(firstPracticeAhead),
       firstMs: round(firstPracticeMs, 1),
       liveUpdate: { runs: practiceLive.length, p50Ms: round(quantile(practiceLive, 0.5), 2), p95Ms: round(quantile(practiceLive, 0.95), 2), maxMs: round(Math.max(...practiceLive), 2) },
     },

@@ -177,7 +177,11 @@ export class LiveModels {
       // Every client's nudges worked out ahead, in slices: the panel shows at start-up.
       prepare: (asOf) => prepareNudges(this.index, asOf, this.options.settings().nudges, { cache: this.todayNudges }),
       // Meanwhile the last lists (none yet on opening), and how far the work has got.
-      during: (last, asOf, p) => ({ ...(last ?? { asOf, items: [], messages: [], flags: [], quiet: [], enabled: this.options.settings().nudges.enabled }), preparing: { done: p.done, total: p.total } }),
+      // (With nudges off there are none to work out: the panel says so at once.)
+      during: (last, asOf, p) => {
+        const enabled = this.options.settings().nudges.enabled;
+        return { ...(last ?? { asOf, items: [], messages: [], flags: [], quiet: [], enabled }), preparing: enabled ? { done: p.done, total: p.total } : null };
+      },
     });
   }
 

@@ -141,6 +141,21 @@ describe('live models over every client', () => {
     stopPractice();
   });
 
+  it('with nudges off, the Today panel never says it is working them out', () => {
+    const index = practiceIndex(300);
+    const { timers, flush } = fakeTimers();
+    let clock = 0;
+    const base = loadSettings(null);
+    const settings = { ...base, refreshDebounceMs: 50, nudges: { ...base.nudges, enabled: false } };
+    const models = new LiveModels(index, { today: () => AS_OF, settings: () => settings, timers, now: () => clock++ });
+    const today: TodayModel[] = [];
+    const stop = models.today().subscribe((m) => today.push(m));
+    flush();
+    expect(today.length).toBeGreaterThan(0);
+    for (const m of today) expect([m.enabled, m.preparing ?? null]).toEqual([false, null]);
+    stop();
+  });
+
   it('a small vault builds at once, in the first slice', () => {
     const index = practiceIndex(2);
     const { timers, flush } = fakeTimers();

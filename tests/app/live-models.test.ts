@@ -124,6 +124,12 @@ describe('live models over every client', () => {
     expect(practice[0].figures).toBeNull();
     expect(practice[0].preparing).toBeDefined();
     expect(flush()).toBeGreaterThan(3);
+    // Both count the clients as they go.
+    for (const list of [today, practice]) {
+      const counted = list.map((m) => m.preparing).filter((p) => (p?.total ?? 0) > 0);
+      expect(counted.length).toBeGreaterThan(0);
+      for (const p of counted) expect(p!.total === 300 && p!.done > 0 && p!.done < 300).toBe(true);
+    }
     const lastToday = today.at(-1)!;
     const lastPractice = practice.at(-1)!;
     expect(lastToday.preparing ?? null).toBeNull();

@@ -15,6 +15,7 @@ import { practiceFigures } from '../../src/core/practice/figures';
 import { preparePractice } from '../../src/core/practice/prepare';
 import type { PracticeCache } from '../../src/core/practice/client-point';
 import { DEFAULT_SYNTH_OPTIONS, SynthVault } from '../../bench/synth-vault';
+import { clientNote, sessionNote, vault } from '../analytics/fixtures';
 
 const AS_OF = '2026-12-01';
 const SETTINGS = resolveNudgeSettings({ thinAfterOnTime: 1 });
@@ -127,6 +128,38 @@ describe('the practice view worked out ahead', () => {
     const redone = [...cache.keys()].filter((name) => cache.get(name)!.data !== before.get(name));
     expect(redone).toEqual([index.client(changed)!.name]);
     expect(practiceFigures(index, AS_OF, { weeks: 4 }, cache)).toEqual(practiceFigures(index, AS_OF, { weeks: 4 }));
+  });
+
+  it('works the points out under the names the build gives the coaches, however they are spelled, on a full pass and after a change', () => {
+    const notes = {
+      ...vault(clientNote('Ana Lima', { coach: 'Sam Rivera' }), sessionNote('Ana Lima', '2026-11-10', ['- [ ] Send the deck 📅 2026-11-20'])),
+      ...vault(clientNote('Ben Ode', { coach: 'sam rivera' }), sessionNote('Ben Ode', '2026-11-12', ['- [x] Call Ana'], { coach: 'Priya  Nair' })),
+      ...vault(clientNote('Cara Lind', { coach: 'Priya Nair' }), sessionNote('Cara Lind', '2026-11-20', ['- [ ] Walk at lunch 📅 2026-11-25'])),
+      ...vault(clientNote('Dev Rao'), sessionNote('Dev Rao', '2026-11-24', ['- [ ] Write the page'])),
+    };
+    const index = new VaultIndex();
+    index.setNotes(Object.entries(notes));
+    const options = { weeks: 3, coaches: ['SAM RIVERA', 'Lee Park'] };
+    const cache: PracticeCache = new Map();
+    const keptPoints = () => new Map([...cache].map(([name, { data }]) => [name, [...data.points]]));
+    finish(preparePractice(index, AS_OF, options, cache));
+    let before = keptPoints();
+    const figures = practiceFigures(index, AS_OF, options, cache);
+    expect(figures.coaches.map((c) => c.coach)).toEqual(['Lee Park', 'Priya Nair', 'Sam Rivera', 'Unassigned']);
+    for (const [name, points] of before) {
+      expect(points.filter((p) => p !== undefined), name).toHaveLength(3);
+      points.forEach((p, at) => expect(cache.get(name)!.data.points[at], `${name} at ${at}`).toBe(p));
+    }
+    expect(figures).toEqual(practiceFigures(index, AS_OF, options));
+    // Ben's note changes: his points are worked out ahead again, under the same names.
+    const [benPath, benText] = Object.entries(sessionNote('Ben Ode', '2026-11-12', ['- [ ] Call Ana'], { coach: 'Priya  Nair' }))[0];
+    index.setNote(benPath, benText);
+    finish(preparePractice(index, AS_OF, options, cache));
+    before = keptPoints();
+    expect(before.get('Ben Ode')!.filter((p) => p !== undefined)).toHaveLength(3);
+    const again = practiceFigures(index, AS_OF, options, cache);
+    for (const [name, points] of before) points.forEach((p, at) => expect(cache.get(name)!.data.points[at], `${name} at ${at}`).toBe(p));
+    expect(again).toEqual(practiceFigures(index, AS_OF, options));
   });
 
   it('reading frontmatter through the caller\'s own function keeps nothing, so works nothing ahead', () => {

@@ -183,19 +183,29 @@ function clientFigures(data: ClientData, p: ClientPoint, coachName: string, o: R
 }
 
 /**
- * Coach columns: each group key's display name, the first spelling in client order (the set-up
- * coach's own spelling first, then the clients' coaches, then the sessions' and the options'),
- * and the keys of the columns there are.
+ * A key's display name: the first spelling it is asked with (`spelled`, else the key), the set-up
+ * coach's own spelling asked first; the empty key is Unassigned.
  */
-export function coachNames(index: VaultIndex, data: readonly ClientData[], options: PracticeOptions): { nameOf: (key: string, spelled?: string | null) => string; keys: Set<string> } {
+export function coachNamer(index: VaultIndex): (key: string, spelled?: string | null) => string {
   const names = new Map<string, string>();
-  const own = coachOwnName(index.settings.layout);
   const nameOf = (key: string, spelled?: string | null) => {
     if (key === '') return UNASSIGNED;
     if (!names.has(key)) names.set(key, (spelled ?? key).trim());
     return names.get(key)!;
   };
+  const own = coachOwnName(index.settings.layout);
   if (own !== null) nameOf(coachKey(own), own);
+  return nameOf;
+}
+
+/**
+ * Coach columns: each group key's display name, the first spelling in client order (the set-up
+ * coach's own spelling first, then the clients' coaches, then the sessions' and the options'),
+ * and the keys of the columns there are.
+ */
+export function coachNames(index: VaultIndex, data: readonly ClientData[], options: PracticeOptions): { nameOf: (key: string, spelled?: string | null) => string; keys: Set<string> } {
+  const own = coachOwnName(index.settings.layout);
+  const nameOf = coachNamer(index);
   for (const c of data) nameOf(c.key, notedCoach(c.client, c.latest) ?? own);
   const sessionCoaches = new Set<string>();
   for (const c of data) for (const name of c.sessionCoaches) sessionCoaches.add(name);

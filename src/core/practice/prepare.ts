@@ -4,12 +4,14 @@
  * PracticeCache, so the `practiceFigures` that follows only adds them up. Opening the view on
  * the benchmark's 2,000 clients held the UI for most of a second in one piece before.
  */
-import { inSequence, preparation, type Preparation } from '../index/prepare';
+import { notedCoach } from '../analytics/client-analysis';
+import { coachOwnName } from '../layout/layout';
+import { inSequence, type Preparation } from '../index/prepare';
 import { passFor, type KeyedPass, type VaultIndex } from '../index/vault-index';
 import type { IsoDate } from '../types';
 import { gather, gatherer, keptClientPoint, practiceKey, type ClientData, type PracticeCache } from './client-point';
-import { resolvePracticeOptions, type PracticeOptions } from './figure-types';
-import { coachNames, dateCtx, trendDates } from './figures';
+import { resolvePracticeOptions, type PracticeOptions, type ResolvedPracticeOptions } from './figure-types';
+import { coachNamer, coachNames, dateCtx, trendDates } from './figures';
 
 /** Where the last finished pass over a cache stood, and for what date and options. */
 const passes = new WeakMap<PracticeCache, KeyedPass>();
@@ -22,24 +24,48 @@ export function preparePractice(index: VaultIndex, asOf: IsoDate, options: Pract
   const one = gatherer(index, asOf, o, frontmatter, cache);
   const pass = passFor(passes, cache, index, practiceKey(index, asOf, o));
   const ctxs = trendDates(asOf, o.weeks).map((date) => dateCtx(date, date === asOf, o));
-  let nameOf: (key: string) => string = (key) => key;
+  const names = new CoachNamesAhead(index, asOf, o, options, cache, pass);
   return inSequence(
     index.prepareClients(),
-    // After a finished pass, only the clients a change touched are gathered again.
-    index.prepareEachClient(pass, (client) => void one(client)),
-    // Every client's points, under the coach names the whole practice gives (all gathered by now,
-    // so the gather is a look-up per client); a client whose points are kept passes at once.
-    preparation<ClientData>(
-      () => {
-        const data = gather(index, asOf, o, frontmatter, cache);
-        nameOf = coachNames(index, data, options).nameOf;
-        return data;
-      },
-      () => index.version,
-      (data) => {
-        const name = nameOf(data.key);
-        for (let at = 0; at < ctxs.length; at++) keptClientPoint(true, data, at, ctxs[at], name, o);
-      },
-    ),
+    // Each client gathered and its points worked, a client at a time (so the view can count
+    // them); after a finished pass, only the clients a change touched.
+    index.prepareEachClient(pass, (client) => {
+      const data = one(client);
+      const name = names.of(data);
+      for (let at = 0; at < ctxs.length; at++) keptClientPoint(true, data, at, ctxs[at], name, o);
+    }),
   );
+}
+
+/**
+ * The coach name a client's points are worked out under, as `coachNames` gives it for the whole
+ * practice. On a pass over every client, in client order, a client's own name comes from the
+ * set-up coach's own spelling or from the clients up to and including it (the sessions' and the
+ * options' spellings only name columns no client names first), so the names are built as the
+ * pass goes. On a pass over the clients a change touched, from every client's kept data.
+ */
+class CoachNamesAhead {
+  private version = -1;
+  private nameOf: ((key: string, spelled?: string | null) => string) | null = null;
+
+  constructor(
+    private readonly index: VaultIndex,
+    private readonly asOf: IsoDate,
+    private readonly o: ResolvedPracticeOptions,
+    private readonly options: PracticeOptions,
+    private readonly cache: PracticeCache,
+    private readonly pass: KeyedPass,
+  ) {}
+
+  of(data: ClientData): string {
+    if (this.version !== this.index.version || this.nameOf === null) {
+      this.version = this.index.version;
+      // A pass over every client names as it goes; one over the touched clients, from all kept.
+      this.nameOf =
+        this.pass.doneAt === null
+          ? coachNamer(this.index)
+          : coachNames(this.index, gather(this.index, this.asOf, this.o, (path) => this.index.clientFrontmatter(path), this.cache), this.options).nameOf;
+    }
+    return this.nameOf(data.key, notedCoach(data.client, data.latest) ?? coachOwnName(this.index.settings.layout));
+  }
 }

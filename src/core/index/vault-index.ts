@@ -19,8 +19,8 @@ import type { CoreSettings } from '../settings';
 import { clientTwins, vaultDiagnostics } from './vault-diagnostics';
 
 export type { ChangeMark } from './note-store';
-export type { KeyedPass } from './client-index';
-export { passFor } from './client-index';
+export type { KeyedPass } from './client-pass';
+export { passFor } from './client-pass';
 export type { StagedRead } from './staged-read';
 
 // The commitment rules importers know from here (their home is ./derive).

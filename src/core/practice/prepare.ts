@@ -1,6 +1,6 @@
 /**
  * The practice view's figures worked out ahead, a slice at a time (../index/prepare): each
- * client's gathered data, then each client's point at every trend date, into the view's
+ * client's gathered data and its point at every trend date, a client at a time, into the view's
  * PracticeCache, so the `practiceFigures` that follows only adds them up. Opening the view on
  * the benchmark's 2,000 clients held the UI for most of a second in one piece before.
  */
@@ -10,7 +10,7 @@ import { inSequence, type Preparation } from '../index/prepare';
 import { passFor, type KeyedPass, type VaultIndex } from '../index/vault-index';
 import type { IsoDate } from '../types';
 import { gather, gatherer, keptClientPoint, practiceKey, type ClientData, type PracticeCache } from './client-point';
-import { resolvePracticeOptions, type PracticeOptions, type ResolvedPracticeOptions } from './figure-types';
+import { resolvePracticeOptions, type PracticeOptions } from './figure-types';
 import { coachNamer, coachNames, dateCtx, trendDates } from './figures';
 
 /** Where the last finished pass over a cache stood, and for what date and options. */
@@ -24,7 +24,7 @@ export function preparePractice(index: VaultIndex, asOf: IsoDate, options: Pract
   const one = gatherer(index, asOf, o, frontmatter, cache);
   const pass = passFor(passes, cache, index, practiceKey(index, asOf, o));
   const ctxs = trendDates(asOf, o.weeks).map((date) => dateCtx(date, date === asOf, o));
-  const names = new CoachNamesAhead(index, asOf, o, options, cache, pass);
+  const names = new CoachNamesAhead(index, pass, () => coachNames(index, gather(index, asOf, o, frontmatter, cache), options).nameOf);
   return inSequence(
     index.prepareClients(),
     // Each client gathered and its points worked, a client at a time (so the view can count
@@ -47,25 +47,23 @@ export function preparePractice(index: VaultIndex, asOf: IsoDate, options: Pract
 class CoachNamesAhead {
   private version = -1;
   private nameOf: ((key: string, spelled?: string | null) => string) | null = null;
+  private readonly own: string | null;
 
   constructor(
     private readonly index: VaultIndex,
-    private readonly asOf: IsoDate,
-    private readonly o: ResolvedPracticeOptions,
-    private readonly options: PracticeOptions,
-    private readonly cache: PracticeCache,
     private readonly pass: KeyedPass,
-  ) {}
+    /** The names from every client's kept data (`coachNames`). */
+    private readonly fromAll: () => (key: string, spelled?: string | null) => string,
+  ) {
+    this.own = coachOwnName(index.settings.layout);
+  }
 
   of(data: ClientData): string {
     if (this.version !== this.index.version || this.nameOf === null) {
       this.version = this.index.version;
       // A pass over every client names as it goes; one over the touched clients, from all kept.
-      this.nameOf =
-        this.pass.doneAt === null
-          ? coachNamer(this.index)
-          : coachNames(this.index, gather(this.index, this.asOf, this.o, (path) => this.index.clientFrontmatter(path), this.cache), this.options).nameOf;
+      this.nameOf = this.pass.doneAt === null ? coachNamer(this.index) : this.fromAll();
     }
-    return this.nameOf(data.key, notedCoach(data.client, data.latest) ?? coachOwnName(this.index.settings.layout));
+    return this.nameOf(data.key, notedCoach(data.client, data.latest) ?? this.own);
   }
 }
